@@ -1,0 +1,19 @@
+export default ({ env }) => [
+  'strapi::logger',
+  'strapi::errors',
+  'strapi::security',
+  {
+    name: 'strapi::cors',
+    config: {
+      // An allowlist, never '*': the website's origins come from CORS_ORIGINS.
+      origin: env.array('CORS_ORIGINS', ['http://localhost:1337', 'http://localhost:3000']),
+      credentials: true,
+    },
+  },
+  'strapi::poweredBy',
+  'strapi::query',
+  'strapi::body',
+  'strapi::session',
+  'strapi::favicon',
+  'strapi::public',
+];

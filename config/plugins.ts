@@ -1,0 +1,38 @@
+export default ({ env }) => ({
+  liaison: {
+    enabled: true,
+    resolve: './plugins/liaison',
+  },
+  i18n: {
+    enabled: true,
+  },
+  'users-permissions': {
+    config: {
+      jwtSecret: env('JWT_SECRET', 'dev-users-permissions-jwt-secret-change-me'),
+    },
+  },
+  email: {
+    config: env('SMTP_HOST')
+      ? {
+          provider: 'nodemailer',
+          providerOptions: {
+            host: env('SMTP_HOST'),
+            port: env.int('SMTP_PORT', 587),
+            secure: env.bool('SMTP_SECURE', false),
+            ignoreTLS: env.bool('SMTP_IGNORE_TLS', false),
+            auth: env('SMTP_USERNAME') ? { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } : undefined,
+          },
+          settings: {
+            defaultFrom: env('SMTP_FROM', 'alumni-office@example.edu'),
+            defaultReplyTo: env('SMTP_REPLY_TO', 'alumni-office@example.edu'),
+          },
+        }
+      : {
+          // Without SMTP settings nothing leaves the machine: nodemailer's JSON transport
+          // accepts the message, and the outbox keeps and logs it.
+          provider: 'nodemailer',
+          providerOptions: { jsonTransport: true },
+          settings: { defaultFrom: 'alumni-office@example.edu', defaultReplyTo: 'alumni-office@example.edu' },
+        },
+  },
+});

@@ -1,0 +1,3 @@
+import { Users } from '@strapi/icons';
+
+export const PluginIcon = () => <Users />;

@@ -1,0 +1,32 @@
+import { PLUGIN_ID } from './pluginId';
+import { PluginIcon } from './components/PluginIcon';
+import { getTranslation } from './utils/getTranslation';
+
+const prefixKeys = (data: Record<string, string>) =>
+  Object.fromEntries(Object.entries(data).map(([key, value]) => [getTranslation(key), value]));
+
+export default {
+  register(app: any) {
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: PluginIcon,
+      intlLabel: { id: getTranslation('plugin.name'), defaultMessage: 'Liaison network' },
+      permissions: [{ action: 'plugin::liaison.overview.read', subject: null }],
+      Component: () => import('./pages/App'),
+    });
+    app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+  },
+
+  async registerTrads({ locales }: { locales: string[] }) {
+    return Promise.all(
+      locales.map(async (locale) => {
+        try {
+          const { default: data } = await import(`./translations/${locale}.json`);
+          return { data: prefixKeys(data), locale };
+        } catch {
+          return { data: {}, locale };
+        }
+      })
+    );
+  },
+};

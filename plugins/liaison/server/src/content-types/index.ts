@@ -1,0 +1,33 @@
+import alumnus from './alumnus';
+import appraisal from './appraisal';
+import appraisal_cycle from './appraisal-cycle';
+import chapter from './chapter';
+import cohort from './cohort';
+import college from './college';
+import contact_log from './contact-log';
+import feedback from './feedback';
+import honour from './honour';
+import industry_group from './industry-group';
+import liaison from './liaison';
+import notification from './notification';
+import training_course from './training-course';
+import training_record from './training-record';
+import training_session from './training-session';
+
+export default {
+  'alumnus': alumnus,
+  'appraisal': appraisal,
+  'appraisal-cycle': appraisal_cycle,
+  'chapter': chapter,
+  'cohort': cohort,
+  'college': college,
+  'contact-log': contact_log,
+  'feedback': feedback,
+  'honour': honour,
+  'industry-group': industry_group,
+  'liaison': liaison,
+  'notification': notification,
+  'training-course': training_course,
+  'training-record': training_record,
+  'training-session': training_session,
+};

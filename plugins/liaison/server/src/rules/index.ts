@@ -1,0 +1,5 @@
+export * from './field-error';
+export * from './dates';
+export * from './liaison-post';
+export * from './event';
+export * from './story';

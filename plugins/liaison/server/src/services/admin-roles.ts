@@ -1,0 +1,51 @@
+import type { Core } from '@strapi/strapi';
+import { ACTIONS } from '../permissions';
+
+const LIAISON_TYPES = [
+  'alumnus', 'appraisal', 'appraisal-cycle', 'chapter', 'cohort', 'college', 'contact-log', 'feedback',
+  'honour', 'industry-group', 'liaison', 'notification', 'training-course', 'training-record', 'training-session',
+].map((name) => `plugin::liaison.${name}`);
+const WEBSITE_TYPES = ['api::story.story', 'api::event.event'];
+const CRUD = ['create', 'read', 'update', 'delete'].map((a) => `plugin::content-manager.explorer.${a}`);
+
+const contentPermissions = (subjects: string[], actions: string[]) =>
+  subjects.flatMap((subject) => actions.map((action) => ({ action, subject, properties: {}, conditions: [] })));
+
+/**
+ * The staff roles of the alumni office. Created once; what an administrator later
+ * changes in a role's permissions is left alone on the next start.
+ */
+export const STAFF_ROLES = [
+  {
+    name: 'Alumni Office Staff',
+    description: 'Runs the whole liaison network: builds it, appoints liaisons, trains, appraises and honours them.',
+    permissions: [
+      { action: ACTIONS.readOverview, subject: null, properties: {}, conditions: [] },
+      ...contentPermissions(LIAISON_TYPES, CRUD),
+      ...contentPermissions(WEBSITE_TYPES, [...CRUD, 'plugin::content-manager.explorer.publish']),
+    ],
+  },
+  {
+    name: 'College Staff',
+    description: "Runs the liaison network of one college (scoped permissions come with the college staff work).",
+    permissions: [{ action: ACTIONS.readOverview, subject: null, properties: {}, conditions: [] }],
+  },
+  {
+    name: 'Chapter Editor',
+    description: "Publishes one chapter's events and sees nothing of other chapters (scoped permissions come with the chapter work).",
+    permissions: [{ action: ACTIONS.readOverview, subject: null, properties: {}, conditions: [] }],
+  },
+];
+
+export const ensureStaffRoles = async (strapi: Core.Strapi) => {
+  const roleService = strapi.service('admin::role');
+  // Plugins may bootstrap before the admin does: Strapi only creates its own default
+  // roles (Super Admin first) while no role exists, so they must come before ours.
+  await roleService.createRolesIfNoneExist();
+  for (const role of STAFF_ROLES) {
+    const existing = await roleService.findOne({ name: role.name });
+    if (existing) continue;
+    const created = await roleService.create({ name: role.name, description: role.description });
+    await roleService.assignPermissions(created.id, role.permissions);
+  }
+};

@@ -1,0 +1,79 @@
+import type { Core, UID } from '@strapi/strapi';
+import { CHECK_PREFIX } from '../utils/db-errors';
+
+/**
+ * Rules the database itself keeps, so that writers that bypass the Document Service
+ * (the bulk importer, SQL) cannot break them either. The Document Service guard
+ * checks the same rules and names the field; these triggers are the backstop.
+ */
+export const DATE_ORDER = [
+  { uid: 'plugin::liaison.liaison', earlier: 'termStart', later: 'termEnd' },
+  { uid: 'plugin::liaison.appraisal-cycle', earlier: 'periodStart', later: 'periodEnd' },
+  { uid: 'plugin::liaison.training-session', earlier: 'startsAt', later: 'endsAt' },
+  { uid: 'api::event.event', earlier: 'startsAt', later: 'endsAt' },
+  { uid: 'api::event.event', earlier: 'registrationOpensAt', later: 'registrationClosesAt' },
+] as const;
+
+/**
+ * Slugs are unique per locale across documents. A document's draft and published
+ * rows share their slug, hence the "is draft" part of the key.
+ */
+export const SLUG_INDEXES = [
+  { uid: 'api::story.story', name: 'stories_slug_locale_uq', field: 'slug' },
+  { uid: 'api::event.event', name: 'events_slug_locale_uq', field: 'slug' },
+] as const;
+
+export const indexFieldNames = (): Record<string, string> =>
+  Object.fromEntries(SLUG_INDEXES.map((i) => [i.name, i.field]));
+
+const columnOf = (strapi: Core.Strapi, uid: UID.Schema, attribute: string) => {
+  const meta = strapi.db.metadata.get(uid);
+  const column = (meta.attributes[attribute] as { columnName?: string } | undefined)?.columnName;
+  if (!column) throw new Error(`db-guards: ${uid} has no column for ${attribute}`);
+  return { table: meta.tableName, column };
+};
+
+export const installDatabaseGuards = async (strapi: Core.Strapi) => {
+  const isPostgres = strapi.db.dialect.client === 'postgres';
+
+  await strapi.db.transaction(async ({ trx }) => {
+    if (isPostgres) await trx.raw('SELECT pg_advisory_xact_lock(?)', [774411]);
+
+    for (const index of SLUG_INDEXES) {
+      const { table, column } = columnOf(strapi, index.uid, index.field);
+      const locale = columnOf(strapi, index.uid, 'locale').column;
+      const published = columnOf(strapi, index.uid, 'publishedAt').column;
+      await trx.raw(
+        `CREATE UNIQUE INDEX IF NOT EXISTS ${index.name} ON ${table} (${column}, ${locale}, (${published} IS NULL))`
+      );
+    }
+
+    for (const rule of DATE_ORDER) {
+      const a = columnOf(strapi, rule.uid, rule.earlier);
+      const b = columnOf(strapi, rule.uid, rule.later);
+      const name = `${a.table}_${b.column}_chk`.slice(0, 55);
+      const message = `${CHECK_PREFIX}:${rule.later}:must be after ${rule.earlier}`;
+      const broken = `NEW.${b.column} IS NOT NULL AND NEW.${a.column} IS NOT NULL AND NEW.${b.column} <= NEW.${a.column}`;
+      if (isPostgres) {
+        await trx.raw(`CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger AS $$
+          BEGIN
+            IF ${broken} THEN RAISE EXCEPTION '${message}' USING ERRCODE = '23514'; END IF;
+            RETURN NEW;
+          END $$ LANGUAGE plpgsql`);
+        const exists = await trx.raw('SELECT 1 FROM pg_trigger WHERE tgname = ?', [name]);
+        if (exists.rows.length === 0) {
+          await trx.raw(
+            `CREATE TRIGGER ${name} BEFORE INSERT OR UPDATE ON ${a.table} FOR EACH ROW EXECUTE FUNCTION ${name}()`
+          );
+        }
+      } else {
+        for (const op of ['INSERT', 'UPDATE']) {
+          await trx.raw(
+            `CREATE TRIGGER IF NOT EXISTS ${name}_${op.toLowerCase()} BEFORE ${op} ON ${a.table} FOR EACH ROW
+             WHEN ${broken} BEGIN SELECT RAISE(ABORT, '${message}'); END`
+          );
+        }
+      }
+    }
+  });
+};

@@ -1,0 +1,18 @@
+const { createTestDatabase } = require('./test-database');
+
+module.exports = async () => {
+  const db = await createTestDatabase();
+  globalThis.__LIAISON_TEST_DB__ = db;
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    CRON_ENABLED: 'false',
+    SEED_DEMO: 'false',
+    LOG_LEVEL: process.env.LOG_LEVEL || 'error',
+    DATABASE_CLIENT: db.client,
+    ...(db.client === 'postgres' ? { DATABASE_URL: db.url } : { DATABASE_FILENAME: db.filename }),
+  });
+  // Compile the TypeScript app once for the whole run; each test file loads dist/.
+  const { compileStrapi } = require('@strapi/strapi');
+  await compileStrapi({ appDir: process.cwd(), ignoreDiagnostics: false });
+  process.stdout.write(`\nTest database: ${db.client} ${db.name || db.filename}\n`);
+};

@@ -1,0 +1,55 @@
+import path from 'path';
+import request from 'supertest';
+import type { Core } from '@strapi/strapi';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { createStrapi } = require('@strapi/strapi');
+
+let instance: Core.Strapi | null = null;
+
+const appDir = path.resolve(__dirname, '../..');
+
+/** Boots the compiled app (global-setup compiled it) on the run's fresh database. */
+export async function setupStrapi(): Promise<Core.Strapi> {
+  if (instance) return instance;
+  const app = createStrapi({ appDir, distDir: path.join(appDir, 'dist') });
+  await app.load();
+  await app.server.mount();
+  instance = app;
+  return app;
+}
+
+export async function teardownStrapi() {
+  if (!instance) return;
+  const app = instance;
+  instance = null;
+  await app.server.httpServer.close();
+  await app.destroy();
+}
+
+export const http = () => request(strapiApp().server.httpServer);
+
+export const strapiApp = (): Core.Strapi => {
+  if (!instance) throw new Error('setupStrapi() first');
+  return instance;
+};
+
+let counter = 0;
+/** A value no other test uses, for unique fields. */
+export const unique = (prefix: string) => `${prefix}-${process.pid}-${Date.now().toString(36)}-${++counter}`;
+
+/** A super admin's JWT for the admin API (Content Manager). */
+export async function adminToken(): Promise<string> {
+  const app = strapiApp();
+  const email = `tester-${process.pid}@liaison.test`;
+  const password = 'Tester-Pass-2026';
+  const users = app.service('admin::user');
+  const existing = await app.db.query('admin::user').findOne({ where: { email } });
+  if (!existing) {
+    const superAdmin = await app.service('admin::role').getSuperAdmin();
+    await users.create({ email, firstname: 'Test', lastname: 'Admin', password, isActive: true, roles: [superAdmin.id] });
+  }
+  const res = await http().post('/admin/login').send({ email, password });
+  if (res.status !== 200) throw new Error(`admin login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.data.token;
+}
