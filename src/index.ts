@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { syncContentApiPermissions } from './bootstrap/public-permissions';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
+import { ensureContentLocales } from './bootstrap/locales';
 
 export default {
   register(/* { strapi }: { strapi: Core.Strapi } */) {},
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureContentLocales(strapi);
     await syncContentApiPermissions(strapi);
     const admin = await ensureFirstAdmin(strapi);
 
