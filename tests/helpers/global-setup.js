@@ -1,3 +1,4 @@
+const { execFileSync } = require('child_process');
 const { createTestDatabase } = require('./test-database');
 
 module.exports = async () => {
@@ -10,6 +11,10 @@ module.exports = async () => {
     LOG_LEVEL: process.env.LOG_LEVEL || 'error',
     DATABASE_CLIENT: db.client,
     ...(db.client === 'postgres' ? { DATABASE_URL: db.url } : { DATABASE_FILENAME: db.filename }),
+  });
+  // The plugin's server is compiled on its own (npm run build:plugin), then the app.
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'plugins/liaison/tsconfig.json'], {
+    stdio: 'inherit',
   });
   // Compile the TypeScript app once for the whole run; each test file loads dist/.
   const { compileStrapi } = require('@strapi/strapi');

@@ -15,13 +15,11 @@ import { conflictError, validationError } from '../utils/errors';
 import { indexFieldNames } from '../services/db-guards';
 
 type Row = Record<string, any>;
-type Action = 'create' | 'update' | 'publish' | 'clone';
 
 interface GuardContext {
-  strapi: Core.Strapi;
-  uid: UID.Schema;
-  action: Action;
   row: Row;
+  /** The write makes the row public: a publish, or a create/update with status "published". */
+  publishing: boolean;
 }
 
 interface Guard {
@@ -56,7 +54,7 @@ export const GUARDS: Partial<Record<UID.Schema, Guard>> = {
         scopes: Object.fromEntries(SCOPE_FIELDS.map((f) => [f, has(row, f)])) as Record<(typeof SCOPE_FIELDS)[number], boolean>,
         termStart: row.termStart,
         termEnd: row.termEnd,
-        status: row.status,
+        postStatus: row.postStatus,
         nominationReason: row.nominationReason,
         endReason: row.endReason,
       }),
@@ -87,9 +85,9 @@ export const GUARDS: Partial<Record<UID.Schema, Guard>> = {
   'api::story.story': { relations: [], check: ({ row }) => checkCohortYears(row.cohortYears) },
   'api::event.event': {
     relations: ['chapter', 'college', 'industry'],
-    check: ({ row, action }) => [
+    check: ({ row, publishing }) => [
       ...checkEvent(eventState(row)),
-      ...(action === 'publish' ? checkEventPublishable(eventState(row)) : []),
+      ...(publishing ? checkEventPublishable(eventState(row)) : []),
     ],
   },
 };
@@ -103,7 +101,7 @@ const writtenIds = (result: any): number[] => {
   return entries.map((e) => e?.id).filter((id): id is number => typeof id === 'number');
 };
 
-const checkRow = async (strapi: Core.Strapi, uid: UID.Schema, guard: Guard, action: Action, id: number) => {
+const checkRow = async (strapi: Core.Strapi, uid: UID.Schema, guard: Guard, publishing: boolean, id: number) => {
   const populate = Object.fromEntries(guard.relations.map((r) => [r, { select: ['id'] }]));
   const row = (await strapi.db.query(uid).findOne({ where: { id }, populate })) as Row | null;
   if (!row) return;
@@ -112,7 +110,7 @@ const checkRow = async (strapi: Core.Strapi, uid: UID.Schema, guard: Guard, acti
   for (const relation of guard.required ?? []) {
     if (!has(row, relation)) problems.push(fieldError(relation, 'is required'));
   }
-  problems.push(...(guard.check?.({ strapi, uid, action, row }) ?? []));
+  problems.push(...(guard.check?.({ row, publishing }) ?? []));
   if (problems.length) throw validationError(problems);
 
   for (const [a, b] of guard.uniqueTogether ?? []) {
@@ -148,8 +146,9 @@ export const registerIntegrityGuard = (strapi: Core.Strapi) => {
       if (!guarded) return await next();
       return await strapi.db.transaction(async () => {
         const result = await next();
+        const publishing = ctx.action === 'publish' || (ctx.params as { status?: string })?.status === 'published';
         for (const id of writtenIds(result)) {
-          await checkRow(strapi, ctx.uid, guard, ctx.action as Action, id);
+          await checkRow(strapi, ctx.uid, guard, publishing, id);
         }
         return result;
       });

@@ -22,7 +22,7 @@ export interface PostState {
   scopes: Record<ScopeField, boolean>;
   termStart: string | null;
   termEnd: string | null;
-  status: string | null;
+  postStatus: string | null;
   nominationReason: string | null;
   endReason: string | null;
 }
@@ -52,7 +52,7 @@ export const checkLiaisonPost = (post: PostState): FieldError[] => {
 
   errors.push(...checkOrder({ field: 'termStart', value: post.termStart }, { field: 'termEnd', value: post.termEnd }));
 
-  if (post.status === 'ended') {
+  if (post.postStatus === 'ended') {
     if (!post.termEnd) errors.push(fieldError('termEnd', 'an ended post needs the date its term ended'));
     if (!post.endReason) errors.push(fieldError('endReason', 'an ended post needs the reason it ended'));
   }

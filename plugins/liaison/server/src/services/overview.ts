@@ -23,7 +23,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         COUNT(DISTINCT l.${jt.inverseJoinColumn.name}) AS covered,
         COUNT(DISTINCT p.id) AS active_posts
         FROM ${posts.tableName} p JOIN ${jt.name} l ON l.${jt.joinColumn.name} = p.id
-        WHERE p.status = 'active'`;
+        WHERE p.post_status = 'active'`;
     };
     const sql = [
       scope('cohort', 'cohort', 'plugin::liaison.cohort'),
