@@ -1,17 +1,19 @@
-export default ({ env }) => ({
+import { secret } from '../src/utils/secret';
+
+export default () => ({
   auth: {
-    secret: env('ADMIN_JWT_SECRET', 'dev-admin-jwt-secret-change-me'),
+    secret: secret('ADMIN_JWT_SECRET', 'dev-admin-jwt-secret-change-me'),
   },
   apiToken: {
-    salt: env('API_TOKEN_SALT', 'dev-api-token-salt-change-me'),
+    salt: secret('API_TOKEN_SALT', 'dev-api-token-salt-change-me'),
   },
   transfer: {
     token: {
-      salt: env('TRANSFER_TOKEN_SALT', 'dev-transfer-token-salt-change-me'),
+      salt: secret('TRANSFER_TOKEN_SALT', 'dev-transfer-token-salt-change-me'),
     },
   },
   secrets: {
-    encryptionKey: env('ENCRYPTION_KEY', 'dev-encryption-key-change-me'),
+    encryptionKey: secret('ENCRYPTION_KEY', 'dev-encryption-key-change-me'),
   },
   flags: {
     nps: false,

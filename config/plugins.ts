@@ -1,3 +1,5 @@
+import { secret } from '../src/utils/secret';
+
 export default ({ env }) => ({
   liaison: {
     enabled: true,
@@ -8,7 +10,7 @@ export default ({ env }) => ({
   },
   'users-permissions': {
     config: {
-      jwtSecret: env('JWT_SECRET', 'dev-users-permissions-jwt-secret-change-me'),
+      jwtSecret: secret('JWT_SECRET', 'dev-users-permissions-jwt-secret-change-me'),
     },
   },
   email: {

@@ -1,9 +1,11 @@
+import { secret } from '../src/utils/secret';
+
 export default ({ env }) => ({
   host: env('HOST', '0.0.0.0'),
   port: env.int('PORT', 1337),
   url: env('PUBLIC_URL', ''),
   app: {
-    keys: env.array('APP_KEYS', ['devKeyA-change-me', 'devKeyB-change-me']),
+    keys: secret('APP_KEYS', 'devKeyA-change-me,devKeyB-change-me').split(','),
   },
   cron: {
     enabled: env.bool('CRON_ENABLED', true),

@@ -1,3 +1,5 @@
+const fs = require('fs');
+const path = require('path');
 const { execFileSync } = require('child_process');
 const { createTestDatabase } = require('./test-database');
 
@@ -19,5 +21,9 @@ module.exports = async () => {
   // Compile the TypeScript app once for the whole run; each test file loads dist/.
   const { compileStrapi } = require('@strapi/strapi');
   await compileStrapi({ appDir: process.cwd(), ignoreDiagnostics: false });
+  // The admin panel the browser tests open: built once, when it is missing.
+  if (!fs.existsSync(path.join(process.cwd(), 'dist', 'build', 'index.html'))) {
+    execFileSync(process.execPath, [require.resolve('@strapi/strapi/bin/strapi.js'), 'build'], { stdio: 'inherit' });
+  }
   process.stdout.write(`\nTest database: ${db.client} ${db.name || db.filename}\n`);
 };

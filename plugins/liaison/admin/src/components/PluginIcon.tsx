@@ -1,3 +1,3 @@
-import { Users } from '@strapi/icons';
+import { User } from '@strapi/icons';
 
-export const PluginIcon = () => <Users />;
+export const PluginIcon = () => <User />;

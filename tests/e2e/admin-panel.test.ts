@@ -1,0 +1,82 @@
+import type { Browser, Page } from 'playwright-core';
+import path from 'path';
+import { setupStrapi, strapiApp, teardownStrapi } from '../helpers/strapi';
+import { launchBrowser, listen } from '../helpers/browser';
+import { makeChapter, makePost } from '../helpers/fixtures';
+
+/**
+ * Staff open the admin panel in English or in Chinese and find every part of the
+ * liaison network under its own name in the Content Manager, and the overview page.
+ */
+const EMAIL = 'e2e-staff@liaison.test';
+const PASSWORD = 'E2e-Staff-Pass-2026';
+const SHOTS = path.join(__dirname, 'screenshots');
+
+const CONTENT_TYPES = {
+  en: ['College', 'Cohort', 'Alumnus', 'Chapter', 'Industry group', 'Liaison post', 'Training course', 'Training session',
+    'Training record', 'Appraisal cycle', 'Appraisal', 'Honour', 'Contact log', 'Feedback', 'Notification', 'Alumni story', 'Event'],
+  'zh-Hans': ['学院', '年级（班级）', '校友', '地区校友会', '行业校友组织', '联络员岗位', '培训课程', '培训场次', '培训记录',
+    '考核周期', '考核', '荣誉', '联络记录', '校友反馈', '邮件通知', '校友故事', '校友活动'],
+};
+
+let browser: Browser;
+let baseUrl: string;
+
+beforeAll(async () => {
+  const app = await setupStrapi();
+  baseUrl = await listen();
+  if (!(await app.db.query('admin::user').findOne({ where: { email: EMAIL } }))) {
+    const superAdmin = await app.service('admin::role').getSuperAdmin();
+    await app.service('admin::user').create({ email: EMAIL, firstname: 'E2E', lastname: 'Staff', password: PASSWORD, isActive: true, roles: [superAdmin.id] });
+  }
+  const chapter = await makeChapter();
+  await makePost({ dimension: 'region', chapter: chapter.documentId, role: 'head' });
+  browser = await launchBrowser();
+}, 120000);
+
+afterAll(async () => {
+  await browser?.close();
+  await teardownStrapi();
+});
+
+async function signIn(language: 'en' | 'zh-Hans'): Promise<Page> {
+  const context = await browser.newContext({ locale: language === 'en' ? 'en-GB' : 'zh-CN' });
+  await context.addInitScript((lang) => window.localStorage.setItem('strapi-admin-language', lang), language);
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/admin/auth/login`);
+  await page.fill('input[name="email"]', EMAIL);
+  await page.fill('input[name="password"]', PASSWORD);
+  await page.click('button[type="submit"]');
+  await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 30000 });
+  return page;
+}
+
+describe.each(['en', 'zh-Hans'] as const)('the admin panel in %s', (language) => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await signIn(language);
+  }, 60000);
+  afterAll(() => page?.context().close());
+
+  it('lists every content type of the network in the Content Manager', async () => {
+    await page.goto(`${baseUrl}/admin/content-manager`);
+    const nav = page.locator('nav[aria-label]').filter({ hasText: CONTENT_TYPES[language][0] }).first();
+    await nav.waitFor({ timeout: 30000 });
+    const text = await nav.innerText();
+    for (const name of CONTENT_TYPES[language]) expect(text).toContain(name);
+    await page.screenshot({ path: path.join(SHOTS, `content-manager-${language}.png`), fullPage: true });
+  }, 60000);
+
+  it('shows the network overview with every dimension', async () => {
+    await page.goto(`${baseUrl}/admin/plugins/liaison`);
+    const region = page.getByTestId('dimension-region');
+    await region.waitFor({ timeout: 30000 });
+    const heading = language === 'en' ? 'Liaison network' : '校友联络员网络';
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toContain(heading);
+    expect(await region.innerText()).toContain(language === 'en' ? 'Regional chapters' : '地区校友会');
+    for (const d of ['cohort', 'college', 'industry']) await expect(page.getByTestId(`dimension-${d}`).count()).resolves.toBe(1);
+    const regionCount = await strapiApp().db.query('plugin::liaison.chapter').count();
+    expect(await region.innerText()).toContain(String(regionCount));
+    await page.screenshot({ path: path.join(SHOTS, `overview-${language}.png`), fullPage: true });
+  }, 60000);
+});
