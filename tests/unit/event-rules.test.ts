@@ -1,4 +1,4 @@
-import { checkCohortYears, checkEvent, checkEventPublishable, type EventState } from '../../plugins/liaison/server/src/rules';
+import { checkCohortYears, checkDateFormats, checkEvent, checkEventPublishable, type EventState } from '../../plugins/liaison/server/src/rules';
 
 const event = (overrides: Partial<EventState> = {}): EventState => ({
   startsAt: '2026-12-01T10:00:00Z',
@@ -42,5 +42,18 @@ describe("a story's cohort years", () => {
     expect(checkCohortYears(['2015'])).toHaveLength(1);
     expect(checkCohortYears([1850])).toHaveLength(1);
     expect(checkCohortYears({ year: 2015 })).toHaveLength(1);
+  });
+});
+
+describe('dates sent by a writer', () => {
+  const attributes = { termStart: { type: 'date' }, startsAt: { type: 'datetime' }, name: { type: 'string' } };
+  it('are named when they cannot be read', () => {
+    expect(checkDateFormats(attributes, { termStart: 'next tuesday', startsAt: 'soon', name: 'x' }).map((e) => e.path)).toEqual(['termStart', 'startsAt']);
+    expect(checkDateFormats(attributes, { termStart: '2025-02-30' }).map((e) => e.path)).toEqual(['termStart']);
+  });
+  it('pass when well formed, empty or absent', () => {
+    expect(checkDateFormats(attributes, { termStart: '2024-02-29', startsAt: '2026-12-01T10:00:00.000Z' })).toEqual([]);
+    expect(checkDateFormats(attributes, { termStart: null, startsAt: '' })).toEqual([]);
+    expect(checkDateFormats(attributes, undefined)).toEqual([]);
   });
 });

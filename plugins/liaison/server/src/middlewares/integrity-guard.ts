@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import {
   checkCohortYears,
+  checkDateFormats,
   checkEvent,
   checkEventPublishable,
   checkLiaisonPost,
@@ -140,6 +141,10 @@ const translateDbError = (strapi: Core.Strapi, uid: UID.Schema, error: unknown):
 export const registerIntegrityGuard = (strapi: Core.Strapi) => {
   strapi.documents.use(async (ctx, next) => {
     if (!ctx.uid.startsWith('plugin::liaison.') && !ctx.uid.startsWith('api::')) return next();
+    const data = (ctx.params as { data?: Record<string, unknown> })?.data;
+    const badDates = checkDateFormats(strapi.getModel(ctx.uid).attributes as Record<string, { type?: string }>, data);
+    if (badDates.length) throw validationError(badDates);
+
     const guard = GUARDS[ctx.uid];
     const guarded = guard && GUARDED_ACTIONS.has(ctx.action);
     try {

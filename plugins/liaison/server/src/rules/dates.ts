@@ -23,3 +23,33 @@ export const checkOrder = (
   if (b > a || (orEqual && b === a)) return [];
   return [fieldError(later.field, `must be ${orEqual ? 'on or ' : ''}after ${earlier.field}`)];
 };
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+const isValidDate = (value: string) => {
+  if (!DATE_ONLY.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+};
+
+/**
+ * Date and datetime values a writer sends, checked before Strapi parses them, so the
+ * error names the field (Strapi's own parser says only "Invalid format").
+ */
+export const checkDateFormats = (
+  attributes: Record<string, { type?: string }>,
+  data: Record<string, unknown> | undefined
+): FieldError[] => {
+  if (!data) return [];
+  const errors: FieldError[] = [];
+  for (const [name, value] of Object.entries(data)) {
+    const type = attributes[name]?.type;
+    if (typeof value !== 'string' || value === '') continue;
+    if (type === 'date' && !isValidDate(value)) {
+      errors.push(fieldError(name, 'must be a date written yyyy-MM-dd'));
+    } else if (type === 'datetime' && Number.isNaN(Date.parse(value))) {
+      errors.push(fieldError(name, 'must be a date and time (ISO 8601)'));
+    }
+  }
+  return errors;
+};
