@@ -8,8 +8,11 @@ const LIAISON_TYPES = [
 const WEBSITE_TYPES = ['api::story.story', 'api::event.event'];
 const CRUD = ['create', 'read', 'update', 'delete'].map((a) => `plugin::content-manager.explorer.${a}`);
 
-const contentPermissions = (subjects: string[], actions: string[]) =>
-  subjects.flatMap((subject) => actions.map((action) => ({ action, subject, properties: {}, conditions: [] })));
+const contentPermissions = (subjects: string[], actions: string[], properties: Record<string, unknown> = {}) =>
+  subjects.flatMap((subject) => actions.map((action) => ({ action, subject, properties, conditions: [] })));
+
+/** Localised types need the locales in the permission, or Strapi's permission clean-up drops it. */
+const CONTENT_LOCALES = ['zh-Hans', 'en'];
 
 /**
  * The staff roles of the alumni office. Created once; what an administrator later
@@ -22,7 +25,7 @@ export const STAFF_ROLES = [
     permissions: [
       { action: ACTIONS.readOverview, subject: null, properties: {}, conditions: [] },
       ...contentPermissions(LIAISON_TYPES, CRUD),
-      ...contentPermissions(WEBSITE_TYPES, [...CRUD, 'plugin::content-manager.explorer.publish']),
+      ...contentPermissions(WEBSITE_TYPES, [...CRUD, 'plugin::content-manager.explorer.publish'], { locales: CONTENT_LOCALES }),
     ],
   },
   {
