@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { syncContentApiPermissions } from './bootstrap/public-permissions';
-import { ensureFirstAdmin } from './bootstrap/first-admin';
+import { developmentAdminInUse, ensureFirstAdmin } from './bootstrap/first-admin';
 import { ensureContentLocales } from './bootstrap/locales';
 
 export default {
@@ -9,14 +9,21 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureContentLocales(strapi);
     await syncContentApiPermissions(strapi);
-    const admin = await ensureFirstAdmin(strapi);
+    const admin = (await ensureFirstAdmin(strapi)) ?? (await developmentAdminInUse(strapi));
 
     const url = `${strapi.config.get('server.absoluteUrl', 'http://localhost:1337')}/admin`;
-    if (admin) {
-      strapi.log.info(
-        `First admin created: ${admin.email} / ${admin.isDevelopmentDefault ? admin.password : '(ADMIN_PASSWORD)'}`
-      );
-    }
-    strapi.log.info(`Admin panel: ${url}`);
+    const announce = () => {
+      if (admin) {
+        const password = admin.isDevelopmentDefault ? admin.password : '(the ADMIN_PASSWORD you set)';
+        strapi.log.info(
+          admin.created
+            ? `First admin created: ${admin.email} / ${password}`
+            : `Development admin: ${admin.email} / ${password} (unless you changed it)`
+        );
+      }
+      strapi.log.info(`Admin panel: ${url}`);
+    };
+    // Said once the server listens, so it is the last thing on the console, after Strapi's banner.
+    strapi.server.httpServer.once('listening', () => setImmediate(announce));
   },
 };

@@ -6,6 +6,7 @@ export interface AdminCredentials {
   email: string;
   password: string;
   isDevelopmentDefault: boolean;
+  created?: boolean;
 }
 
 /** The first admin's login: from ADMIN_EMAIL/ADMIN_PASSWORD, or the development defaults outside production. */
@@ -39,5 +40,12 @@ export const ensureFirstAdmin = async (strapi: Core.Strapi) => {
     registrationToken: null,
     roles: superAdmin ? [superAdmin.id] : [],
   });
-  return credentials;
+  return { ...credentials, created: true };
+};
+
+/** Outside production, the development login is worth repeating on every start while it exists. */
+export const developmentAdminInUse = async (strapi: Core.Strapi): Promise<AdminCredentials | null> => {
+  if (process.env.NODE_ENV === 'production') return null;
+  const user = await strapi.db.query('admin::user').findOne({ where: { email: DEV_ADMIN.email } });
+  return user ? { ...DEV_ADMIN, isDevelopmentDefault: true, created: false } : null;
 };
