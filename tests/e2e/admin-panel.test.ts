@@ -67,6 +67,14 @@ describe.each(['en', 'zh-Hans'] as const)('the admin panel in %s', (language) =>
     await page.screenshot({ path: path.join(SHOTS, `content-manager-${language}.png`), fullPage: true });
   }, 60000);
 
+  it('labels the fields of the alumnus form in the same language', async () => {
+    await page.goto(`${baseUrl}/admin/content-manager/collection-types/plugin::liaison.alumnus/create`);
+    const labels = language === 'en' ? ['Student number', 'WeChat ID', 'Consents to be contacted'] : ['学号', '微信号', '同意被联络'];
+    await page.getByText(labels[0], { exact: true }).first().waitFor({ timeout: 30000 });
+    for (const label of labels) await expect(page.getByText(label, { exact: true }).count()).resolves.toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SHOTS, `alumnus-form-${language}.png`), fullPage: true });
+  }, 60000);
+
   it('shows the network overview with every dimension', async () => {
     await page.goto(`${baseUrl}/admin/plugins/liaison`);
     const region = page.getByTestId('dimension-region');

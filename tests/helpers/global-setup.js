@@ -23,7 +23,7 @@ module.exports = async () => {
   await compileStrapi({ appDir: process.cwd(), ignoreDiagnostics: false });
   // The admin panel the browser tests open: built once, when it is missing.
   if (!fs.existsSync(path.join(process.cwd(), 'dist', 'build', 'index.html'))) {
-    execFileSync(process.execPath, [require.resolve('@strapi/strapi/bin/strapi.js'), 'build'], { stdio: 'inherit' });
+    execFileSync(process.execPath, [path.join(path.dirname(require.resolve('@strapi/strapi/package.json')), 'bin', 'strapi.js'), 'build'], { stdio: 'inherit' });
   }
   process.stdout.write(`\nTest database: ${db.client} ${db.name || db.filename}\n`);
 };
