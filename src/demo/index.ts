@@ -1,0 +1,72 @@
+import type { Core } from '@strapi/strapi';
+import { DEFAULT_SEED, generateDemo } from './generate';
+import { writeDemo } from './load';
+
+export { DEFAULT_SEED, DEMO_TODAY, demoScale, generateDemo, countRecords } from './generate';
+export type { DemoData, GenerateOptions } from './generate';
+export { DEMO_TYPES, writeDemo, createDocumentIds } from './load';
+export { createOneByOne } from './one-by-one';
+
+/** The size of the demo network the app seeds by default. */
+export const DEFAULT_DEMO_SIZE = 2000;
+
+export interface SeedDemoOptions {
+  alumni?: number;
+  seed?: number;
+  /** 'YYYY-MM-DD' the data treats as today; defaults to the current date (UTC). */
+  today?: string;
+  onProgress?: (step: string, done: number, total: number) => void;
+}
+
+/** Any of these already present means the network is not empty. */
+const GUARD_TYPES = ['plugin::liaison.college', 'plugin::liaison.alumnus'] as const;
+
+const existing = async (strapi: Core.Strapi) => {
+  const found: string[] = [];
+  for (const uid of GUARD_TYPES) {
+    const n = await strapi.db.query(uid).count({});
+    if (n > 0) found.push(`${n} ${uid}`);
+  }
+  return found;
+};
+
+const refusal = (found: string[]) =>
+  new Error(`seedDemo: the database already holds ${found.join(' and ')}; demo data is only seeded into an empty network`);
+
+/**
+ * Seeds a deterministic demo network (colleges, cohorts, chapters, industry groups,
+ * alumni, liaison posts, training, appraisal, honours, contact logs, feedback, and
+ * published stories and events in zh-Hans and en) in one transaction.
+ *
+ * Refuses, and writes nothing, when the database already has colleges or alumni.
+ * Returns the number of documents written per content type.
+ */
+export async function seedDemo(strapi: Core.Strapi, options: SeedDemoOptions = {}): Promise<Record<string, number>> {
+  const before = await existing(strapi);
+  if (before.length) throw refusal(before);
+
+  const report = options.onProgress ?? (() => undefined);
+  report('generate', 0, 1);
+  const data = generateDemo({
+    alumni: options.alumni ?? DEFAULT_DEMO_SIZE,
+    seed: options.seed ?? DEFAULT_SEED,
+    today: options.today ?? new Date().toISOString().slice(0, 10),
+  });
+  report('generate', 1, 1);
+
+  const counts = await strapi.db.transaction(async ({ trx }) => {
+    // Two seeders at once on PostgreSQL: the second waits, then finds the network taken.
+    if (strapi.db.dialect.client === 'postgres') await trx.raw('SELECT pg_advisory_xact_lock(?)', [774412]);
+    const found = await existing(strapi);
+    if (found.length) throw refusal(found);
+    return writeDemo(strapi, trx, data, { onProgress: report });
+  });
+
+  if (strapi.db.dialect.client === 'postgres') {
+    // Fresh planner statistics, so the first reports over the new rows use their indexes.
+    report('analyze', 0, 1);
+    await strapi.db.connection.raw('ANALYZE');
+    report('analyze', 1, 1);
+  }
+  return counts;
+}
