@@ -30,6 +30,9 @@ const existing = async (strapi: Core.Strapi) => {
   return found;
 };
 
+/** True when the database has no colleges and no alumni: what `seedDemo` requires. */
+export const networkIsEmpty = async (strapi: Core.Strapi): Promise<boolean> => (await existing(strapi)).length === 0;
+
 const refusal = (found: string[]) =>
   new Error(`seedDemo: the database already holds ${found.join(' and ')}; demo data is only seeded into an empty network`);
 

@@ -9,7 +9,7 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 import { adminToken, http, setupStrapi, strapiApp, teardownStrapi } from '../helpers/strapi';
-import { generateDemo, seedDemo, DEFAULT_SEED } from '../../src/demo';
+import { generateDemo, networkIsEmpty, seedDemo, DEFAULT_SEED } from '../../src/demo';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { createTestDatabase, dropTestDatabase } = require('../helpers/test-database');
@@ -37,6 +37,7 @@ beforeAll(async () => {
   if (db.url) process.env.DATABASE_URL = db.url;
   if (db.filename) process.env.DATABASE_FILENAME = db.filename;
   await setupStrapi();
+  if (!(await networkIsEmpty(strapiApp()))) throw new Error('the test database should start empty');
   counts = await seedDemo(strapiApp(), { alumni: ALUMNI, seed: SEED, today: TODAY });
 }, 180_000);
 
@@ -204,6 +205,7 @@ describe('seedDemo', () => {
 
   it('refuses a second seeding and leaves the network as it was', async () => {
     const before = await strapiApp().db.query('plugin::liaison.alumnus').count({});
+    expect(await networkIsEmpty(strapiApp())).toBe(false);
     await expect(seedDemo(strapiApp(), { alumni: 10 })).rejects.toThrow(/only seeded into an empty network/);
     expect(await strapiApp().db.query('plugin::liaison.alumnus').count({})).toBe(before);
     expect(await strapiApp().db.query('plugin::liaison.college').count({})).toBe(expected.colleges.length);
