@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { syncContentApiPermissions } from './bootstrap/public-permissions';
 import { developmentAdminInUse, ensureFirstAdmin } from './bootstrap/first-admin';
 import { ensureContentLocales } from './bootstrap/locales';
+import { seedDemoIfWanted } from './bootstrap/demo';
 
 export default {
   register(/* { strapi }: { strapi: Core.Strapi } */) {},
@@ -9,6 +10,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureContentLocales(strapi);
     await syncContentApiPermissions(strapi);
+    await seedDemoIfWanted(strapi);
     const admin = (await ensureFirstAdmin(strapi)) ?? (await developmentAdminInUse(strapi));
 
     const url = `${strapi.config.get('server.absoluteUrl', 'http://localhost:1337')}/admin`;
