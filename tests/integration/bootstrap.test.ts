@@ -110,3 +110,20 @@ describe('staff signed in with their role', () => {
     expect((await get(token, '/liaison/overview')).status).toBe(200);
   });
 });
+
+describe('the database', () => {
+  it('has the indexes the network is searched by', async () => {
+    const app = strapiApp();
+    const names =
+      app.db.dialect.client === 'postgres'
+        ? (await app.db.connection.raw("select indexname as name from pg_indexes where schemaname = current_schema()")).rows
+        : await app.db.connection.raw("select name from sqlite_master where type = 'index'");
+    const found = new Set(names.map((r: { name: string }) => r.name));
+    for (const name of [
+      'liaison_posts_dim_status_idx', 'liaison_cohorts_grad_year_idx', 'liaison_alumni_name_idx', 'liaison_alumni_region_idx',
+      'liaison_feedback_status_due_idx', 'liaison_outbox_delivery_idx', 'stories_slug_locale_uq', 'events_slug_locale_uq',
+    ]) {
+      expect({ name, present: found.has(name) }).toEqual({ name, present: true });
+    }
+  });
+});
