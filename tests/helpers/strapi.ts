@@ -53,3 +53,13 @@ export async function adminToken(): Promise<string> {
   if (res.status !== 200) throw new Error(`admin login failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.data.token;
 }
+
+/** The Content Manager's admin API, as the admin panel calls it. */
+export const CM = '/content-manager/collection-types';
+
+/** Requests signed with a bearer token: an admin JWT or an API token. */
+export const withToken = (token: string) => {
+  const signed = (method: 'get' | 'post' | 'put' | 'delete') => (url: string) =>
+    http()[method](url).set('Authorization', `Bearer ${token}`);
+  return { get: signed('get'), post: signed('post'), put: signed('put'), delete: signed('delete') };
+};

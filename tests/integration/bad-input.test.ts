@@ -1,13 +1,12 @@
-import { adminToken, http, setupStrapi, strapiApp, teardownStrapi, unique } from '../helpers/strapi';
+import { adminToken, CM, setupStrapi, strapiApp, teardownStrapi, unique, withToken } from '../helpers/strapi';
 import { makeAlumnus, makeCohort } from '../helpers/fixtures';
 
 /** Staff mistakes get a 4xx that names the field; none of them is a 500, and none writes anything. */
-const CM = '/content-manager/collection-types';
-let token: string;
+let staff: ReturnType<typeof withToken>;
 
 beforeAll(async () => {
   await setupStrapi();
-  token = await adminToken();
+  staff = withToken(await adminToken());
 });
 afterAll(teardownStrapi);
 
@@ -23,16 +22,13 @@ it.each([
   const alumnus = await makeAlumnus();
   const cohort = await makeCohort();
   const before = await count();
-  const res = await http()
-    .post(`${CM}/${POSTS}`)
-    .set('Authorization', `Bearer ${token}`)
-    .send({
-      alumnus: { connect: [{ documentId: alumnus.documentId }] },
-      cohort: { connect: [{ documentId: cohort.documentId }] },
-      dimension: 'cohort',
-      termStart: '2024-01-01',
-      ...override,
-    });
+  const res = await staff.post(`${CM}/${POSTS}`).send({
+    alumnus: { connect: [{ documentId: alumnus.documentId }] },
+    cohort: { connect: [{ documentId: cohort.documentId }] },
+    dimension: 'cohort',
+    termStart: '2024-01-01',
+    ...override,
+  });
   expect(res.status).toBe(400);
   expect(JSON.stringify(res.body.error)).toContain(field);
   expect(await count()).toBe(before);
@@ -41,30 +37,24 @@ it.each([
 it('a relation to a record that does not exist is refused with a 4xx, not a 500', async () => {
   const alumnus = await makeAlumnus();
   const before = await count();
-  const res = await http()
-    .post(`${CM}/${POSTS}`)
-    .set('Authorization', `Bearer ${token}`)
-    .send({
-      alumnus: { connect: [{ documentId: alumnus.documentId }] },
-      cohort: { connect: [{ documentId: 'doesnotexist000000000000' }] },
-      dimension: 'cohort',
-      termStart: '2024-01-01',
-    });
+  const res = await staff.post(`${CM}/${POSTS}`).send({
+    alumnus: { connect: [{ documentId: alumnus.documentId }] },
+    cohort: { connect: [{ documentId: 'doesnotexist000000000000' }] },
+    dimension: 'cohort',
+    termStart: '2024-01-01',
+  });
   expect(res.status).toBeGreaterThanOrEqual(400);
   expect(res.status).toBeLessThan(500);
   expect(await count()).toBe(before);
 });
 
 it('an e-mail that is not an e-mail is refused with 400 on email', async () => {
-  const res = await http()
-    .post(`${CM}/plugin::liaison.alumnus`)
-    .set('Authorization', `Bearer ${token}`)
-    .send({ name: '赵磊', studentNo: unique('S'), email: 'not-an-email' });
+  const res = await staff.post(`${CM}/plugin::liaison.alumnus`).send({ name: '赵磊', studentNo: unique('S'), email: 'not-an-email' });
   expect(res.status).toBe(400);
   expect(res.body.error.details.errors[0].path).toEqual(['email']);
 });
 
 it('an unknown record is a 404', async () => {
-  const res = await http().get(`${CM}/${POSTS}/doesnotexist000000000000`).set('Authorization', `Bearer ${token}`);
+  const res = await staff.get(`${CM}/${POSTS}/doesnotexist000000000000`);
   expect(res.status).toBe(404);
 });

@@ -1,4 +1,4 @@
-import { adminToken, http, setupStrapi, strapiApp, teardownStrapi } from '../helpers/strapi';
+import { adminToken, http, setupStrapi, strapiApp, teardownStrapi, withToken } from '../helpers/strapi';
 import { makeChapter, makeCohort, makePost } from '../helpers/fixtures';
 import { syncContentApiPermissions } from '../../src/bootstrap/public-permissions';
 import { ensureStaffRoles, STAFF_ROLES } from '../../plugins/liaison/server/src/services/admin-roles';
@@ -60,7 +60,7 @@ describe('the network overview', () => {
   it('counts the scopes of each dimension and those with an active liaison', async () => {
     const token = await adminToken();
     const read = async () => {
-      const res = await http().get('/liaison/overview').set('Authorization', `Bearer ${token}`);
+      const res = await withToken(token).get('/liaison/overview');
       expect(res.status).toBe(200);
       return Object.fromEntries(res.body.data.dimensions.map((d: any) => [d.dimension, d]));
     };
@@ -94,7 +94,7 @@ describe('staff signed in with their role', () => {
     expect(res.status).toBe(200);
     return res.body.data.token as string;
   };
-  const get = (token: string, url: string) => http().get(url).set('Authorization', `Bearer ${token}`);
+  const get = (token: string, url: string) => withToken(token).get(url);
 
   it('lets the alumni office work on the whole network and the website content', async () => {
     const token = await signInAs('Alumni Office Staff');

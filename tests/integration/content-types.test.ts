@@ -1,22 +1,21 @@
-import { adminToken, http, setupStrapi, strapiApp, teardownStrapi, unique } from '../helpers/strapi';
+import { adminToken, CM, setupStrapi, strapiApp, teardownStrapi, unique, withToken } from '../helpers/strapi';
 
 /**
  * Every content type of the domain is created through the Content Manager's admin API
  * (as staff would, in the admin panel) and read back with its relations.
  */
-const CM = '/content-manager/collection-types';
-let token: string;
+let staff: ReturnType<typeof withToken>;
 
 beforeAll(async () => {
   await setupStrapi();
-  token = await adminToken();
+  staff = withToken(await adminToken());
 });
 afterAll(teardownStrapi);
 
 const connect = (documentId: string) => ({ connect: [{ documentId }] });
 
 async function createInCm(uid: string, data: Record<string, unknown>, query = '') {
-  const res = await http().post(`${CM}/${uid}${query}`).set('Authorization', `Bearer ${token}`).send(data);
+  const res = await staff.post(`${CM}/${uid}${query}`).send(data);
   if (res.status !== 201 && res.status !== 200) {
     throw new Error(`${uid}: ${res.status} ${JSON.stringify(res.body.error)}`);
   }
@@ -24,7 +23,7 @@ async function createInCm(uid: string, data: Record<string, unknown>, query = ''
 }
 
 async function readBack(uid: string, documentId: string, populate: string[], locale?: string) {
-  const res = await http().get(`${CM}/${uid}/${documentId}${locale ? `?locale=${locale}` : ''}`).set('Authorization', `Bearer ${token}`);
+  const res = await staff.get(`${CM}/${uid}/${documentId}${locale ? `?locale=${locale}` : ''}`);
   expect(res.status).toBe(200);
   const doc: any = await strapiApp()
     .documents(uid as any)
@@ -64,7 +63,7 @@ it('builds the whole network, each record read back with its relations', async (
     alumnus: connect(alumnus.documentId), dimension: 'region', chapter: connect(chapter.documentId), role: 'head',
     termStart: '2020-07-01', postStatus: 'active', nominationSource: 'chapter', nominator: connect(alumnus.documentId),
   });
-  const put = await http().put(`${CM}/plugin::liaison.liaison/${first.documentId}`).set('Authorization', `Bearer ${token}`).send({ successor: connect(second.documentId) });
+  const put = await staff.put(`${CM}/plugin::liaison.liaison/${first.documentId}`).send({ successor: connect(second.documentId) });
   expect(put.status).toBe(200);
   const readPost = await readBack('plugin::liaison.liaison', first.documentId, ['alumnus', 'cohort', 'successor']);
   expect([ids(readPost.alumnus), ids(readPost.cohort), ids(readPost.successor)]).toEqual([alumnus.documentId, cohort.documentId, second.documentId]);
@@ -134,14 +133,13 @@ it('builds the whole network, each record read back with its relations', async (
 it('publishes a story with its relations and adds its English version beside the Chinese one', async () => {
   const college = await createInCm('plugin::liaison.college', { code: unique('EE'), name: '电子学院' });
   const story = await createInCm('api::story.story', { title: '发布测试', slug: unique('pub'), colleges: connect(college.documentId) }, '?locale=zh-Hans');
-  const publish = await http().post(`${CM}/api::story.story/${story.documentId}/actions/publish?locale=zh-Hans`).set('Authorization', `Bearer ${token}`).send({});
+  const publish = await staff.post(`${CM}/api::story.story/${story.documentId}/actions/publish?locale=zh-Hans`).send({});
   expect(publish.status).toBe(200);
   const published: any = await strapiApp().documents('api::story.story').findOne({ documentId: story.documentId, locale: 'zh-Hans', status: 'published', populate: ['colleges'] });
   expect(ids(published.colleges)).toEqual([college.documentId]);
 
-  const en = await http()
+  const en = await staff
     .put(`${CM}/api::story.story/${story.documentId}?locale=en`)
-    .set('Authorization', `Bearer ${token}`)
     .send({ title: 'Publishing test', slug: unique('pub-en'), colleges: connect(college.documentId) });
   expect(en.status).toBe(200);
   const english: any = await strapiApp().documents('api::story.story').findOne({ documentId: story.documentId, locale: 'en', populate: ['colleges'] });

@@ -1,7 +1,6 @@
-import { adminToken, http, setupStrapi, strapiApp, teardownStrapi, unique } from '../helpers/strapi';
+import { adminToken, CM, http, setupStrapi, strapiApp, teardownStrapi, unique, withToken } from '../helpers/strapi';
 import { fullAccessToken, makeAlumnus, makeChapter, makeCohort, makeIndustry, makePost } from '../helpers/fixtures';
 
-const CM = '/content-manager/collection-types';
 const POSTS = 'plugin::liaison.liaison';
 const ALUMNI = 'plugin::liaison.alumnus';
 
@@ -14,7 +13,7 @@ afterAll(teardownStrapi);
 
 const count = (uid: string) => strapiApp().db.query(uid as any).count();
 const fieldsOf = (body: any): string[] => (body?.error?.details?.errors ?? []).map((e: any) => e.path.join('.'));
-const cm = (method: 'post' | 'put', url: string) => http()[method](`${CM}/${url}`).set('Authorization', `Bearer ${token}`);
+const cm = (method: 'post' | 'put', url: string) => withToken(token)[method](`${CM}/${url}`);
 
 describe("a liaison post's scope must match its dimension", () => {
   it('is refused through the Content Manager with 400 naming the field, and nothing is written', async () => {
@@ -165,7 +164,7 @@ describe('a slug is unique per locale', () => {
   beforeAll(async () => {
     apiToken = await fullAccessToken();
   });
-  const rest = (method: 'post' | 'put', url: string) => http()[method](url).set('Authorization', `Bearer ${apiToken}`);
+  const rest = (method: 'post' | 'put', url: string) => withToken(apiToken)[method](url);
 
   it('answers 409 naming slug through REST when another story in the locale has it, and nothing is written', async () => {
     const slug = unique('slug');
@@ -208,9 +207,8 @@ describe('event rules', () => {
     apiToken = await fullAccessToken();
   });
   const post = (data: Record<string, unknown>, status = 'draft') =>
-    http()
+    withToken(apiToken)
       .post(`/api/events?locale=zh-Hans&status=${status}`)
-      .set('Authorization', `Bearer ${apiToken}`)
       .send({ data: { title: '活动', slug: unique('ev'), type: 'lecture', startsAt: '2026-12-01T10:00:00.000Z', ...data } });
 
   it('refuses an event that ends before it starts', async () => {
