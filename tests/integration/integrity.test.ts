@@ -1,4 +1,4 @@
-import { adminToken, CM, http, setupStrapi, strapiApp, teardownStrapi, unique, withToken } from '../helpers/strapi';
+import { adminToken, CM, setupStrapi, strapiApp, teardownStrapi, unique, withToken } from '../helpers/strapi';
 import { fullAccessToken, makeAlumnus, makeChapter, makeCohort, makeIndustry, makePost } from '../helpers/fixtures';
 
 const POSTS = 'plugin::liaison.liaison';
