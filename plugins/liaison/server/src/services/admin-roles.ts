@@ -1,10 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { ACTIONS } from '../permissions';
+import contentTypes from '../content-types';
 
-const LIAISON_TYPES = [
-  'alumnus', 'appraisal', 'appraisal-cycle', 'chapter', 'cohort', 'college', 'contact-log', 'feedback',
-  'honour', 'industry-group', 'liaison', 'notification', 'training-course', 'training-record', 'training-session',
-].map((name) => `plugin::liaison.${name}`);
+/** Every content type of the plugin: a new one is covered without touching this list. */
+const LIAISON_TYPES = Object.keys(contentTypes).map((name) => `plugin::liaison.${name}`);
 const WEBSITE_TYPES = ['api::story.story', 'api::event.event'];
 const CRUD = ['create', 'read', 'update', 'delete'].map((a) => `plugin::content-manager.explorer.${a}`);
 
