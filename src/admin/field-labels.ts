@@ -6,6 +6,23 @@ type Label = [en: string, zh: string];
 
 const COMMON: Record<string, Label> = {
   alumni: ['Alumni', '校友'],
+  label: ['Name', '名称'],
+  rejectionReason: ['Reason for rejection', '未获批准的理由'],
+  staff: ['Staff (admin users)', '负责老师（管理员账号）'],
+  scope: ['Scope', '范围'],
+  post: ['Post', '岗位'],
+  action: ['Change', '变更'],
+  at: ['When', '时间'],
+  by: ['By', '操作人'],
+  byId: ['By (admin user id)', '操作人账号编号'],
+  reason: ['Reason', '理由'],
+  before: ['Before', '变更前'],
+  after: ['After', '变更后'],
+  job: ['Job', '任务'],
+  slot: ['Scheduled slot', '计划时间'],
+  startedAt: ['Started at', '开始时间'],
+  finishedAt: ['Finished at', '结束时间'],
+  outcome: ['Outcome', '结果'],
   alumnus: ['Alumnus', '校友'],
   alumnusStatus: ['Status', '状态'],
   amount: ['Amount (CNY)', '金额（元）'],
@@ -132,10 +149,12 @@ const OVERRIDES: Record<string, Record<string, Label>> = {
   'plugin::liaison.appraisal-cycle': { name: ['Cycle', '考核周期名称'] },
   'plugin::liaison.feedback': { liaison: ['Collected by', '收集人岗位'] },
   'plugin::liaison.contact-log': { alumnus: ['Alumnus contacted', '联络对象'] },
+  'plugin::liaison.quota': { posts: ['Number of posts', '岗位数'] },
+  'plugin::liaison.liaison': { label: ['Post', '岗位'] },
 };
 
 export const CONTENT_TYPE_FIELDS: Record<string, string[]> = {
-  'plugin::liaison.college': ['code', 'name', 'nameEn', 'foundedYear', 'cohorts'],
+  'plugin::liaison.college': ['code', 'name', 'nameEn', 'foundedYear', 'cohorts', 'staff'],
   'plugin::liaison.cohort': ['code', 'college', 'gradYear', 'className', 'degreeLevel', 'alumni'],
   'plugin::liaison.alumnus': [
     'name', 'gender', 'studentNo', 'cohort', 'major', 'degree', 'country', 'province', 'city', 'industry', 'employer',
@@ -145,8 +164,8 @@ export const CONTENT_TYPE_FIELDS: Record<string, string[]> = {
   'plugin::liaison.chapter': ['name', 'nameEn', 'country', 'province', 'city', 'foundedOn', 'chapterStatus', 'description', 'editors', 'members'],
   'plugin::liaison.industry-group': ['code', 'name', 'nameEn', 'description'],
   'plugin::liaison.liaison': [
-    'alumnus', 'dimension', 'cohort', 'college', 'chapter', 'industry', 'role', 'termStart', 'termEnd', 'postStatus',
-    'nominationSource', 'nominator', 'nominationReason', 'endReason', 'endNote', 'successor',
+    'label', 'alumnus', 'dimension', 'cohort', 'college', 'chapter', 'industry', 'role', 'termStart', 'termEnd', 'postStatus',
+    'nominationSource', 'nominator', 'nominationReason', 'rejectionReason', 'endReason', 'endNote', 'successor',
   ],
   'plugin::liaison.training-course': ['title', 'area', 'description', 'hours', 'mandatory', 'sessions'],
   'plugin::liaison.training-session': ['course', 'startsAt', 'endsAt', 'location', 'online', 'trainer', 'capacity', 'records'],
@@ -157,6 +176,9 @@ export const CONTENT_TYPE_FIELDS: Record<string, string[]> = {
   'plugin::liaison.contact-log': ['liaison', 'alumnus', 'channel', 'contactedAt', 'summary'],
   'plugin::liaison.feedback': ['alumnus', 'liaison', 'category', 'content', 'feedbackStatus', 'receivedAt', 'dueAt', 'answeredAt', 'answer'],
   'plugin::liaison.notification': ['to', 'subject', 'text', 'html', 'kind', 'deliveryStatus', 'attempts', 'nextAttemptAt', 'lastError', 'sentAt'],
+  'plugin::liaison.quota': ['dimension', 'scope', 'posts'],
+  'plugin::liaison.post-event': ['post', 'action', 'at', 'by', 'byId', 'reason', 'before', 'after'],
+  'plugin::liaison.job-run': ['job', 'slot', 'startedAt', 'finishedAt', 'outcome'],
   'api::story.story': ['title', 'slug', 'summary', 'body', 'cover', 'colleges', 'chapters', 'industries', 'cohortYears', 'featuredAlumni'],
   'api::event.event': [
     'title', 'slug', 'type', 'chapter', 'college', 'industry', 'startsAt', 'endsAt', 'venue', 'onlineUrl', 'capacity',

@@ -2,9 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { registerActions } from './permissions';
 import { installDatabaseGuards } from './services/db-guards';
 import { ensureStaffRoles } from './services/admin-roles';
+import { CAPABILITIES } from './capabilities';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await registerActions(strapi);
   await installDatabaseGuards(strapi);
   await ensureStaffRoles(strapi);
+  for (const capability of CAPABILITIES) await capability.bootstrap?.({ strapi });
 };

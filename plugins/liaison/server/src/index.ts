@@ -1,5 +1,6 @@
 import register from './register';
 import bootstrap from './bootstrap';
+import destroy from './destroy';
 import contentTypes from './content-types';
 import controllers from './controllers';
 import routes from './routes';
@@ -8,7 +9,7 @@ import services from './services';
 export default {
   register,
   bootstrap,
-  destroy() {},
+  destroy,
   config: { default: {}, validator() {} },
   contentTypes,
   controllers,

@@ -1,15 +1,42 @@
-/** The plugin's own admin RBAC actions (plugin::liaison.<uid>). */
-export const ACTIONS = {
-  readOverview: 'plugin::liaison.overview.read',
-} as const;
+/**
+ * The plugin's own admin RBAC actions (plugin::liaison.<uid>). Never rename a uid:
+ * Strapi deletes stored permissions of actions that are no longer registered.
+ */
+const DEFINITIONS = [
+  { key: 'readOverview', uid: 'overview.read', displayName: 'Read the network overview', subCategory: 'network' },
+  { key: 'readCoverage', uid: 'coverage.read', displayName: 'Read coverage and candidates', subCategory: 'network' },
+  { key: 'readPosts', uid: 'posts.read', displayName: 'Read liaison posts and their history', subCategory: 'posts' },
+  { key: 'nominate', uid: 'posts.nominate', displayName: 'Nominate liaisons', subCategory: 'posts' },
+  { key: 'approve', uid: 'posts.approve', displayName: 'Approve or reject nominations, appoint class liaisons', subCategory: 'posts' },
+  { key: 'manage', uid: 'posts.manage', displayName: 'Renew and end terms', subCategory: 'posts' },
+  { key: 'configure', uid: 'quotas.configure', displayName: 'Set the number of posts per scope', subCategory: 'posts' },
+  { key: 'readOutbox', uid: 'outbox.read', displayName: 'Read the e-mail outbox', subCategory: 'outbox' },
+  { key: 'resendOutbox', uid: 'outbox.resend', displayName: 'Resend e-mails', subCategory: 'outbox' },
+] as const;
+
+type ActionKey = (typeof DEFINITIONS)[number]['key'];
+
+export const ACTIONS = Object.fromEntries(DEFINITIONS.map((d) => [d.key, `plugin::liaison.${d.uid}`])) as Record<
+  ActionKey,
+  string
+>;
+
+export const ALL_ACTIONS = Object.values(ACTIONS);
+
+/** The policies of an admin route that needs these actions. */
+export const requires = (...actions: string[]) => [
+  'admin::isAuthenticatedAdmin',
+  { name: 'admin::hasPermissions', config: { actions } },
+];
 
 export const registerActions = async (strapi: any) => {
-  await strapi.service('admin::permission').actionProvider.registerMany([
-    {
+  await strapi.service('admin::permission').actionProvider.registerMany(
+    DEFINITIONS.map((d) => ({
       section: 'plugins',
-      displayName: 'Read the network overview',
-      uid: 'overview.read',
+      displayName: d.displayName,
+      uid: d.uid,
       pluginName: 'liaison',
-    },
-  ]);
+      subCategory: d.subCategory,
+    }))
+  );
 };

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { registerIntegrityGuard } from './middlewares/integrity-guard';
+import { CAPABILITIES } from './capabilities';
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
   registerIntegrityGuard(strapi);
+  for (const capability of CAPABILITIES) await capability.register?.({ strapi });
 };

@@ -8,8 +8,11 @@ import contact_log from './contact-log';
 import feedback from './feedback';
 import honour from './honour';
 import industry_group from './industry-group';
+import job_run from './job-run';
 import liaison from './liaison';
 import notification from './notification';
+import post_event from './post-event';
+import quota from './quota';
 import training_course from './training-course';
 import training_record from './training-record';
 import training_session from './training-session';
@@ -25,8 +28,11 @@ export default {
   'feedback': feedback,
   'honour': honour,
   'industry-group': industry_group,
+  'job-run': job_run,
   'liaison': liaison,
   'notification': notification,
+  'post-event': post_event,
+  'quota': quota,
   'training-course': training_course,
   'training-record': training_record,
   'training-session': training_session,

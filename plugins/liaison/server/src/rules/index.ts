@@ -3,3 +3,4 @@ export * from './dates';
 export * from './liaison-post';
 export * from './event';
 export * from './story';
+export * from './quotas';

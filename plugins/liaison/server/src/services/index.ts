@@ -1,3 +1,4 @@
 import overview from './overview';
+import { CAPABILITIES } from '../capabilities';
 
-export default { overview };
+export default Object.assign({ overview }, ...CAPABILITIES.map((c) => c.services ?? {}));

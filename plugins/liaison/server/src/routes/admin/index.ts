@@ -1,4 +1,5 @@
-import { ACTIONS } from '../../permissions';
+import { requires, ACTIONS } from '../../permissions';
+import { CAPABILITIES } from '../../capabilities';
 
 export default {
   type: 'admin',
@@ -7,9 +8,8 @@ export default {
       method: 'GET',
       path: '/overview',
       handler: 'overview.coverage',
-      config: {
-        policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [ACTIONS.readOverview] } }],
-      },
+      config: { policies: requires(ACTIONS.readOverview) },
     },
+    ...CAPABILITIES.flatMap((c) => c.adminRoutes ?? []),
   ],
 };

@@ -1,2 +1,4 @@
-/** Nothing of the liaison network is public yet: the chapter directory comes with its own issue. */
-export default { type: 'content-api', routes: [] };
+import { CAPABILITIES } from '../../capabilities';
+
+/** Public routes of the plugin, each stating its own auth. */
+export default { type: 'content-api', routes: CAPABILITIES.flatMap((c) => c.contentApiRoutes ?? []) };

@@ -1,0 +1,21 @@
+import assignment from './assignment';
+import coverage from './coverage';
+import outbox from './outbox';
+import jobs from './jobs';
+import access from './access';
+
+/**
+ * Each capability keeps its routes, controllers, services and rules in its own folder
+ * and declares them here; the plugin's index and routers merge them.
+ */
+export interface Capability {
+  adminRoutes?: any[];
+  contentApiRoutes?: any[];
+  controllers?: Record<string, any>;
+  services?: Record<string, any>;
+  register?: (args: { strapi: any }) => void | Promise<void>;
+  bootstrap?: (args: { strapi: any }) => void | Promise<void>;
+  destroy?: (args: { strapi: any }) => void | Promise<void>;
+}
+
+export const CAPABILITIES: Capability[] = [access, jobs, outbox, assignment, coverage];

@@ -1,0 +1,15 @@
+/** A mail to queue. Written in the caller's transaction, delivered later by the outbox worker. */
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  /** What kind of mail, for staff filtering the outbox: 'appointment', 'term-reminder', … */
+  kind: string;
+  /** A mail with a key already in the outbox is not queued again: each reminder once, ever. */
+  dedupeKey?: string;
+  /** The alumnus the mail goes to, when it goes to an alumnus: the outbox adds an unsubscribe link. */
+  alumnusId?: number;
+  /** The recipient's language. */
+  locale?: 'zh-Hans' | 'en';
+}
