@@ -6,6 +6,8 @@ type Label = [en: string, zh: string];
 
 const COMMON: Record<string, Label> = {
   alumni: ['Alumni', '校友'],
+  dedupeKey: ['Once-only key', '去重键'],
+  recipientLocale: ['Recipient language', '收件人语言'],
   label: ['Name', '名称'],
   rejectionReason: ['Reason for rejection', '未获批准的理由'],
   staff: ['Staff (admin users)', '负责老师（管理员账号）'],
@@ -175,7 +177,7 @@ export const CONTENT_TYPE_FIELDS: Record<string, string[]> = {
   'plugin::liaison.honour': ['alumnus', 'kind', 'title', 'awardedOn', 'amount', 'appraisal', 'citation', 'showPublicly'],
   'plugin::liaison.contact-log': ['liaison', 'alumnus', 'channel', 'contactedAt', 'summary'],
   'plugin::liaison.feedback': ['alumnus', 'liaison', 'category', 'content', 'feedbackStatus', 'receivedAt', 'dueAt', 'answeredAt', 'answer'],
-  'plugin::liaison.notification': ['to', 'subject', 'text', 'html', 'kind', 'deliveryStatus', 'attempts', 'nextAttemptAt', 'lastError', 'sentAt'],
+  'plugin::liaison.notification': ['to', 'subject', 'text', 'html', 'kind', 'deliveryStatus', 'attempts', 'nextAttemptAt', 'lastError', 'sentAt', 'dedupeKey', 'recipientLocale', 'alumnus'],
   'plugin::liaison.quota': ['dimension', 'scope', 'posts'],
   'plugin::liaison.post-event': ['post', 'action', 'at', 'by', 'byId', 'reason', 'before', 'after'],
   'plugin::liaison.job-run': ['job', 'slot', 'startedAt', 'finishedAt', 'outcome'],

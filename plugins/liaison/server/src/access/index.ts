@@ -1,9 +1,8 @@
 import type { Capability } from '../capabilities';
+import access from './service';
 
 const capability: Capability = {
-  adminRoutes: [],
-  controllers: {},
-  services: {},
+  services: { access },
 };
 
 export default capability;

@@ -1,9 +1,9 @@
 import type { Capability } from '../capabilities';
+import jobs from './service';
 
 const capability: Capability = {
-  adminRoutes: [],
-  controllers: {},
-  services: {},
+  services: { jobs },
+  destroy: ({ strapi }) => strapi.plugin('liaison').service('jobs').unscheduleAll(),
 };
 
 export default capability;

@@ -1,9 +1,8 @@
 import type { Capability } from '../capabilities';
+import outbox from './service';
 
 const capability: Capability = {
-  adminRoutes: [],
-  controllers: {},
-  services: {},
+  services: { outbox },
 };
 
 export default capability;

@@ -2,8 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { ACTIONS, ALL_ACTIONS } from '../permissions';
 import contentTypes from '../content-types';
 
-/** Every content type of the plugin: a new one is covered without touching this list. */
-const LIAISON_TYPES = Object.keys(contentTypes).map((name) => `plugin::liaison.${name}`);
+/** Every content type of the plugin that staff edit: a new one is covered without touching this list. */
+const LIAISON_TYPES = Object.entries(contentTypes)
+  .filter(([, type]) => (type.schema.pluginOptions as any)?.['content-manager']?.visible !== false)
+  .map(([name]) => `plugin::liaison.${name}`);
 const WEBSITE_TYPES = ['api::story.story', 'api::event.event'];
 const CRUD = ['create', 'read', 'update', 'delete'].map((a) => `plugin::content-manager.explorer.${a}`);
 
