@@ -6,6 +6,7 @@ type Label = [en: string, zh: string];
 
 const COMMON: Record<string, Label> = {
   alumni: ['Alumni', '校友'],
+  searchKey: ['Search key (pinyin)', '检索键（拼音）'],
   dedupeKey: ['Once-only key', '去重键'],
   recipientLocale: ['Recipient language', '收件人语言'],
   label: ['Name', '名称'],
@@ -159,7 +160,7 @@ export const CONTENT_TYPE_FIELDS: Record<string, string[]> = {
   'plugin::liaison.college': ['code', 'name', 'nameEn', 'foundedYear', 'cohorts', 'staff'],
   'plugin::liaison.cohort': ['code', 'college', 'gradYear', 'className', 'degreeLevel', 'alumni'],
   'plugin::liaison.alumnus': [
-    'name', 'gender', 'studentNo', 'cohort', 'major', 'degree', 'country', 'province', 'city', 'industry', 'employer',
+    'name', 'searchKey', 'gender', 'studentNo', 'cohort', 'major', 'degree', 'country', 'province', 'city', 'industry', 'employer',
     'jobTitle', 'phone', 'email', 'wechat', 'contactConsent', 'contactConsentAt', 'publishConsent', 'publishConsentAt',
     'alumnusStatus', 'lastVerifiedAt', 'chapter', 'posts',
   ],

@@ -6,6 +6,7 @@
  * indexes into row ids without looking anything up. Dates are 'YYYY-MM-DD', datetimes
  * ISO 8601 strings in UTC. Same options ⇒ identical output.
  */
+import { searchKeyOf } from '../../plugins/liaison/server/src/rules/search-key';
 import { Random, weightedPicker } from './random';
 import { COLLEGES, COLLEGE_INDUSTRIES, type CollegeData } from './data/colleges';
 import { EMPLOYERS, INDUSTRY_SECTIONS, JOB_TITLES } from './data/industries';
@@ -88,6 +89,7 @@ export interface IndustryRecord {
 
 export interface AlumnusRecord {
   name: string;
+  searchKey: string;
   gender: 'male' | 'female' | 'undisclosed';
   studentNo: string;
   cohort: number;
@@ -687,6 +689,7 @@ function buildAlumni(random: Random, count: number, cohorts: CohortRecord[], maj
 
       records[index] = {
         name,
+        searchKey: searchKeyOf(name),
         gender,
         studentNo,
         cohort: c,

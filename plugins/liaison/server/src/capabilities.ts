@@ -3,6 +3,7 @@ import coverage from './coverage';
 import outbox from './outbox';
 import jobs from './jobs';
 import access from './access';
+import board from './board';
 
 /**
  * Each capability keeps its routes, controllers, services and rules in its own folder
@@ -18,4 +19,4 @@ export interface Capability {
   destroy?: (args: { strapi: any }) => void | Promise<void>;
 }
 
-export const CAPABILITIES: Capability[] = [access, jobs, outbox, assignment, coverage];
+export const CAPABILITIES: Capability[] = [access, jobs, outbox, assignment, coverage, board];

@@ -4,3 +4,4 @@ export * from './liaison-post';
 export * from './event';
 export * from './story';
 export * from './quotas';
+export * from './search-key';

@@ -1,0 +1,101 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { DIMENSIONS, SCOPE_FIELD, type Dimension } from '../rules';
+import { columnOf, joinOf, tableOf } from '../utils/db';
+import type { NetworkScope } from '../access/types';
+import { validationError } from '../utils/errors';
+
+/** The content type of each dimension's scope, and the attribute that names it. */
+export const SCOPE_TYPES: Record<Dimension, { uid: string; nameField: string }> = {
+  cohort: { uid: 'plugin::liaison.cohort', nameField: 'className' },
+  college: { uid: 'plugin::liaison.college', nameField: 'name' },
+  region: { uid: 'plugin::liaison.chapter', nameField: 'name' },
+  industry: { uid: 'plugin::liaison.industry-group', nameField: 'name' },
+};
+
+export const parseDimension = (value: unknown, path = 'dimension'): Dimension => {
+  if (!DIMENSIONS.includes(value as Dimension)) {
+    throw validationError([{ path, message: `must be one of ${DIMENSIONS.join(', ')}` }]);
+  }
+  return value as Dimension;
+};
+
+export interface ScopeRecord {
+  id: number;
+  documentId: string;
+  name: string;
+  dimension: Dimension;
+  /** The college a cohort or college scope belongs to. */
+  collegeId: number | null;
+}
+
+/** Loads a scope by documentId, or 404. */
+export const findScope = async (strapi: Core.Strapi, dimension: Dimension, documentId: string): Promise<ScopeRecord> => {
+  const { uid, nameField } = SCOPE_TYPES[dimension];
+  const row = await strapi.db.query(uid as any).findOne({
+    where: { documentId },
+    select: ['id', 'documentId', nameField],
+    populate: dimension === 'cohort' ? { college: { select: ['id'] } } : undefined,
+  });
+  if (!row) throw new errors.NotFoundError(`No ${dimension} scope with documentId ${documentId}`);
+  return {
+    id: row.id,
+    documentId: row.documentId,
+    name: row[nameField],
+    dimension,
+    collegeId: dimension === 'cohort' ? row.college?.id ?? null : dimension === 'college' ? row.id : null,
+  };
+};
+
+/** Whether a user limited to some colleges and chapters may see this scope. */
+export const scopeVisible = (access: NetworkScope, scope: ScopeRecord) => {
+  if (access.all) return true;
+  if (scope.dimension === 'cohort' || scope.dimension === 'college') {
+    return scope.collegeId !== null && access.colleges.includes(scope.collegeId);
+  }
+  if (scope.dimension === 'region') return access.chapters.includes(scope.id);
+  return false;
+};
+
+/** The posts of one scope with their holders, newest term first: one query. */
+export const postsOfScope = async (strapi: Core.Strapi, scope: ScopeRecord) => {
+  const POST = 'plugin::liaison.liaison';
+  const ALUMNUS = 'plugin::liaison.alumnus';
+  const posts = tableOf(strapi, POST);
+  const alumni = tableOf(strapi, ALUMNUS);
+  const scopeLink = joinOf(strapi, POST, SCOPE_FIELD[scope.dimension]);
+  const holderLink = joinOf(strapi, POST, 'alumnus');
+  const c = (attribute: string) => `p.${columnOf(strapi, POST, attribute)}`;
+  const rows = await strapi.db
+    .connection(`${posts} as p`)
+    .join(`${scopeLink.table} as sl`, `sl.${scopeLink.from}`, 'p.id')
+    .leftJoin(`${holderLink.table} as hl`, `hl.${holderLink.from}`, 'p.id')
+    .leftJoin(`${alumni} as a`, 'a.id', `hl.${holderLink.to}`)
+    .where(`sl.${scopeLink.to}`, scope.id)
+    .select({
+      documentId: c('documentId'),
+      label: c('label'),
+      role: c('role'),
+      postStatus: c('postStatus'),
+      termStart: c('termStart'),
+      termEnd: c('termEnd'),
+      nominationReason: c('nominationReason'),
+      rejectionReason: c('rejectionReason'),
+      endReason: c('endReason'),
+      alumnusDocumentId: `a.${columnOf(strapi, ALUMNUS, 'documentId')}`,
+      alumnusName: `a.${columnOf(strapi, ALUMNUS, 'name')}`,
+    })
+    .orderBy([{ column: c('termStart'), order: 'desc' }, { column: 'p.id', order: 'desc' }]);
+  return rows.map(({ alumnusDocumentId, alumnusName, ...post }: Record<string, any>) => ({
+    ...post,
+    termStart: dateOnly(post.termStart),
+    termEnd: dateOnly(post.termEnd),
+    alumnus: alumnusDocumentId ? { documentId: alumnusDocumentId, name: alumnusName } : null,
+  }));
+};
+
+/** Date columns come back as strings on SQLite and as Date objects from pg. */
+const dateOnly = (value: unknown) =>
+  value instanceof Date
+    ? `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`
+    : (value as string | null);
