@@ -15,6 +15,14 @@ export default {
       Component: () => import('./pages/App'),
     });
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+    app.widgets.register({
+      id: 'coverage',
+      pluginId: PLUGIN_ID,
+      icon: PluginIcon,
+      title: { id: getTranslation('widget.title'), defaultMessage: 'Liaison network coverage' },
+      component: async () => (await import('./components/CoverageWidget')).CoverageWidget,
+      permissions: [{ action: 'plugin::liaison.coverage.read' }],
+    });
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

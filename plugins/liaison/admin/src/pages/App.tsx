@@ -1,12 +1,35 @@
-import { Page } from '@strapi/strapi/admin';
+import { Layouts, Page, SubNav } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
+import { useT } from '../utils/labels';
 import { OverviewPage } from './OverviewPage';
+import { BoardPage } from './Board/BoardPage';
+import { OutboxPage } from './Outbox/OutboxPage';
+
+const SideNav = () => {
+  const t = useT();
+  return (
+    <SubNav.Main aria-label={t('plugin.name', 'Liaison network')}>
+      <SubNav.Header label={t('plugin.name', 'Liaison network')} />
+      <SubNav.Sections>
+        <SubNav.Section label={t('nav.section', 'Network')}>
+          <SubNav.Link to="/plugins/liaison" end label={t('board.title', 'Assignment board')} />
+          <SubNav.Link to="/plugins/liaison/overview" label={t('overview.title', 'Liaison network')} />
+          <SubNav.Link to="/plugins/liaison/outbox" label={t('outbox.title', 'E-mail outbox')} />
+        </SubNav.Section>
+      </SubNav.Sections>
+    </SubNav.Main>
+  );
+};
 
 const App = () => (
-  <Routes>
-    <Route index element={<OverviewPage />} />
-    <Route path="*" element={<Page.Error />} />
-  </Routes>
+  <Layouts.Root sideNav={<SideNav />}>
+    <Routes>
+      <Route index element={<BoardPage />} />
+      <Route path="overview" element={<OverviewPage />} />
+      <Route path="outbox" element={<OutboxPage />} />
+      <Route path="*" element={<Page.Error />} />
+    </Routes>
+  </Layouts.Root>
 );
 
 export { App };

@@ -1,0 +1,203 @@
+import { Badge, Box, Button, Flex, Loader, Modal, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { useAPIErrorHandler, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useState } from 'react';
+import { queryString, useApi } from '../../api/client';
+import type { Candidate, Dimension, HistoryEntry, ScopePost, ScopeResponse } from '../../api/board';
+import { useEnumLabel, useT } from '../../utils/labels';
+import { PostDialog, type PostAction } from './PostDialogs';
+
+const STATUS_COLOURS: Record<string, [string, string]> = {
+  nominated: ['warning100', 'warning700'],
+  approved: ['secondary100', 'secondary700'],
+  active: ['success100', 'success700'],
+  ended: ['neutral150', 'neutral600'],
+  rejected: ['danger100', 'danger700'],
+};
+
+const PERMISSIONS = {
+  nominate: [{ action: 'plugin::liaison.posts.nominate', subject: null }],
+  approve: [{ action: 'plugin::liaison.posts.approve', subject: null }],
+  manage: [{ action: 'plugin::liaison.posts.manage', subject: null }],
+  candidates: [{ action: 'plugin::liaison.coverage.read', subject: null }],
+};
+
+const History = ({ post }: { post: ScopePost }) => {
+  const t = useT();
+  const label = useEnumLabel();
+  const history = useApi<{ data: HistoryEntry[] }>(`/liaison/posts/${post.documentId}/history`);
+  if (history.loading) return <Loader small />;
+  return (
+    <Box paddingLeft={4} paddingBottom={2} data-testid="post-history">
+      {(history.data?.data ?? []).map((h, i) => (
+        <Typography key={i} tag="p" variant="pi" textColor="neutral600">
+          {`${new Date(h.at).toLocaleString()} · ${label('action', h.action)} · ${h.by ?? t('board.history.system', 'system')}${h.reason ? ` · ${h.reason}` : ''}`}
+        </Typography>
+      ))}
+    </Box>
+  );
+};
+
+interface Props {
+  dimension: Dimension;
+  scope: { documentId: string; name: string };
+  onClose: () => void;
+  onChanged: () => void;
+}
+
+/** One scope: its posts and holders with their actions, history, and candidates for a free post. */
+export const ScopePanel = ({ dimension, scope, onClose, onChanged }: Props) => {
+  const t = useT();
+  const label = useEnumLabel();
+  const { post: send } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const { formatAPIError } = useAPIErrorHandler();
+  const { allowedActions } = useRBAC(PERMISSIONS);
+  const detail = useApi<ScopeResponse>(`/liaison/scopes/${dimension}/${scope.documentId}`);
+  const candidates = useApi<{ data: Candidate[] }>(
+    allowedActions.canCandidates ? `/liaison/candidates${queryString({ dimension, scope: scope.documentId })}` : null
+  );
+  const [dialog, setDialog] = useState<{ action: PostAction; post?: ScopePost; alumnus?: { documentId: string; name: string } } | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const posts = detail.data?.data.posts ?? [];
+
+  const refresh = () => {
+    detail.reload();
+    candidates.reload();
+    onChanged();
+  };
+
+  const approve = async (post: ScopePost) => {
+    try {
+      await send(`/liaison/posts/${post.documentId}/approve`, {});
+      toggleNotification({ type: 'success', message: t('board.approve.done', 'Approved') });
+      refresh();
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: formatAPIError(error as any) });
+    }
+  };
+
+  return (
+    <Modal.Root open onOpenChange={(o: boolean) => !o && onClose()}>
+      <Modal.Content style={{ width: 'min(1100px, 95vw)', maxWidth: 'none' }}>
+        <Modal.Header>
+          <Modal.Title>{`${label('dimension', dimension)} · ${scope.name}`}</Modal.Title>
+        </Modal.Header>
+        <Modal.Body>
+          <Flex direction="column" alignItems="stretch" gap={6}>
+            <Flex justifyContent="space-between">
+              <Typography variant="delta" tag="h3">{t('board.scope.posts', 'Posts and holders')}</Typography>
+              {allowedActions.canNominate ? (
+                <Button onClick={() => setDialog({ action: 'nominate' })}>{t('board.nominate.open', 'Nominate')}</Button>
+              ) : null}
+            </Flex>
+            {detail.loading && !detail.data ? <Loader /> : null}
+            {posts.length === 0 && !detail.loading ? (
+              <Typography textColor="neutral600">{t('board.scope.noPosts', 'No one holds or is nominated for a post here yet.')}</Typography>
+            ) : null}
+            {posts.length ? (
+              <Table colCount={5} rowCount={posts.length + 1}>
+                <Thead>
+                  <Tr>
+                    <Th><Typography variant="sigma">{t('board.column.holder', 'Holder')}</Typography></Th>
+                    <Th><Typography variant="sigma">{t('board.field.role', 'Role')}</Typography></Th>
+                    <Th><Typography variant="sigma">{t('board.column.status', 'Status')}</Typography></Th>
+                    <Th><Typography variant="sigma">{t('board.column.term', 'Term')}</Typography></Th>
+                    <Th><Typography variant="sigma">{t('board.column.actions', 'Actions')}</Typography></Th>
+                  </Tr>
+                </Thead>
+                <Tbody>
+                  {posts.flatMap((p) => {
+                    const [bg, fg] = STATUS_COLOURS[p.postStatus] ?? ['neutral150', 'neutral600'];
+                    const rows = [
+                      <Tr key={p.documentId} data-testid="scope-post">
+                        <Td><Typography fontWeight="semiBold">{p.alumnus?.name ?? '—'}</Typography></Td>
+                        <Td><Typography>{label('role', p.role)}</Typography></Td>
+                        <Td>
+                          <Badge backgroundColor={bg} textColor={fg}>{label('postStatus', p.postStatus)}</Badge>
+                          {p.rejectionReason ? <Typography variant="pi" textColor="neutral600" tag="p">{p.rejectionReason}</Typography> : null}
+                          {p.endReason ? <Typography variant="pi" textColor="neutral600" tag="p">{label('endReason', p.endReason)}</Typography> : null}
+                        </Td>
+                        <Td><Typography>{`${p.termStart ?? ''} – ${p.termEnd ?? ''}`}</Typography></Td>
+                        <Td>
+                          <Flex gap={1} wrap="wrap">
+                            {p.postStatus === 'nominated' && allowedActions.canApprove ? (
+                              <>
+                                <Button size="S" variant="success-light" onClick={() => approve(p)}>{t('board.approve.submit', 'Approve')}</Button>
+                                <Button size="S" variant="danger-light" onClick={() => setDialog({ action: 'reject', post: p })}>{t('board.reject.submit', 'Reject')}</Button>
+                              </>
+                            ) : null}
+                            {(p.postStatus === 'active' || p.postStatus === 'approved') && allowedActions.canManage ? (
+                              <>
+                                <Button size="S" variant="secondary" onClick={() => setDialog({ action: 'renew', post: p })}>{t('board.renew.submit', 'Renew')}</Button>
+                                <Button size="S" variant="danger-light" onClick={() => setDialog({ action: 'end', post: p })}>{t('board.end.submit', 'End the term')}</Button>
+                              </>
+                            ) : null}
+                            <Button size="S" variant="tertiary" onClick={() => setOpen(open === p.documentId ? null : p.documentId)}>
+                              {t('board.history.toggle', 'History')}
+                            </Button>
+                          </Flex>
+                        </Td>
+                      </Tr>,
+                    ];
+                    if (open === p.documentId) {
+                      rows.push(
+                        <Tr key={`${p.documentId}-history`}>
+                          <Td colSpan={5}><History post={p} /></Td>
+                        </Tr>
+                      );
+                    }
+                    return rows;
+                  })}
+                </Tbody>
+              </Table>
+            ) : null}
+            {allowedActions.canCandidates ? (
+              <Box>
+                <Typography variant="delta" tag="h3">{t('board.candidates.title', 'Suggested candidates')}</Typography>
+                {candidates.loading && !candidates.data ? <Loader small /> : null}
+                {(candidates.data?.data ?? []).length === 0 && !candidates.loading ? (
+                  <Typography tag="p" textColor="neutral600">{t('board.candidates.none', 'No suggestions for this scope.')}</Typography>
+                ) : null}
+                <Flex direction="column" alignItems="stretch" gap={2} paddingTop={2}>
+                  {(candidates.data?.data ?? []).slice(0, 10).map((c) => (
+                    <Flex key={c.alumnus.documentId} gap={3} justifyContent="space-between" data-testid="candidate">
+                      <Box>
+                        <Typography fontWeight="semiBold">{`${c.alumnus.name} · ${Math.round(c.score)}`}</Typography>
+                        <Typography tag="p" variant="pi" textColor="neutral600">
+                          {c.reasons.map((r) => (typeof r === 'string' ? label('reason', r) : label('reason', r.key) || r.text)).join(' · ')}
+                        </Typography>
+                      </Box>
+                      {allowedActions.canNominate ? (
+                        <Button size="S" variant="secondary" onClick={() => setDialog({ action: 'nominate', alumnus: c.alumnus })}>
+                          {t('board.nominate.open', 'Nominate')}
+                        </Button>
+                      ) : null}
+                    </Flex>
+                  ))}
+                </Flex>
+              </Box>
+            ) : null}
+          </Flex>
+        </Modal.Body>
+        <Modal.Footer>
+          <Modal.Close>
+            <Button variant="tertiary">{t('board.close', 'Close')}</Button>
+          </Modal.Close>
+        </Modal.Footer>
+        {dialog ? (
+          <PostDialog
+            {...dialog}
+            dimension={dimension}
+            scope={scope}
+            posts={posts}
+            onClose={() => setDialog(null)}
+            onDone={() => {
+              setDialog(null);
+              refresh();
+            }}
+          />
+        ) : null}
+      </Modal.Content>
+    </Modal.Root>
+  );
+};
