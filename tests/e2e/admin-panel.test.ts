@@ -76,7 +76,7 @@ describe.each(['en', 'zh-Hans'] as const)('the admin panel in %s', (language) =>
   }, 60000);
 
   it('shows the network overview with every dimension', async () => {
-    await page.goto(`${baseUrl}/admin/plugins/liaison`);
+    await page.goto(`${baseUrl}/admin/plugins/liaison/overview`);
     const region = page.getByTestId('dimension-region');
     await region.waitFor({ timeout: 30000 });
     const heading = language === 'en' ? 'Liaison network' : '校友联络员网络';
