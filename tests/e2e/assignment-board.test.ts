@@ -1,0 +1,140 @@
+import type { Browser, Page } from 'playwright-core';
+import path from 'path';
+import { adminToken, setupStrapi, strapiApp, teardownStrapi, unique, withToken } from '../helpers/strapi';
+import { launchBrowser, listen } from '../helpers/browser';
+import { makeAlumnus, makeCohort, makeCollege } from '../helpers/fixtures';
+import en from '../../plugins/liaison/admin/src/translations/en.json';
+import zh from '../../plugins/liaison/admin/src/translations/zh-Hans.json';
+
+/**
+ * Staff open the Assignment board, find a class without liaisons, nominate and
+ * approve one, and see the hole close; college staff see only their college.
+ */
+const SHOTS = path.join(__dirname, 'screenshots');
+const PASSWORD = 'E2e-Board-Pass-2026';
+const MESSAGES = { en, 'zh-Hans': zh } as const;
+
+let browser: Browser;
+let baseUrl: string;
+let officeEmail: string;
+let collegeStaffEmail: string;
+const world: Record<string, any> = {};
+
+const createAdmin = async (roleName: string | null, email: string) => {
+  const app = strapiApp();
+  const role = roleName
+    ? await app.db.query('admin::role').findOne({ where: { name: roleName } })
+    : await app.service('admin::role').getSuperAdmin();
+  return app.service('admin::user').create({ email, firstname: 'E2E', lastname: 'Board', password: PASSWORD, isActive: true, roles: [role.id] });
+};
+
+beforeAll(async () => {
+  await setupStrapi();
+  baseUrl = await listen();
+  officeEmail = `${unique('office').toLowerCase()}@liaison.test`;
+  collegeStaffEmail = `${unique('college').toLowerCase()}@liaison.test`;
+  await createAdmin(null, officeEmail);
+  const staff = await createAdmin('College Staff', collegeStaffEmail);
+
+  world.college = await makeCollege({ name: unique('测试学院') });
+  world.otherCollege = await makeCollege({ name: unique('外院') });
+  world.cohort = await makeCohort({ college: world.college.documentId, className: unique('看板测试班') });
+  world.otherCohort = await makeCohort({ college: world.otherCollege.documentId, className: unique('外院班') });
+  world.first = await makeAlumnus({ name: '钱学森', cohort: world.cohort.documentId, contactConsent: true });
+  world.second = await makeAlumnus({ name: '邓稼先', cohort: world.cohort.documentId, contactConsent: true });
+  await strapiApp().documents('plugin::liaison.college').update({
+    documentId: world.college.documentId,
+    data: { staff: { connect: [staff.id] } } as any,
+  });
+  // Two posts for this class whatever other tests set as the default.
+  const quota = await withToken(await adminToken()).put('/liaison/quotas').send({ dimension: 'cohort', scope: world.cohort.documentId, posts: 2 });
+  expect(quota.status).toBe(200);
+  browser = await launchBrowser();
+}, 180000);
+
+afterAll(async () => {
+  await browser?.close();
+  await teardownStrapi();
+});
+
+async function signIn(email: string, language: 'en' | 'zh-Hans'): Promise<Page> {
+  const context = await browser.newContext({ locale: language === 'en' ? 'en-GB' : 'zh-CN', viewport: { width: 1440, height: 1000 } });
+  await context.addInitScript((lang) => window.localStorage.setItem('strapi-admin-language', lang), language);
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/admin/auth/login`);
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', PASSWORD);
+  await page.click('button[type="submit"]');
+  await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 30000 });
+  return page;
+}
+
+const rowOf = (page: Page, name: string) => page.getByTestId('coverage-row').filter({ hasText: name });
+/** The numbers of a coverage row: alumni, posts, active, vacancies, pending, ending. */
+const numbersOf = async (page: Page, name: string) => {
+  const cells = await rowOf(page, name).locator('td').allInnerTexts();
+  return cells.slice(1, 7).map((c) => Number(c.trim()));
+};
+
+/** Reads until the value is the expected one (the board reloads after a change), or gives the last value read. */
+const settle = async <T,>(read: () => Promise<T>, expected: T, timeout = 30000): Promise<T> => {
+  const until = Date.now() + timeout;
+  let value = await read();
+  while (JSON.stringify(value) !== JSON.stringify(expected) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 250));
+    value = await read();
+  }
+  return value;
+};
+
+describe.each([
+  ['en', 'first', 'qxs'],
+  ['zh-Hans', 'second', 'djx'],
+] as const)('the Assignment board in %s', (language, who, initials) => {
+  const t = (key: string) => (MESSAGES[language] as Record<string, string>)[key];
+
+  it('nominates and approves a class liaison, and the hole closes', async () => {
+    const page = await signIn(officeEmail, language);
+    const className = world.cohort.className;
+    await page.goto(`${baseUrl}/admin/plugins/liaison?dimension=cohort&college=${world.college.documentId}`);
+    await page.getByRole('heading', { name: t('board.title'), level: 1 }).waitFor({ timeout: 60000 });
+    await rowOf(page, className).waitFor({ timeout: 30000 });
+    const [, posts, activeBefore, vacanciesBefore] = await numbersOf(page, className);
+    expect(posts).toBe(2);
+    await expect(page.getByTestId('coverage-row').filter({ hasText: world.otherCohort.className }).count()).resolves.toBe(0);
+
+    await rowOf(page, className).click();
+    const panel = page.getByRole('dialog');
+    await panel.getByRole('button', { name: t('board.nominate.open'), exact: true }).first().click();
+    const dialog = page.getByRole('dialog').filter({ hasText: t('board.nominate.alumnus') });
+    await dialog.getByPlaceholder(t('board.nominate.search')).fill(initials);
+    await dialog.getByRole('button', { name: new RegExp(world[who].name) }).click();
+    const nominated = page.waitForResponse((r) => r.url().endsWith('/liaison/posts') && r.request().method() === 'POST');
+    await dialog.getByRole('button', { name: t('board.nominate.submit'), exact: true }).last().click();
+    expect((await nominated).status()).toBe(201);
+
+    const post = page.getByTestId('scope-post').filter({ hasText: world[who].name });
+    await post.getByText(t('enum.postStatus.nominated'), { exact: true }).waitFor({ timeout: 30000 });
+    const approved = page.waitForResponse((r) => r.url().includes('/approve'));
+    await post.getByRole('button', { name: t('board.approve.submit'), exact: true }).click();
+    expect((await approved).status()).toBe(200);
+    await post.getByText(t('enum.postStatus.active'), { exact: true }).waitFor({ timeout: 30000 });
+    await page.screenshot({ path: path.join(SHOTS, `board-scope-${language}.png`) });
+    await page.keyboard.press('Escape');
+
+    expect(await settle(() => numbersOf(page, className).then((n) => n.slice(2, 4)), [activeBefore + 1, vacanciesBefore - 1])).toEqual([
+      activeBefore + 1,
+      vacanciesBefore - 1,
+    ]);
+    await page.screenshot({ path: path.join(SHOTS, `board-${language}.png`), fullPage: true });
+    await page.context().close();
+  }, 180000);
+
+  it('shows college staff their own college only', async () => {
+    const page = await signIn(collegeStaffEmail, language);
+    await page.goto(`${baseUrl}/admin/plugins/liaison?dimension=cohort&pageSize=100`);
+    await rowOf(page, world.cohort.className).waitFor({ timeout: 60000 });
+    await expect(rowOf(page, world.otherCohort.className).count()).resolves.toBe(0);
+    await page.context().close();
+  }, 120000);
+});
