@@ -10,7 +10,7 @@ import { errors } from '@strapi/utils';
  * embeds) and users-permissions callers (public or signed-in) cannot.
  */
 export const mayReadDrafts = (auth: { strategy?: { name?: string }; credentials?: { type?: string } } | undefined) =>
-  auth?.strategy?.name === 'api-token' && auth?.credentials?.type === 'full-access';
+  auth?.strategy?.name === 'content-api-token' && auth?.credentials?.type === 'full-access';
 
 export const refusedStatus = (query: Record<string, unknown> | undefined, auth: Parameters<typeof mayReadDrafts>[0]) => {
   if (!query || !('status' in query) || mayReadDrafts(auth)) return null;
