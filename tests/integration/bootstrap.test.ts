@@ -105,7 +105,7 @@ describe('staff signed in with their role', () => {
     expect((await get(token, '/liaison/overview')).status).toBe(200);
   });
 
-  it('keeps a chapter editor out of the alumni register until chapter permissions exist', async () => {
+  it('keeps a chapter editor who edits no chapter out of the alumni register (members of their own chapters only: access-content-manager.test.ts)', async () => {
     const token = await signInAs('Chapter Editor');
     expect((await get(token, '/content-manager/collection-types/plugin::liaison.alumnus')).status).toBe(403);
     expect((await get(token, '/liaison/overview')).status).toBe(200);
