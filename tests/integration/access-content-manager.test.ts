@@ -110,6 +110,28 @@ describe('College Staff', () => {
     expect(await postCount()).toBe(before);
   });
 
+  it("cannot hand one of their posts to another college's alumnus, but may keep a holder the office chose", async () => {
+    const before = await postCount();
+    const res = await collegeStaff.post(POSTS).send({
+      dimension: 'cohort', role: 'monitor', termStart: '2025-01-01', postStatus: 'nominated',
+      alumnus: connect(theirAlumnus.documentId), cohort: connect(myCohort.documentId),
+    });
+    expect(res.status).toBe(403);
+    expect(res.body.error.details.errors[0].path).toEqual(['alumnus']);
+    expect(await postCount()).toBe(before);
+
+    const post = await makePost({ cohort: myCohort.documentId, alumnus: myAlumnus.documentId });
+    const swap = await collegeStaff.put(`${POSTS}/${post.documentId}`).send({
+      alumnus: { connect: [{ documentId: theirAlumnus.documentId }], disconnect: [{ documentId: myAlumnus.documentId }] },
+    });
+    expect(swap.status).toBe(403);
+    expect((await strapiApp().db.query(POST).findOne({ where: { id: post.id }, populate: ['alumnus'] })).alumnus.id).toBe(myAlumnus.id);
+
+    // The office appointed someone from elsewhere: college staff may still renew the term.
+    const appointed = await makePost({ cohort: myCohort.documentId, alumnus: theirAlumnus.documentId });
+    expect((await collegeStaff.put(`${POSTS}/${appointed.documentId}`).send({ termEnd: '2028-12-31' })).status).toBe(200);
+  });
+
   it('updates their own posts, never another college’s, and cannot move one to another college', async () => {
     const ok = await collegeStaff.put(`${POSTS}/${myPost.documentId}`).send({ termEnd: '2029-06-30' });
     expect(ok.status).toBe(200);

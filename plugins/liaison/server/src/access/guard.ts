@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { postOutsideScope, UIDS, type PostScopeRow } from './rules';
+import { holderInScope, postOutsideScope, UIDS, type PostScopeRow } from './rules';
 import { requestAdminUser, scopeForRequest } from './request';
 import type { NetworkScope } from './types';
 
@@ -14,6 +14,10 @@ const SCOPE_POPULATE = {
   college: { select: ['id'] },
   chapter: { select: ['id'] },
   industry: { select: ['id'] },
+  alumnus: {
+    select: ['id'],
+    populate: { cohort: { select: ['id'], populate: { college: { select: ['id'] } } }, chapter: { select: ['id'] } },
+  },
 };
 
 const scopesOf = (strapi: Core.Strapi, where: Record<string, unknown>) =>
@@ -23,12 +27,12 @@ const scopesOf = (strapi: Core.Strapi, where: Record<string, unknown>) =>
  * 403. A PolicyError (a ForbiddenError) because Strapi's route authorisation turns any
  * other ForbiddenError thrown below it into a bare "Forbidden", losing the field.
  */
-const refuse = (field: string, stored: boolean) =>
+const refuse = (field: string, stored: boolean, message = 'outside your colleges and chapters') =>
   new errors.PolicyError(
     stored
-      ? `This liaison post would lie outside your colleges and chapters (${field})`
+      ? `This liaison post would lie outside your colleges and chapters (${field}: ${message})`
       : 'This liaison post lies outside your colleges and chapters',
-    { errors: [{ path: [field], message: 'outside your colleges and chapters', name: 'PolicyError' }] }
+    { errors: [{ path: [field], message, name: 'PolicyError' }] }
   );
 
 const check = (rows: PostScopeRow[], scope: NetworkScope, stored: boolean) => {
@@ -62,13 +66,21 @@ export const registerPostGuard = (strapi: Core.Strapi) => {
     if (scope.all) return next();
 
     const documentId = (ctx.params as { documentId?: string })?.documentId;
-    if (documentId) check(await scopesOf(strapi, { documentId }), scope, false);
+    const before = documentId ? await scopesOf(strapi, { documentId }) : [];
+    check(before, scope, false);
     if (!STORING.has(ctx.action)) return next();
+    const holderBefore = new Map(before.map((row) => [row.id, row.alumnus?.id ?? null]));
 
     return strapi.db.transaction(async () => {
       const result = await next();
       const ids = writtenIds(result);
-      if (ids.length) check(await scopesOf(strapi, { id: { $in: ids } }), scope, true);
+      const after = ids.length ? await scopesOf(strapi, { id: { $in: ids } }) : [];
+      check(after, scope, true);
+      // A new holder must be one of their alumni (or members); an unchanged one is left alone.
+      for (const row of after) {
+        const changed = ctx.action !== 'update' || holderBefore.get(row.id) !== (row.alumnus?.id ?? null);
+        if (changed && row.alumnus && !holderInScope(row.alumnus, scope)) throw refuse('alumnus', true, 'not an alumnus of your colleges nor a member of your chapters');
+      }
       return result;
     });
   });

@@ -80,11 +80,26 @@ export const pickerFilter = (targetUid: string, scope: NetworkScope): Query | nu
 
 /** A post's scope relations as the guard reads them back. */
 export interface PostScopeRow {
+  id?: number;
   cohort?: { id: number; college?: { id: number } | null } | null;
   college?: { id: number } | null;
   chapter?: { id: number } | null;
   industry?: { id: number } | null;
+  alumnus?: HolderRow | null;
 }
+
+/** The holder of a post, as far as their scope goes. */
+export interface HolderRow {
+  id: number;
+  cohort?: { id: number; college?: { id: number } | null } | null;
+  chapter?: { id: number } | null;
+}
+
+/** A holder is within reach when they graduated from one of the user's colleges or belong to one of their chapters. */
+export const holderInScope = (holder: HolderRow, scope: NetworkScope): boolean =>
+  scope.all ||
+  (!!holder.cohort?.college && scope.colleges.includes(holder.cohort.college.id)) ||
+  (!!holder.chapter && scope.chapters.includes(holder.chapter.id));
 
 /**
  * The scope field of a post that lies outside the user's colleges and chapters, or null
