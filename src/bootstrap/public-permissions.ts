@@ -1,18 +1,32 @@
 import type { Core } from '@strapi/strapi';
 
-/** What each users-permissions role may do through the content API, beyond signing in. */
-export const CONTENT_API_GRANTS: Record<'public' | 'authenticated', string[]> = {
-  public: ['api::story.story.find', 'api::story.story.findOne', 'api::event.event.find', 'api::event.event.findOne'],
-  authenticated: ['api::story.story.find', 'api::story.story.findOne', 'api::event.event.find', 'api::event.event.findOne'],
-};
-
-/** Sign-in and account routes stay as users-permissions sets them up. */
-const isAccountAction = (action: string) => action.startsWith('plugin::users-permissions.');
+const READ_WEBSITE = ['api::story.story.find', 'api::story.story.findOne', 'api::event.event.find', 'api::event.event.findOne'];
 
 /**
- * Makes the Public and Authenticated roles hold exactly their grants (plus the account
- * routes users-permissions gives them): added when missing, removed when someone
- * granted more. Runs at every start and is idempotent.
+ * Everything the users-permissions roles may do through the content API, account routes
+ * included: nothing else is granted, and anything else found is taken back.
+ *
+ * Registration stays closed until alumni accounts are designed: no `auth.register`, no
+ * `auth.connect` (a provider sign-in would create an account), no password-reset or
+ * e-mail-confirmation mails. Public may only sign in (`auth.callback`), which is harmless
+ * while no accounts exist and is what a future alumni sign-in needs first; a signed-in
+ * user may read their own account, change their password and sign out.
+ */
+export const CONTENT_API_GRANTS: Record<'public' | 'authenticated', string[]> = {
+  public: [...READ_WEBSITE, 'plugin::users-permissions.auth.callback'],
+  authenticated: [
+    ...READ_WEBSITE,
+    'plugin::users-permissions.user.me',
+    'plugin::users-permissions.auth.changePassword',
+    'plugin::users-permissions.auth.logout',
+  ],
+};
+
+/**
+ * Makes the Public and Authenticated roles hold exactly their grants: added when missing,
+ * removed when someone granted more (in the admin's Users & Permissions settings, say).
+ * Also switches users-permissions' "allow registration" off. Runs at every start and is
+ * idempotent.
  */
 export const syncContentApiPermissions = async (strapi: Core.Strapi) => {
   const roles = strapi.db.query('plugin::users-permissions.role');
@@ -23,7 +37,7 @@ export const syncContentApiPermissions = async (strapi: Core.Strapi) => {
     if (!role) throw new Error(`users-permissions role "${type}" is missing`);
     const held = (await permissions.findMany({ where: { role: { id: role.id } } })) as { id: number; action: string }[];
 
-    const extra = held.filter((p) => !grants.includes(p.action) && !isAccountAction(p.action));
+    const extra = held.filter((p) => !grants.includes(p.action));
     if (extra.length) await permissions.deleteMany({ where: { id: { $in: extra.map((p) => p.id) } } });
 
     const heldActions = new Set(held.map((p) => p.action));
@@ -31,4 +45,12 @@ export const syncContentApiPermissions = async (strapi: Core.Strapi) => {
       await permissions.create({ data: { action, role: role.id } });
     }
   }
+  await closeRegistration(strapi);
+};
+
+/** users-permissions' advanced setting "Enable sign-ups", kept off at every start. */
+export const closeRegistration = async (strapi: Core.Strapi) => {
+  const store = strapi.store({ type: 'plugin', name: 'users-permissions' });
+  const advanced = ((await store.get({ key: 'advanced' })) ?? {}) as Record<string, unknown>;
+  if (advanced.allow_register !== false) await store.set({ key: 'advanced', value: { ...advanced, allow_register: false } });
 };

@@ -3,13 +3,16 @@ import type { AddressInfo } from 'net';
 import { chromium, type Browser } from 'playwright-core';
 import { strapiApp } from './strapi';
 
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { chromiumProblem } = require('../../scripts/ensure-chromium');
+
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** Debian's Chromium, headless, with nothing that reaches for the network. */
 export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-  }
+  // npm test installs Chromium first when it may (scripts/ensure-chromium.js); this says why it could not.
+  const problem = fs.existsSync(CHROMIUM) ? null : chromiumProblem();
+  if (problem) throw new Error(problem);
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [

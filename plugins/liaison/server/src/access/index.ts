@@ -1,8 +1,19 @@
 import type { Capability } from '../capabilities';
 import access from './service';
+import { registerConditions } from './conditions';
+import { registerPostGuard } from './guard';
+import { scopeRelationPickers } from './pickers';
 
 const capability: Capability = {
   services: { access },
+  // Conditions are registered here, in the register phase, so that they exist when the
+  // plugin's bootstrap gives the staff roles their conditioned permissions (ensureStaffRoles):
+  // Strapi drops a permission's unknown conditions when it assigns it.
+  register: async ({ strapi }) => {
+    await registerConditions(strapi);
+    registerPostGuard(strapi);
+    scopeRelationPickers(strapi);
+  },
 };
 
 export default capability;

@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { joinOf } from '../utils/db';
 import type { NetworkScope } from './types';
 
 /** Roles that see the whole network. */
@@ -7,8 +6,9 @@ const WHOLE_NETWORK_ROLES = ['strapi-super-admin'];
 const WHOLE_NETWORK_ROLE_NAMES = ['Alumni Office Staff'];
 
 /**
- * What of the network an admin user may see and change: one indexed query on the
- * college and chapter link tables.
+ * What of the network an admin user may see and change: one indexed query each on the
+ * college and chapter link tables. Through the query engine, so that it joins the
+ * caller's transaction (a second connection would wait for ever on SQLite).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async scopeOf(user: { id: number; roles?: { code?: string; name?: string }[] } | null | undefined): Promise<NetworkScope> {
@@ -17,13 +17,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (roles.some((r) => WHOLE_NETWORK_ROLES.includes(r.code ?? '') || WHOLE_NETWORK_ROLE_NAMES.includes(r.name ?? ''))) {
       return { all: true };
     }
-    const staff = joinOf(strapi, 'plugin::liaison.college', 'staff');
-    const editors = joinOf(strapi, 'plugin::liaison.chapter', 'editors');
-    const db = strapi.db.connection;
     const [colleges, chapters] = await Promise.all([
-      db(staff.table).where(staff.to, user.id).pluck(staff.from),
-      db(editors.table).where(editors.to, user.id).pluck(editors.from),
+      strapi.db.query('plugin::liaison.college').findMany({ where: { staff: { id: user.id } }, select: ['id'] }),
+      strapi.db.query('plugin::liaison.chapter').findMany({ where: { editors: { id: user.id } }, select: ['id'] }),
     ]);
-    return { all: false, colleges: colleges.map(Number), chapters: chapters.map(Number) };
+    return { all: false, colleges: colleges.map((c) => Number(c.id)), chapters: chapters.map((c) => Number(c.id)) };
   },
 });

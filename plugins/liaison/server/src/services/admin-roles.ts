@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ACTIONS, ALL_ACTIONS } from '../permissions';
 import contentTypes from '../content-types';
+import { CONDITIONS } from '../access/conditions';
 
 /** Every content type of the plugin that staff edit: a new one is covered without touching this list. */
 const LIAISON_TYPES = Object.entries(contentTypes)
@@ -14,6 +15,21 @@ const pluginPermissions = (actions: string[]) =>
 
 const contentPermissions = (subjects: string[], actions: string[], properties: Record<string, unknown> = {}) =>
   subjects.flatMap((subject) => actions.map((action) => ({ action, subject, properties, conditions: [] })));
+
+const explorer = (action: string) => `plugin::content-manager.explorer.${action}`;
+const scoped = (subject: string, actions: string[], condition: string, fields?: string[]) =>
+  actions.map((action) => ({
+    action: explorer(action),
+    subject,
+    properties: fields ? { fields } : {},
+    conditions: [condition],
+  }));
+
+/** Alumni seen by scoped staff: everything but how to reach them (phone, e-mail, WeChat). */
+const CONTACT_FIELDS = ['phone', 'email', 'wechat'];
+const ALUMNUS_FIELDS_WITHOUT_CONTACT = Object.keys(contentTypes.alumnus.schema.attributes).filter(
+  (f) => !CONTACT_FIELDS.includes(f)
+);
 
 /** Localised types need the locales in the permission, or Strapi's permission clean-up drops it. */
 const CONTENT_LOCALES = ['zh-Hans', 'en'];
@@ -35,27 +51,46 @@ export const STAFF_ROLES = [
   {
     name: 'College Staff',
     description: 'Runs the liaison network of their own colleges: coverage, candidates, nominations.',
-    permissions: pluginPermissions([ACTIONS.readOverview, ACTIONS.readCoverage, ACTIONS.readPosts, ACTIONS.nominate]),
+    permissions: [
+      ...pluginPermissions([ACTIONS.readOverview, ACTIONS.readCoverage, ACTIONS.readPosts, ACTIONS.nominate]),
+      // Content Manager, within their own colleges (access/conditions.ts; writes also go
+      // through the access guard). No delete: a post ends or is rejected, and keeps its history.
+      ...scoped('plugin::liaison.liaison', ['read', 'create', 'update'], CONDITIONS.ownColleges),
+      ...scoped('plugin::liaison.college', ['read'], CONDITIONS.ownColleges),
+      ...scoped('plugin::liaison.cohort', ['read'], CONDITIONS.ownColleges),
+      ...scoped('plugin::liaison.alumnus', ['read'], CONDITIONS.ownColleges, ALUMNUS_FIELDS_WITHOUT_CONTACT),
+    ],
   },
   {
     name: 'Chapter Editor',
     description: "Publishes one chapter's events and sees nothing of other chapters (scoped permissions come with the chapter work).",
-    permissions: pluginPermissions([ACTIONS.readOverview]),
+    permissions: [
+      ...pluginPermissions([ACTIONS.readOverview]),
+      // Reads the liaison posts, the chapter and the members of their own chapters.
+      ...scoped('plugin::liaison.liaison', ['read'], CONDITIONS.ownChapters),
+      ...scoped('plugin::liaison.chapter', ['read'], CONDITIONS.ownChapters),
+      ...scoped('plugin::liaison.alumnus', ['read'], CONDITIONS.ownChapters, ALUMNUS_FIELDS_WITHOUT_CONTACT),
+    ],
   },
 ];
 
 /** Plugin actions each role has been given so far, so that a later release grants only what it adds. */
 const GRANTED_KEY = 'granted-plugin-actions';
+/** Likewise for content permissions (`action|subject`), conditions and fields as listed above. */
+const GRANTED_CONTENT_KEY = 'granted-content-permissions';
+const contentKey = (p: { action: string; subject: string | null }) => `${p.action}|${p.subject}`;
 
 export const ensureStaffRoles = async (strapi: Core.Strapi) => {
   const roleService = strapi.service('admin::role');
   const store = strapi.store({ type: 'plugin', name: 'liaison' });
   const granted = ((await store.get({ key: GRANTED_KEY })) ?? {}) as Record<string, string[]>;
+  const grantedContent = ((await store.get({ key: GRANTED_CONTENT_KEY })) ?? {}) as Record<string, string[]>;
   // Plugins may bootstrap before the admin does: Strapi only creates its own default
   // roles (Super Admin first) while no role exists, so they must come before ours.
   await roleService.createRolesIfNoneExist();
   for (const role of STAFF_ROLES) {
     const pluginActions = role.permissions.filter((p) => p.subject === null).map((p) => p.action);
+    const content = role.permissions.filter((p) => p.subject !== null);
     const existing = await roleService.findOne({ name: role.name });
     if (!existing) {
       const created = await roleService.create({ name: role.name, description: role.description });
@@ -69,8 +104,21 @@ export const ensureStaffRoles = async (strapi: Core.Strapi) => {
           pluginPermissions(added).map((p) => ({ ...p, role: existing.id }))
         );
       }
+      // A content permission new in this release (the scoped ones of College Staff and
+      // Chapter Editors, a new content type for the office) is granted once, with its
+      // conditions and fields. Before this was tracked, what the role held counted as given.
+      const held = (await strapi.db.query('admin::permission').findMany({ where: { role: { id: existing.id } } })) as {
+        action: string;
+        subject: string | null;
+      }[];
+      const heldKeys = new Set(held.map(contentKey));
+      const knownContent = new Set(grantedContent[role.name] ?? heldKeys);
+      const addedContent = content.filter((p) => !knownContent.has(contentKey(p)) && !heldKeys.has(contentKey(p)));
+      if (addedContent.length) await roleService.addPermissions(existing.id, addedContent);
     }
     granted[role.name] = pluginActions;
+    grantedContent[role.name] = content.map(contentKey);
   }
   await store.set({ key: GRANTED_KEY, value: granted });
+  await store.set({ key: GRANTED_CONTENT_KEY, value: grantedContent });
 };

@@ -1,0 +1,87 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { holderInScope, postOutsideScope, UIDS, type PostScopeRow } from './rules';
+import { requestAdminUser, scopeForRequest } from './request';
+import type { NetworkScope } from './types';
+
+/** Writes of a post the guard checks. */
+const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
+/** Writes whose result is checked too (they store a scope). */
+const STORING = new Set(['create', 'update', 'clone']);
+
+const SCOPE_POPULATE = {
+  cohort: { select: ['id'], populate: { college: { select: ['id'] } } },
+  college: { select: ['id'] },
+  chapter: { select: ['id'] },
+  industry: { select: ['id'] },
+  alumnus: {
+    select: ['id'],
+    populate: { cohort: { select: ['id'], populate: { college: { select: ['id'] } } }, chapter: { select: ['id'] } },
+  },
+};
+
+const scopesOf = (strapi: Core.Strapi, where: Record<string, unknown>) =>
+  strapi.db.query(UIDS.post).findMany({ where, select: ['id'], populate: SCOPE_POPULATE }) as Promise<PostScopeRow[]>;
+
+/**
+ * 403. A PolicyError (a ForbiddenError) because Strapi's route authorisation turns any
+ * other ForbiddenError thrown below it into a bare "Forbidden", losing the field.
+ */
+const refuse = (field: string, stored: boolean, message = 'outside your colleges and chapters') =>
+  new errors.PolicyError(
+    stored
+      ? `This liaison post would lie outside your colleges and chapters (${field}: ${message})`
+      : 'This liaison post lies outside your colleges and chapters',
+    { errors: [{ path: [field], message, name: 'PolicyError' }] }
+  );
+
+const check = (rows: PostScopeRow[], scope: NetworkScope, stored: boolean) => {
+  for (const row of rows) {
+    const outside = postOutsideScope(row, scope);
+    if (outside) throw refuse(outside, stored);
+  }
+};
+
+const writtenIds = (result: any): number[] => {
+  if (!result) return [];
+  const entries = Array.isArray(result.entries) ? result.entries : [result];
+  return entries.map((e: any) => e?.id).filter((id: unknown): id is number => typeof id === 'number');
+};
+
+/**
+ * Strapi checks RBAC conditions only on the row a write starts from, never on what it
+ * stores, and not at all on create. This Document Service middleware closes that: for
+ * an admin user who does not see the whole network (College Staff, Chapter Editors, any
+ * custom role), a write of a liaison post is refused with 403 when the post it starts
+ * from, or the post it stores (new cohort, college, chapter or industry group), lies
+ * outside their colleges and chapters; the refused write is rolled back. Scripts, jobs
+ * and whole-network staff are not affected.
+ */
+export const registerPostGuard = (strapi: Core.Strapi) => {
+  strapi.documents.use(async (ctx, next) => {
+    if (ctx.uid !== UIDS.post || !WRITES.has(ctx.action)) return next();
+    const user = await requestAdminUser(strapi);
+    if (!user) return next();
+    const scope = await scopeForRequest(strapi, user);
+    if (scope.all) return next();
+
+    const documentId = (ctx.params as { documentId?: string })?.documentId;
+    const before = documentId ? await scopesOf(strapi, { documentId }) : [];
+    check(before, scope, false);
+    if (!STORING.has(ctx.action)) return next();
+    const holderBefore = new Map(before.map((row) => [row.id, row.alumnus?.id ?? null]));
+
+    return strapi.db.transaction(async () => {
+      const result = await next();
+      const ids = writtenIds(result);
+      const after = ids.length ? await scopesOf(strapi, { id: { $in: ids } }) : [];
+      check(after, scope, true);
+      // A new holder must be one of their alumni (or members); an unchanged one is left alone.
+      for (const row of after) {
+        const changed = ctx.action !== 'update' || holderBefore.get(row.id) !== (row.alumnus?.id ?? null);
+        if (changed && row.alumnus && !holderInScope(row.alumnus, scope)) throw refuse('alumnus', true, 'not an alumnus of your colleges nor a member of your chapters');
+      }
+      return result;
+    });
+  });
+};

@@ -1,0 +1,37 @@
+import type { Core } from '@strapi/strapi';
+import { pickerFilter } from './rules';
+import { requestAdminUser, scopeForRequest } from './request';
+
+const PICKER_PATHS = ['/relations/:model/:targetField'];
+
+/**
+ * The Content Manager's relation pickers list every record of a target type the user
+ * has no read permission on, and apply no scope to the others' `connect`. For a scoped
+ * admin user (College Staff, Chapter Editor), a picker on one of the plugin's types is
+ * narrowed to their colleges and chapters: colleges, cohorts and alumni of their
+ * colleges, their chapters and their members, posts of either; industry groups none.
+ */
+export const pickerScope = (strapi: Core.Strapi) => async (ctx: any, next: () => Promise<unknown>) => {
+  const { model, targetField } = ctx.params ?? {};
+  if (typeof model === 'string' && model.startsWith('plugin::liaison.')) {
+    const target = (strapi.getModel(model as any)?.attributes as any)?.[targetField]?.target;
+    const user = target ? await requestAdminUser(strapi, ctx.state) : null;
+    if (user) {
+      const filter = pickerFilter(target, await scopeForRequest(strapi, user));
+      if (filter) {
+        // The parsed query is cached per query string: the controller reads this same object.
+        const query = ctx.request.query;
+        query.filters = query.filters ? { $and: [query.filters, filter] } : filter;
+      }
+    }
+  }
+  return next();
+};
+
+/** Adds the picker scope to the Content Manager's "available relations" route. */
+export const scopeRelationPickers = (strapi: Core.Strapi) => {
+  const routes: any[] = (strapi.plugin('content-manager') as any).routes?.admin?.routes ?? [];
+  const route = routes.find((r) => r.method === 'GET' && PICKER_PATHS.includes(r.path));
+  if (!route) throw new Error('liaison access: the Content Manager relations route was not found');
+  route.config = { ...(route.config ?? {}), middlewares: [...(route.config?.middlewares ?? []), pickerScope(strapi)] };
+};

@@ -1,0 +1,28 @@
+import { errors } from '@strapi/utils';
+
+/**
+ * The public content API serves published stories and events only, whatever the query
+ * says. `status=published` is accepted (it changes nothing); any other `status`
+ * (`draft`, a list, an empty value) is refused with 400 naming the parameter.
+ *
+ * Full-access API tokens, made by staff for their own scripts, may still read drafts:
+ * they can already write them. Read-only and custom tokens (the kind a website build
+ * embeds) and users-permissions callers (public or signed-in) cannot.
+ */
+export const mayReadDrafts = (auth: { strategy?: { name?: string }; credentials?: { type?: string } } | undefined) =>
+  auth?.strategy?.name === 'content-api-token' && auth?.credentials?.type === 'full-access';
+
+export const refusedStatus = (query: Record<string, unknown> | undefined, auth: Parameters<typeof mayReadDrafts>[0]) => {
+  if (!query || !('status' in query) || mayReadDrafts(auth)) return null;
+  return query.status === 'published' ? null : 'only published content is served: leave status out (or set it to published)';
+};
+
+/** Koa-style check used by the story and event controllers before find and findOne. */
+export const assertPublishedOnly = (ctx: { query?: Record<string, unknown>; state?: { auth?: any } }) => {
+  const problem = refusedStatus(ctx.query, ctx.state?.auth);
+  if (problem) {
+    throw new errors.ValidationError(`status: ${problem}`, {
+      errors: [{ path: ['status'], message: problem, name: 'ValidationError' }],
+    });
+  }
+};
