@@ -47,6 +47,7 @@ export class TestSmtp {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      disableReverseLookup: true,
       onData: (stream: NodeJS.ReadableStream, session: any, callback: (err?: Error | null) => void) => {
         simpleParser(stream)
           .then((mail: any) => {

@@ -36,7 +36,7 @@ export const outboxSettings = (env: Record<string, string | undefined> = process
   retryBaseMs: positiveInt(env.OUTBOX_RETRY_BASE_SECONDS, 60, 'OUTBOX_RETRY_BASE_SECONDS') * 1000,
   retryMaxMs: positiveInt(env.OUTBOX_RETRY_MAX_SECONDS, 6 * 3600, 'OUTBOX_RETRY_MAX_SECONDS') * 1000,
   leaseMs: 10 * 60 * 1000,
-  batchSize: 50,
+  batchSize: positiveInt(env.OUTBOX_BATCH_SIZE, 50, 'OUTBOX_BATCH_SIZE'),
   intervalMs: positiveInt(env.OUTBOX_INTERVAL_SECONDS, 30, 'OUTBOX_INTERVAL_SECONDS') * 1000,
 });
 
