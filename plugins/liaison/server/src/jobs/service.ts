@@ -1,36 +1,59 @@
 import type { Core } from '@strapi/strapi';
-import { isPostgres } from '../utils/db';
+import { columnOf, isPostgres, tableOf } from '../utils/db';
+import { newDocumentId } from '../outbox/service';
 import type { JobDefinition } from './types';
 
 const LEDGER = 'plugin::liaison.job-run';
 
+export type RunResult = 'ran' | 'done-elsewhere' | 'busy';
+
 /**
  * Scheduled jobs that run once per slot whatever the number of instances: a
- * transaction-scoped advisory lock on PostgreSQL keeps two runs from overlapping, and
- * the ledger row (job, slot) keeps a slot from running twice.
+ * transaction-scoped advisory lock on PostgreSQL keeps two runs of a job from
+ * overlapping, and the ledger row (job, slot), written first with insert-or-nothing in
+ * the same transaction as the work, keeps a slot from running twice: a second run
+ * finds the row (or waits for the first transaction and then finds it). A run whose
+ * work throws rolls back with its ledger row, so the slot can be run again.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const registered: string[] = [];
+  const col = (attribute: string) => columnOf(strapi, LEDGER, attribute);
+
+  const runOnce = async (job: string, slot: Date, work: () => Promise<unknown>): Promise<RunResult> =>
+    strapi.db.transaction(async ({ trx }) => {
+      if (isPostgres(strapi)) {
+        const lock = await trx.raw('SELECT pg_try_advisory_xact_lock(hashtext(?)) AS ok', [`liaison:job:${job}`]);
+        if (!lock.rows[0].ok) return 'busy' as const;
+      }
+      const now = new Date();
+      const claimed = await trx(tableOf(strapi, LEDGER))
+        .insert({
+          [col('documentId')]: newDocumentId(),
+          [col('job')]: job,
+          [col('slot')]: slot.toISOString(),
+          [col('startedAt')]: now,
+          [col('createdAt')]: now,
+          [col('updatedAt')]: now,
+          [col('publishedAt')]: now,
+        })
+        .onConflict([col('job'), col('slot')])
+        .ignore()
+        .returning(['id']);
+      if (!claimed.length) return 'done-elsewhere' as const;
+      const outcome = await work();
+      await trx(tableOf(strapi, LEDGER))
+        .where('id', claimed[0].id)
+        .update({
+          [col('finishedAt')]: new Date(),
+          [col('updatedAt')]: new Date(),
+          [col('outcome')]: (JSON.stringify(outcome ?? null) ?? 'null').slice(0, 2000),
+        });
+      return 'ran' as const;
+    });
 
   return {
     /** Runs `work` for this job and slot unless some instance has run it or is running it. */
-    async runOnce(job: string, slot: Date, work: () => Promise<unknown>): Promise<'ran' | 'done-elsewhere' | 'busy'> {
-      return strapi.db.transaction(async ({ trx }) => {
-        if (isPostgres(strapi)) {
-          const lock = await trx.raw('SELECT pg_try_advisory_xact_lock(hashtext(?)) AS ok', [`liaison:job:${job}`]);
-          if (!lock.rows[0].ok) return 'busy' as const;
-        }
-        const key = slot.toISOString();
-        const ledger = strapi.db.query(LEDGER);
-        if (await ledger.findOne({ where: { job, slot: key } })) return 'done-elsewhere' as const;
-        const startedAt = new Date();
-        const outcome = await work();
-        await ledger.create({
-          data: { job, slot: key, startedAt, finishedAt: new Date(), outcome: JSON.stringify(outcome ?? null).slice(0, 2000) },
-        });
-        return 'ran' as const;
-      });
-    },
+    runOnce,
 
     /** Schedules a job on this instance's cron (when CRON_ENABLED), guarded by runOnce. */
     schedule(definition: JobDefinition) {
@@ -41,7 +64,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           task: async (_ctx: unknown, fireDate?: unknown) => {
             const slot = fireDate instanceof Date ? fireDate : new Date();
             try {
-              await this.runOnce(definition.name, slot, () => definition.run({ strapi, slot }));
+              await runOnce(definition.name, slot, () => definition.run({ strapi, slot }));
             } catch (error) {
               strapi.log.error(`job ${definition.name} failed: ${(error as Error).message}`);
             }

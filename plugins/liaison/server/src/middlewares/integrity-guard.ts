@@ -115,6 +115,14 @@ const checkRow = async (strapi: Core.Strapi, uid: UID.Schema, guard: Guard, publ
   if (problems.length) throw validationError(problems);
 
   for (const [a, b] of guard.uniqueTogether ?? []) {
+    // Two concurrent writes of the same pair would each count zero on PostgreSQL (neither
+    // sees the other's uncommitted row): a lock on the pair, held until commit, makes the
+    // second one wait and then count the first. SQLite runs one write at a time.
+    if (strapi.db.dialect.client === 'postgres') {
+      await strapi.db.transaction(({ trx }) =>
+        trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`${uid}:${a}=${row[a].id}:${b}=${row[b].id}`])
+      );
+    }
     const taken = await strapi.db.query(uid).count({
       where: { id: { $ne: id }, [a]: { id: row[a].id }, [b]: { id: row[b].id } },
     });

@@ -1,38 +1,315 @@
+import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { columnOf, isPostgres, joinOf, tableOf } from '../utils/db';
+import { conflictError } from '../utils/errors';
+import { fieldError } from '../rules/field-error';
 import type { OutgoingMail } from './types';
+import {
+  afterFailure,
+  outboxSettings,
+  readUnsubscribeToken,
+  unsubscribeToken,
+  unsubscribeUrl,
+  withUnsubscribeFooter,
+  type OutboxQuery,
+} from './rules';
 
 const UID = 'plugin::liaison.notification';
+const ALUMNUS = 'plugin::liaison.alumnus';
+
+/** Attempts kept in a mail's attemptLog (the newest). */
+const LOG_LENGTH = 20;
+/** Rows one INSERT carries (well under SQLite's and PostgreSQL's parameter limits). */
+const INSERT_CHUNK = 200;
+
+/** A document id in the shape of Strapi's (cuid2-like: 24 characters, a letter first). */
+export const newDocumentId = () => {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  const bytes = randomBytes(48);
+  let id = alphabet[bytes[0] % 26];
+  for (let i = 1; id.length < 24 && i < bytes.length; i++) if (bytes[i] < 252) id += alphabet[bytes[i] % 36];
+  while (id.length < 24) id += alphabet[randomBytes(1)[0] % 36];
+  return id;
+};
+
+export interface DeliveryReport {
+  /** Mails claimed by this call. */
+  claimed: number;
+  sent: number;
+  /** Failed attempts that will be tried again later. */
+  retrying: number;
+  /** Mails given up after their last attempt. */
+  failed: number;
+}
+
+/** The fields of an outbox row the admin API shows. */
+const LIST_FIELDS = [
+  'documentId',
+  'to',
+  'subject',
+  'kind',
+  'deliveryStatus',
+  'attempts',
+  'lastError',
+  'nextAttemptAt',
+  'sentAt',
+  'createdAt',
+  'recipientLocale',
+  'attemptLog',
+] as const;
+
+const present = (row: Record<string, any>) => Object.fromEntries(LIST_FIELDS.map((f) => [f, row[f] ?? null]));
 
 /**
  * The outbox: every e-mail is a notification row written in the same transaction as
- * the change that causes it; a worker delivers them.
+ * the change that causes it; a worker on each instance delivers them with retry.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** Queues mails in the caller's transaction (nested transactions join it). Returns how many were queued. */
-  async enqueue(mails: OutgoingMail[]): Promise<number> {
-    if (!mails.length) return 0;
-    return strapi.db.transaction(async () => {
-      let queued = 0;
-      for (const mail of mails) {
-        if (mail.dedupeKey && (await strapi.db.query(UID).count({ where: { dedupeKey: mail.dedupeKey } }))) continue;
-        await strapi.documents(UID).create({
-          data: {
-            to: mail.to,
-            subject: mail.subject,
-            text: mail.text,
-            html: mail.html,
-            kind: mail.kind,
-            dedupeKey: mail.dedupeKey,
-            recipientLocale: mail.locale ?? 'zh-Hans',
-            alumnus: mail.alumnusId,
-            deliveryStatus: 'pending',
-            attempts: 0,
-            nextAttemptAt: new Date(),
-          } as any,
-        });
-        queued++;
-      }
-      return queued;
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> | null = null;
+
+  const col = (attribute: string) => columnOf(strapi, UID, attribute);
+  const table = () => tableOf(strapi, UID);
+
+  const publicUrl = () => {
+    const url = strapi.config.get('server.url');
+    return typeof url === 'string' && /^https?:\/\//.test(url) ? url : 'http://localhost:1337';
+  };
+
+  /** The key of unsubscribe tokens: UNSUBSCRIBE_SECRET, else the app's first key. */
+  const unsubscribeKey = (): string => {
+    const key = process.env.UNSUBSCRIBE_SECRET || (strapi.config.get('server.app.keys') as string[] | undefined)?.[0];
+    if (!key) throw new Error('No key for unsubscribe links: set UNSUBSCRIBE_SECRET or APP_KEYS');
+    return key;
+  };
+
+  /** Marks due mails as this worker's, so that no other worker sends them. Returns their ids. */
+  const claim = async (now: Date, limit: number, leaseMs: number): Promise<number[]> =>
+    strapi.db.transaction(async ({ trx }) => {
+      const status = col('deliveryStatus');
+      const next = col('nextAttemptAt');
+      const attempts = col('attempts');
+      // 'sending' rows whose lease ran out belong to a worker that died mid-send.
+      const due = (q: any) => q.whereIn(status, ['pending', 'sending']).andWhere(next, '<=', now);
+      let candidates = due(trx(table()).select('id')).orderBy(next).orderBy('id').limit(limit);
+      // PostgreSQL: rows another worker holds are skipped, not waited for. SQLite has one
+      // writer at a time (and knex refuses skipLocked there): the update below is the claim.
+      if (isPostgres(strapi)) candidates = candidates.forUpdate().skipLocked();
+      const rows = await due(trx(table()).whereIn('id', candidates)).update(
+        {
+          [status]: 'sending',
+          [attempts]: trx.raw('COALESCE(??, 0) + 1', [attempts]),
+          [next]: new Date(now.getTime() + leaseMs),
+          [col('updatedAt')]: new Date(),
+        },
+        ['id']
+      );
+      return rows.map((r: any) => (typeof r === 'object' ? Number(r.id) : Number(r)));
     });
-  },
-});
+
+  const service = {
+    /**
+     * Queues mails in the caller's transaction (nested transactions join it): one
+     * INSERT … ON CONFLICT (dedupe key) DO NOTHING per 200 mails, so a mail whose key
+     * is already in the outbox, or is being written by a concurrent transaction, is
+     * not queued twice. Rows are written as the Document Service writes them. Returns
+     * how many were queued.
+     */
+    async enqueue(mails: OutgoingMail[]): Promise<number> {
+      if (!mails.length) return 0;
+      const seen = new Set<string>();
+      const fresh = mails.filter((mail, i) => {
+        if (!mail || typeof mail.to !== 'string' || !mail.to.includes('@')) throw new Error(`outbox: mail ${i} has no address`);
+        if (typeof mail.subject !== 'string' || !mail.subject || mail.subject.length > 300) {
+          throw new Error(`outbox: mail ${i} needs a subject of 1 to 300 characters`);
+        }
+        if (!mail.dedupeKey) return true;
+        if (mail.dedupeKey.length > 200) throw new Error(`outbox: mail ${i} has a dedupe key over 200 characters`);
+        if (seen.has(mail.dedupeKey)) return false;
+        seen.add(mail.dedupeKey);
+        return true;
+      });
+
+      return strapi.db.transaction(async ({ trx }) => {
+        const now = new Date();
+        const alumnusOf = new Map<string, number>();
+        const rows = fresh.map((mail) => {
+          const documentId = newDocumentId();
+          if (mail.alumnusId) alumnusOf.set(documentId, mail.alumnusId);
+          return {
+            [col('documentId')]: documentId,
+            [col('to')]: mail.to,
+            [col('subject')]: mail.subject,
+            [col('text')]: mail.text ?? null,
+            [col('html')]: mail.html ?? null,
+            [col('kind')]: mail.kind ?? null,
+            [col('dedupeKey')]: mail.dedupeKey ?? null,
+            [col('recipientLocale')]: mail.locale === 'en' ? 'en' : 'zh-Hans',
+            [col('deliveryStatus')]: 'pending',
+            [col('attempts')]: 0,
+            [col('nextAttemptAt')]: now,
+            [col('createdAt')]: now,
+            [col('updatedAt')]: now,
+            [col('publishedAt')]: now,
+          };
+        });
+
+        const inserted: { id: number; documentId: string }[] = [];
+        for (let from = 0; from < rows.length; from += INSERT_CHUNK) {
+          const written = await trx(table())
+            .insert(rows.slice(from, from + INSERT_CHUNK))
+            .onConflict(col('dedupeKey'))
+            .ignore()
+            .returning(['id', col('documentId')]);
+          for (const r of written) inserted.push({ id: Number(r.id), documentId: r[col('documentId')] });
+        }
+
+        const join = joinOf(strapi, UID, 'alumnus');
+        const links = inserted
+          .filter((r) => alumnusOf.has(r.documentId))
+          .map((r) => ({ [join.from]: r.id, [join.to]: alumnusOf.get(r.documentId) }));
+        for (let from = 0; from < links.length; from += INSERT_CHUNK) {
+          await trx(join.table).insert(links.slice(from, from + INSERT_CHUNK));
+        }
+        return inserted.length;
+      });
+    },
+
+    /**
+     * Delivers the mails that are due: claims a batch (FOR UPDATE SKIP LOCKED on
+     * PostgreSQL), sends each through the email plugin, and records the attempt.
+     * A failure is retried later with exponential backoff, and given up as failed after
+     * OUTBOX_MAX_ATTEMPTS. `now` is the worker's clock (tests move it forward).
+     */
+    async deliverDue(options: { now?: Date } = {}): Promise<DeliveryReport> {
+      const settings = outboxSettings();
+      const now = options.now ?? new Date();
+      const report: DeliveryReport = { claimed: 0, sent: 0, retrying: 0, failed: 0 };
+      for (let round = 0; round < 100; round++) {
+        const ids = await claim(now, settings.batchSize, settings.leaseMs);
+        if (!ids.length) break;
+        report.claimed += ids.length;
+        const rows = await strapi.db.query(UID).findMany({
+          where: { id: { $in: ids } },
+          populate: { alumnus: { select: ['id', 'documentId'] } },
+          orderBy: { id: 'asc' },
+        });
+        for (const row of rows) {
+          const outcome = await service.deliverOne(row, now, settings);
+          report[outcome]++;
+        }
+      }
+      return report;
+    },
+
+    /** One attempt at one claimed mail. */
+    async deliverOne(row: any, now: Date, settings = outboxSettings()): Promise<'sent' | 'retrying' | 'failed'> {
+      let message: Record<string, unknown> = { to: row.to, subject: row.subject, text: row.text ?? '', html: row.html ?? undefined };
+      if (row.alumnus?.documentId) {
+        const url = unsubscribeUrl(publicUrl(), unsubscribeToken(unsubscribeKey(), row.alumnus.documentId));
+        message = { ...message, ...withUnsubscribeFooter(row, row.recipientLocale, url), headers: { 'List-Unsubscribe': `<${url}>` } };
+      }
+      const at = new Date();
+      const log = Array.isArray(row.attemptLog) ? row.attemptLog : [];
+      let error: string | null = null;
+      try {
+        await strapi.plugin('email').service('email').send(message);
+      } catch (e) {
+        error = (e as Error)?.message?.slice(0, 2000) || String(e);
+      }
+      const attemptLog = [...log, error ? { at, error } : { at, ok: true }].slice(-LOG_LENGTH);
+      if (!error) {
+        await strapi.db.query(UID).update({
+          where: { id: row.id },
+          data: { deliveryStatus: 'sent', sentAt: at, nextAttemptAt: null, lastError: null, attemptLog, updatedAt: at } as any,
+        });
+        return 'sent';
+      }
+      const next = afterFailure(row.attempts ?? 1, now, settings);
+      strapi.log.warn(`outbox: mail ${row.documentId} to ${row.to}, attempt ${row.attempts}: ${error}`);
+      await strapi.db.query(UID).update({
+        where: { id: row.id },
+        data: { ...next, lastError: error, attemptLog, updatedAt: at } as any,
+      });
+      return next.deliveryStatus === 'failed' ? 'failed' : 'retrying';
+    },
+
+    /** The outbox for staff, newest first. */
+    async list(query: OutboxQuery) {
+      const { results, pagination } = await strapi.db.query(UID).findPage({
+        where: query.status ? { deliveryStatus: query.status } : {},
+        page: query.page,
+        pageSize: query.pageSize,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      });
+      return { data: results.map(present), meta: { pagination } };
+    },
+
+    /** Puts a sent or failed mail (or a pending one, now) back in line for delivery. */
+    async resend(documentId: string) {
+      return strapi.db.transaction(async ({ trx }) => {
+        const row = await strapi.db.query(UID).findOne({ where: { documentId }, select: ['id', 'deliveryStatus'] });
+        if (!row) throw new errors.NotFoundError('No mail in the outbox has this documentId');
+        const now = new Date();
+        const status = col('deliveryStatus');
+        // Conditional, so that a worker claiming the mail meanwhile keeps it.
+        const changed = await trx(table())
+          .where('id', row.id)
+          .whereIn(status, ['pending', 'sent', 'failed'])
+          .update({
+            [status]: 'pending',
+            [col('nextAttemptAt')]: now,
+            [col('attempts')]: 0,
+            [col('sentAt')]: null,
+            [col('updatedAt')]: now,
+          });
+        if (!changed) throw conflictError([fieldError('deliveryStatus', 'the mail is being sent right now: try again in a minute')]);
+        return present(await strapi.db.query(UID).findOne({ where: { id: row.id } }));
+      });
+    },
+
+    /** Withdraws an alumnus' consent to contact, from a link in a mail. */
+    async unsubscribe(token: unknown): Promise<'done' | 'invalid' | 'unknown'> {
+      const documentId = readUnsubscribeToken(unsubscribeKey(), token);
+      if (!documentId) return 'invalid';
+      const alumnus = await strapi.db.query(ALUMNUS).findOne({ where: { documentId }, select: ['id', 'contactConsent'] });
+      if (!alumnus) return 'unknown';
+      if (alumnus.contactConsent !== false) {
+        await strapi.documents(ALUMNUS as any).update({
+          documentId,
+          data: { contactConsent: false, contactConsentAt: new Date().toISOString() } as any,
+        });
+      }
+      return 'done';
+    },
+
+    /** The link a mail to this alumnus carries (for templates and tests). */
+    unsubscribeLink(alumnusDocumentId: string) {
+      return unsubscribeUrl(publicUrl(), unsubscribeToken(unsubscribeKey(), alumnusDocumentId));
+    },
+
+    /** Delivers due mail every OUTBOX_INTERVAL_SECONDS on this instance (one round at a time). */
+    startWorker() {
+      if (timer) return;
+      const { intervalMs } = outboxSettings();
+      timer = setInterval(() => {
+        if (running) return;
+        running = service
+          .deliverDue()
+          .catch((e) => strapi.log.error(`outbox worker: ${(e as Error).message}`))
+          .finally(() => {
+            running = null;
+          });
+      }, intervalMs);
+      timer.unref?.();
+    },
+
+    async stopWorker() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await running;
+    },
+  };
+  return service;
+};

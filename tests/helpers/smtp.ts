@@ -1,0 +1,84 @@
+import net from 'net';
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { SMTPServer } = require('smtp-server');
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { simpleParser } = require('mailparser');
+
+export interface ReceivedMail {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string | false;
+  headers: Map<string, unknown>;
+}
+
+/** A free TCP port on the loopback interface. */
+export const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+
+/**
+ * A real SMTP server in the test process, on a fixed port so that Strapi's nodemailer
+ * (configured from SMTP_* at boot) finds it again after a stop and a start.
+ */
+export class TestSmtp {
+  readonly received: ReceivedMail[] = [];
+  private server: any = null;
+
+  constructor(readonly port: number) {}
+
+  /** Points the app's email config (read at boot) at this server. */
+  configureEnv() {
+    process.env.SMTP_HOST = '127.0.0.1';
+    process.env.SMTP_PORT = String(this.port);
+    process.env.SMTP_IGNORE_TLS = 'true';
+    process.env.SMTP_FROM = 'alumni-office@liaison.test';
+  }
+
+  async start() {
+    if (this.server) return;
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      disableReverseLookup: true,
+      onData: (stream: NodeJS.ReadableStream, session: any, callback: (err?: Error | null) => void) => {
+        simpleParser(stream)
+          .then((mail: any) => {
+            this.received.push({
+              to: session.envelope.rcptTo.map((r: any) => r.address),
+              subject: mail.subject,
+              text: mail.text ?? '',
+              html: mail.html,
+              headers: mail.headers,
+            });
+            callback();
+          })
+          .catch(callback);
+      },
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.port, '127.0.0.1', () => resolve());
+    });
+    this.server = server;
+  }
+
+  async stop() {
+    if (!this.server) return;
+    const server = this.server;
+    this.server = null;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** The mails that arrived with this subject. */
+  withSubject(subject: string) {
+    return this.received.filter((m) => m.subject === subject);
+  }
+}

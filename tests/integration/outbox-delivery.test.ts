@@ -1,0 +1,245 @@
+import { http, setupStrapi, strapiApp, teardownStrapi, unique } from '../helpers/strapi';
+import { makeAlumnus } from '../helpers/fixtures';
+import { freePort, TestSmtp } from '../helpers/smtp';
+
+const NOTIFICATIONS = 'plugin::liaison.notification';
+const ALUMNI = 'plugin::liaison.alumnus';
+
+let smtp: TestSmtp;
+const outbox = () => strapiApp().plugin('liaison').service('outbox');
+const rowOf = (dedupeKey: string) =>
+  strapiApp().db.query(NOTIFICATIONS).findOne({ where: { dedupeKey }, populate: { alumnus: true } });
+const later = (date: Date | string, ms = 1000) => new Date(new Date(date).getTime() + ms);
+const linkIn = (text: string) => text.match(/https?:\/\/\S+\/api\/liaison\/unsubscribe\?token=[^\s"<]+/)?.[0];
+
+beforeAll(async () => {
+  // The email plugin reads SMTP_* once, when Strapi boots: this file's app sends to our server.
+  smtp = new TestSmtp(await freePort());
+  smtp.configureEnv();
+  await smtp.start();
+  await setupStrapi();
+});
+afterAll(async () => {
+  await teardownStrapi();
+  await smtp.stop();
+});
+afterEach(() => {
+  delete process.env.OUTBOX_MAX_ATTEMPTS;
+});
+
+describe('with the SMTP server down, nothing is lost', () => {
+  it('saves the change, keeps the mail with its attempt and error, and sends it when the server is back', async () => {
+    await smtp.stop();
+    const alumnus = await makeAlumnus({ name: '王小明', email: 'xiaoming@example.cn', contactConsent: true });
+    const key = unique('appointment');
+    const subject = `毕业啦：你的班级联络人 ${key}`;
+
+    // The change and its mail, in one transaction, as the assignment service writes them.
+    await strapiApp().db.transaction(async () => {
+      await strapiApp().documents(ALUMNI).update({ documentId: alumnus.documentId, data: { city: '杭州' } as any });
+      await outbox().enqueue([
+        {
+          to: 'xiaoming@example.cn',
+          subject,
+          text: '王小明同学：你的班级联络人是李振东（班长）。',
+          html: '<p>王小明同学：你的班级联络人是<b>李振东</b>（班长）。</p>',
+          kind: 'appointment',
+          dedupeKey: key,
+          alumnusId: alumnus.id,
+          locale: 'zh-Hans',
+        },
+      ]);
+    });
+
+    const down = await outbox().deliverDue();
+    expect(down).toMatchObject({ sent: 0, retrying: 1, failed: 0 });
+    const waiting = await rowOf(key);
+    expect(waiting).toMatchObject({ deliveryStatus: 'pending', attempts: 1, sentAt: null });
+    expect(waiting.lastError).toMatch(/ECONNREFUSED|connect/i);
+    expect(new Date(waiting.nextAttemptAt).getTime()).toBeGreaterThan(Date.now());
+    expect(waiting.attemptLog).toEqual([expect.objectContaining({ error: waiting.lastError })]);
+    expect((await strapiApp().documents(ALUMNI).findOne({ documentId: alumnus.documentId }))?.city).toBe('杭州');
+
+    await smtp.start();
+    // Not due yet: the retry waits for its backoff.
+    expect((await outbox().deliverDue()).claimed).toBe(0);
+    expect(smtp.withSubject(subject)).toHaveLength(0);
+
+    const back = await outbox().deliverDue({ now: later(waiting.nextAttemptAt) });
+    expect(back).toMatchObject({ sent: 1 });
+    const [mail] = smtp.withSubject(subject);
+    expect(mail.to).toEqual(['xiaoming@example.cn']);
+    expect(mail.text).toContain('你的班级联络人是李振东（班长）');
+    expect(mail.text).toContain('点击退订');
+    expect(linkIn(mail.text)).toBeDefined();
+    expect(mail.html).toContain('<b>李振东</b>');
+    // mailparser files List-* headers under `list`.
+    expect(JSON.stringify(mail.headers.get('list'))).toContain('/api/liaison/unsubscribe?token=');
+
+    const sent = await rowOf(key);
+    expect(sent).toMatchObject({ deliveryStatus: 'sent', attempts: 2, lastError: null, nextAttemptAt: null });
+    expect(sent.sentAt).toBeTruthy();
+    expect(sent.attemptLog).toHaveLength(2);
+    expect(sent.attemptLog[1]).toMatchObject({ ok: true });
+
+    // Sent is sent: another round sends nothing again.
+    await outbox().deliverDue({ now: later(new Date(), 24 * 3600e3) });
+    expect(smtp.withSubject(subject)).toHaveLength(1);
+  });
+
+  it('gives a mail up as failed after OUTBOX_MAX_ATTEMPTS attempts, backing off longer each time', async () => {
+    process.env.OUTBOX_MAX_ATTEMPTS = '3';
+    await smtp.stop();
+    const key = unique('reminder');
+    await outbox().enqueue([{ to: 'someone@example.cn', subject: `Term ends ${key}`, text: 'Your term ends soon.', kind: 'term-reminder', dedupeKey: key, locale: 'en' }]);
+
+    const waits: number[] = [];
+    let now = new Date();
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const report = await outbox().deliverDue({ now });
+      expect(report.claimed).toBe(1);
+      const row = await rowOf(key);
+      expect(row.attempts).toBe(attempt);
+      if (attempt < 3) {
+        expect(row.deliveryStatus).toBe('pending');
+        waits.push(new Date(row.nextAttemptAt).getTime() - now.getTime());
+        now = later(row.nextAttemptAt);
+      } else {
+        expect(report.failed).toBe(1);
+        expect(row).toMatchObject({ deliveryStatus: 'failed', nextAttemptAt: null });
+        expect(row.lastError).toMatch(/ECONNREFUSED|connect/i);
+        expect(row.attemptLog).toHaveLength(3);
+      }
+    }
+    expect(waits[1]).toBe(waits[0] * 2);
+    // A failed mail is not tried again on its own.
+    await smtp.start();
+    expect((await outbox().deliverDue({ now: later(now, 7 * 24 * 3600e3) })).claimed).toBe(0);
+    expect(smtp.withSubject(`Term ends ${key}`)).toHaveLength(0);
+  });
+
+  it('rolls the mail back with a change that fails', async () => {
+    const key = unique('rolled-back');
+    await expect(
+      strapiApp().db.transaction(async () => {
+        await outbox().enqueue([{ to: 'a@example.cn', subject: 'never', text: 'never', kind: 'test', dedupeKey: key }]);
+        throw new Error('the change was refused');
+      })
+    ).rejects.toThrow('the change was refused');
+    expect(await rowOf(key)).toBeNull();
+  });
+});
+
+describe('once per dedupe key', () => {
+  it('queues a key once, within a batch, across calls, and across concurrent transactions', async () => {
+    const key = unique('once');
+    const mail = { to: 'b@example.cn', subject: `Once ${key}`, text: 'once', kind: 'test', dedupeKey: key };
+    expect(await outbox().enqueue([mail, { ...mail }])).toBe(1);
+    expect(await outbox().enqueue([mail])).toBe(0);
+
+    const raced = unique('raced');
+    const both = await Promise.all(
+      [0, 1].map(() =>
+        strapiApp().db.transaction(async () => outbox().enqueue([{ ...mail, subject: `Raced ${raced}`, dedupeKey: raced }]))
+      )
+    );
+    expect(both.sort()).toEqual([0, 1]);
+    expect(await strapiApp().db.query(NOTIFICATIONS).count({ where: { dedupeKey: { $in: [key, raced] } } })).toBe(2);
+  });
+
+  it('writes a graduation class of mails in one call, each one shown by the Content Manager and sent once', async () => {
+    const kind = unique('class');
+    const alumni = await Promise.all([1, 2, 3].map((i) => makeAlumnus({ name: `同学${i}`, email: `s${i}@example.cn` })));
+    const mails = Array.from({ length: 40 }, (_, i) => ({
+      to: `grad${i}@example.cn`,
+      subject: `${kind} #${i}`,
+      text: `第${i}位同学`,
+      kind,
+      dedupeKey: `${kind}:${i}`,
+      alumnusId: alumni[i % 3].id,
+      locale: (i % 2 ? 'en' : 'zh-Hans') as 'en' | 'zh-Hans',
+    }));
+    expect(await outbox().enqueue(mails)).toBe(40);
+
+    const rows = await strapiApp().documents(NOTIFICATIONS).findMany({ filters: { kind }, populate: ['alumnus'], limit: 100 } as any);
+    expect(rows).toHaveLength(40);
+    for (const row of rows as any[]) {
+      expect(row.documentId).toMatch(/^[a-z][a-z0-9]{23}$/);
+      expect(row.createdAt).toBeTruthy();
+      expect(row.publishedAt).toBeTruthy();
+      expect(row.alumnus?.documentId).toBeTruthy();
+    }
+
+    // Two workers of one instance at once (on PostgreSQL: two connections): each mail once.
+    await Promise.all([outbox().deliverDue(), outbox().deliverDue()]);
+    for (let i = 0; i < 40; i++) expect(smtp.withSubject(`${kind} #${i}`)).toHaveLength(1);
+    const en = smtp.withSubject(`${kind} #1`)[0];
+    expect(en.text).toContain('Unsubscribe:');
+    expect(smtp.withSubject(`${kind} #0`)[0].text).toContain('点击退订');
+  });
+
+  it('adds no unsubscribe link to a mail that is not to an alumnus', async () => {
+    const subject = unique('staff mail');
+    await outbox().enqueue([{ to: 'staff@example.edu', subject, text: 'For staff.', kind: 'staff' }]);
+    await outbox().deliverDue();
+    const [mail] = smtp.withSubject(subject);
+    expect(mail.text.trim()).toBe('For staff.');
+    expect(mail.headers.get('list')).toBeUndefined();
+  });
+});
+
+describe('unsubscribe link', () => {
+  const send = async (alumnus: { id: number }, locale: 'en' | 'zh-Hans') => {
+    const subject = unique('news');
+    await outbox().enqueue([{ to: 'c@example.cn', subject, text: 'News.', kind: 'news', alumnusId: alumnus.id, locale }]);
+    await outbox().deliverDue();
+    return linkIn(smtp.withSubject(subject)[0].text)!;
+  };
+
+  it('withdraws the alumnus’ consent to contact, with the date, and says so in both languages', async () => {
+    const alumnus = await makeAlumnus({ email: 'd@example.cn', contactConsent: true });
+    const link = new URL(await send(alumnus, 'en'));
+    expect(link.origin).toBe('http://localhost:1337');
+
+    const before = Date.now();
+    const res = await http().get(link.pathname + link.search);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.text).toContain('您已退订');
+    expect(res.text).toContain('You are unsubscribed');
+
+    const stored = await strapiApp().db.query(ALUMNI).findOne({ where: { id: alumnus.id } });
+    expect(stored.contactConsent).toBe(false);
+    expect(new Date(stored.contactConsentAt).getTime()).toBeGreaterThanOrEqual(before - 1000);
+
+    // Following the link again is harmless.
+    expect((await http().get(link.pathname + link.search)).status).toBe(200);
+  });
+
+  it('refuses a forged or missing token with 400 and changes nothing', async () => {
+    const alumnus = await makeAlumnus({ email: 'e@example.cn', contactConsent: true });
+    const link = new URL(await send(alumnus, 'zh-Hans'));
+    const token = link.searchParams.get('token')!;
+    const forged = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
+    const other = await makeAlumnus({ contactConsent: true });
+    const otherWithThisMac = `${other.documentId}.${token.split('.')[1]}`;
+
+    for (const bad of [forged, otherWithThisMac, 'nonsense', '']) {
+      const res = await http().get('/api/liaison/unsubscribe').query({ token: bad });
+      expect(res.status).toBe(400);
+      expect(res.text).toContain('退订链接无效');
+    }
+    expect((await http().get('/api/liaison/unsubscribe')).status).toBe(400);
+    for (const id of [alumnus.id, other.id]) {
+      expect((await strapiApp().db.query(ALUMNI).findOne({ where: { id } })).contactConsent).toBe(true);
+    }
+  });
+
+  it('answers 404 for a genuine link to an alumnus who is no longer on record', async () => {
+    const alumnus = await makeAlumnus({ contactConsent: true });
+    const link = new URL(outbox().unsubscribeLink(alumnus.documentId));
+    await strapiApp().documents(ALUMNI).delete({ documentId: alumnus.documentId });
+    const res = await http().get(link.pathname + link.search);
+    expect(res.status).toBe(404);
+  });
+});
