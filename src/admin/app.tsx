@@ -1,16 +1,64 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { contentTypeNames } from './translations';
+import { contentTypeNames, strapiMessages } from './translations';
 import { fieldLabelMessages } from './field-labels';
+import { enumLabelMessages } from './enum-labels';
+import { registerEnumDisplay } from './enum-display';
+import { sendAdminLanguage } from './locale';
+import project from '../../package.json';
+
+const translations = {
+  en: { ...contentTypeNames.en, ...fieldLabelMessages(0), ...enumLabelMessages(0), ...strapiMessages.en },
+  'zh-Hans': {
+    ...contentTypeNames['zh-Hans'],
+    ...fieldLabelMessages(1),
+    ...enumLabelMessages(1),
+    ...strapiMessages['zh-Hans'],
+  },
+};
+
+/**
+ * Strapi's guided tour starts enabled for every browser (its state lives in localStorage);
+ * staff come to run the network, so it starts switched off (they can still reset it in
+ * their profile).
+ */
+const switchOffGuidedTour = () => {
+  try {
+    const key = 'STRAPI_GUIDED_TOUR';
+    const stored = JSON.parse(window.localStorage.getItem(key) || '{}');
+    if (stored.liaisonSwitchedOff) return;
+    window.localStorage.setItem(key, JSON.stringify({ ...stored, enabled: false, liaisonSwitchedOff: true }));
+  } catch {
+    /* no storage: nothing to remember */
+  }
+};
+
+/**
+ * The "new Media Library" banner greets every browser until dismissed (its state is kept per
+ * project uuid, the `strapi.uuid` of package.json): staff never asked for it.
+ */
+const dismissMediaLibraryBanner = () => {
+  try {
+    const uuid = (project as { strapi?: { uuid?: string } }).strapi?.uuid;
+    for (const legacy of [true, false]) {
+      window.localStorage.setItem(`STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_${legacy}:${uuid}`, 'true');
+    }
+  } catch {
+    /* no storage */
+  }
+};
 
 export default {
   config: {
     locales: ['zh-Hans'],
-    translations: {
-      en: { ...contentTypeNames.en, ...fieldLabelMessages(0) },
-      'zh-Hans': { ...contentTypeNames['zh-Hans'], ...fieldLabelMessages(1) },
-    },
+    translations,
     tutorials: false,
     notifications: { releases: false },
+  },
+  register(app: StrapiApp) {
+    switchOffGuidedTour();
+    dismissMediaLibraryBanner();
+    sendAdminLanguage();
+    registerEnumDisplay(app, translations);
   },
   bootstrap(_app: StrapiApp) {},
 };

@@ -284,6 +284,8 @@ export async function writeDemo(
     counts[plan.uid] = plan.records.length;
   }
   for (const plan of plans.values()) await writeLinks(plan, plans, writer);
+  // Posts are named "<holder> · <scope> · <role>" by the plugin, in one statement.
+  await strapi.plugin('liaison').service('post-labels').refreshAll(trx);
   return counts;
 }
 

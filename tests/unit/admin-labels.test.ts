@@ -23,3 +23,26 @@ describe('the admin speaks English and Chinese about every content type', () => 
     }
   });
 });
+
+import { enumLabel, enumLabelMessages, enumMessageId } from '../../src/admin/enum-labels';
+
+describe('enumeration values are shown in words, in English and Chinese', () => {
+  it.each(schemaFiles)('%s: every value of every enumeration has both labels', (_uid, file) => {
+    const schema = JSON.parse(fs.readFileSync(file, 'utf8'));
+    for (const [field, attribute] of Object.entries<any>(schema.attributes)) {
+      if (attribute.type !== 'enumeration') continue;
+      for (const value of attribute.enum) {
+        const label = enumLabel(field, value);
+        expect({ field, value, en: label?.[0] }).toEqual({ field, value, en: expect.stringMatching(/\S/) });
+        expect({ field, value, zh: label?.[1] }).toEqual({ field, value, zh: expect.stringMatching(/[\u4e00-\u9fff]/) });
+        expect(enumLabelMessages(1)[enumMessageId(field, value)]).toBe(label?.[1]);
+      }
+    }
+  });
+
+  it('tells apart the same value in different enumerations', () => {
+    expect(enumLabel('postStatus', 'active')?.[1]).toBe('在任');
+    expect(enumLabel('chapterStatus', 'active')?.[1]).toBe('活跃');
+    expect(enumLabel('degreeLevel', 'master')).toEqual(enumLabel('degree', 'master'));
+  });
+});

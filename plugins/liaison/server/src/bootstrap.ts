@@ -3,10 +3,12 @@ import { registerActions } from './permissions';
 import { installDatabaseGuards } from './services/db-guards';
 import { ensureStaffRoles } from './services/admin-roles';
 import { CAPABILITIES } from './capabilities';
+import { configureContentManager } from './services/cm-layout';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await registerActions(strapi);
   await installDatabaseGuards(strapi);
   await ensureStaffRoles(strapi);
   for (const capability of CAPABILITIES) await capability.bootstrap?.({ strapi });
+  await configureContentManager(strapi);
 };

@@ -1,4 +1,5 @@
 import overview from './overview';
+import postLabels from './post-labels-service';
 import { CAPABILITIES } from '../capabilities';
 
-export default Object.assign({ overview }, ...CAPABILITIES.map((c) => c.services ?? {}));
+export default Object.assign({ overview, 'post-labels': postLabels }, ...CAPABILITIES.map((c) => c.services ?? {}));

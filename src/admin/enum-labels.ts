@@ -1,0 +1,153 @@
+/**
+ * What staff read for the values of enumerations, in English and Chinese, by field name.
+ * The admin looks them up as `liaison.enum.<field>.<value>` (list cells, edit-view
+ * selects and filters; see app.tsx); a unit test checks every value of every schema.
+ */
+type Label = [en: string, zh: string];
+
+export const ENUM_LABELS: Record<string, Record<string, Label>> = {
+  gender: {
+    male: ['Male', '男'],
+    female: ['Female', '女'],
+    undisclosed: ['Not stated', '未说明'],
+  },
+  degree: {
+    associate: ['Associate (junior college)', '专科'],
+    bachelor: ["Bachelor's", '本科'],
+    master: ["Master's", '硕士研究生'],
+    doctor: ['Doctorate', '博士研究生'],
+  },
+  alumnusStatus: {
+    active: ['Active', '正常'],
+    unreachable: ['Unreachable', '失联'],
+    deceased: ['Deceased', '已故'],
+  },
+  grade: {
+    excellent: ['Excellent', '优秀'],
+    good: ['Good', '良好'],
+    pass: ['Pass', '合格'],
+    fail: ['Fail', '不合格'],
+  },
+  cycleStatus: {
+    planned: ['Planned', '未开始'],
+    open: ['Open', '进行中'],
+    closed: ['Closed', '已结束'],
+  },
+  chapterStatus: {
+    active: ['Active', '活跃'],
+    dormant: ['Dormant', '休眠'],
+    dissolved: ['Dissolved', '已撤销'],
+  },
+  channel: {
+    visit: ['Visit', '走访'],
+    call: ['Phone call', '电话'],
+    message: ['Text message', '短信'],
+    gathering: ['Gathering', '聚会'],
+    email: ['E-mail', '电子邮件'],
+    wechat: ['WeChat', '微信'],
+  },
+  category: {
+    need: ['Need', '需求'],
+    opinion: ['Opinion', '意见'],
+    complaint: ['Complaint', '投诉'],
+    suggestion: ['Suggestion', '建议'],
+    data_update: ['Update of their data', '信息更新'],
+  },
+  feedbackStatus: {
+    open: ['Open', '待处理'],
+    in_progress: ['In progress', '处理中'],
+    answered: ['Answered', '已答复'],
+    closed: ['Closed', '已关闭'],
+  },
+  kind: {
+    title: ['Honorary title', '荣誉称号'],
+    scholarship: ['Scholarship', '奖学金'],
+    bonus: ['Bonus', '奖金'],
+    commendation: ['Commendation', '表彰'],
+    invitation: ['Invitation', '特邀'],
+  },
+  dimension: {
+    cohort: ['Cohort (class)', '年级（班级）'],
+    college: ['College', '学院'],
+    region: ['Region (chapter)', '地区（校友会）'],
+    industry: ['Industry group', '行业'],
+  },
+  role: {
+    head: ['Head', '会长'],
+    deputy: ['Deputy', '副会长'],
+    secretary: ['Secretary', '秘书长'],
+    member: ['Member', '委员'],
+    monitor: ['Class monitor', '班长'],
+    league_secretary: ['League branch secretary', '团支书'],
+    staff: ['Staff member in charge', '负责老师'],
+  },
+  postStatus: {
+    nominated: ['Nominated', '已提名'],
+    approved: ['Approved', '已批准'],
+    active: ['Active', '在任'],
+    ended: ['Ended', '已卸任'],
+    rejected: ['Rejected', '未获批准'],
+  },
+  nominationSource: {
+    staff: ['Alumni office', '校友办'],
+    college: ['College', '学院推荐'],
+    chapter: ['Chapter', '校友会推荐'],
+    alumnus: ['Another alumnus', '校友举荐'],
+    self: ['Self-nomination', '自荐'],
+  },
+  endReason: {
+    term_over: ['Term over', '任期届满'],
+    resigned: ['Resigned', '辞任'],
+    removed: ['Removed', '免职'],
+    deceased: ['Deceased', '去世'],
+    replaced: ['Replaced', '由他人接任'],
+  },
+  deliveryStatus: {
+    pending: ['Waiting', '待发送'],
+    sending: ['Sending', '发送中'],
+    sent: ['Sent', '已发送'],
+    failed: ['Failed', '发送失败'],
+  },
+  recipientLocale: {
+    'zh-Hans': ['Chinese', '中文'],
+    en: ['English', '英文'],
+  },
+  area: {
+    alumni_work: ['Alumni work', '校友工作'],
+    social_skills: ['Social skills', '社交礼仪'],
+    data_management: ['Data management', '数据管理'],
+    professional: ['Professional skills', '专业技能'],
+  },
+  result: {
+    pending: ['Not graded yet', '待评定'],
+    passed: ['Passed', '通过'],
+    failed: ['Failed', '未通过'],
+  },
+  type: {
+    reunion: ['Reunion', '返校聚会'],
+    symposium: ['Symposium', '学术研讨会'],
+    campus_visit: ['Campus visit', '回访母校'],
+    recruiting: ['Recruiting', '招聘'],
+    lecture: ['Lecture', '讲座'],
+    startup_salon: ['Start-up salon', '创业沙龙'],
+    forum: ['Forum', '论坛'],
+    culture: ['Culture and sport', '文体活动'],
+    other: ['Other', '其他'],
+  },
+};
+
+/** Fields that hold the same kind of value under another name. */
+const SAME_AS: Record<string, string> = { degreeLevel: 'degree' };
+
+export const enumLabel = (field: string, value: string): Label | undefined =>
+  ENUM_LABELS[SAME_AS[field] ?? field]?.[value] ?? ENUM_LABELS[field]?.[value];
+
+export const enumMessageId = (field: string, value: string) => `liaison.enum.${SAME_AS[field] ?? field}.${value}`;
+
+/** The react-intl messages of one language (0: English, 1: Chinese). */
+export const enumLabelMessages = (lang: 0 | 1): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(ENUM_LABELS).flatMap(([field, values]) =>
+      Object.entries(values).map(([value, label]) => [enumMessageId(field, value), label[lang]])
+    )
+  );
