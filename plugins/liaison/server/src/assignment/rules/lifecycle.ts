@@ -60,8 +60,11 @@ export const termEndOnEnding = (termStart: string, termEnd: string | null | unde
 };
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-export const isDay = (value: unknown): value is string =>
-  typeof value === 'string' && DATE_ONLY.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+export const isDay = (value: unknown): value is string => {
+  if (typeof value !== 'string' || !DATE_ONLY.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+};
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
 const isRef = (value: unknown): value is string => typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value);
