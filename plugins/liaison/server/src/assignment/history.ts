@@ -120,7 +120,7 @@ export const registerHistory = (strapi: Core.Strapi) => {
       const before = ctx.action === 'update' || ctx.action === 'delete' ? await loadPost(strapi, { documentId: params.documentId }) : null;
       const result: any = await next();
       const documentId: string | undefined = ctx.action === 'delete' ? params.documentId : result?.documentId;
-      if (!documentId) return result;
+      if (!documentId || (ctx.action === 'delete' && !before)) return result;
       const after = ctx.action === 'delete' ? null : await loadPost(strapi, { documentId });
       if (after) await checkInvariants(strapi, before, after);
       const was = snapshot(before);
