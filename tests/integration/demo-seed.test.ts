@@ -183,9 +183,11 @@ describe('seedDemo', () => {
       chapter: { count: 1 },
       cohort: { count: 0 },
     });
-    // Opened exactly like a post made through the Document Service.
+    // Opened exactly like a post made through the Document Service (an ended one: a second
+    // live post of the same person in the same chapter would overlap, which the network refuses).
+    const dayAfter = new Date(Date.parse(`${post.termStart}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     const made = (await docs('plugin::liaison.liaison').create({
-      data: { dimension: 'region', role: 'member', termStart: post.termStart, postStatus: 'active', alumnus: post.alumnus.documentId, chapter: post.chapter.documentId } as never,
+      data: { dimension: 'region', role: 'member', termStart: post.termStart, termEnd: dayAfter, postStatus: 'ended', endReason: 'resigned', alumnus: post.alumnus.documentId, chapter: post.chapter.documentId } as never,
     })) as any;
     const openedMade = await http().get(`/content-manager/collection-types/plugin::liaison.liaison/${made.documentId}`).set(auth);
     expect(Object.keys(opened.body.data).sort()).toEqual(Object.keys(openedMade.body.data).sort());

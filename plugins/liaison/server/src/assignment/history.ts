@@ -1,0 +1,152 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Core } from '@strapi/strapi';
+import { SCOPE_FIELD, SCOPE_FIELDS, type Dimension } from '../rules/liaison-post';
+import { OCCUPYING_STATUSES } from '../rules/quotas';
+import { LIVE_STATUSES } from './rules/lifecycle';
+import { POSTS, assertNoOverlap, assertRoom, lockScope } from './scope';
+
+const EVENTS = 'plugin::liaison.post-event';
+
+export interface Actor {
+  name: string;
+  id: number | null;
+}
+
+/** What the lifecycle actions tell the history about the change they are making. */
+export interface Label {
+  action: string;
+  reason?: string | null;
+  by?: Actor;
+}
+
+const labels = new AsyncLocalStorage<Label>();
+
+/** Runs `work` with its post changes recorded under this action and reason. */
+export const withLabel = <T>(label: Label, work: () => Promise<T>) => labels.run(label, work);
+
+/** The admin user as the history names them. */
+export const actorOf = (user: any): Actor | null => {
+  if (!user) return null;
+  const name = [user.firstname, user.lastname].filter(Boolean).join(' ').trim();
+  return { name: name ? `${name} <${user.email}>` : user.email ?? user.username ?? `admin #${user.id}`, id: user.id ?? null };
+};
+
+export const SYSTEM: Actor = { name: 'system', id: null };
+
+const currentActor = (strapi: Core.Strapi): Actor | null => {
+  const ctx: any = strapi.requestContext.get();
+  if (ctx?.state?.auth?.strategy?.name === 'admin') return actorOf(ctx.state.user);
+  if (ctx?.state?.user) return { name: ctx.state.user.email ?? ctx.state.user.username ?? 'user', id: null };
+  return null;
+};
+
+const ref = { select: ['id', 'documentId'] };
+const POPULATE = {
+  alumnus: ref,
+  nominator: ref,
+  successor: ref,
+  ...Object.fromEntries(SCOPE_FIELDS.map((f) => [f, ref])),
+};
+
+const loadPost = (strapi: Core.Strapi, where: Record<string, unknown>) =>
+  strapi.db.query(POSTS as any).findOne({ where, populate: POPULATE }) as Promise<any>;
+
+const scopeFieldOf = (row: any) => SCOPE_FIELD[row?.dimension as Dimension];
+
+/** A post as its history shows it. */
+export const snapshot = (row: any) =>
+  row
+    ? {
+        postStatus: row.postStatus ?? null,
+        dimension: row.dimension ?? null,
+        scope: row[scopeFieldOf(row)]?.documentId ?? null,
+        alumnus: row.alumnus?.documentId ?? null,
+        role: row.role ?? null,
+        termStart: row.termStart ?? null,
+        termEnd: row.termEnd ?? null,
+        nominationSource: row.nominationSource ?? null,
+        nominator: row.nominator?.documentId ?? null,
+        nominationReason: row.nominationReason ?? null,
+        rejectionReason: row.rejectionReason ?? null,
+        endReason: row.endReason ?? null,
+        endNote: row.endNote ?? null,
+        successor: row.successor?.documentId ?? null,
+      }
+    : null;
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The network's rules on every write of a post, whatever the path (the lifecycle API,
+ * the Content Manager, scripts): a post that comes to take a place needs a free one,
+ * and one person never has two overlapping live posts in one scope.
+ */
+const checkInvariants = async (strapi: Core.Strapi, before: any, after: any) => {
+  const field = scopeFieldOf(after);
+  const scopeId = after?.[field]?.id;
+  if (!field || !scopeId || !after.alumnus?.id || !after.termStart) return;
+  const dimension = after.dimension as Dimension;
+  const moved =
+    !before ||
+    before.dimension !== after.dimension ||
+    before[field]?.id !== scopeId ||
+    before.alumnus?.id !== after.alumnus.id ||
+    before.termStart !== after.termStart ||
+    before.termEnd !== after.termEnd;
+  const occupying = (row: any) => (OCCUPYING_STATUSES as readonly string[]).includes(row?.postStatus);
+  if (occupying(after) && (!occupying(before) || before[field]?.id !== scopeId || before.dimension !== after.dimension)) {
+    await lockScope(strapi, dimension, scopeId);
+    await assertRoom(strapi, { dimension, id: scopeId, documentId: after[field].documentId }, 1, field, after.id);
+  }
+  if (LIVE_STATUSES.includes(after.postStatus) && (moved || !LIVE_STATUSES.includes(before?.postStatus))) {
+    await assertNoOverlap(
+      strapi,
+      { dimension, scopeId, alumnusId: after.alumnus.id, termStart: after.termStart, termEnd: after.termEnd ?? null, exceptId: after.id },
+      'alumnus'
+    );
+  }
+};
+
+/**
+ * Keeps the history of every post: a Document Service middleware on create, update and
+ * delete writes a post-event (who, what, when, why, before, after) in the same
+ * transaction as the change, so no path escapes it.
+ */
+export const registerHistory = (strapi: Core.Strapi) => {
+  strapi.documents.use(async (ctx, next) => {
+    if (ctx.uid !== POSTS || !['create', 'update', 'delete', 'clone'].includes(ctx.action)) return next();
+    const params = ctx.params as { documentId?: string };
+    return strapi.db.transaction(async () => {
+      const before = ctx.action === 'update' || ctx.action === 'delete' ? await loadPost(strapi, { documentId: params.documentId }) : null;
+      const result: any = await next();
+      const documentId: string | undefined = ctx.action === 'delete' ? params.documentId : result?.documentId;
+      if (!documentId || (ctx.action === 'delete' && !before)) return result;
+      const after = ctx.action === 'delete' ? null : await loadPost(strapi, { documentId });
+      if (after) await checkInvariants(strapi, before, after);
+      const was = snapshot(before);
+      const now = snapshot(after);
+      if (ctx.action === 'update' && same(was, now)) return result;
+      const label = labels.getStore();
+      const by = label?.by ?? currentActor(strapi);
+      await strapi.db.query(EVENTS as any).create({
+        data: {
+          post: documentId,
+          action: label?.action ?? ctx.action,
+          at: new Date(),
+          by: by?.name ?? null,
+          byId: by?.id ?? null,
+          reason: label?.reason ?? null,
+          before: was,
+          after: now,
+        },
+      });
+      return result;
+    });
+  });
+};
+
+/** A post's history, newest first. */
+export const historyOf = async (strapi: Core.Strapi, documentId: string) => {
+  const rows: any[] = await strapi.db.query(EVENTS as any).findMany({ where: { post: documentId }, orderBy: [{ at: 'desc' }, { id: 'desc' }] });
+  return rows.map((r) => ({ action: r.action, at: r.at, by: r.by, byId: r.byId, reason: r.reason, before: r.before, after: r.after }));
+};
