@@ -340,12 +340,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           gaps: rows.filter((row) => row.rn != null).map((row) => ({ dimension: d, ...toRow(row) })),
         };
       });
-      const [dimensions, reach, nextChapters] = await Promise.all([Promise.all(perDimension), this.reach(r), this.nextChapters(r)]);
+      const [dimensions, reach, places] = await Promise.all([Promise.all(perDimension), this.reach(r), this.nextChapters(r)]);
       const worstGaps = dimensions
         .flatMap((x) => x.gaps)
         .sort((a, b) => b.alumni - a.alumni || DIMENSIONS.indexOf(a.dimension) - DIMENSIONS.indexOf(b.dimension))
         .slice(0, SUMMARY_TOP);
-      return { dimensions: dimensions.map((x) => x.dimension), ...reach, worstGaps, nextChapters };
+      return { dimensions: dimensions.map((x) => x.dimension), ...reach, worstGaps, ...places };
     },
 
     /**
