@@ -75,53 +75,65 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * The alumni counted: one row per living alumnus (the deceased need no liaison), with
    * only the columns this question needs, narrowed by the filters that concern alumni.
+   * Unless a question needs where alumni live, it reads only the narrow link tables
+   * (driven by the first one it needs; an alumnus without that link is in no scope of it)
+   * and leaves out the deceased through the small, indexed set of them.
    */
   const alumniCte = (
     need: { cohort?: boolean; college?: boolean; year?: boolean; chapter?: boolean; industry?: boolean; place?: boolean },
     where: { colleges?: number[] | null; yearFrom?: number; yearTo?: number; country?: string; province?: string; sector?: number }
   ) => {
     const A = t(UID.alumnus);
-    const toCohort = joinOf(strapi, UID.alumnus, 'cohort');
+    const statusCol = c(UID.alumnus, 'alumnusStatus');
+    const links = {
+      cohort: joinOf(strapi, UID.alumnus, 'cohort'),
+      chapter: joinOf(strapi, UID.alumnus, 'chapter'),
+      industry: joinOf(strapi, UID.alumnus, 'industry'),
+    };
     const toCollege = joinOf(strapi, UID.cohort, 'college');
-    const toChapter = joinOf(strapi, UID.alumnus, 'chapter');
-    const toIndustry = joinOf(strapi, UID.alumnus, 'industry');
     const wantCollege = need.college || where.colleges != null;
     const wantYear = need.year || where.yearFrom !== undefined || where.yearTo !== undefined;
     const wantCohort = need.cohort || wantCollege || wantYear;
     const wantIndustry = need.industry || where.sector !== undefined;
-    const cols = ['a.id AS id'];
+    const wantPlace = need.place || where.country !== undefined || where.province !== undefined;
+    const alias = { cohort: 'ak', chapter: 'ah', industry: 'ai' } as const;
+    const wanted = (['cohort', 'chapter', 'industry'] as const).filter((l) =>
+      l === 'cohort' ? wantCohort : l === 'chapter' ? need.chapter : wantIndustry
+    );
+    const driver = wantPlace || wanted.length === 0 ? null : wanted[0];
+    const idExpr = driver ? `${alias[driver]}.${links[driver].from}` : 'a.id';
+    const from = driver ? `${links[driver].table} ${alias[driver]}` : `${A} a`;
+    const cols = [`${idExpr} AS id`];
     const joins: string[] = [];
-    const conds = [`(a.${c(UID.alumnus, 'alumnusStatus')} IS NULL OR a.${c(UID.alumnus, 'alumnusStatus')} <> 'deceased')`];
-    if (wantCohort) {
-      joins.push(`LEFT JOIN ${toCohort.table} ak ON ak.${toCohort.from} = a.id`);
-      cols.push(`ak.${toCohort.to} AS cohort_id`);
+    const conds = driver
+      ? [`NOT EXISTS (SELECT 1 FROM ${A} d WHERE d.id = ${idExpr} AND d.${statusCol} = 'deceased')`]
+      : [`(a.${statusCol} IS NULL OR a.${statusCol} <> 'deceased')`];
+    for (const l of wanted) {
+      if (l !== driver) joins.push(`LEFT JOIN ${links[l].table} ${alias[l]} ON ${alias[l]}.${links[l].from} = ${idExpr}`);
     }
+    if (wantCohort) cols.push(`ak.${links.cohort.to} AS cohort_id`);
     if (wantCollege) {
-      joins.push(`LEFT JOIN ${toCollege.table} kc ON kc.${toCollege.from} = ak.${toCohort.to}`);
+      joins.push(`LEFT JOIN ${toCollege.table} kc ON kc.${toCollege.from} = ak.${links.cohort.to}`);
       cols.push(`kc.${toCollege.to} AS college_id`);
       if (where.colleges != null) conds.push(`kc.${toCollege.to} IN (${ids(where.colleges)})`);
     }
     if (wantYear) {
       const year = c(UID.cohort, 'gradYear');
-      joins.push(`LEFT JOIN ${t(UID.cohort)} k ON k.id = ak.${toCohort.to}`);
+      joins.push(`LEFT JOIN ${t(UID.cohort)} k ON k.id = ak.${links.cohort.to}`);
       cols.push(`k.${year} AS grad_year`);
       if (where.yearFrom !== undefined) conds.push(`k.${year} >= :yearFrom`);
       if (where.yearTo !== undefined) conds.push(`k.${year} <= :yearTo`);
     }
-    if (need.chapter) {
-      joins.push(`LEFT JOIN ${toChapter.table} ah ON ah.${toChapter.from} = a.id`);
-      cols.push(`ah.${toChapter.to} AS chapter_id`);
-    }
+    if (need.chapter) cols.push(`ah.${links.chapter.to} AS chapter_id`);
     if (wantIndustry) {
-      joins.push(`LEFT JOIN ${toIndustry.table} ai ON ai.${toIndustry.from} = a.id`);
-      cols.push(`ai.${toIndustry.to} AS industry_id`);
-      if (where.sector !== undefined) conds.push(`ai.${toIndustry.to} = :sector`);
+      cols.push(`ai.${links.industry.to} AS industry_id`);
+      if (where.sector !== undefined) conds.push(`ai.${links.industry.to} = :sector`);
     }
     const [country, province, city] = ['country', 'province', 'city'].map((f) => c(UID.alumnus, f));
     if (need.place) cols.push(`a.${country} AS country`, `a.${province} AS province`, `a.${city} AS city`);
     if (where.country !== undefined) conds.push(`a.${country} = :country`);
     if (where.province !== undefined) conds.push(`a.${province} = :province`);
-    return `SELECT ${cols.join(', ')} FROM ${A} a ${joins.join(' ')} WHERE ${conds.join(' AND ')}`;
+    return `SELECT ${cols.join(', ')} FROM ${from} ${joins.join(' ')} WHERE ${conds.join(' AND ')}`;
   };
 
   /**
@@ -131,7 +143,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * chooses the scopes; the others only narrow the alumni counted, and then a scope with
    * none of those alumni is left out.
    */
-  const dimensionCtes = (dimension: Dimension, r: Resolved) => {
+  const dimensionCtes = (dimension: Dimension, r: Resolved, alumniSource?: string) => {
     const d = dimension;
     const S = SCOPE[d];
     const P = t(UID.post);
@@ -174,8 +186,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const need = { cohort: d === 'cohort', college: d === 'college', chapter: d === 'region', industry: d === 'industry' };
     const key = S.alumnusKey;
     const sql = `
-      fa_${d} AS (${alumniCte(need, where)}),
-      ac_${d} AS (SELECT ${key} AS sid, COUNT(*) AS alumni FROM fa_${d} WHERE ${key} IS NOT NULL GROUP BY ${key}),
+      ${
+        alumniSource
+          ? `ac_${d} AS (${alumniSource}),`
+          : `fa_${d} AS (${alumniCte(need, where)}),
+      ac_${d} AS (SELECT ${key} AS sid, COUNT(*) AS alumni FROM fa_${d} WHERE ${key} IS NOT NULL GROUP BY ${key}),`
+      }
       ps_${d} AS (
         SELECT l.${link.to} AS sid,
           SUM(CASE WHEN p.${status} = 'active' THEN 1 ELSE 0 END) AS active,
@@ -253,6 +269,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ending: n(row?.t_ending),
   });
 
+  /** A dimension's uncovered scopes with alumni, most alumni first (numbered by `rn`). */
+  const worstSql = (d: Dimension) =>
+    `SELECT v_${d}.*, ROW_NUMBER() OVER (ORDER BY alumni DESC, id ASC) AS rn FROM v_${d} WHERE active = 0 AND alumni > 0`;
+
+  /** One branch of the summary's UNION: every column, NULL where this kind of row has none. */
+  const UNION_COLUMNS = [
+    'kind', 'dim', 'id', 'college_id', 'decade', 'document_id', 'name', 'alumni', 'posts', 'active', 'vacancies', 'pending',
+    'ending', 'scopes', 'covered', 't_alumni', 't_posts', 't_active', 't_vacancies', 't_pending', 't_ending',
+    'r_cohort', 'r_college', 'r_region', 'r_industry', 'reached', 'rn',
+  ];
+  // Typed NULLs: PostgreSQL types a UNION's columns pair by pair.
+  const TEXT_COLUMNS = ['dim', 'document_id', 'name'];
+  const branch = (kind: string, from: string, values: Record<string, string>) =>
+    `SELECT ${UNION_COLUMNS.map(
+      (col) => `${col === 'kind' ? `'${kind}'` : values[col] ?? (TEXT_COLUMNS.includes(col) ? 'CAST(NULL AS VARCHAR(255))' : 'CAST(NULL AS NUMERIC)')} AS ${col}`
+    ).join(', ')} FROM ${from}`;
+
   const raw = async (sql: string, bindings: Record<string, unknown>) => rowsOf(await strapi.db.connection.raw(sql, bindings as any));
 
   return {
@@ -316,36 +349,49 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async summary(r: Resolved) {
       const bindings = bindingsOf(r);
-      const perDimension = DIMENSIONS.map(async (d) => {
+      const gapRow = (d: Dimension) => (row: any) => ({ dimension: d, ...toRow(row) });
+      const dimensionOf = (d: Dimension, row: any) => {
+        const totals = totalsOf(row);
+        return {
+          dimension: d,
+          scopes: n(row?.scopes),
+          covered: n(row?.covered),
+          posts: totals.posts,
+          active: totals.active,
+          vacancies: totals.vacancies,
+          pending: totals.pending,
+          ending: totals.ending,
+          alumni: totals.alumni,
+        };
+      };
+      const separate = (['region', 'industry'] as const).map(async (d) => {
         const rows = await raw(
           `WITH ${dimensionCtes(d, r)},
            t AS (${totalsSql(d)}),
-           w AS (SELECT v_${d}.*, ROW_NUMBER() OVER (ORDER BY alumni DESC, id ASC) AS rn FROM v_${d} WHERE active = 0 AND alumni > 0)
+           w AS (${worstSql(d)})
            SELECT t.*, w.* FROM t LEFT JOIN w ON w.rn <= ${SUMMARY_TOP} ORDER BY w.rn`,
           bindings
         );
-        const totals = totalsOf(rows[0]);
-        return {
-          dimension: {
-            dimension: d,
-            scopes: n(rows[0]?.scopes),
-            covered: n(rows[0]?.covered),
-            posts: totals.posts,
-            active: totals.active,
-            vacancies: totals.vacancies,
-            pending: totals.pending,
-            ending: totals.ending,
-            alumni: totals.alumni,
-          },
-          gaps: rows.filter((row) => row.rn != null).map((row) => ({ dimension: d, ...toRow(row) })),
-        };
+        return { dimension: dimensionOf(d, rows[0]), gaps: rows.filter((row) => row.rn != null).map(gapRow(d)) };
       });
-      const [dimensions, reach, places] = await Promise.all([Promise.all(perDimension), this.reach(r), this.nextChapters(r)]);
+      const [combined, region, industry, places] = await Promise.all([
+        this.reach(r),
+        separate[0],
+        separate[1],
+        this.nextChapters(r),
+      ]);
+      const dimensions = [...combined.dimensions, region, industry];
       const worstGaps = dimensions
         .flatMap((x) => x.gaps)
         .sort((a, b) => b.alumni - a.alumni || DIMENSIONS.indexOf(a.dimension) - DIMENSIONS.indexOf(b.dimension))
         .slice(0, SUMMARY_TOP);
-      return { dimensions: dimensions.map((x) => x.dimension), ...reach, worstGaps, ...places };
+      return {
+        dimensions: dimensions.map((x) => x.dimension),
+        reach: combined.reach,
+        reachGrid: combined.reachGrid,
+        worstGaps,
+        ...places,
+      };
     },
 
     /**
@@ -362,39 +408,132 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return `SELECT DISTINCT l.${link.to} AS sid FROM ${P} p JOIN ${link.table} l ON l.${link.from} = p.id
           WHERE p.${dim} = '${d}' AND p.${status} = 'active'`;
       };
+      const toCollege = joinOf(strapi, UID.cohort, 'college');
+      const year = c(UID.cohort, 'gradYear');
+      const decade = `CASE WHEN grad_year IS NULL THEN NULL ELSE grad_year - (grad_year % 10) END`;
+      // Per alumnus only what is not a property of the cohort (chapter, industry); the
+      // cohort's and its college's liaisons are looked up once per cohort.
       const sql = `
         WITH fa AS (${alumniCte(
-          { cohort: true, college: true, year: true, chapter: true, industry: true },
+          { cohort: true, chapter: true, industry: true },
           { colleges: r.colleges, yearFrom: r.yearFrom, yearTo: r.yearTo, country: r.country, province: r.province, sector: r.sector }
         )}),
         cv_cohort AS (${covered('cohort')}), cv_college AS (${covered('college')}),
         cv_region AS (${covered('region')}), cv_industry AS (${covered('industry')}),
-        x AS (
-          SELECT fa.college_id AS college_id, fa.grad_year AS grad_year,
-            CASE WHEN k.sid IS NULL THEN 0 ELSE 1 END AS in_cohort,
-            CASE WHEN g.sid IS NULL THEN 0 ELSE 1 END AS in_college,
-            CASE WHEN h.sid IS NULL THEN 0 ELSE 1 END AS in_region,
-            CASE WHEN i.sid IS NULL THEN 0 ELSE 1 END AS in_industry
+        pc AS (
+          SELECT fa.cohort_id AS cohort_id, COUNT(*) AS alumni,
+            SUM(CASE WHEN h.sid IS NULL THEN 0 ELSE 1 END) AS region,
+            SUM(CASE WHEN i.sid IS NULL THEN 0 ELSE 1 END) AS industry,
+            SUM(CASE WHEN h.sid IS NULL AND i.sid IS NULL THEN 0 ELSE 1 END) AS either
           FROM fa
-            LEFT JOIN cv_cohort k ON k.sid = fa.cohort_id
-            LEFT JOIN cv_college g ON g.sid = fa.college_id
             LEFT JOIN cv_region h ON h.sid = fa.chapter_id
-            LEFT JOIN cv_industry i ON i.sid = fa.industry_id),
+            LEFT JOIN cv_industry i ON i.sid = fa.industry_id
+          WHERE fa.cohort_id IS NOT NULL
+          GROUP BY fa.cohort_id),
+        pk AS (
+          SELECT pc.*, kc.${toCollege.to} AS college_id, k.${year} AS grad_year,
+            CASE WHEN cc.sid IS NULL THEN 0 ELSE 1 END AS in_cohort,
+            CASE WHEN cg.sid IS NULL THEN 0 ELSE 1 END AS in_college
+          FROM pc
+            LEFT JOIN ${t(UID.cohort)} k ON k.id = pc.cohort_id
+            LEFT JOIN ${toCollege.table} kc ON kc.${toCollege.from} = pc.cohort_id
+            LEFT JOIN cv_cohort cc ON cc.sid = pc.cohort_id
+            LEFT JOIN cv_college cg ON cg.sid = kc.${toCollege.to}),
         grid AS (
-          SELECT college_id, CASE WHEN grad_year IS NULL THEN NULL ELSE grad_year - (grad_year % 10) END AS decade,
-            COUNT(*) AS alumni, SUM(in_cohort) AS cohort, SUM(in_college) AS college, SUM(in_region) AS region,
-            SUM(in_industry) AS industry,
-            SUM(CASE WHEN in_cohort + in_college + in_region + in_industry > 0 THEN 1 ELSE 0 END) AS reached
-          FROM x GROUP BY college_id, CASE WHEN grad_year IS NULL THEN NULL ELSE grad_year - (grad_year % 10) END)
-        SELECT grid.*, col.${docId(UID.college)} AS college_document_id, col.${c(UID.college, 'name')} AS college_name
-        FROM grid LEFT JOIN ${t(UID.college)} col ON col.id = grid.college_id
-        ORDER BY col.${c(UID.college, 'name')}, grid.college_id, grid.decade`;
-      const rows = await raw(sql, bindingsOf(r));
+          SELECT college_id, ${decade} AS decade, SUM(alumni) AS alumni,
+            SUM(in_cohort * alumni) AS cohort, SUM(in_college * alumni) AS college,
+            SUM(region) AS region, SUM(industry) AS industry,
+            SUM(CASE WHEN in_cohort + in_college > 0 THEN alumni ELSE either END) AS reached
+          FROM pk GROUP BY college_id, ${decade}),
+        ${dimensionCtes('cohort', r, 'SELECT cohort_id AS sid, alumni FROM pc')},
+        ${dimensionCtes('college', r, 'SELECT college_id AS sid, SUM(alumni) AS alumni FROM pk WHERE college_id IS NOT NULL GROUP BY college_id')},
+        t_cohort AS (${totalsSql('cohort')}), w_cohort AS (${worstSql('cohort')}),
+        t_college AS (${totalsSql('college')}), w_college AS (${worstSql('college')})
+        ${branch('grid', `grid LEFT JOIN ${t(UID.college)} col ON col.id = grid.college_id`, {
+          college_id: 'grid.college_id',
+          decade: 'grid.decade',
+          document_id: `col.${docId(UID.college)}`,
+          name: `col.${c(UID.college, 'name')}`,
+          alumni: 'grid.alumni',
+          r_cohort: 'grid.cohort',
+          r_college: 'grid.college',
+          r_region: 'grid.region',
+          r_industry: 'grid.industry',
+          reached: 'grid.reached',
+        })}
+        ${(['cohort', 'college'] as const)
+          .map(
+            (d) => `UNION ALL ${branch('total', `t_${d}`, {
+              dim: `'${d}'`,
+              scopes: 'scopes',
+              covered: 'covered',
+              t_alumni: 't_alumni',
+              t_posts: 't_posts',
+              t_active: 't_active',
+              t_vacancies: 't_vacancies',
+              t_pending: 't_pending',
+              t_ending: 't_ending',
+            })}
+            UNION ALL ${branch('gap', `w_${d}`, {
+              dim: `'${d}'`,
+              id: 'id',
+              document_id: 'document_id',
+              name: 'name',
+              alumni: 'alumni',
+              posts: 'posts',
+              active: 'active',
+              vacancies: 'vacancies',
+              pending: 'pending',
+              ending: 'ending',
+              rn: 'rn',
+            })} WHERE rn <= ${SUMMARY_TOP}`
+          )
+          .join('\n')}`;
+      const all = await raw(sql, bindingsOf(r));
+      const rows = all
+        .filter((row) => row.kind === 'grid')
+        .sort(
+          (a, b) =>
+            String(a.name ?? '').localeCompare(String(b.name ?? '')) || n(a.college_id) - n(b.college_id) || n(a.decade) - n(b.decade)
+        )
+        .map((row): any => ({
+          ...row,
+          college_document_id: row.document_id,
+          college_name: row.name,
+          cohort: row.r_cohort,
+          college: row.r_college,
+          region: row.r_region,
+          industry: row.r_industry,
+        }));
+      const dimensions = (['cohort', 'college'] as const).map((d) => ({
+        dimension: {
+          ...(() => {
+            const row = all.find((x) => x.kind === 'total' && x.dim === d);
+            const totals = totalsOf(row);
+            return {
+              dimension: d,
+              scopes: n(row?.scopes),
+              covered: n(row?.covered),
+              posts: totals.posts,
+              active: totals.active,
+              vacancies: totals.vacancies,
+              pending: totals.pending,
+              ending: totals.ending,
+              alumni: totals.alumni,
+            };
+          })(),
+        },
+        gaps: all
+          .filter((x) => x.kind === 'gap' && x.dim === d)
+          .sort((a, b) => n(a.rn) - n(b.rn))
+          .map((row) => ({ dimension: d as Dimension, ...toRow(row) })),
+      }));
       const sum = (key: string) => rows.reduce((acc, row) => acc + n(row[key]), 0);
       const alumni = sum('alumni');
       const reached = sum('reached');
       const counts = { cohort: sum('cohort'), college: sum('college'), region: sum('region'), industry: sum('industry') };
       return {
+        dimensions,
         reach: {
           alumni,
           cohort: counts.cohort,
@@ -437,12 +576,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           { place: true },
           { colleges: r.colleges, yearFrom: r.yearFrom, yearTo: r.yearTo, country: r.country, province: r.province, sector: r.sector }
         )}),
+        raw_pl AS (SELECT country, province, city, COUNT(*) AS alumni FROM fa GROUP BY country, province, city),
         pl AS (
           SELECT CASE WHEN country IS NULL OR country = '' THEN 'CN' ELSE country END AS country,
             CASE WHEN country IS NULL OR country = '' OR country = 'CN' THEN province END AS province,
             CASE WHEN country IS NULL OR country = '' OR country = 'CN' THEN city END AS city,
-            COUNT(*) AS alumni
-          FROM fa
+            SUM(alumni) AS alumni
+          FROM raw_pl
           GROUP BY CASE WHEN country IS NULL OR country = '' THEN 'CN' ELSE country END,
             CASE WHEN country IS NULL OR country = '' OR country = 'CN' THEN province END,
             CASE WHEN country IS NULL OR country = '' OR country = 'CN' THEN city END),
