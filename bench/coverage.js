@@ -1,0 +1,268 @@
+#!/usr/bin/env node
+/**
+ * Coverage benchmark: the coverage reports through HTTP against the obvious Document
+ * Service way (one query per scope).
+ *
+ *   npm run bench:coverage -- [--db=sqlite|postgres|both] [--alumni=300000] [--calls=20] [--sample=20]
+ *
+ * For each database, in a child process on a fresh database (PostgreSQL: a new database
+ * on BENCH_PG_URL, dropped afterwards; SQLite: a temp file):
+ *   1. seed the demo network with `seedDemo(strapi, { alumni: N })` (bench/seed.js's loader);
+ *   2. log in as a super admin and time `GET /liaison/coverage?dimension=<d>` for each
+ *      dimension (default sort, first page) and `GET /liaison/coverage/summary`, through
+ *      HTTP: one warm-up call, then --calls timed calls each (median, p95);
+ *   3. compute the same per-scope numbers the obvious way through the Document Service
+ *      (per scope: count its alumni, its active / approved / nominated / ending posts, read
+ *      its quota override) on --sample scopes per dimension, and extrapolate to all scopes.
+ * Figures go to bench/results/coverage-<date>.json.
+ */
+const { spawnSync, execFileSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const appDir = path.resolve(__dirname, '..');
+const distDir = path.join(appDir, 'dist');
+
+const args = Object.fromEntries(
+  process.argv
+    .slice(2)
+    .filter((a) => a.startsWith('--'))
+    .map((a) => {
+      const [k, v] = a.slice(2).split('=');
+      return [k, v === undefined ? 'true' : v];
+    })
+);
+
+const log = (...parts) => process.stderr.write(`${parts.join(' ')}\n`);
+const DIMENSIONS = ['cohort', 'college', 'region', 'industry'];
+const SCOPE = {
+  cohort: { uid: 'plugin::liaison.cohort', field: 'cohort', alumni: (id) => ({ cohort: { documentId: id } }) },
+  college: { uid: 'plugin::liaison.college', field: 'college', alumni: (id) => ({ cohort: { college: { documentId: id } } }) },
+  region: { uid: 'plugin::liaison.chapter', field: 'chapter', alumni: (id) => ({ chapter: { documentId: id } }) },
+  industry: { uid: 'plugin::liaison.industry-group', field: 'industry', alumni: (id) => ({ industry: { documentId: id } }) },
+};
+const DEFAULT_POSTS = { cohort: 2, college: 3, region: 5, industry: 3 };
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const stats = (ms) => {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return { calls: ms.length, median: percentile(sorted, 50), p95: percentile(sorted, 95), min: sorted[0], max: sorted[sorted.length - 1] };
+};
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+// ------------------------------------------------------------------ child: one database
+
+async function child() {
+  const { createStrapi } = require('@strapi/strapi');
+  const strapi = await createStrapi({ appDir, distDir }).load();
+  const result = { db: strapi.db.dialect.client, load: [] };
+  try {
+    const demo = require(path.join(distDir, 'src', 'demo'));
+    const alumni = Number(args.alumni);
+    log(`    seeding ${alumni} alumni`);
+    let started = now();
+    result.counts = await demo.seedDemo(strapi, { alumni });
+    result.seedSeconds = (now() - started) / 1000;
+    log(`    seeded in ${result.seedSeconds.toFixed(1)} s`);
+
+    await strapi.server.mount();
+    await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${strapi.server.httpServer.address().port}`;
+    const email = 'bench@liaison.test';
+    const password = 'Bench-Pass-2026';
+    const superAdmin = await strapi.service('admin::role').getSuperAdmin();
+    await strapi.service('admin::user').create({ email, firstname: 'Bench', lastname: 'Admin', password, isActive: true, roles: [superAdmin.id] });
+    const login = await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const token = (await login.json()).data.token;
+    const call = async (url) => {
+      const t0 = now();
+      const res = await fetch(`${base}${url}`, { headers: { authorization: `Bearer ${token}` } });
+      const body = await res.json();
+      const ms = now() - t0;
+      if (res.status !== 200) throw new Error(`${url}: ${res.status} ${JSON.stringify(body)}`);
+      return { ms, body };
+    };
+
+    const calls = Number(args.calls);
+    const http = {};
+    const scopes = {};
+    const answers = {};
+    const urls = [...DIMENSIONS.map((d) => [d, `/liaison/coverage?dimension=${d}`]), ['summary', '/liaison/coverage/summary']];
+    for (const [name, url] of urls) {
+      const warm = await call(url);
+      if (name !== 'summary') {
+        scopes[name] = warm.body.meta.pagination.total;
+        answers[name] = warm.body.meta.totals;
+      } else answers.summary = { dimensions: warm.body.data.dimensions, reach: warm.body.data.reach };
+      const ms = [];
+      result.load.push(os.loadavg()[0]);
+      for (let i = 0; i < calls; i += 1) ms.push((await call(url)).ms);
+      http[name] = stats(ms);
+      log(`    ${name}: median ${http[name].median.toFixed(1)} ms, p95 ${http[name].p95.toFixed(1)} ms`);
+    }
+    result.http = http;
+    result.scopes = scopes;
+    result.answers = answers;
+
+    // The obvious way: per scope, one query per number, through the Document Service.
+    const docs = (uid) => strapi.documents(uid);
+    const today = new Date().toISOString().slice(0, 10);
+    const horizon = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    const sample = Number(args.sample);
+    const documentService = {};
+    for (const d of DIMENSIONS) {
+      const S = SCOPE[d];
+      const all = await docs(S.uid).findMany({ fields: ['documentId'], sort: 'id', limit: 100000 });
+      const step = Math.max(1, Math.floor(all.length / sample));
+      const picked = all.filter((_, i) => i % step === 0).slice(0, sample);
+      const t0 = now();
+      const dimensionDefault = await docs('plugin::liaison.quota').findFirst({ filters: { dimension: d, scope: '*' } });
+      for (const scope of picked) {
+        const posts = (extra) => docs('plugin::liaison.liaison').count({ filters: { dimension: d, [S.field]: { documentId: scope.documentId }, ...extra } });
+        const [alumniCount, active, approved, pending, ending, override] = await Promise.all([
+          docs('plugin::liaison.alumnus').count({ filters: { ...S.alumni(scope.documentId), alumnusStatus: { $ne: 'deceased' } } }),
+          posts({ postStatus: 'active' }),
+          posts({ postStatus: 'approved' }),
+          posts({ postStatus: 'nominated' }),
+          posts({ postStatus: 'active', termEnd: { $lte: horizon } }),
+          docs('plugin::liaison.quota').findFirst({ filters: { dimension: d, scope: scope.documentId } }),
+        ]);
+        const quota = override?.posts ?? dimensionDefault?.posts ?? DEFAULT_POSTS[d];
+        void [alumniCount, active, approved, pending, ending, quota, today];
+      }
+      const ms = now() - t0;
+      const perScope = ms / picked.length;
+      documentService[d] = { sampleScopes: picked.length, sampleMs: ms, msPerScope: perScope, scopes: all.length, extrapolatedMs: perScope * all.length };
+      log(`    Document Service, ${d}: ${perScope.toFixed(1)} ms per scope × ${all.length} scopes = ${(perScope * all.length / 1000).toFixed(1)} s`);
+    }
+    result.documentService = documentService;
+    result.load.push(os.loadavg()[0]);
+  } finally {
+    if (strapi.server?.httpServer?.listening) await new Promise((resolve) => strapi.server.httpServer.close(resolve));
+    await strapi.destroy();
+  }
+  fs.writeFileSync(args.out, JSON.stringify(result));
+  process.exit(0);
+}
+
+// ------------------------------------------------------------------ parent: databases
+
+const PG_URL = process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function withPg(fn) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function freshDatabase(db) {
+  if (db === 'postgres') {
+    const name = `liaison_bench_${Date.now()}_coverage`;
+    await withPg((c) => c.query(`CREATE DATABASE ${name}`));
+    const url = new URL(PG_URL);
+    url.pathname = `/${name}`;
+    return {
+      env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
+      drop: () => withPg((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liaison-bench-'));
+  return {
+    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'bench.db') },
+    drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+async function runDatabase(db, extra) {
+  const database = await freshDatabase(db);
+  const out = path.join(os.tmpdir(), `liaison-bench-${process.pid}-${db}-coverage.json`);
+  try {
+    const res = spawnSync(
+      process.execPath,
+      [__filename, '--child=true', `--out=${out}`, ...Object.entries(extra).map(([k, v]) => `--${k}=${v}`)],
+      {
+        cwd: appDir,
+        stdio: ['ignore', 'inherit', 'inherit'],
+        env: { ...process.env, ...database.env, SEED_DEMO: 'false', CRON_ENABLED: 'false', LOG_LEVEL: 'error' },
+      }
+    );
+    if (res.status !== 0) throw new Error(`${db} failed (exit ${res.status})`);
+    return JSON.parse(fs.readFileSync(out, 'utf8'));
+  } finally {
+    fs.rmSync(out, { force: true });
+    await database.drop();
+  }
+}
+
+const pad = (s, n) => String(s).padEnd(n);
+const fmt = (n, d = 1) => n.toFixed(d);
+
+async function main() {
+  const dbs = (args.db || 'both') === 'both' ? ['postgres', 'sqlite'] : [args.db];
+  for (const db of dbs) if (!['postgres', 'sqlite'].includes(db)) throw new Error(`--db must be sqlite, postgres or both`);
+  const alumni = Number(args.alumni || 300000);
+  const calls = Number(args.calls || 20);
+  const sample = Number(args.sample || 20);
+
+  if (args.compile !== 'false') {
+    log('Compiling the plugin and the app…');
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'plugins/liaison/tsconfig.json'], { cwd: appDir, stdio: 'inherit' });
+    const { compileStrapi } = require('@strapi/strapi');
+    await compileStrapi({ appDir, ignoreDiagnostics: false });
+  }
+
+  const results = [];
+  for (const db of dbs) {
+    log(`\n[${db}] ${alumni} alumni`);
+    results.push({ database: db, ...(await runDatabase(db, { alumni, calls, sample })) });
+  }
+
+  const lines = [];
+  lines.push(`Coverage on ${alumni} alumni: HTTP (${calls} calls each after one warm-up) and the Document Service (one query per number per scope, ${sample} sample scopes per dimension, extrapolated)`);
+  lines.push(`${pad('database', 10)} ${pad('request', 34)} ${pad('scopes', 7)} ${pad('median ms', 10)} ${pad('p95 ms', 8)} ${pad('Document Service s', 19)} ratio`);
+  for (const r of results) {
+    for (const d of [...DIMENSIONS, 'summary']) {
+      const h = r.http[d];
+      const ds = d === 'summary' ? DIMENSIONS.reduce((acc, x) => acc + r.documentService[x].extrapolatedMs, 0) : r.documentService[d].extrapolatedMs;
+      const scopes = d === 'summary' ? DIMENSIONS.reduce((acc, x) => acc + r.scopes[x], 0) : r.scopes[d];
+      const url = d === 'summary' ? 'GET /liaison/coverage/summary' : `GET /liaison/coverage?dimension=${d}`;
+      lines.push(`${pad(r.database, 10)} ${pad(url, 34)} ${pad(scopes, 7)} ${pad(fmt(h.median), 10)} ${pad(fmt(h.p95), 8)} ${pad(fmt(ds / 1000), 19)} ${fmt(ds / h.median, 0)}×`);
+      h.documentServiceMs = ds;
+      h.ratio = ds / h.median;
+    }
+  }
+  lines.push(`(summary's Document Service figure: the four dimensions' per-scope numbers only, without reach or next chapters)`);
+  lines.push(`1-minute load average during the runs: ${results.map((r) => `${r.database} ${r.load.map((l) => l.toFixed(2)).join('/')}`).join('; ')} on ${os.cpus().length} cores`);
+  process.stdout.write(`\n${lines.join('\n')}\n`);
+
+  const dir = path.join(__dirname, 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `coverage-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(
+    file,
+    JSON.stringify(
+      { date: new Date().toISOString(), machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version }, alumni, calls, sample, results },
+      null,
+      2
+    )
+  );
+  process.stdout.write(`\nFigures written to ${path.relative(appDir, file)}\n`);
+}
+
+if (args.child) {
+  child().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
