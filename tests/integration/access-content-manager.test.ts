@@ -35,6 +35,8 @@ const signInAs = async (roleName: string, links: { colleges?: number[]; chapters
 const stored = (documentId: string) =>
   strapiApp().db.query(POST).findOne({ where: { documentId }, populate: ['cohort', 'college', 'chapter'] });
 const postCount = () => strapiApp().db.query(POST).count();
+/** Another alumnus of my college's class: one person holds one live post per scope. */
+const classmate = () => makeAlumnus({ cohort: myCohort.documentId });
 
 let mine: any; let theirs: any; // colleges
 let myCohort: any; let theirCohort: any;
@@ -90,7 +92,7 @@ describe('College Staff', () => {
   it("creates a post in their own cohort, and is refused one in another college's cohort (nothing stored)", async () => {
     const ok = await collegeStaff.post(POSTS).send({
       dimension: 'cohort', role: 'league_secretary', termStart: '2025-01-01', postStatus: 'nominated',
-      alumnus: connect(myAlumnus.documentId), cohort: connect(myCohort.documentId),
+      alumnus: connect((await classmate()).documentId), cohort: connect(myCohort.documentId),
     });
     expect(ok.status).toBe(201);
     expect((await stored(ok.body.data.documentId)).cohort.id).toBe(myCohort.id);
@@ -120,15 +122,16 @@ describe('College Staff', () => {
     expect(res.body.error.details.errors[0].path).toEqual(['alumnus']);
     expect(await postCount()).toBe(before);
 
-    const post = await makePost({ cohort: myCohort.documentId, alumnus: myAlumnus.documentId });
+    const holder = await classmate();
+    const post = await makePost({ cohort: myCohort.documentId, alumnus: holder.documentId, postStatus: 'nominated' });
     const swap = await collegeStaff.put(`${POSTS}/${post.documentId}`).send({
-      alumnus: { connect: [{ documentId: theirAlumnus.documentId }], disconnect: [{ documentId: myAlumnus.documentId }] },
+      alumnus: { connect: [{ documentId: theirAlumnus.documentId }], disconnect: [{ documentId: holder.documentId }] },
     });
     expect(swap.status).toBe(403);
-    expect((await strapiApp().db.query(POST).findOne({ where: { id: post.id }, populate: ['alumnus'] })).alumnus.id).toBe(myAlumnus.id);
+    expect((await strapiApp().db.query(POST).findOne({ where: { id: post.id }, populate: ['alumnus'] })).alumnus.id).toBe(holder.id);
 
     // The office appointed someone from elsewhere: college staff may still renew the term.
-    const appointed = await makePost({ cohort: myCohort.documentId, alumnus: theirAlumnus.documentId });
+    const appointed = await makePost({ cohort: myCohort.documentId, alumnus: theirAlumnus.documentId, postStatus: 'nominated' });
     expect((await collegeStaff.put(`${POSTS}/${appointed.documentId}`).send({ termEnd: '2028-12-31' })).status).toBe(200);
   });
 

@@ -27,9 +27,9 @@ const scoped = (subject: string, actions: string[], condition: string, fields?: 
 
 /** Alumni seen by scoped staff: everything but how to reach them (phone, e-mail, WeChat). */
 const CONTACT_FIELDS = ['phone', 'email', 'wechat'];
-const ALUMNUS_FIELDS_WITHOUT_CONTACT = Object.keys(contentTypes.alumnus.schema.attributes).filter(
-  (f) => !CONTACT_FIELDS.includes(f)
-);
+const ALUMNUS_FIELDS_WITHOUT_CONTACT = Object.entries(contentTypes.alumnus.schema.attributes)
+  .filter(([f, a]) => !CONTACT_FIELDS.includes(f) && (a as { visible?: boolean }).visible !== false)
+  .map(([f]) => f);
 
 /** Localised types need the locales in the permission, or Strapi's permission clean-up drops it. */
 const CONTENT_LOCALES = ['zh-Hans', 'en'];

@@ -52,11 +52,15 @@ export const strapiDefaultMainField = (attributes: Record<string, { type?: strin
 const isDefaultMainField = (value: unknown, attributes: Record<string, { type?: string }>) =>
   value === (strapiDefaultMainField(attributes) ?? 'documentId') || value === 'id' || value === 'documentId';
 
-export const strapiDefaultList = (attributes: Record<string, { type?: string; relation?: string }>) =>
+export const strapiDefaultList = (attributes: Record<string, { type?: string; relation?: string; visible?: boolean }>) =>
   [
     'id',
     ...Object.keys(attributes).filter(
-      (name) => name !== 'id' && name !== 'documentId' && !NON_LISTABLES.includes(attributes[name].type as string)
+      (name) =>
+        name !== 'id' &&
+        name !== 'documentId' &&
+        attributes[name].visible !== false &&
+        !NON_LISTABLES.includes(attributes[name].type as string)
     ),
   ].slice(0, 4);
 
