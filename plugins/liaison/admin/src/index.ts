@@ -15,14 +15,18 @@ export default {
       Component: () => import('./pages/App'),
     });
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
-    app.widgets.register({
-      id: 'coverage',
-      pluginId: PLUGIN_ID,
-      icon: PluginIcon,
-      title: { id: getTranslation('widget.title'), defaultMessage: 'Liaison network coverage' },
-      component: async () => (await import('./components/CoverageWidget')).CoverageWidget,
-      permissions: [{ action: 'plugin::liaison.coverage.read' }],
-    });
+    // The network's coverage greets staff first on the home page.
+    app.widgets.register((widgets: any[]) => [
+      {
+        id: 'coverage',
+        pluginId: PLUGIN_ID,
+        icon: PluginIcon,
+        title: { id: getTranslation('widget.title'), defaultMessage: 'Liaison network coverage' },
+        component: async () => (await import('./components/CoverageWidget')).CoverageWidget,
+        permissions: [{ action: 'plugin::liaison.coverage.read' }],
+      },
+      ...widgets,
+    ]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -11,11 +11,13 @@ const SideNav = () => {
     <SubNav.Main aria-label={t('plugin.name', 'Liaison network')}>
       <SubNav.Header label={t('plugin.name', 'Liaison network')} />
       <SubNav.Sections>
-        <SubNav.Section label={t('nav.section', 'Network')}>
-          <SubNav.Link to="/plugins/liaison" end label={t('board.title', 'Assignment board')} />
-          <SubNav.Link to="/plugins/liaison/overview" label={t('overview.title', 'Liaison network')} />
-          <SubNav.Link to="/plugins/liaison/outbox" label={t('outbox.title', 'E-mail outbox')} />
-        </SubNav.Section>
+        {[
+          <SubNav.Section key="network" label={t('nav.section', 'Network')}>
+            <SubNav.Link to="/plugins/liaison" end label={t('board.title', 'Assignment board')} />
+            <SubNav.Link to="/plugins/liaison/overview" label={t('overview.title', 'Liaison network')} />
+            <SubNav.Link to="/plugins/liaison/outbox" label={t('outbox.title', 'E-mail outbox')} />
+          </SubNav.Section>,
+        ]}
       </SubNav.Sections>
     </SubNav.Main>
   );
@@ -24,9 +26,9 @@ const SideNav = () => {
 const App = () => (
   <Layouts.Root sideNav={<SideNav />}>
     <Routes>
-      <Route index element={<BoardPage />} />
+      <Route index element={<Page.Protect permissions={[{ action: 'plugin::liaison.coverage.read', subject: null }]}><BoardPage /></Page.Protect>} />
       <Route path="overview" element={<OverviewPage />} />
-      <Route path="outbox" element={<OutboxPage />} />
+      <Route path="outbox" element={<Page.Protect permissions={[{ action: 'plugin::liaison.outbox.read', subject: null }]}><OutboxPage /></Page.Protect>} />
       <Route path="*" element={<Page.Error />} />
     </Routes>
   </Layouts.Root>
