@@ -166,6 +166,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await lockScope(strapi, scope.dimension, scope.id);
         const row = await loadPost(documentId); // read again under the scope's lock
         if (!canDo('approve', row.postStatus)) throw conflictError([fieldError('postStatus', `only a nominated post can be approved (this one is ${row.postStatus})`)]);
+        if (row.termEnd && row.termEnd < today()) bad([fieldError('termEnd', `the term of this nomination ended on ${row.termEnd}: correct it before approving`)]);
         await assertRoom(strapi, scope, 1, 'scope', row.id);
         await assertNoOverlap(
           strapi,
