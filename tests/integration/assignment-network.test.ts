@@ -148,11 +148,14 @@ describe('candidates for a vacancy (GET /liaison/candidates)', () => {
     await makeAlumnus({ cohort: c, name: '戊', alumnusStatus: 'deceased', contactConsent: true });
     await makeAlumnus({ cohort: c, name: '己', alumnusStatus: 'unreachable', contactConsent: true });
     await makeAlumnus({ name: '庚', contactConsent: true });
+    const former = await makeAlumnus({ cohort: c, name: '辛' });
+    await makePost({ cohort: c, alumnus: former.documentId, postStatus: 'ended', endReason: 'term_over', termStart: '2020-01-01', termEnd: '2023-01-01' });
 
     const res = await api.get(`/liaison/candidates?dimension=cohort&scope=${c}`);
     expect(res.status).toBe(200);
     expect(res.body.meta).toEqual({ posts: 2, occupied: 0, free: 2 });
-    expect(res.body.data.map((d: any) => d.alumnus.name)).toEqual(['甲', '丙', '乙']);
+    expect(res.body.data.map((d: any) => d.alumnus.name)).toEqual(['甲', '丙', '乙', '辛']);
+    expect(res.body.data[3].reasons.map((r: any) => r.key)).toEqual(['servedBefore', 'fewPosts']);
     const [first, second, third] = res.body.data;
     expect(first.reasons.map((r: any) => r.key)).toEqual(['consented', 'reachable', 'recentlyVerified', 'trained', 'fewPosts']);
     expect(first.score).toBe(95);
