@@ -230,6 +230,23 @@ describe('the daily expiry of terms (runExpiry)', () => {
   });
 });
 
+describe('two expiry runs at the same moment', () => {
+  it('end each term once and queue each reminder once', async () => {
+    const day = today();
+    const service = strapiApp().plugin('liaison').service('assignment');
+    const holder = await makeAlumnus({ email: unique('twice') + '@example.org' });
+    const over = await makePost({ termStart: '2020-01-01', termEnd: addDays(day, -2), alumnus: holder.documentId });
+    const ending = await makePost({ termStart: '2022-01-01', termEnd: addDays(day, 5), alumnus: holder.documentId });
+
+    await Promise.all([service.runExpiry(day), service.runExpiry(day), service.runExpiry(day)]);
+    const events: any[] = await q('plugin::liaison.post-event').findMany({ where: { post: over.documentId, action: 'expire' } });
+    expect(events).toHaveLength(1);
+    const mails: any[] = await q(OUTBOX).findMany({ where: { dedupeKey: { $startsWith: `term-reminder:${ending.documentId}:` } } });
+    expect(mails.filter((m) => m.to === holder.email)).toHaveLength(1);
+    expect(new Set(mails.map((m) => m.dedupeKey)).size).toBe(mails.length);
+  });
+});
+
 describe('College Staff act only inside their own colleges', () => {
   it('nominate and see candidates in their college; anything else is 403 and changes nothing', async () => {
     const staff = await staffUser('College Staff');

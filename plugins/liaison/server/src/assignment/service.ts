@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { DIMENSIONS, SCOPE_FIELD, type Dimension } from '../rules/liaison-post';
 import { DEFAULT_POSTS, OCCUPYING_STATUSES } from '../rules/quotas';
 import { fieldError, type FieldError } from '../rules/field-error';
-import { columnOf, joinOf, rowsOf, tableOf } from '../utils/db';
+import { columnOf, isPostgres, joinOf, rowsOf, tableOf } from '../utils/db';
 import { conflictError, validationError } from '../utils/errors';
 import {
   LIVE_STATUSES,
@@ -479,7 +479,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async runExpiry(day: string = today()) {
       if (!isDay(day)) throw new Error(`runExpiry needs a day written yyyy-MM-dd, not ${day}`);
-      return strapi.db.transaction(async () => {
+      return strapi.db.transaction(async ({ trx }) => {
+        // Two runs at once (two instances, or a run beside the scheduled one) take turns,
+        // so the second finds the first's work done and its mails queued.
+        if (isPostgres(strapi)) await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', ['liaison:post-expiry']);
         const candidates: any[] = await posts().findMany({
           where: {
             postStatus: { $in: ['active', 'approved'] },
