@@ -136,6 +136,11 @@ describe('approving and rejecting', () => {
     expect(again.status).toBe(409);
     expect(fieldsOf(again.body)).toEqual(['postStatus']);
     expect((await api.post('/liaison/posts/nosuchpost000/approve')).status).toBe(404);
+    const stale = await nominated(cohort, { termStart: '2020-01-01', termEnd: '2021-01-01' });
+    const late = await api.post(`/liaison/posts/${stale.documentId}/approve`);
+    expect(late.status).toBe(400);
+    expect(fieldsOf(late.body)).toEqual(['termEnd']);
+    expect((await stored(stale.documentId)).postStatus).toBe('nominated');
     expect((await api.get('/liaison/posts/nosuchpost000/history')).status).toBe(404);
   });
 
@@ -255,6 +260,14 @@ describe('the Content Manager path', () => {
     const events = await history(post.documentId);
     expect(events[0]).toMatchObject({ action: 'update', before: { role: 'monitor' }, after: { role: 'league_secretary' } });
     expect(events[0].by).toMatch(/tester-/);
+  });
+
+  it('keeps the history of a post deleted there', async () => {
+    const post = await nominated((await makeCohort()).documentId);
+    expect((await api.delete(`${CM}/${POSTS}/${post.documentId}`)).status).toBe(200);
+    const events: any[] = await strapiApp().db.query('plugin::liaison.post-event' as any).findMany({ where: { post: post.documentId }, orderBy: { id: 'desc' } });
+    expect(events.map((e) => e.action)).toEqual(['delete', 'nominate']);
+    expect(events[0]).toMatchObject({ before: { postStatus: 'nominated' }, after: null });
   });
 
   it('cannot fill a full scope either: 409, and nothing is written', async () => {

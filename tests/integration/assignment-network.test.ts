@@ -148,11 +148,14 @@ describe('candidates for a vacancy (GET /liaison/candidates)', () => {
     await makeAlumnus({ cohort: c, name: '戊', alumnusStatus: 'deceased', contactConsent: true });
     await makeAlumnus({ cohort: c, name: '己', alumnusStatus: 'unreachable', contactConsent: true });
     await makeAlumnus({ name: '庚', contactConsent: true });
+    const former = await makeAlumnus({ cohort: c, name: '辛' });
+    await makePost({ cohort: c, alumnus: former.documentId, postStatus: 'ended', endReason: 'term_over', termStart: '2020-01-01', termEnd: '2023-01-01' });
 
     const res = await api.get(`/liaison/candidates?dimension=cohort&scope=${c}`);
     expect(res.status).toBe(200);
     expect(res.body.meta).toEqual({ posts: 2, occupied: 0, free: 2 });
-    expect(res.body.data.map((d: any) => d.alumnus.name)).toEqual(['甲', '丙', '乙']);
+    expect(res.body.data.map((d: any) => d.alumnus.name)).toEqual(['甲', '丙', '乙', '辛']);
+    expect(res.body.data[3].reasons.map((r: any) => r.key)).toEqual(['servedBefore', 'fewPosts']);
     const [first, second, third] = res.body.data;
     expect(first.reasons.map((r: any) => r.key)).toEqual(['consented', 'reachable', 'recentlyVerified', 'trained', 'fewPosts']);
     expect(first.score).toBe(95);
@@ -224,6 +227,23 @@ describe('the daily expiry of terms (runExpiry)', () => {
     expect(await q(OUTBOX).count({ where: { dedupeKey: { $startsWith: `term-reminder:${ending.documentId}:${addDays(day, 20)}:7:` } } })).toBe(recipients.length);
     await service.runExpiry(addDays(day, 16));
     expect(await q(OUTBOX).count({ where: { dedupeKey: { $startsWith: `term-reminder:${ending.documentId}:` } } })).toBe(2 * recipients.length);
+  });
+});
+
+describe('two expiry runs at the same moment', () => {
+  it('end each term once and queue each reminder once', async () => {
+    const day = today();
+    const service = strapiApp().plugin('liaison').service('assignment');
+    const holder = await makeAlumnus({ email: unique('twice') + '@example.org' });
+    const over = await makePost({ termStart: '2020-01-01', termEnd: addDays(day, -2), alumnus: holder.documentId });
+    const ending = await makePost({ termStart: '2022-01-01', termEnd: addDays(day, 5), alumnus: holder.documentId });
+
+    await Promise.all([service.runExpiry(day), service.runExpiry(day), service.runExpiry(day)]);
+    const events: any[] = await q('plugin::liaison.post-event').findMany({ where: { post: over.documentId, action: 'expire' } });
+    expect(events).toHaveLength(1);
+    const mails: any[] = await q(OUTBOX).findMany({ where: { dedupeKey: { $startsWith: `term-reminder:${ending.documentId}:` } } });
+    expect(mails.filter((m) => m.to === holder.email)).toHaveLength(1);
+    expect(new Set(mails.map((m) => m.dedupeKey)).size).toBe(mails.length);
   });
 });
 

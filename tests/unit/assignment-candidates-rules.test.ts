@@ -32,6 +32,11 @@ describe('the reasons for a candidate', () => {
     expect(keys(row({ lastVerifiedAt: '2024-06-01' }))).toEqual(['recentlyVerified']);
     expect(keys(row({ lastVerifiedAt: '2024-05-31' }))).toEqual([]);
   });
+  it('values having served the scope before', () => {
+    expect(reasonsFor(row({ servedBefore: 1 }), 'cohort', day)).toEqual([
+      { key: 'servedBefore', points: WEIGHTS.servedBefore, text: 'Served as a liaison of this scope before' },
+    ]);
+  });
   it('prefers those with few posts', () => {
     expect(reasonsFor(row({ posts: 1 }), 'cohort', day)).toEqual([{ key: 'fewPosts', points: WEIGHTS.onePost, text: 'Holds only one other post' }]);
     expect(keys(row({ posts: 2 }))).toEqual([]);

@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { DIMENSIONS, SCOPE_FIELD, type Dimension } from '../rules/liaison-post';
 import { DEFAULT_POSTS, OCCUPYING_STATUSES } from '../rules/quotas';
 import { fieldError, type FieldError } from '../rules/field-error';
-import { columnOf, joinOf, rowsOf, tableOf } from '../utils/db';
+import { columnOf, isPostgres, joinOf, rowsOf, tableOf } from '../utils/db';
 import { conflictError, validationError } from '../utils/errors';
 import {
   LIVE_STATUSES,
@@ -115,6 +115,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const reload = async (documentId: string) => present(await loadPost(documentId));
 
+  /**
+   * A lifecycle change in one transaction, with the scope locked and the post read again
+   * under the lock: two staff acting on the same post or scope at once are serialised.
+   */
+  const locked = (scope: Scope, documentId: string, change: (row: any) => Promise<unknown>) =>
+    strapi.db.transaction(async () => {
+      await lockScope(strapi, scope.dimension, scope.id);
+      await change(await loadPost(documentId));
+      return reload(documentId);
+    });
+
   return {
     async nominate(body: any, user: User) {
       body = body ?? {};
@@ -166,6 +177,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await lockScope(strapi, scope.dimension, scope.id);
         const row = await loadPost(documentId); // read again under the scope's lock
         if (!canDo('approve', row.postStatus)) throw conflictError([fieldError('postStatus', `only a nominated post can be approved (this one is ${row.postStatus})`)]);
+        if (row.termEnd && row.termEnd < today()) bad([fieldError('termEnd', `the term of this nomination ended on ${row.termEnd}: correct it before approving`)]);
         await assertRoom(strapi, scope, 1, 'scope', row.id);
         await assertNoOverlap(
           strapi,
@@ -178,47 +190,46 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async reject(documentId: string, body: any, user: User) {
-      const { row } = await postFor(documentId, user);
-      bad(checkRejection(body ?? {}));
-      if (!canDo('reject', row.postStatus)) throw conflictError([fieldError('postStatus', `only a nominated post can be rejected (this one is ${row.postStatus})`)]);
-      return strapi.db.transaction(async () => {
+      const { scope } = await postFor(documentId, user);
+      body = body ?? {};
+      bad(checkRejection(body));
+      return locked(scope, documentId, async (row) => {
+        if (!canDo('reject', row.postStatus)) throw conflictError([fieldError('postStatus', `only a nominated post can be rejected (this one is ${row.postStatus})`)]);
         await update({ action: 'reject', reason: body.reason, by: actorOf(user) }, documentId, { postStatus: 'rejected', rejectionReason: body.reason });
-        return reload(documentId);
       });
     },
 
     async renew(documentId: string, body: any, user: User) {
-      const { row } = await postFor(documentId, user);
-      if (!canDo('renew', row.postStatus)) throw conflictError([fieldError('postStatus', `only an active or approved post can be renewed (this one is ${row.postStatus})`)]);
-      bad(checkRenewal(body ?? {}, row));
-      return strapi.db.transaction(async () => {
-        await update({ action: 'renew', reason: body.reason ?? null, by: actorOf(user) }, documentId, { termEnd: body.termEnd });
-        return reload(documentId);
+      const { scope } = await postFor(documentId, user);
+      body = body ?? {};
+      return locked(scope, documentId, async (row) => {
+        if (!canDo('renew', row.postStatus)) throw conflictError([fieldError('postStatus', `only an active or approved post can be renewed (this one is ${row.postStatus})`)]);
+        bad(checkRenewal(body, row));
+        await update({ action: 'renew', reason: typeof body.reason === 'string' ? body.reason : null, by: actorOf(user) }, documentId, { termEnd: body.termEnd });
       });
     },
 
     async end(documentId: string, body: any, user: User) {
-      const { row, scope } = await postFor(documentId, user);
+      const { row: found, scope } = await postFor(documentId, user);
       body = body ?? {};
       bad(checkEnding(body));
-      if (!canDo('end', row.postStatus)) throw conflictError([fieldError('postStatus', `only an active or approved post can be ended (this one is ${row.postStatus})`)]);
       let successor: any = null;
       if (body.successor) {
         successor = await loadPost(body.successor);
         const sameScope = successor && successor.dimension === scope.dimension && scopeOfRow(successor)?.id === scope.id;
-        if (!successor || !sameScope || successor.id === row.id) {
+        if (!successor || !sameScope || successor.id === found.id) {
           bad([fieldError('successor', 'must be another post of the same scope')]);
         }
       }
-      return strapi.db.transaction(async () => {
+      return locked(scope, documentId, async (row) => {
+        if (!canDo('end', row.postStatus)) throw conflictError([fieldError('postStatus', `only an active or approved post can be ended (this one is ${row.postStatus})`)]);
         await update({ action: 'end', reason: body.reason, by: actorOf(user) }, documentId, {
           postStatus: 'ended',
           endReason: body.reason,
-          endNote: body.note ?? null,
+          endNote: typeof body.note === 'string' && body.note.trim() ? body.note : null,
           termEnd: termEndOnEnding(row.termStart, row.termEnd, today()),
           ...(successor ? { successor: successor.documentId } : {}),
         });
-        return reload(documentId);
       });
     },
 
@@ -439,7 +450,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           CASE WHEN EXISTS (SELECT 1 FROM ${tableOf(strapi, TR)} tr JOIN ${recordAlumnus.table} tra ON tra.${recordAlumnus.from} = tr.id
             WHERE tra.${recordAlumnus.to} = a.id AND tr.${columnOf(strapi, TR, 'attended')} = ? AND tr.${columnOf(strapi, TR, 'result')} = 'passed') THEN 1 ELSE 0 END AS trained,
           (SELECT COUNT(*) FROM ${postAlumnus.table} pa JOIN ${postsTable} p ON p.id = pa.${postAlumnus.from}
-            WHERE pa.${postAlumnus.to} = a.id AND p.${P('postStatus')} IN (${live})) AS posts
+            WHERE pa.${postAlumnus.to} = a.id AND p.${P('postStatus')} IN (${live})) AS posts,
+          CASE WHEN EXISTS (SELECT 1 FROM ${postAlumnus.table} pa JOIN ${postsTable} p ON p.id = pa.${postAlumnus.from}
+            JOIN ${postScope.table} ps ON ps.${postScope.from} = p.id
+            WHERE pa.${postAlumnus.to} = a.id AND ps.${postScope.to} = ? AND p.${P('postStatus')} = 'ended') THEN 1 ELSE 0 END AS "servedBefore"
         FROM ${tableOf(strapi, ALUMNI)} a
         LEFT JOIN ${alumnusCohort.table} ac ON ac.${alumnusCohort.from} = a.id
         LEFT JOIN ${tableOf(strapi, SCOPE_UID.cohort)} c ON c.id = ac.${alumnusCohort.to}
@@ -447,13 +461,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           AND NOT EXISTS (SELECT 1 FROM ${postAlumnus.table} pa JOIN ${postsTable} p ON p.id = pa.${postAlumnus.from}
             JOIN ${postScope.table} ps ON ps.${postScope.from} = p.id
             WHERE pa.${postAlumnus.to} = a.id AND ps.${postScope.to} = ? AND p.${P('postStatus')} IN (${live}))`;
-      const rows = rowsOf<any>(await raw(sql, [true, ...LIVE_STATUSES, scopeId, scopeId, ...LIVE_STATUSES]));
+      const rows = rowsOf<any>(await raw(sql, [true, ...LIVE_STATUSES, scopeId, scopeId, scopeId, ...LIVE_STATUSES]));
       return rows.map((r) => ({
         ...r,
         gradYear: r.gradYear === null || r.gradYear === undefined ? null : Number(r.gradYear),
         lastVerifiedAt: r.lastVerifiedAt ? (r.lastVerifiedAt instanceof Date ? dayOf(r.lastVerifiedAt) : String(r.lastVerifiedAt).slice(0, 10)) : null,
         posts: Number(r.posts),
         trained: Number(r.trained) === 1,
+        servedBefore: Number(r.servedBefore) === 1,
       }));
     },
 
@@ -464,7 +479,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async runExpiry(day: string = today()) {
       if (!isDay(day)) throw new Error(`runExpiry needs a day written yyyy-MM-dd, not ${day}`);
-      return strapi.db.transaction(async () => {
+      return strapi.db.transaction(async ({ trx }) => {
+        // Two runs at once (two instances, or a run beside the scheduled one) take turns,
+        // so the second finds the first's work done and its mails queued.
+        if (isPostgres(strapi)) await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', ['liaison:post-expiry']);
         const candidates: any[] = await posts().findMany({
           where: {
             postStatus: { $in: ['active', 'approved'] },

@@ -13,9 +13,11 @@ export interface CandidateRow {
   trained: boolean | number | null;
   /** Posts the alumnus holds or is nominated for, in any scope. */
   posts: number;
+  /** Held a post of this very scope before (ended). */
+  servedBefore?: boolean | number | null;
 }
 
-export type ReasonKey = 'consented' | 'reachable' | 'recentlyVerified' | 'trained' | 'fewPosts' | 'seniority';
+export type ReasonKey = 'consented' | 'reachable' | 'recentlyVerified' | 'trained' | 'servedBefore' | 'fewPosts' | 'seniority';
 
 export interface Reason {
   key: ReasonKey;
@@ -35,6 +37,7 @@ export const WEIGHTS = {
   reachable: 20,
   recentlyVerified: 15,
   trained: 20,
+  servedBefore: 10,
   noPosts: 10,
   onePost: 5,
   seniorityPerYear: 1,
@@ -62,6 +65,7 @@ export const reasonsFor = (row: CandidateRow, dimension: Dimension, day: string)
     }
   }
   if (yes(row.trained)) reasons.push({ key: 'trained', points: WEIGHTS.trained, text: 'Already trained (attended and passed a training)' });
+  if (yes(row.servedBefore)) reasons.push({ key: 'servedBefore', points: WEIGHTS.servedBefore, text: 'Served as a liaison of this scope before' });
   const posts = Number(row.posts ?? 0);
   if (posts === 0) reasons.push({ key: 'fewPosts', points: WEIGHTS.noPosts, text: 'Holds no other post' });
   else if (posts === 1) reasons.push({ key: 'fewPosts', points: WEIGHTS.onePost, text: 'Holds only one other post' });
