@@ -23,14 +23,13 @@ const PERMISSIONS = {
 
 const History = ({ post }: { post: ScopePost }) => {
   const t = useT();
-  const label = useEnumLabel();
   const history = useApi<{ data: HistoryEntry[] }>(`/liaison/posts/${post.documentId}/history`);
   if (history.loading) return <Loader small />;
   return (
     <Box paddingLeft={4} paddingBottom={2} data-testid="post-history">
       {(history.data?.data ?? []).map((h, i) => (
         <Typography key={i} tag="p" variant="pi" textColor="neutral600">
-          {`${new Date(h.at).toLocaleString()} · ${label('action', h.action)} · ${h.by ?? t('board.history.system', 'system')}${h.reason ? ` · ${h.reason}` : ''}`}
+          {`${new Date(h.at).toLocaleString()} · ${t(`assignment.history.${h.action}`, h.action)} · ${h.by ?? t('assignment.history.system', 'System')}${h.reason ? ` · ${h.reason}` : ''}`}
         </Typography>
       ))}
     </Box>
@@ -164,7 +163,7 @@ export const ScopePanel = ({ dimension, scope, onClose, onChanged }: Props) => {
                       <Box>
                         <Typography fontWeight="semiBold">{`${c.alumnus.name} · ${Math.round(c.score)}`}</Typography>
                         <Typography tag="p" variant="pi" textColor="neutral600">
-                          {c.reasons.map((r) => (typeof r === 'string' ? label('reason', r) : label('reason', r.key) || r.text)).join(' · ')}
+                          {c.reasons.map((r) => (typeof r === 'string' ? t(`assignment.candidate.${r}`, r) : t(`assignment.candidate.${r.key}`, r.text ?? r.key))).join(' · ')}
                         </Typography>
                       </Box>
                       {allowedActions.canNominate ? (
