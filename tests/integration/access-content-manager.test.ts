@@ -230,6 +230,37 @@ describe('College Staff', () => {
   });
 });
 
+describe('College Staff through an admin API token of their own', () => {
+  it('are held to the same colleges', async () => {
+    const app = strapiApp();
+    const owner = await app.db.query('admin::user').findOne({ where: { id: collegeStaff.id }, populate: ['roles'] });
+    const token = await app.service('admin::api-token-admin').create(
+      {
+        name: unique('college-script'), kind: 'admin', lifespan: null, description: 'a college script',
+        adminPermissions: ['read', 'create', 'update'].map((a) => ({ action: `plugin::content-manager.explorer.${a}`, subject: POST, properties: {}, conditions: [] })),
+      },
+      owner
+    );
+    const script = withToken(token.accessKey);
+    const ids = await listIds(script as Signed);
+    expect(ids).toContain(myPost.documentId);
+    expect(ids).not.toContain(theirPost.documentId);
+    const refused = await script.put(`${POSTS}/${myPost.documentId}`).send({
+      cohort: { connect: [{ documentId: theirCohort.documentId }], disconnect: [{ documentId: myCohort.documentId }] },
+    });
+    expect(refused.status).toBe(403);
+    expect((await stored(myPost.documentId)).cohort.id).toBe(myCohort.id);
+    const before = await postCount();
+    const created = await script.post(POSTS).send({
+      dimension: 'cohort', role: 'monitor', termStart: '2025-01-01', postStatus: 'nominated',
+      alumnus: connect(theirAlumnus.documentId), cohort: connect(theirCohort.documentId),
+    });
+    expect(created.status).toBe(403);
+    expect(created.body.error.details.errors[0].path).toEqual(['cohort']);
+    expect(await postCount()).toBe(before);
+  });
+});
+
 describe('Chapter Editor', () => {
   it('reads the posts of their own chapters only, and changes none', async () => {
     const ids = await listIds(chapterEditor);
