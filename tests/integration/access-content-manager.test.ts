@@ -135,6 +135,21 @@ describe('College Staff', () => {
     expect((await collegeStaff.put(`${POSTS}/${appointed.documentId}`).send({ termEnd: '2028-12-31' })).status).toBe(200);
   });
 
+  it("names one of their own posts as a successor, never another college's", async () => {
+    const post = await makePost({ cohort: myCohort.documentId, alumnus: myAlumnus.documentId });
+    const linkTable = (await strapiApp().db.query(POST).findOne({ where: { id: theirPost.id }, populate: ['successor'] })).successor;
+    const refused = await collegeStaff.put(`${POSTS}/${post.documentId}`).send({ successor: connect(theirPost.documentId) });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.details.errors[0].path).toEqual(['successor']);
+    expect((await strapiApp().db.query(POST).findOne({ where: { id: post.id }, populate: ['successor'] })).successor).toBeNull();
+    expect((await strapiApp().db.query(POST).findOne({ where: { id: theirPost.id }, populate: ['successor'] })).successor).toEqual(linkTable);
+
+    const own = await makePost({ dimension: 'college', college: mine.documentId, role: 'deputy', alumnus: myAlumnus.documentId });
+    const ok = await collegeStaff.put(`${POSTS}/${post.documentId}`).send({ successor: connect(own.documentId) });
+    expect(ok.status).toBe(200);
+    expect((await strapiApp().db.query(POST).findOne({ where: { id: post.id }, populate: ['successor'] })).successor.id).toBe(own.id);
+  });
+
   it('updates their own posts, never another college’s, and cannot move one to another college', async () => {
     const ok = await collegeStaff.put(`${POSTS}/${myPost.documentId}`).send({ termEnd: '2029-06-30' });
     expect(ok.status).toBe(200);
@@ -208,8 +223,44 @@ describe('College Staff', () => {
     expect(successors).not.toContain(theirPost.documentId);
     // A filter of their own cannot widen the list.
     expect(await pick('cohort', `&filters[$or][0][id][$notNull]=true`)).not.toContain(theirCohort.documentId);
+    // Nor the admin users a college's staff could be chosen from.
+    const admins = await collegeStaff.get(`/content-manager/relations/plugin::liaison.college/staff?pageSize=100`);
+    expect(admins.status).toBe(200);
+    expect(admins.body.results).toEqual([]);
+    expect((await office.get(`/content-manager/relations/plugin::liaison.college/staff?pageSize=100`)).body.results.length).toBeGreaterThan(0);
     // The relations of another college's post are not theirs to read.
     expect((await collegeStaff.get(`/content-manager/relations/${POST}/${theirPost.documentId}/alumnus`)).status).toBe(403);
+  });
+});
+
+describe('College Staff through an admin API token of their own', () => {
+  it('are held to the same colleges', async () => {
+    const app = strapiApp();
+    const owner = await app.db.query('admin::user').findOne({ where: { id: collegeStaff.id }, populate: ['roles'] });
+    const token = await app.service('admin::api-token-admin').create(
+      {
+        name: unique('college-script'), kind: 'admin', lifespan: null, description: 'a college script',
+        adminPermissions: ['read', 'create', 'update'].map((a) => ({ action: `plugin::content-manager.explorer.${a}`, subject: POST, properties: {}, conditions: [] })),
+      },
+      owner
+    );
+    const script = withToken(token.accessKey);
+    const ids = await listIds(script as Signed);
+    expect(ids).toContain(myPost.documentId);
+    expect(ids).not.toContain(theirPost.documentId);
+    const refused = await script.put(`${POSTS}/${myPost.documentId}`).send({
+      cohort: { connect: [{ documentId: theirCohort.documentId }], disconnect: [{ documentId: myCohort.documentId }] },
+    });
+    expect(refused.status).toBe(403);
+    expect((await stored(myPost.documentId)).cohort.id).toBe(myCohort.id);
+    const before = await postCount();
+    const created = await script.post(POSTS).send({
+      dimension: 'cohort', role: 'monitor', termStart: '2025-01-01', postStatus: 'nominated',
+      alumnus: connect(theirAlumnus.documentId), cohort: connect(theirCohort.documentId),
+    });
+    expect(created.status).toBe(403);
+    expect(created.body.error.details.errors[0].path).toEqual(['cohort']);
+    expect(await postCount()).toBe(before);
   });
 });
 
@@ -229,6 +280,8 @@ describe('Chapter Editor', () => {
     expect(created.status).toBe(403);
     expect((await chapterEditor.put(`${POSTS}/${myChapterPost.documentId}`).send({ termEnd: '2029-01-01' })).status).toBe(403);
     expect((await chapterEditor.delete(`${POSTS}/${theirChapterPost.documentId}`)).status).toBe(403);
+    expect((await chapterEditor.delete(`${POSTS}/${myChapterPost.documentId}`)).status).toBe(403);
+    expect((await chapterEditor.post(`${POSTS}/actions/bulkDelete`).send({ documentIds: [myChapterPost.documentId, theirChapterPost.documentId] })).status).toBe(403);
     expect(await postCount()).toBe(before);
     expect((await stored(myChapterPost.documentId)).termEnd).toBeNull();
 

@@ -65,6 +65,14 @@ describe('drafts never leave through the public API', () => {
     }
   });
 
+  it.each(cases)('%s (%s): Strapi 4 spellings (publicationState=preview) return no draft either', async (path, locale, type) => {
+    const ids = await setUp(type, locale);
+    const res = await http().get(`${path}?publicationState=preview&locale=${locale}&pagination[pageSize]=100`);
+    expect([200, 400]).toContain(res.status);
+    expect(JSON.stringify(res.body)).not.toMatch(/Unpublished edit|Never published/);
+    expect(JSON.stringify(res.body)).not.toContain(ids.draft);
+  });
+
   it('refuses status to a signed-in website user and to a read-only API token as well', async () => {
     const app = strapiApp();
     const ids = await setUp(TYPES[0], 'zh-Hans');

@@ -23,7 +23,9 @@ describe('access rules', () => {
     expect(pickerFilter(UIDS.chapter, collegeOnly)).toEqual(NOTHING);
     expect(pickerFilter(UIDS.industry, scope)).toEqual(NOTHING);
     expect(pickerFilter(UIDS.cohort, { all: true })).toBeNull();
-    expect(pickerFilter('admin::user', scope)).toBeNull();
+    expect(pickerFilter('admin::user', scope)).toEqual(NOTHING);
+    expect(pickerFilter('admin::user', { all: true })).toBeNull();
+    expect(pickerFilter('plugin::liaison.training-course', scope)).toBeNull();
     expect(nest({ $or: [{ 'a.b.id': 1 }, { c: 2 }] })).toEqual({ $or: [{ a: { b: { id: 1 } } }, { c: 2 }] });
   });
 

@@ -25,17 +25,17 @@ const handler = (strapi: Core.Strapi, kind: ScopeKind) => async (user: any) => {
 export const registerConditions = async (strapi: Core.Strapi) => {
   await strapi.service('admin::permission').conditionProvider.registerMany([
     {
-      displayName: 'Within their own colleges',
+      displayName: 'Within their own colleges (仅限本人负责的学院)',
       name: 'own-colleges',
       plugin: 'liaison',
-      category: 'Liaison network',
+      category: 'Liaison network (校友联络网络)',
       handler: handler(strapi, 'college'),
     },
     {
-      displayName: 'Within their own chapters',
+      displayName: 'Within their own chapters (仅限本人编辑的地区校友会)',
       name: 'own-chapters',
       plugin: 'liaison',
-      category: 'Liaison network',
+      category: 'Liaison network (校友联络网络)',
       handler: handler(strapi, 'chapter'),
     },
   ]);

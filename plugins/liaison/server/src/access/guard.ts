@@ -9,15 +9,17 @@ const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'd
 /** Writes whose result is checked too (they store a scope). */
 const STORING = new Set(['create', 'update', 'clone']);
 
+const ID = { select: ['id'] };
+const POST_SCOPE = {
+  cohort: { select: ['id'], populate: { college: ID } },
+  college: ID,
+  chapter: ID,
+  industry: ID,
+};
 const SCOPE_POPULATE = {
-  cohort: { select: ['id'], populate: { college: { select: ['id'] } } },
-  college: { select: ['id'] },
-  chapter: { select: ['id'] },
-  industry: { select: ['id'] },
-  alumnus: {
-    select: ['id'],
-    populate: { cohort: { select: ['id'], populate: { college: { select: ['id'] } } }, chapter: { select: ['id'] } },
-  },
+  ...POST_SCOPE,
+  alumnus: { select: ['id'], populate: { cohort: { select: ['id'], populate: { college: ID } }, chapter: ID } },
+  successor: { select: ['id'], populate: POST_SCOPE },
 };
 
 const scopesOf = (strapi: Core.Strapi, where: Record<string, unknown>) =>
@@ -70,6 +72,7 @@ export const registerPostGuard = (strapi: Core.Strapi) => {
     check(before, scope, false);
     if (!STORING.has(ctx.action)) return next();
     const holderBefore = new Map(before.map((row) => [row.id, row.alumnus?.id ?? null]));
+    const successorBefore = new Map(before.map((row) => [row.id, row.successor?.id ?? null]));
 
     return strapi.db.transaction(async () => {
       const result = await next();
@@ -80,6 +83,9 @@ export const registerPostGuard = (strapi: Core.Strapi) => {
       for (const row of after) {
         const changed = ctx.action !== 'update' || holderBefore.get(row.id) !== (row.alumnus?.id ?? null);
         if (changed && row.alumnus && !holderInScope(row.alumnus, scope)) throw refuse('alumnus', true, 'not an alumnus of your colleges nor a member of your chapters');
+        // A successor is a post too (one-to-one: linking it takes it from its former predecessor).
+        const newSuccessor = ctx.action !== 'update' || successorBefore.get(row.id) !== (row.successor?.id ?? null);
+        if (newSuccessor && row.successor && postOutsideScope(row.successor, scope)) throw refuse('successor', true);
       }
       return result;
     });

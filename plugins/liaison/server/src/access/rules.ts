@@ -73,7 +73,10 @@ export const NOTHING: Query = { id: { $null: true } };
 
 /** The filter a relation picker of a scoped user gets for a target type, or null to leave it alone. */
 export const pickerFilter = (targetUid: string, scope: NetworkScope): Query | null => {
-  if (scope.all || !SCOPED_TYPES.includes(targetUid)) return null;
+  if (scope.all) return null;
+  // Colleges' staff and chapters' editors are set by the alumni office, not by their peers.
+  if (targetUid === 'admin::user') return NOTHING;
+  if (!SCOPED_TYPES.includes(targetUid)) return null;
   const query = scopeQuery(targetUid, scope);
   return query === false ? NOTHING : nest(query);
 };
@@ -86,6 +89,7 @@ export interface PostScopeRow {
   chapter?: { id: number } | null;
   industry?: { id: number } | null;
   alumnus?: HolderRow | null;
+  successor?: PostScopeRow | null;
 }
 
 /** The holder of a post, as far as their scope goes. */
