@@ -356,9 +356,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * The network at a glance: each dimension's totals and its worst gaps (one statement per
-     * dimension, run together), reach by college and graduation decade (one statement), and
-     * where the next chapter could be founded (one statement).
+     * The network at a glance, in four statements run together: reach with the cohort and
+     * college dimensions (they share the per-cohort counts), the region dimension, the
+     * industry dimension, and where the next chapter could be founded.
      */
     async summary(r: Resolved) {
       const bindings = bindingsOf(r);
@@ -408,9 +408,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Reach: how many of the alumni counted have an active liaison in their own cohort,
-     * college, chapter and industry group, and how many in none; by college and graduation
-     * decade for the heat map. One statement; the totals are the sum of the grid.
+     * Reach: how many of the alumni counted (those who belong to a cohort) have an active
+     * liaison in their own cohort, college, chapter and industry group, and how many in none;
+     * by college and graduation decade for the heat map (the totals are the sum of the grid).
+     * The same statement answers the cohort and college dimensions from its per-cohort counts.
      */
     async reach(r: Resolved) {
       const P = t(UID.post);
