@@ -237,6 +237,10 @@ async function main() {
       h.ratio = ds / h.median;
     }
   }
+  if (results.length > 1) {
+    const same = results.every((r) => JSON.stringify(r.answers) === JSON.stringify(results[0].answers));
+    lines.push(`Answers (totals, summary dimensions and reach) identical on ${results.map((r) => r.database).join(' and ')}: ${same ? 'yes' : 'NO'}`);
+  }
   lines.push(`(summary's Document Service figure: the four dimensions' per-scope numbers only, without reach or next chapters)`);
   lines.push(`1-minute load average during the runs: ${results.map((r) => `${r.database} ${r.load.map((l) => l.toFixed(2)).join('/')}`).join('; ')} on ${os.cpus().length} cores`);
   process.stdout.write(`\n${lines.join('\n')}\n`);
