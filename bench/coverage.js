@@ -225,17 +225,21 @@ async function main() {
 
   const lines = [];
   lines.push(`Coverage on ${alumni} alumni: HTTP (${calls} calls each after one warm-up) and the Document Service (one query per number per scope, ${sample} sample scopes per dimension, extrapolated)`);
-  lines.push(`${pad('database', 10)} ${pad('request', 34)} ${pad('scopes', 7)} ${pad('median ms', 10)} ${pad('p95 ms', 8)} ${pad('Document Service s', 19)} ratio`);
+  lines.push(`${pad('database', 10)} ${pad('request', 42)} ${pad('scopes', 7)} ${pad('median ms', 10)} ${pad('p95 ms', 8)} ${pad('Document Service s', 19)} ratio`);
   for (const r of results) {
     for (const d of [...DIMENSIONS, 'summary']) {
       const h = r.http[d];
       const ds = d === 'summary' ? DIMENSIONS.reduce((acc, x) => acc + r.documentService[x].extrapolatedMs, 0) : r.documentService[d].extrapolatedMs;
       const scopes = d === 'summary' ? DIMENSIONS.reduce((acc, x) => acc + r.scopes[x], 0) : r.scopes[d];
       const url = d === 'summary' ? 'GET /liaison/coverage/summary' : `GET /liaison/coverage?dimension=${d}`;
-      lines.push(`${pad(r.database, 10)} ${pad(url, 34)} ${pad(scopes, 7)} ${pad(fmt(h.median), 10)} ${pad(fmt(h.p95), 8)} ${pad(fmt(ds / 1000), 19)} ${fmt(ds / h.median, 0)}×`);
+      lines.push(`${pad(r.database, 10)} ${pad(url, 42)} ${pad(scopes, 7)} ${pad(fmt(h.median), 10)} ${pad(fmt(h.p95), 8)} ${pad(fmt(ds / 1000), 19)} ${fmt(ds / h.median, 0)}×`);
       h.documentServiceMs = ds;
       h.ratio = ds / h.median;
     }
+  }
+  if (results.length > 1) {
+    const same = results.every((r) => JSON.stringify(r.answers) === JSON.stringify(results[0].answers));
+    lines.push(`Answers (totals, summary dimensions and reach) identical on ${results.map((r) => r.database).join(' and ')}: ${same ? 'yes' : 'NO'}`);
   }
   lines.push(`(summary's Document Service figure: the four dimensions' per-scope numbers only, without reach or next chapters)`);
   lines.push(`1-minute load average during the runs: ${results.map((r) => `${r.database} ${r.load.map((l) => l.toFixed(2)).join('/')}`).join('; ')} on ${os.cpus().length} cores`);
