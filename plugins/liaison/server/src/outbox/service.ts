@@ -96,7 +96,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // PostgreSQL: rows another worker holds are skipped, not waited for. SQLite has one
       // writer at a time (and knex refuses skipLocked there): the update below is the claim.
       if (isPostgres(strapi)) candidates = candidates.forUpdate().skipLocked();
-      const rows = await due(trx(table()).whereIn('id', candidates)).update(
+      // Two statements, not UPDATE … WHERE id IN (SELECT … LIMIT … FOR UPDATE SKIP LOCKED):
+      // PostgreSQL may re-run such a subquery for each row it updates, and each run then
+      // locks the next rows: one worker would take the whole outbox at once.
+      const ids = (await candidates).map((r: any) => r.id);
+      if (!ids.length) return [];
+      const rows = await due(trx(table()).whereIn('id', ids)).update(
         {
           [status]: 'sending',
           [attempts]: trx.raw('COALESCE(??, 0) + 1', [attempts]),
