@@ -41,6 +41,8 @@ export interface DeliveryReport {
   retrying: number;
   /** Mails given up after their last attempt. */
   failed: number;
+  /** Due mails left waiting because no SMTP server is configured. */
+  held: number;
 }
 
 /** The fields of an outbox row the admin API shows. */
@@ -71,6 +73,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const col = (attribute: string) => columnOf(strapi, UID, attribute);
   const table = () => tableOf(strapi, UID);
+
+  /**
+   * Without SMTP_HOST the app's email config is nodemailer's JSON transport, which
+   * sends nothing: mail then waits in the outbox (and the log) instead of being marked sent.
+   */
+  const smtpConfigured = () => !(strapi.config.get('plugin::email') as any)?.providerOptions?.jsonTransport;
 
   const publicUrl = () => {
     const url = strapi.config.get('server.url');
@@ -169,6 +177,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             .returning(['id', col('documentId')]);
           for (const r of written) inserted.push({ id: Number(r.id), documentId: r[col('documentId')] });
         }
+        if (!smtpConfigured()) {
+          for (const mail of fresh) strapi.log.info(`outbox (no SMTP_HOST, the mail waits): to ${mail.to}: ${mail.subject}\n${mail.text ?? ''}`);
+        }
 
         const join = joinOf(strapi, UID, 'alumnus');
         const links = inserted
@@ -190,7 +201,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async deliverDue(options: { now?: Date } = {}): Promise<DeliveryReport> {
       const settings = outboxSettings();
       const now = options.now ?? new Date();
-      const report: DeliveryReport = { claimed: 0, sent: 0, retrying: 0, failed: 0 };
+      const report: DeliveryReport = { claimed: 0, sent: 0, retrying: 0, failed: 0, held: 0 };
+      if (!smtpConfigured()) {
+        report.held = await strapi.db.query(UID).count({
+          where: { deliveryStatus: { $in: ['pending', 'sending'] }, nextAttemptAt: { $lte: now } },
+        });
+        return report;
+      }
       for (let round = 0; round < 100; round++) {
         const ids = await claim(now, settings.batchSize, settings.leaseMs);
         if (!ids.length) break;
@@ -202,7 +219,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
         for (const row of rows) {
           const outcome = await service.deliverOne(row, now, settings);
-          report[outcome]++;
+          report[outcome as 'sent' | 'retrying' | 'failed']++;
         }
       }
       return report;
