@@ -101,9 +101,3 @@ const jobs = () => first.plugin('liaison').service('jobs');
     for (let i = 0; i < 10; i++) expect(smtp.withSubject(`任期将满 ${key} #${i}`)).toHaveLength(1);
   });
 });
-
-if (!onPostgres) {
-  it('two-instance tests run on PostgreSQL only (DATABASE_CLIENT=postgres)', () => {
-    expect(onPostgres).toBe(false);
-  });
-}
