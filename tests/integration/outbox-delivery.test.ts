@@ -124,6 +124,22 @@ describe('with the SMTP server down, nothing is lost', () => {
     expect(await rowOf(key)).toMatchObject({ deliveryStatus: 'failed', attempts: 3 });
   });
 
+  it('takes again a mail whose worker died while sending it, once its lease has run out', async () => {
+    const key = unique('orphan');
+    const subject = `Orphan ${key}`;
+    await outbox().enqueue([{ to: 'o@example.cn', subject, text: 'x', kind: 'test', dedupeKey: key }]);
+    const row = await rowOf(key);
+    // As a worker leaves it when its process dies mid-send: claimed, lease (10 minutes) running.
+    const leaseEnd = new Date(Date.now() + 10 * 60e3);
+    await strapiApp().db.query(NOTIFICATIONS).update({ where: { id: row.id }, data: { deliveryStatus: 'sending', attempts: 1, nextAttemptAt: leaseEnd } as any });
+
+    await outbox().deliverDue();
+    expect(smtp.withSubject(subject)).toHaveLength(0);
+    await outbox().deliverDue({ now: later(leaseEnd) });
+    expect(smtp.withSubject(subject)).toHaveLength(1);
+    expect(await rowOf(key)).toMatchObject({ deliveryStatus: 'sent', attempts: 2 });
+  });
+
   it('rolls the mail back with a change that fails', async () => {
     const key = unique('rolled-back');
     await expect(
