@@ -8,7 +8,9 @@ import { makeAlumnus, makePost } from '../helpers/fixtures';
  */
 let token: string;
 beforeAll(async () => {
-  await setupStrapi();
+  const app = await setupStrapi();
+  // supertest makes an idle server listen for each request: parallel requests need it listening once.
+  await new Promise<void>((resolve) => app.server.httpServer.listen(0, '127.0.0.1', () => resolve()));
   token = await adminToken();
 });
 afterAll(async () => {

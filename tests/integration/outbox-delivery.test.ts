@@ -23,6 +23,8 @@ afterAll(async () => {
   await teardownStrapi();
   await smtp.stop();
 });
+// Each test starts with the server up, whatever the last one did.
+beforeEach(() => smtp.start());
 afterEach(() => {
   delete process.env.OUTBOX_MAX_ATTEMPTS;
 });
@@ -51,8 +53,10 @@ describe('with the SMTP server down, nothing is lost', () => {
       ]);
     });
 
+    // (The outbox may hold other test files' mail: assertions are about this one.)
     const down = await outbox().deliverDue();
-    expect(down).toMatchObject({ sent: 0, retrying: 1, failed: 0 });
+    expect(down.sent).toBe(0);
+    expect(down.retrying).toBeGreaterThanOrEqual(1);
     const waiting = await rowOf(key);
     expect(waiting).toMatchObject({ deliveryStatus: 'pending', attempts: 1, sentAt: null });
     expect(waiting.lastError).toMatch(/ECONNREFUSED|connect/i);
@@ -62,11 +66,12 @@ describe('with the SMTP server down, nothing is lost', () => {
 
     await smtp.start();
     // Not due yet: the retry waits for its backoff.
-    expect((await outbox().deliverDue()).claimed).toBe(0);
+    await outbox().deliverDue();
     expect(smtp.withSubject(subject)).toHaveLength(0);
+    expect(await rowOf(key)).toMatchObject({ deliveryStatus: 'pending', attempts: 1 });
 
     const back = await outbox().deliverDue({ now: later(waiting.nextAttemptAt) });
-    expect(back).toMatchObject({ sent: 1 });
+    expect(back.sent).toBeGreaterThanOrEqual(1);
     const [mail] = smtp.withSubject(subject);
     expect(mail.to).toEqual(['xiaoming@example.cn']);
     expect(mail.text).toContain('你的班级联络人是李振东（班长）');
@@ -97,7 +102,7 @@ describe('with the SMTP server down, nothing is lost', () => {
     let now = new Date();
     for (let attempt = 1; attempt <= 3; attempt++) {
       const report = await outbox().deliverDue({ now });
-      expect(report.claimed).toBe(1);
+      expect(report.claimed).toBeGreaterThanOrEqual(1);
       const row = await rowOf(key);
       expect(row.attempts).toBe(attempt);
       if (attempt < 3) {
@@ -105,7 +110,7 @@ describe('with the SMTP server down, nothing is lost', () => {
         waits.push(new Date(row.nextAttemptAt).getTime() - now.getTime());
         now = later(row.nextAttemptAt);
       } else {
-        expect(report.failed).toBe(1);
+        expect(report.failed).toBeGreaterThanOrEqual(1);
         expect(row).toMatchObject({ deliveryStatus: 'failed', nextAttemptAt: null });
         expect(row.lastError).toMatch(/ECONNREFUSED|connect/i);
         expect(row.attemptLog).toHaveLength(3);
@@ -114,8 +119,25 @@ describe('with the SMTP server down, nothing is lost', () => {
     expect(waits[1]).toBe(waits[0] * 2);
     // A failed mail is not tried again on its own.
     await smtp.start();
-    expect((await outbox().deliverDue({ now: later(now, 7 * 24 * 3600e3) })).claimed).toBe(0);
+    await outbox().deliverDue({ now: later(now, 7 * 24 * 3600e3) });
     expect(smtp.withSubject(`Term ends ${key}`)).toHaveLength(0);
+    expect(await rowOf(key)).toMatchObject({ deliveryStatus: 'failed', attempts: 3 });
+  });
+
+  it('takes again a mail whose worker died while sending it, once its lease has run out', async () => {
+    const key = unique('orphan');
+    const subject = `Orphan ${key}`;
+    await outbox().enqueue([{ to: 'o@example.cn', subject, text: 'x', kind: 'test', dedupeKey: key }]);
+    const row = await rowOf(key);
+    // As a worker leaves it when its process dies mid-send: claimed, lease (10 minutes) running.
+    const leaseEnd = new Date(Date.now() + 10 * 60e3);
+    await strapiApp().db.query(NOTIFICATIONS).update({ where: { id: row.id }, data: { deliveryStatus: 'sending', attempts: 1, nextAttemptAt: leaseEnd } as any });
+
+    await outbox().deliverDue();
+    expect(smtp.withSubject(subject)).toHaveLength(0);
+    await outbox().deliverDue({ now: later(leaseEnd) });
+    expect(smtp.withSubject(subject)).toHaveLength(1);
+    expect(await rowOf(key)).toMatchObject({ deliveryStatus: 'sent', attempts: 2 });
   });
 
   it('rolls the mail back with a change that fails', async () => {
@@ -185,6 +207,23 @@ describe('once per dedupe key', () => {
     const [mail] = smtp.withSubject(subject);
     expect(mail.text.trim()).toBe('For staff.');
     expect(mail.headers.get('list')).toBeUndefined();
+  });
+});
+
+describe('the worker', () => {
+  it('delivers queued mail on its own once started (as bootstrap does when cron is enabled), and stops', async () => {
+    process.env.OUTBOX_INTERVAL_SECONDS = '1';
+    const subject = unique('by the worker');
+    try {
+      outbox().startWorker();
+      await outbox().enqueue([{ to: 'w@example.cn', subject, text: '自动投递', kind: 'test' }]);
+      for (let i = 0; i < 200 && smtp.withSubject(subject).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      await outbox().stopWorker();
+      delete process.env.OUTBOX_INTERVAL_SECONDS;
+    }
+    expect(smtp.withSubject(subject)).toHaveLength(1);
+    expect(smtp.withSubject(subject)[0].text).toContain('自动投递');
   });
 });
 

@@ -9,7 +9,7 @@ export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed'] as con
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export interface OutboxSettings {
-  /** After this many failed attempts a mail is given up as failed. */
+  /** After this many failed attempts a mail is given up as failed (default 12: about a day of retries). */
   maxAttempts: number;
   /** The wait after the first failure; doubled after each further one. */
   retryBaseMs: number;
@@ -32,7 +32,7 @@ const positiveInt = (raw: string | undefined, fallback: number, name: string): n
 
 /** The outbox settings from the environment (OUTBOX_*), with defaults. */
 export const outboxSettings = (env: Record<string, string | undefined> = process.env): OutboxSettings => ({
-  maxAttempts: positiveInt(env.OUTBOX_MAX_ATTEMPTS, 8, 'OUTBOX_MAX_ATTEMPTS'),
+  maxAttempts: positiveInt(env.OUTBOX_MAX_ATTEMPTS, 12, 'OUTBOX_MAX_ATTEMPTS'),
   retryBaseMs: positiveInt(env.OUTBOX_RETRY_BASE_SECONDS, 60, 'OUTBOX_RETRY_BASE_SECONDS') * 1000,
   retryMaxMs: positiveInt(env.OUTBOX_RETRY_MAX_SECONDS, 6 * 3600, 'OUTBOX_RETRY_MAX_SECONDS') * 1000,
   leaseMs: 10 * 60 * 1000,

@@ -41,6 +41,8 @@ export interface DeliveryReport {
   retrying: number;
   /** Mails given up after their last attempt. */
   failed: number;
+  /** Due mails left waiting because no SMTP server is configured. */
+  held: number;
 }
 
 /** The fields of an outbox row the admin API shows. */
@@ -72,6 +74,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const col = (attribute: string) => columnOf(strapi, UID, attribute);
   const table = () => tableOf(strapi, UID);
 
+  /**
+   * Without SMTP_HOST the app's email config is nodemailer's JSON transport, which
+   * sends nothing: mail then waits in the outbox (and the log) instead of being marked sent.
+   */
+  const smtpConfigured = () => !(strapi.config.get('plugin::email') as any)?.providerOptions?.jsonTransport;
+
   const publicUrl = () => {
     const url = strapi.config.get('server.url');
     return typeof url === 'string' && /^https?:\/\//.test(url) ? url : 'http://localhost:1337';
@@ -96,7 +104,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // PostgreSQL: rows another worker holds are skipped, not waited for. SQLite has one
       // writer at a time (and knex refuses skipLocked there): the update below is the claim.
       if (isPostgres(strapi)) candidates = candidates.forUpdate().skipLocked();
-      const rows = await due(trx(table()).whereIn('id', candidates)).update(
+      // Two statements, not UPDATE … WHERE id IN (SELECT … LIMIT … FOR UPDATE SKIP LOCKED):
+      // PostgreSQL may re-run such a subquery for each row it updates, and each run then
+      // locks the next rows: one worker would take the whole outbox at once.
+      const ids = (await candidates).map((r: any) => r.id);
+      if (!ids.length) return [];
+      const rows = await due(trx(table()).whereIn('id', ids)).update(
         {
           [status]: 'sending',
           [attempts]: trx.raw('COALESCE(??, 0) + 1', [attempts]),
@@ -164,6 +177,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             .returning(['id', col('documentId')]);
           for (const r of written) inserted.push({ id: Number(r.id), documentId: r[col('documentId')] });
         }
+        if (!smtpConfigured()) {
+          for (const mail of fresh) strapi.log.info(`outbox (no SMTP_HOST, the mail waits): to ${mail.to}: ${mail.subject}\n${mail.text ?? ''}`);
+        }
 
         const join = joinOf(strapi, UID, 'alumnus');
         const links = inserted
@@ -185,7 +201,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async deliverDue(options: { now?: Date } = {}): Promise<DeliveryReport> {
       const settings = outboxSettings();
       const now = options.now ?? new Date();
-      const report: DeliveryReport = { claimed: 0, sent: 0, retrying: 0, failed: 0 };
+      const report: DeliveryReport = { claimed: 0, sent: 0, retrying: 0, failed: 0, held: 0 };
+      if (!smtpConfigured()) {
+        report.held = await strapi.db.query(UID).count({
+          where: { deliveryStatus: { $in: ['pending', 'sending'] }, nextAttemptAt: { $lte: now } },
+        });
+        return report;
+      }
       for (let round = 0; round < 100; round++) {
         const ids = await claim(now, settings.batchSize, settings.leaseMs);
         if (!ids.length) break;
@@ -197,7 +219,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
         for (const row of rows) {
           const outcome = await service.deliverOne(row, now, settings);
-          report[outcome]++;
+          report[outcome as 'sent' | 'retrying' | 'failed']++;
         }
       }
       return report;
