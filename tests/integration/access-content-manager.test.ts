@@ -136,7 +136,7 @@ describe('College Staff', () => {
   });
 
   it("names one of their own posts as a successor, never another college's", async () => {
-    const post = await makePost({ cohort: myCohort.documentId, alumnus: myAlumnus.documentId });
+    const post = await makePost({ cohort: myCohort.documentId, alumnus: (await classmate()).documentId, postStatus: 'nominated' });
     const linkTable = (await strapiApp().db.query(POST).findOne({ where: { id: theirPost.id }, populate: ['successor'] })).successor;
     const refused = await collegeStaff.put(`${POSTS}/${post.documentId}`).send({ successor: connect(theirPost.documentId) });
     expect(refused.status).toBe(403);
@@ -144,7 +144,7 @@ describe('College Staff', () => {
     expect((await strapiApp().db.query(POST).findOne({ where: { id: post.id }, populate: ['successor'] })).successor).toBeNull();
     expect((await strapiApp().db.query(POST).findOne({ where: { id: theirPost.id }, populate: ['successor'] })).successor).toEqual(linkTable);
 
-    const own = await makePost({ dimension: 'college', college: mine.documentId, role: 'deputy', alumnus: myAlumnus.documentId });
+    const own = await makePost({ dimension: 'college', college: mine.documentId, role: 'deputy', alumnus: (await classmate()).documentId });
     const ok = await collegeStaff.put(`${POSTS}/${post.documentId}`).send({ successor: connect(own.documentId) });
     expect(ok.status).toBe(200);
     expect((await strapiApp().db.query(POST).findOne({ where: { id: post.id }, populate: ['successor'] })).successor.id).toBe(own.id);

@@ -44,6 +44,55 @@ const check = (rows: PostScopeRow[], scope: NetworkScope, stored: boolean) => {
   }
 };
 
+/** The record a relation input points at: a documentId, an id, `{ documentId }`, or the first of `connect`/`set`. */
+const pointedAt = (value: unknown): { documentId?: string; id?: number } | null => {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return { documentId: value };
+  if (typeof value === 'number') return { id: value };
+  if (Array.isArray(value)) return pointedAt(value[0]);
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (v.connect !== undefined) return pointedAt(v.connect);
+    if (v.set !== undefined) return pointedAt(v.set);
+    if (typeof v.documentId === 'string') return { documentId: v.documentId };
+    if (typeof v.id === 'number') return { id: v.id };
+  }
+  return null;
+};
+
+const SCOPE_TARGETS = {
+  cohort: { uid: 'plugin::liaison.cohort', populate: { college: ID } },
+  college: { uid: 'plugin::liaison.college' },
+  chapter: { uid: 'plugin::liaison.chapter' },
+  industry: { uid: 'plugin::liaison.industry-group' },
+  alumnus: { uid: 'plugin::liaison.alumnus', populate: { cohort: { select: ['id'], populate: { college: ID } }, chapter: ID } },
+} as const;
+
+/**
+ * What a create or update asks to store, read from its input: when another rule refuses
+ * the write first (a full scope, an overlapping term), a scoped user must still learn
+ * only that the scope is not theirs, nothing about another college's posts.
+ */
+const requestedOutsideScope = async (strapi: Core.Strapi, data: Record<string, unknown> | undefined, scope: NetworkScope) => {
+  if (!data) return null;
+  const row: Record<string, any> = {};
+  for (const [field, target] of Object.entries(SCOPE_TARGETS)) {
+    const ref = pointedAt(data[field]);
+    if (!ref) continue;
+    const found = await strapi.db.query(target.uid as any).findOne({
+      where: ref.documentId ? { documentId: ref.documentId } : { id: ref.id },
+      select: ['id'],
+      populate: (target as { populate?: any }).populate,
+    });
+    if (found) row[field] = found;
+  }
+  const namesScope = ['cohort', 'college', 'chapter', 'industry'].some((field) => row[field]);
+  const outside = namesScope ? postOutsideScope(row as PostScopeRow, scope) : null;
+  if (outside) return outside;
+  if (row.alumnus && !holderInScope(row.alumnus, scope)) return 'alumnus';
+  return null;
+};
+
 const writtenIds = (result: any): number[] => {
   if (!result) return [];
   const entries = Array.isArray(result.entries) ? result.entries : [result];
@@ -75,7 +124,15 @@ export const registerPostGuard = (strapi: Core.Strapi) => {
     const successorBefore = new Map(before.map((row) => [row.id, row.successor?.id ?? null]));
 
     return strapi.db.transaction(async () => {
-      const result = await next();
+      let result: any;
+      try {
+        result = await next();
+      } catch (error) {
+        if (error instanceof errors.PolicyError) throw error;
+        const field = await requestedOutsideScope(strapi, (ctx.params as { data?: Record<string, unknown> })?.data, scope).catch(() => null);
+        if (field) throw refuse(field, true, field === 'alumnus' ? 'not an alumnus of your colleges nor a member of your chapters' : undefined);
+        throw error;
+      }
       const ids = writtenIds(result);
       const after = ids.length ? await scopesOf(strapi, { id: { $in: ids } }) : [];
       check(after, scope, true);
