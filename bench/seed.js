@@ -17,25 +17,10 @@
  * postgres://postgres@127.0.0.1:5432/postgres), dropped afterwards. SQLite: temp files.
  * Figures go to bench/results/seed-<date>.json.
  */
-const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-
-const appDir = path.resolve(__dirname, '..');
-const distDir = path.join(appDir, 'dist');
-
-const args = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .filter((a) => a.startsWith('--'))
-    .map((a) => {
-      const [k, v] = a.slice(2).split('=');
-      return [k, v === undefined ? 'true' : v];
-    })
-);
-
-const log = (...parts) => process.stderr.write(`${parts.join(' ')}\n`);
+const { appDir, distDir, args, log, runChild, pad, fmt } = require('./lib');
 
 // ------------------------------------------------------------------ child: one phase
 
@@ -114,66 +99,10 @@ async function verify(strapi, counts) {
 
 // ------------------------------------------------------------------ parent: databases and phases
 
-const PG_URL = process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function withPg(fn) {
-  const { Client } = require('pg');
-  const client = new Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function freshDatabase(db, label) {
-  if (db === 'postgres') {
-    const name = `liaison_bench_${Date.now()}_${label}`;
-    await withPg((c) => c.query(`CREATE DATABASE ${name}`));
-    const url = new URL(PG_URL);
-    url.pathname = `/${name}`;
-    return {
-      env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
-      drop: () => withPg((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
-    };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liaison-bench-'));
-  return {
-    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'bench.db') },
-    drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
-  };
-}
-
 async function runPhase(db, phase, extra) {
-  const database = await freshDatabase(db, phase);
-  const out = path.join(os.tmpdir(), `liaison-bench-${process.pid}-${db}-${phase}.json`);
-  try {
-    const res = spawnSync(
-      process.execPath,
-      [__filename, `--child=${phase}`, `--out=${out}`, ...Object.entries(extra).map(([k, v]) => `--${k}=${v}`)],
-      {
-        cwd: appDir,
-        stdio: ['ignore', 'inherit', 'inherit'],
-        env: {
-          ...process.env,
-          ...database.env,
-          SEED_DEMO: 'false',
-          CRON_ENABLED: 'false',
-          LOG_LEVEL: 'error',
-        },
-      }
-    );
-    if (res.status !== 0) throw new Error(`${db} ${phase} failed (exit ${res.status})`);
-    return JSON.parse(fs.readFileSync(out, 'utf8'));
-  } finally {
-    fs.rmSync(out, { force: true });
-    await database.drop();
-  }
+  return runChild(__filename, db, phase, phase, extra);
 }
 
-const pad = (s, n) => String(s).padEnd(n);
-const fmt = (n, d = 1) => n.toFixed(d);
 
 async function main() {
   const dbs = (args.db || 'both') === 'both' ? ['postgres', 'sqlite'] : [args.db];

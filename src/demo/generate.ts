@@ -755,6 +755,8 @@ interface PostContext {
   today: number;
 }
 
+const LIVE_STATUSES: readonly string[] = ['nominated', 'approved', 'active'];
+
 function buildPosts(random: Random, { cohorts, people, scale, today }: PostContext): PostRecord[] {
   const posts: PostRecord[] = [];
   const alumni = people.records;
@@ -786,7 +788,23 @@ function buildPosts(random: Random, { cohorts, people, scale, today }: PostConte
 
   const reasonFor = (dimension: Dimension) => random.pick(NOMINATION_REASONS[dimension]);
 
+  /** Live posts by scope: one person never holds two overlapping live terms in one scope (the network's rule). */
+  const liveByScope = new Map<string, { alumnus: number; start: string; end: string | null }[]>();
+  const overlapsLive = (scopeKey: string, alumnus: number, start: string, end: string | null) =>
+    (liveByScope.get(scopeKey) ?? []).some(
+      (p) => p.alumnus === alumnus && (p.end === null || start <= p.end) && (end === null || p.start <= end)
+    );
+
   const emit = (spec: SeatSpec, post: Omit<PostRecord, 'dimension' | 'cohort' | 'college' | 'chapter' | 'industry' | 'role' | 'nominationSource' | 'nominator' | 'nominationReason' | 'successor'>) => {
+    const scopeKey = `${spec.dimension}:${spec.scope}`;
+    if (LIVE_STATUSES.includes(post.postStatus)) {
+      for (let tries = 0; tries < 10 && overlapsLive(scopeKey, post.alumnus, post.termStart, post.termEnd); tries += 1) {
+        post = { ...post, alumnus: spec.pool() };
+      }
+      // A scope too small to find another person: the seat stays empty rather than double-booked.
+      if (overlapsLive(scopeKey, post.alumnus, post.termStart, post.termEnd)) return null;
+      liveByScope.set(scopeKey, [...(liveByScope.get(scopeKey) ?? []), { alumnus: post.alumnus, start: post.termStart, end: post.termEnd }]);
+    }
     const source = spec.source();
     let nominator: number | null = null;
     if (source === 'alumnus') {

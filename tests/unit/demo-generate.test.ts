@@ -219,3 +219,24 @@ describe('document ids', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
+
+describe('the demo network keeps the network’s rules', () => {
+  const scopeOf = (p: PostRecord) => `${p.dimension}:${p.cohort ?? p.college ?? p.chapter ?? p.industry}`;
+  const overlaps = (a: PostRecord, b: PostRecord) =>
+    (a.termEnd === null || b.termStart <= a.termEnd) && (b.termEnd === null || a.termStart <= b.termEnd);
+
+  it.each([2000, 20000])('%i alumni: nobody holds two overlapping live terms in one scope, and no scope has more posts taken than it has', (alumni) => {
+    const data = generateDemo({ alumni, seed: 7, today: TODAY });
+    const byScope = new Map<string, PostRecord[]>();
+    for (const post of data.posts) byScope.set(scopeOf(post), [...(byScope.get(scopeOf(post)) ?? []), post]);
+    const doubled: string[] = [];
+    const full: string[] = [];
+    const POSTS = { cohort: 2, college: 3, region: 5, industry: 3 } as const;
+    for (const [scope, posts] of byScope) {
+      const live = posts.filter((p) => ['nominated', 'approved', 'active'].includes(p.postStatus));
+      live.forEach((a, i) => live.slice(i + 1).forEach((b) => a.alumnus === b.alumnus && overlaps(a, b) && doubled.push(scope)));
+      if (posts.filter((p) => p.postStatus === 'active' || p.postStatus === 'approved').length > POSTS[posts[0].dimension]) full.push(scope);
+    }
+    expect({ doubled, full }).toEqual({ doubled: [], full: [] });
+  });
+});

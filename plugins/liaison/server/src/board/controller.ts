@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { findScope, parseDimension, postsOfScope, scopeVisible } from './scopes';
+import { findScopeOr404, parseDimension, postsOfScope, scopeVisible } from './scopes';
 import { searchAlumni } from './alumni-search';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -10,7 +10,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** GET /liaison/scopes/:dimension/:documentId: a scope with its posts and holders. */
     async scope(ctx: any) {
       const dimension = parseDimension(ctx.params.dimension);
-      const scope = await findScope(strapi, dimension, ctx.params.documentId);
+      const scope = await findScopeOr404(strapi, dimension, ctx.params.documentId);
       if (!scopeVisible(await accessOf(ctx), scope)) throw new errors.NotFoundError(`No ${dimension} scope with documentId ${scope.documentId}`);
       const posts = await postsOfScope(strapi, scope);
       ctx.body = { data: { scope: { documentId: scope.documentId, name: scope.name, dimension }, posts } };

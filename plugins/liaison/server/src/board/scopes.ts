@@ -4,14 +4,7 @@ import { DIMENSIONS, SCOPE_FIELD, type Dimension } from '../rules';
 import { columnOf, joinOf, tableOf } from '../utils/db';
 import type { NetworkScope } from '../access/types';
 import { validationError } from '../utils/errors';
-
-/** The content type of each dimension's scope, and the attribute that names it. */
-export const SCOPE_TYPES: Record<Dimension, { uid: string; nameField: string }> = {
-  cohort: { uid: 'plugin::liaison.cohort', nameField: 'className' },
-  college: { uid: 'plugin::liaison.college', nameField: 'name' },
-  region: { uid: 'plugin::liaison.chapter', nameField: 'name' },
-  industry: { uid: 'plugin::liaison.industry-group', nameField: 'name' },
-};
+import { findScope, type Scope } from '../assignment/scope';
 
 export const parseDimension = (value: unknown, path = 'dimension'): Dimension => {
   if (!DIMENSIONS.includes(value as Dimension)) {
@@ -20,35 +13,15 @@ export const parseDimension = (value: unknown, path = 'dimension'): Dimension =>
   return value as Dimension;
 };
 
-export interface ScopeRecord {
-  id: number;
-  documentId: string;
-  name: string;
-  dimension: Dimension;
-  /** The college a cohort or college scope belongs to. */
-  collegeId: number | null;
-}
-
 /** Loads a scope by documentId, or 404. */
-export const findScope = async (strapi: Core.Strapi, dimension: Dimension, documentId: string): Promise<ScopeRecord> => {
-  const { uid, nameField } = SCOPE_TYPES[dimension];
-  const row = await strapi.db.query(uid as any).findOne({
-    where: { documentId },
-    select: ['id', 'documentId', nameField],
-    populate: dimension === 'cohort' ? { college: { select: ['id'] } } : undefined,
-  });
-  if (!row) throw new errors.NotFoundError(`No ${dimension} scope with documentId ${documentId}`);
-  return {
-    id: row.id,
-    documentId: row.documentId,
-    name: row[nameField],
-    dimension,
-    collegeId: dimension === 'cohort' ? row.college?.id ?? null : dimension === 'college' ? row.id : null,
-  };
+export const findScopeOr404 = async (strapi: Core.Strapi, dimension: Dimension, documentId: string): Promise<Scope> => {
+  const scope = await findScope(strapi, dimension, documentId);
+  if (!scope) throw new errors.NotFoundError(`No ${dimension} scope with documentId ${documentId}`);
+  return scope;
 };
 
 /** Whether a user limited to some colleges and chapters may see this scope. */
-export const scopeVisible = (access: NetworkScope, scope: ScopeRecord) => {
+export const scopeVisible = (access: NetworkScope, scope: Scope) => {
   if (access.all) return true;
   if (scope.dimension === 'cohort' || scope.dimension === 'college') {
     return scope.collegeId !== null && access.colleges.includes(scope.collegeId);
@@ -58,7 +31,7 @@ export const scopeVisible = (access: NetworkScope, scope: ScopeRecord) => {
 };
 
 /** The posts of one scope with their holders, newest term first: one query. */
-export const postsOfScope = async (strapi: Core.Strapi, scope: ScopeRecord) => {
+export const postsOfScope = async (strapi: Core.Strapi, scope: Scope) => {
   const POST = 'plugin::liaison.liaison';
   const ALUMNUS = 'plugin::liaison.alumnus';
   const posts = tableOf(strapi, POST);

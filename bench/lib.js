@@ -1,0 +1,86 @@
+/**
+ * What the benchmarks share: their command-line flags, a fresh database per run
+ * (PostgreSQL on BENCH_PG_URL, dropped afterwards, or a temp SQLite file), and running
+ * one phase in a child process on it.
+ */
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const appDir = path.resolve(__dirname, '..');
+const distDir = path.join(appDir, 'dist');
+
+/** --name=value flags (a bare --name is 'true'). */
+const args = Object.fromEntries(
+  process.argv
+    .slice(2)
+    .filter((a) => a.startsWith('--'))
+    .map((a) => {
+      const [k, v] = a.slice(2).split('=');
+      return [k, v === undefined ? 'true' : v];
+    })
+);
+
+const log = (...parts) => process.stderr.write(`${parts.join(' ')}\n`);
+
+const PG_URL = process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function withPg(fn) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function freshDatabase(db, label) {
+  if (db === 'postgres') {
+    const name = `liaison_bench_${Date.now()}_${label}`.replace(/[^a-z0-9_]/gi, '_');
+    await withPg((c) => c.query(`CREATE DATABASE ${name}`));
+    const url = new URL(PG_URL);
+    url.pathname = `/${name}`;
+    return {
+      env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
+      drop: () => withPg((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liaison-bench-'));
+  return {
+    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'bench.db') },
+    drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * Runs `script --child=<child> --out=<file> --k=v…` on a fresh `db` database and returns
+ * the JSON the child wrote to <file>.
+ */
+async function runChild(script, db, label, child, extra) {
+  const database = await freshDatabase(db, label);
+  const out = path.join(os.tmpdir(), `liaison-bench-${process.pid}-${db}-${label}.json`);
+  try {
+    const res = spawnSync(
+      process.execPath,
+      [script, `--child=${child}`, `--out=${out}`, ...Object.entries(extra).map(([k, v]) => `--${k}=${v}`)],
+      {
+        cwd: appDir,
+        stdio: ['ignore', 'inherit', 'inherit'],
+        env: { ...process.env, ...database.env, SEED_DEMO: 'false', CRON_ENABLED: 'false', LOG_LEVEL: 'error' },
+      }
+    );
+    if (res.status !== 0) throw new Error(`${db} ${label} failed (exit ${res.status})`);
+    return JSON.parse(fs.readFileSync(out, 'utf8'));
+  } finally {
+    fs.rmSync(out, { force: true });
+    await database.drop();
+  }
+}
+
+const pad = (s, n) => String(s).padEnd(n);
+const fmt = (n, d = 1) => n.toFixed(d);
+
+module.exports = { appDir, distDir, args, log, withPg, freshDatabase, runChild, pad, fmt };
