@@ -51,7 +51,7 @@ export const EnumInput = React.forwardRef<HTMLDivElement, EnumInputProps>(
         <Field.Label action={labelAction}>{label}</Field.Label>
         <SingleSelect
           ref={ref}
-          onChange={(value: string | number) => field.onChange(name, value === '' ? null : value)}
+          onChange={(value: string | number) => field.onChange(name, value === '' ? null : String(value))}
           value={field.value ?? ''}
           disabled={disabled}
           placeholder={placeholder}
