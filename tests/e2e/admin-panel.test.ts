@@ -103,6 +103,12 @@ describe.each(['en', 'zh-Hans'] as const)('the admin panel in %s', (language) =>
   }, 60000);
 
   it('lists liaison posts by name, with their enumerations in words of the admin language', async () => {
+    // the admin tells its server its language, so the server's refusals are said in it
+    const sent: string[] = [];
+    const onRequest = (r: any) => {
+      if (r.resourceType() === 'fetch' && r.url().includes('/content-manager/collection-types/plugin::liaison.liaison')) sent.push(r.headers()['accept-language']);
+    };
+    page.on('request', onRequest);
     await page.goto(`${baseUrl}/admin/content-manager/collection-types/plugin::liaison.liaison?filters[$and][0][documentId][$eq]=${post.documentId}`);
     const row = page.locator('tbody tr').filter({ hasText: post.label });
     await row.first().waitFor({ timeout: 30000 });
@@ -112,6 +118,9 @@ describe.each(['en', 'zh-Hans'] as const)('the admin panel in %s', (language) =>
     for (const raw of ['region', 'head', 'active']) expect(cells).not.toContain(raw);
     const chrome = await page.locator('main').innerText();
     expect(chrome).toContain(language === 'en' ? 'Create new entry' : '新建条目');
+    page.off('request', onRequest);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(new Set(sent)).toEqual(new Set([language]));
     await page.screenshot({ path: path.join(SHOTS, `posts-${language}.png`), fullPage: true });
   }, 60000);
 
