@@ -116,6 +116,13 @@ describe.each(['en', 'zh-Hans'] as const)('the admin panel in %s', (language) =>
     const words = language === 'en' ? ['Region (chapter)', 'Head', 'Active'] : ['地区（校友会）', '会长', '在任'];
     for (const word of words) expect(cells).toContain(word);
     for (const raw of ['region', 'head', 'active']) expect(cells).not.toContain(raw);
+    // a filter chip says the field and the value in words too
+    await page.goto(
+      `${baseUrl}/admin/content-manager/collection-types/plugin::liaison.liaison?filters[$and][0][postStatus][$eq]=active&filters[$and][1][documentId][$eq]=${post.documentId}`
+    );
+    const chip = language === 'en' ? 'Status is Active' : '状态 等于 在任';
+    await page.getByText(chip, { exact: true }).first().waitFor({ timeout: 30000 });
+    expect(await page.getByText('postStatus', { exact: false }).count()).toBe(0);
     const chrome = await page.locator('main').innerText();
     expect(chrome).toContain(language === 'en' ? 'Create new entry' : '新建条目');
     page.off('request', onRequest);
@@ -130,7 +137,8 @@ describe.each(['en', 'zh-Hans'] as const)('the admin panel in %s', (language) =>
     await title.filter({ hasText: post.label }).waitFor({ timeout: 30000 });
     expect(await title.innerText()).not.toContain(post.documentId);
     const role = page.getByRole('combobox', { name: language === 'en' ? 'Role' : '职务' });
-    if (await role.count()) expect(await role.first().innerText()).toContain(language === 'en' ? 'Head' : '会长');
+    await role.first().waitFor({ timeout: 30000 });
+    expect(await role.first().innerText()).toContain(language === 'en' ? 'Head' : '会长');
     await page.screenshot({ path: path.join(SHOTS, `post-edit-${language}.png`), fullPage: true });
   }, 60000);
 
