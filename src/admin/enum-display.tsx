@@ -52,7 +52,7 @@ export const EnumInput = React.forwardRef<HTMLDivElement, EnumInputProps>(
         <SingleSelect
           ref={ref}
           onChange={(value: string | number) => field.onChange(name, value === '' ? null : String(value))}
-          value={field.value ?? ''}
+          value={field.value as string | null}
           disabled={disabled}
           placeholder={placeholder}
         >
@@ -61,10 +61,7 @@ export const EnumInput = React.forwardRef<HTMLDivElement, EnumInputProps>(
           </SingleSelectOption>
           {attribute.enum.map((value) => (
             <SingleSelectOption key={value} value={value}>
-              {formatMessage({
-                id: enumMessageId(fieldName, value),
-                defaultMessage: formatMessage({ id: value, defaultMessage: value }),
-              })}
+              {formatMessage({ id: enumMessageId(fieldName, value), defaultMessage: value })}
             </SingleSelectOption>
           ))}
         </SingleSelect>
