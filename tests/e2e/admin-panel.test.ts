@@ -136,6 +136,7 @@ describe.each(['en', 'zh-Hans'] as const)('the admin panel in %s', (language) =>
     const title = page.getByRole('heading', { level: 1 });
     await title.filter({ hasText: post.label }).waitFor({ timeout: 30000 });
     expect(await title.innerText()).not.toContain(post.documentId);
+    expect(await page.locator('main').innerText()).not.toMatch(/Set up preview/i);
     const role = page.getByRole('combobox', { name: language === 'en' ? 'Role' : '职务' });
     await role.first().waitFor({ timeout: 30000 });
     expect(await role.first().innerText()).toContain(language === 'en' ? 'Head' : '会长');
@@ -162,5 +163,21 @@ describe.each(['en', 'zh-Hans'] as const)('the admin panel in %s', (language) =>
     expect(colours.fill).not.toBe('rgb(255, 255, 255)');
     // the region dimension has the active post made above: its bar shows it (unless rounded to 0 %)
     expect(colours.width > 0).toBe(colours.percent > 0);
+  }, 60000);
+
+  it("shows the integrity guard's refusal on the field, in the admin language, and saves nothing", async () => {
+    await page.goto(`${baseUrl}/admin/content-manager/collection-types/plugin::liaison.liaison/${post.documentId}`);
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: post.label }).waitFor({ timeout: 30000 });
+    // a regional post moved to the cohort dimension, still in its chapter
+    const dimension = page.getByRole('combobox', { name: language === 'en' ? 'Dimension' : '维度' }).first();
+    await dimension.click();
+    await page.getByRole('option', { name: language === 'en' ? 'Cohort (class)' : '年级（班级）' }).click();
+    expect(await dimension.innerText()).toContain(language === 'en' ? 'Cohort (class)' : '年级（班级）');
+    await page.getByRole('button', { name: language === 'en' ? 'Save' : '保存' }).click();
+    const refusal = language === 'en' ? 'a cohort post cannot have a chapter' : '年级（班级）维度的岗位不能指定地区校友会';
+    await page.getByText(refusal).first().waitFor({ timeout: 30000 });
+    await page.screenshot({ path: path.join(SHOTS, `post-refused-${language}.png`), fullPage: true });
+    const stored = await strapiApp().db.query('plugin::liaison.liaison').findOne({ where: { documentId: post.documentId } });
+    expect(stored.dimension).toBe('region');
   }, 60000);
 });
