@@ -19,5 +19,9 @@ export default () => ({
     nps: false,
     promoteEE: false,
   },
+  // No front end to preview yet: without this, every edit view offers "Set up preview".
+  preview: {
+    enabled: false,
+  },
   watchIgnoreFiles: ['**/tests/**', '**/bench/**'],
 });

@@ -51,8 +51,8 @@ export const EnumInput = React.forwardRef<HTMLDivElement, EnumInputProps>(
         <Field.Label action={labelAction}>{label}</Field.Label>
         <SingleSelect
           ref={ref}
-          onChange={(value: string | number) => field.onChange(name, value === '' ? null : value)}
-          value={field.value ?? ''}
+          onChange={(value: string | number) => field.onChange(name, value === '' ? null : String(value))}
+          value={field.value as string | null}
           disabled={disabled}
           placeholder={placeholder}
         >
@@ -61,10 +61,7 @@ export const EnumInput = React.forwardRef<HTMLDivElement, EnumInputProps>(
           </SingleSelectOption>
           {attribute.enum.map((value) => (
             <SingleSelectOption key={value} value={value}>
-              {formatMessage({
-                id: enumMessageId(fieldName, value),
-                defaultMessage: formatMessage({ id: value, defaultMessage: value }),
-              })}
+              {formatMessage({ id: enumMessageId(fieldName, value), defaultMessage: value })}
             </SingleSelectOption>
           ))}
         </SingleSelect>
@@ -75,8 +72,43 @@ export const EnumInput = React.forwardRef<HTMLDivElement, EnumInputProps>(
   }
 );
 
+/** The filter popover's value input for an enumeration, its options labelled (the chip then shows the label too). */
+const FilterEnumInput = ({ name, options = [], ...rest }: { name: string; options?: Array<{ label?: string; value: string } | string>; ['aria-label']?: string }) => {
+  const { formatMessage } = useIntl();
+  const field = useField<string | null>(name);
+  return (
+    <Field.Root error={field.error} name={name}>
+      <SingleSelect
+        aria-label={rest['aria-label']}
+        onChange={(value: string | number) => field.onChange(name, String(value))}
+        value={field.value ?? ''}
+        placeholder={formatMessage({ id: 'components.InputSelect.option.placeholder', defaultMessage: 'Choose here' })}
+      >
+        {options.map((option) => {
+          const value = typeof option === 'string' ? option : option.value;
+          const label = typeof option === 'string' ? option : option.label ?? option.value;
+          return (
+            <SingleSelectOption key={value} value={value}>
+              {label}
+            </SingleSelectOption>
+          );
+        })}
+      </SingleSelect>
+    </Field.Root>
+  );
+};
+
+/** The content type of the list being shown (the filters hook is not told). */
+const currentModel = () => /\/content-manager\/(?:collection|single)-types\/([^/?#]+)/.exec(window.location.pathname)?.[1];
+
 type Header = { name: string; attribute?: { type?: string }; cellFormatter?: unknown };
-type Filter = { name: string; type?: string; options?: Array<{ label?: string; value: string } | string> };
+type Filter = {
+  name: string;
+  type?: string;
+  label?: unknown;
+  input?: unknown;
+  options?: Array<{ label?: string; value: string } | string>;
+};
 
 export const registerEnumDisplay = (app: any, messages: Messages) => {
   app.addFields({ type: 'enumeration', Component: EnumInput });
@@ -100,18 +132,27 @@ export const registerEnumDisplay = (app: any, messages: Messages) => {
     'Admin/CM/pages/ListView/inject-in-filters',
     ({ displayedFilters, layout }: { displayedFilters: Filter[]; layout: unknown }) => ({
       layout,
-      displayedFilters: displayedFilters.map((filter) =>
-        filter.type === 'enumeration' && filter.name !== '__status' && Array.isArray(filter.options)
-          ? {
-              ...filter,
-              options: filter.options.map((option) => {
-                const value = typeof option === 'string' ? option : option.value;
-                const label = typeof option === 'string' ? option : option.label;
-                return { value, label: labelFor(messages, filter.name, value) ?? label ?? value };
-              }),
-            }
-          : filter
-      ),
+      displayedFilters: displayedFilters.map((original) => {
+        let filter = original;
+        const model = currentModel();
+        // The field's name as the edit view shows it (Strapi shows the attribute name).
+        if (model && typeof filter.label === 'string' && !['id', 'documentId', '__status'].includes(filter.name)) {
+          const id = `content-manager.content-types.${decodeURIComponent(model)}.${filter.name}`;
+          if (messages.en?.[id]) filter = { ...filter, label: { id, defaultMessage: filter.label } };
+        }
+        if (filter.type === 'enumeration' && filter.name !== '__status' && Array.isArray(filter.options) && !filter.input) {
+          filter = {
+            ...filter,
+            input: FilterEnumInput,
+            options: filter.options.map((option) => {
+              const value = typeof option === 'string' ? option : option.value;
+              const label = typeof option === 'string' ? option : option.label;
+              return { value, label: labelFor(messages, filter.name, value) ?? label ?? value };
+            }),
+          };
+        }
+        return filter;
+      }),
     })
   );
 };

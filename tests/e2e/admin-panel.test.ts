@@ -21,6 +21,7 @@ const CONTENT_TYPES = {
 
 let browser: Browser;
 let baseUrl: string;
+let post: { documentId: string; label: string };
 
 beforeAll(async () => {
   const app = await setupStrapi();
@@ -30,7 +31,9 @@ beforeAll(async () => {
     await app.service('admin::user').create({ email: EMAIL, firstname: 'E2E', lastname: 'Staff', password: PASSWORD, isActive: true, roles: [superAdmin.id] });
   }
   const chapter = await makeChapter();
-  await makePost({ dimension: 'region', chapter: chapter.documentId, role: 'head' });
+  const created = await makePost({ dimension: 'region', cohort: undefined, chapter: chapter.documentId, role: 'head' });
+  const row = await app.db.query('plugin::liaison.liaison').findOne({ where: { documentId: created.documentId }, select: ['label'] });
+  post = { documentId: created.documentId, label: row.label };
   browser = await launchBrowser();
 }, 120000);
 
@@ -86,5 +89,95 @@ describe.each(['en', 'zh-Hans'] as const)('the admin panel in %s', (language) =>
     const regionCount = await strapiApp().db.query('plugin::liaison.chapter').count();
     expect(await region.innerText()).toContain(String(regionCount));
     await page.screenshot({ path: path.join(SHOTS, `overview-${language}.png`), fullPage: true });
+  }, 60000);
+
+  it('greets staff with their home page, without the guided tour, Cloud or Media Library prompts', async () => {
+    await page.goto(`${baseUrl}/admin`);
+    const hello = language === 'en' ? 'Hello E2E' : '您好，E2E';
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: hello }).waitFor({ timeout: 30000 });
+    await page.waitForLoadState('networkidle');
+    const text = await page.locator('body').innerText();
+    expect(text).not.toMatch(/Discover your application|guided tour|Strapi Cloud|new Media Library|revamped version/i);
+    expect(text).toMatch(language === 'en' ? /Last edited entries/i : /最近编辑的条目/);
+    await page.screenshot({ path: path.join(SHOTS, `home-${language}.png`), fullPage: true });
+  }, 60000);
+
+  it('lists liaison posts by name, with their enumerations in words of the admin language', async () => {
+    // the admin tells its server its language, so the server's refusals are said in it
+    const sent: string[] = [];
+    const onRequest = (r: any) => {
+      if (r.resourceType() === 'fetch' && r.url().includes('/content-manager/collection-types/plugin::liaison.liaison')) sent.push(r.headers()['accept-language']);
+    };
+    page.on('request', onRequest);
+    await page.goto(`${baseUrl}/admin/content-manager/collection-types/plugin::liaison.liaison?filters[$and][0][documentId][$eq]=${post.documentId}`);
+    const row = page.locator('tbody tr').filter({ hasText: post.label });
+    await row.first().waitFor({ timeout: 30000 });
+    const cells = await row.first().locator('td').allInnerTexts();
+    const words = language === 'en' ? ['Region (chapter)', 'Head', 'Active'] : ['地区（校友会）', '会长', '在任'];
+    for (const word of words) expect(cells).toContain(word);
+    for (const raw of ['region', 'head', 'active']) expect(cells).not.toContain(raw);
+    // a filter chip says the field and the value in words too
+    await page.goto(
+      `${baseUrl}/admin/content-manager/collection-types/plugin::liaison.liaison?filters[$and][0][postStatus][$eq]=active&filters[$and][1][documentId][$eq]=${post.documentId}`
+    );
+    const chip = language === 'en' ? 'Status is Active' : '状态 等于 在任';
+    await page.getByText(chip, { exact: true }).first().waitFor({ timeout: 30000 });
+    expect(await page.getByText('postStatus', { exact: false }).count()).toBe(0);
+    const chrome = await page.locator('main').innerText();
+    expect(chrome).toContain(language === 'en' ? 'Create new entry' : '新建条目');
+    page.off('request', onRequest);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(new Set(sent)).toEqual(new Set([language]));
+    await page.screenshot({ path: path.join(SHOTS, `posts-${language}.png`), fullPage: true });
+  }, 60000);
+
+  it('titles a post’s edit view by its name, and its selects speak the admin language', async () => {
+    await page.goto(`${baseUrl}/admin/content-manager/collection-types/plugin::liaison.liaison/${post.documentId}`);
+    const title = page.getByRole('heading', { level: 1 });
+    await title.filter({ hasText: post.label }).waitFor({ timeout: 30000 });
+    expect(await title.innerText()).not.toContain(post.documentId);
+    expect(await page.locator('main').innerText()).not.toMatch(/Set up preview/i);
+    const role = page.getByRole('combobox', { name: language === 'en' ? 'Role' : '职务' });
+    await role.first().waitFor({ timeout: 30000 });
+    expect(await role.first().innerText()).toContain(language === 'en' ? 'Head' : '会长');
+    await page.screenshot({ path: path.join(SHOTS, `post-edit-${language}.png`), fullPage: true });
+  }, 60000);
+
+  it('draws the covered part of the overview bars in colour on the white card', async () => {
+    await page.goto(`${baseUrl}/admin/plugins/liaison`);
+    const card = page.getByTestId('dimension-region');
+    await card.waitFor({ timeout: 30000 });
+    const colours = await card.evaluate((el) => {
+      const fill = el.querySelector('[data-testid="coverage-bar-fill"]') as HTMLElement;
+      const track = el.querySelector('[data-testid="coverage-bar"]') as HTMLElement;
+      return {
+        card: getComputedStyle(el).backgroundColor,
+        track: getComputedStyle(track).backgroundColor,
+        fill: getComputedStyle(fill).backgroundColor,
+        width: fill.getBoundingClientRect().width,
+        percent: Number(track.getAttribute('aria-valuenow')),
+      };
+    });
+    expect(colours.fill).not.toBe(colours.card);
+    expect(colours.fill).not.toBe(colours.track);
+    expect(colours.fill).not.toBe('rgb(255, 255, 255)');
+    // the region dimension has the active post made above: its bar shows it (unless rounded to 0 %)
+    expect(colours.width > 0).toBe(colours.percent > 0);
+  }, 60000);
+
+  it("shows the integrity guard's refusal on the field, in the admin language, and saves nothing", async () => {
+    await page.goto(`${baseUrl}/admin/content-manager/collection-types/plugin::liaison.liaison/${post.documentId}`);
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: post.label }).waitFor({ timeout: 30000 });
+    // a regional post moved to the cohort dimension, still in its chapter
+    const dimension = page.getByRole('combobox', { name: language === 'en' ? 'Dimension' : '维度' }).first();
+    await dimension.click();
+    await page.getByRole('option', { name: language === 'en' ? 'Cohort (class)' : '年级（班级）' }).click();
+    expect(await dimension.innerText()).toContain(language === 'en' ? 'Cohort (class)' : '年级（班级）');
+    await page.getByRole('button', { name: language === 'en' ? 'Save' : '保存' }).click();
+    const refusal = language === 'en' ? 'a cohort post cannot have a chapter' : '年级（班级）维度的岗位不能指定地区校友会';
+    await page.getByText(refusal).first().waitFor({ timeout: 30000 });
+    await page.screenshot({ path: path.join(SHOTS, `post-refused-${language}.png`), fullPage: true });
+    const stored = await strapiApp().db.query('plugin::liaison.liaison').findOne({ where: { documentId: post.documentId } });
+    expect(stored.dimension).toBe('region');
   }, 60000);
 });

@@ -10,6 +10,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { adminToken, http, setupStrapi, strapiApp, teardownStrapi } from '../helpers/strapi';
 import { generateDemo, networkIsEmpty, seedDemo, DEFAULT_SEED } from '../../src/demo';
+import { postLabel } from '../../plugins/liaison/server/src/services/post-labels';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { createTestDatabase, dropTestDatabase } = require('../helpers/test-database');
@@ -101,6 +102,9 @@ describe('seedDemo', () => {
       expect(p.alumnus?.documentId).toBeTruthy();
       const set = ['cohort', 'college', 'chapter', 'industry'].filter((f) => p[f]);
       expect(set).toEqual([scopeField[p.dimension as keyof typeof scopeField]]);
+      // named "<holder> · <scope> · <role>" by the loader
+      const scopeName = p.cohort?.className ?? p.college?.name ?? p.chapter?.name ?? p.industry?.name;
+      expect(p.label).toBe(postLabel(p.alumnus.name, scopeName, p.role));
     }
     const handedOver = posts.filter((p) => p.successor);
     expect(handedOver.length).toBe(expected.posts.filter((p) => p.successor !== null).length);

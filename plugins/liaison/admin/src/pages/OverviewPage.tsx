@@ -1,8 +1,38 @@
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { Box, Flex, Grid, ProgressBar, Typography } from '@strapi/design-system';
+import { Box, Flex, Grid, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { useOverview, type DimensionCoverage } from '../api/overview';
 import { getTranslation } from '../utils/getTranslation';
+
+/**
+ * A coverage bar for a white card. (The design system's ProgressBar is drawn for dark
+ * backgrounds: its covered part is white, so on a card only the gap showed.)
+ */
+export const CoverageBar = ({ percent, label }: { percent: number; label: string }) => {
+  const value = Math.max(0, Math.min(100, percent));
+  return (
+    <Box
+      role="progressbar"
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={value}
+      aria-label={label}
+      background="neutral150"
+      hasRadius
+      height="0.8rem"
+      overflow="hidden"
+      data-testid="coverage-bar"
+    >
+      <Box
+        background={value >= 100 ? 'success500' : 'primary600'}
+        height="100%"
+        width={`${value}%`}
+        hasRadius
+        data-testid="coverage-bar-fill"
+      />
+    </Box>
+  );
+};
 
 const DimensionCard = ({ item }: { item: DimensionCoverage }) => {
   const { formatMessage } = useIntl();
@@ -13,7 +43,12 @@ const DimensionCard = ({ item }: { item: DimensionCoverage }) => {
         <Typography variant="delta" tag="h2">
           {formatMessage({ id: getTranslation(`dimension.${item.dimension}`), defaultMessage: item.dimension })}
         </Typography>
-        <ProgressBar value={percent} size="M">{`${percent}%`}</ProgressBar>
+        <Flex gap={3} alignItems="center">
+          <Box flex="1">
+            <CoverageBar percent={percent} label={`${percent}%`} />
+          </Box>
+          <Typography variant="omega" fontWeight="bold" textColor="neutral800">{`${percent}%`}</Typography>
+        </Flex>
         <Typography variant="pi" textColor="neutral600">
           {formatMessage(
             {
