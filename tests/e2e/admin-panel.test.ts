@@ -144,7 +144,7 @@ describe.each(['en', 'zh-Hans'] as const)('the admin panel in %s', (language) =>
   }, 60000);
 
   it('draws the covered part of the overview bars in colour on the white card', async () => {
-    await page.goto(`${baseUrl}/admin/plugins/liaison`);
+    await page.goto(`${baseUrl}/admin/plugins/liaison/overview`);
     const card = page.getByTestId('dimension-region');
     await card.waitFor({ timeout: 30000 });
     const colours = await card.evaluate((el) => {

@@ -5,6 +5,7 @@ import { launchBrowser, listen } from '../helpers/browser';
 import { makeAlumnus, makeCohort, makeCollege } from '../helpers/fixtures';
 import en from '../../plugins/liaison/admin/src/translations/en.json';
 import zh from '../../plugins/liaison/admin/src/translations/zh-Hans.json';
+import { ENUM_LABELS } from '../../src/admin/enum-labels';
 
 /**
  * Staff open the Assignment board, find a class without liaisons, nominate and
@@ -92,6 +93,7 @@ describe.each([
   ['zh-Hans', 'second', 'djx'],
 ] as const)('the Assignment board in %s', (language, who, initials) => {
   const t = (key: string) => (MESSAGES[language] as Record<string, string>)[key];
+  const status = (value: string) => ENUM_LABELS.postStatus[value][language === 'en' ? 0 : 1];
 
   it('nominates and approves a class liaison, and the hole closes', async () => {
     const page = await signIn(officeEmail, language);
@@ -114,11 +116,11 @@ describe.each([
     expect((await nominated).status()).toBe(201);
 
     const post = page.getByTestId('scope-post').filter({ hasText: world[who].name });
-    await post.getByText(t('enum.postStatus.nominated'), { exact: true }).waitFor({ timeout: 30000 });
+    await post.getByText(status('nominated'), { exact: true }).waitFor({ timeout: 30000 });
     const approved = page.waitForResponse((r) => r.url().includes('/approve'));
     await post.getByRole('button', { name: t('board.approve.submit'), exact: true }).click();
     expect((await approved).status()).toBe(200);
-    await post.getByText(t('enum.postStatus.active'), { exact: true }).waitFor({ timeout: 30000 });
+    await post.getByText(status('active'), { exact: true }).waitFor({ timeout: 30000 });
     await page.screenshot({ path: path.join(SHOTS, `board-scope-${language}.png`) });
     await page.keyboard.press('Escape');
 

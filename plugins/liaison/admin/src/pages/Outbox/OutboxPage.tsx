@@ -86,7 +86,7 @@ export const OutboxPage = () => {
                   <Tr key={m.documentId} data-testid="outbox-row">
                     <Td><Typography>{m.to}</Typography></Td>
                     <Td><Typography ellipsis style={{ maxWidth: 360 }}>{m.subject}</Typography></Td>
-                    <Td><Typography>{m.kind ? label('mailKind', m.kind) : ''}</Typography></Td>
+                    <Td><Typography>{m.kind ? t(`outbox.kind.${m.kind}`, m.kind) : ''}</Typography></Td>
                     <Td><Badge backgroundColor={bg} textColor={fg}>{label('deliveryStatus', m.deliveryStatus)}</Badge></Td>
                     <Td><Typography>{m.attempts}</Typography></Td>
                     <Td><Typography textColor="danger600" ellipsis style={{ maxWidth: 260 }}>{m.lastError ?? ''}</Typography></Td>
