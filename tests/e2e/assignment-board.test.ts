@@ -107,6 +107,10 @@ describe.each([
 
     await rowOf(page, className).click();
     const panel = page.getByRole('dialog');
+    // The classmate is suggested, with the reasons in the admin language.
+    const candidate = panel.getByTestId('candidate').filter({ hasText: world[who].name });
+    await candidate.waitFor({ timeout: 30000 });
+    expect(await candidate.innerText()).toContain(t('assignment.candidate.consented'));
     await panel.getByRole('button', { name: t('board.nominate.open'), exact: true }).first().click();
     const dialog = page.getByRole('dialog').filter({ hasText: t('board.nominate.alumnus') });
     await dialog.getByPlaceholder(t('board.nominate.search')).fill(initials);

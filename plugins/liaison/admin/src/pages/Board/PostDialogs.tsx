@@ -86,7 +86,11 @@ export const PostDialog = ({ action, dimension, scope, post, posts, alumnus, onC
   const errorsOf = useErrors();
   const [form, setForm] = useState<Record<string, any>>({
     alumnus,
-    role: ROLES_BY_DIMENSION[dimension][0],
+    // The first role nobody holds or is nominated for in this scope.
+    role:
+      ROLES_BY_DIMENSION[dimension].find(
+        (r) => !posts.some((p) => p.role === r && ['nominated', 'approved', 'active'].includes(p.postStatus))
+      ) ?? ROLES_BY_DIMENSION[dimension][0],
     termStart: today(),
     termEnd: action === 'renew' ? '' : inYears(dimension === 'cohort' ? 5 : 3),
     reason: action === 'end' ? 'term_over' : '',

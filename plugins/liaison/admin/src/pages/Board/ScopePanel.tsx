@@ -14,12 +14,13 @@ const STATUS_COLOURS: Record<string, [string, string]> = {
   rejected: ['danger100', 'danger700'],
 };
 
-const PERMISSIONS = {
-  nominate: [{ action: 'plugin::liaison.posts.nominate', subject: null }],
-  approve: [{ action: 'plugin::liaison.posts.approve', subject: null }],
-  manage: [{ action: 'plugin::liaison.posts.manage', subject: null }],
-  candidates: [{ action: 'plugin::liaison.coverage.read', subject: null }],
-};
+/** useRBAC names each permission by the last part of its action: canNominate, canApprove, canManage, canRead (coverage and candidates). */
+const PERMISSIONS = [
+  { action: 'plugin::liaison.posts.nominate', subject: null },
+  { action: 'plugin::liaison.posts.approve', subject: null },
+  { action: 'plugin::liaison.posts.manage', subject: null },
+  { action: 'plugin::liaison.coverage.read', subject: null },
+];
 
 const History = ({ post }: { post: ScopePost }) => {
   const t = useT();
@@ -53,7 +54,7 @@ export const ScopePanel = ({ dimension, scope, onClose, onChanged }: Props) => {
   const { allowedActions } = useRBAC(PERMISSIONS);
   const detail = useApi<ScopeResponse>(`/liaison/scopes/${dimension}/${scope.documentId}`);
   const candidates = useApi<{ data: Candidate[] }>(
-    allowedActions.canCandidates ? `/liaison/candidates${queryString({ dimension, scope: scope.documentId })}` : null
+    allowedActions.canRead ? `/liaison/candidates${queryString({ dimension, scope: scope.documentId })}` : null
   );
   const [dialog, setDialog] = useState<{ action: PostAction; post?: ScopePost; alumnus?: { documentId: string; name: string } } | null>(null);
   const [open, setOpen] = useState<string | null>(null);
@@ -150,7 +151,7 @@ export const ScopePanel = ({ dimension, scope, onClose, onChanged }: Props) => {
                 </Tbody>
               </Table>
             ) : null}
-            {allowedActions.canCandidates ? (
+            {allowedActions.canRead ? (
               <Box>
                 <Typography variant="delta" tag="h3">{t('board.candidates.title', 'Suggested candidates')}</Typography>
                 {candidates.loading && !candidates.data ? <Loader small /> : null}

@@ -32,7 +32,7 @@ export const OutboxPage = () => {
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { formatAPIError } = useAPIErrorHandler();
-  const { allowedActions } = useRBAC({ resend: [{ action: 'plugin::liaison.outbox.resend', subject: null }] });
+  const { allowedActions } = useRBAC([{ action: 'plugin::liaison.outbox.resend', subject: null }]);
   const list = useApi<{ data: Mail[]; meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } } }>(
     `/liaison/outbox${queryString({ status: query.status, page: query.page ?? 1, pageSize: query.pageSize ?? 25 })}`
   );
