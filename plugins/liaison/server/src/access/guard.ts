@@ -3,6 +3,8 @@ import { errors } from '@strapi/utils';
 import { holderInScope, postOutsideScope, UIDS, type PostScopeRow } from './rules';
 import { requestAdminUser, scopeForRequest } from './request';
 import type { NetworkScope } from './types';
+import { localise, TERMS_ZH } from '../rules/messages';
+import { requestLanguage } from '../utils/errors';
 
 /** Writes of a post the guard checks. */
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
@@ -29,13 +31,21 @@ const scopesOf = (strapi: Core.Strapi, where: Record<string, unknown>) =>
  * 403. A PolicyError (a ForbiddenError) because Strapi's route authorisation turns any
  * other ForbiddenError thrown below it into a bare "Forbidden", losing the field.
  */
-const refuse = (field: string, stored: boolean, message = 'outside your colleges and chapters') =>
-  new errors.PolicyError(
-    stored
-      ? `This liaison post would lie outside your colleges and chapters (${field}: ${message})`
-      : 'This liaison post lies outside your colleges and chapters',
-    { errors: [{ path: [field], message, name: 'PolicyError' }] }
-  );
+const refuse = (field: string, stored: boolean, english = 'outside your colleges and chapters') => {
+  const lang = requestLanguage();
+  const { message, id, values } = localise(english, lang);
+  const zh = lang === 'zh-Hans';
+  const summary = stored
+    ? zh
+      ? `此联络员岗位将不在您负责的学院和校友会范围内（${TERMS_ZH[field] ?? field}：${message}）`
+      : `This liaison post would lie outside your colleges and chapters (${field}: ${message})`
+    : zh
+      ? '此联络员岗位不在您负责的学院和校友会范围内'
+      : 'This liaison post lies outside your colleges and chapters';
+  return new errors.PolicyError(summary, {
+    errors: [{ path: [field], message, name: 'PolicyError', ...(id ? { messageId: `liaison.error.${id}`, values } : {}) }],
+  });
+};
 
 const check = (rows: PostScopeRow[], scope: NetworkScope, stored: boolean) => {
   for (const row of rows) {

@@ -4,7 +4,8 @@ import { SCOPE_FIELD, type Dimension } from '../rules/liaison-post';
 import { OCCUPYING_STATUSES, postsFor } from '../rules/quotas';
 import { fieldError } from '../rules/field-error';
 import { isPostgres } from '../utils/db';
-import { conflictError } from '../utils/errors';
+import { conflictError, requestLanguage } from '../utils/errors';
+import { localise } from '../rules/messages';
 import { LIVE_STATUSES, termsOverlap } from './rules/lifecycle';
 
 export const POSTS = 'plugin::liaison.liaison';
@@ -127,5 +128,9 @@ export const assertCanAct = async (strapi: Core.Strapi, user: any, scope: { dime
   const access = await strapi.plugin('liaison').service('access').scopeOf(user);
   if (access.all) return;
   if ((scope.dimension === 'cohort' || scope.dimension === 'college') && scope.collegeId && access.colleges.includes(scope.collegeId)) return;
-  throw new errors.ForbiddenError('This scope is outside the colleges you work for');
+  // A PolicyError keeps its message and field through Strapi's route authorisation (a plain ForbiddenError becomes a bare "Forbidden").
+  const { message, id, values } = localise('this scope is outside the colleges you work for', requestLanguage());
+  throw new errors.PolicyError(message, {
+    errors: [{ path: ['scope'], message, name: 'PolicyError', ...(id ? { messageId: `liaison.error.${id}`, values } : {}) }],
+  });
 };

@@ -41,6 +41,65 @@ export const MESSAGES: Record<string, { en: string; 'zh-Hans': string }> = {
     en: 'must be a list of graduation years between 1900 and 2100',
     'zh-Hans': '须为 1900 至 2100 年之间的毕业年份列表',
   },
+  // assignment: the post lifecycle, quotas, appointment
+  'assignment.scopeFull': { en: 'the scope is full: {occupied} of its {posts} posts are taken', 'zh-Hans': '该范围岗位已满：{posts} 个岗位中已有 {occupied} 个被占用' },
+  'assignment.overlap': {
+    en: 'already holds or is nominated for a post in this scope ({post}, {from} – {to}) whose term overlaps',
+    'zh-Hans': '已在此范围担任或被提名一个任期重叠的岗位（{post}，{from} – {to}）',
+  },
+  'assignment.approveStatus': { en: 'only a nominated post can be approved (this one is {status})', 'zh-Hans': '只有已提名的岗位可以批准（此岗位为{status}）' },
+  'assignment.rejectStatus': { en: 'only a nominated post can be rejected (this one is {status})', 'zh-Hans': '只有已提名的岗位可以不批准（此岗位为{status}）' },
+  'assignment.renewStatus': { en: 'only an active or approved post can be renewed (this one is {status})', 'zh-Hans': '只有在任或已批准的岗位可以续任（此岗位为{status}）' },
+  'assignment.endStatus': { en: 'only an active or approved post can be ended (this one is {status})', 'zh-Hans': '只有在任或已批准的岗位可以结束任期（此岗位为{status}）' },
+  'assignment.termOver': {
+    en: 'the term of this nomination ended on {date}: correct it before approving',
+    'zh-Hans': '此提名的任期已于 {date} 结束：请先更正再批准',
+  },
+  'assignment.renewLater': { en: 'must be later than the current term end ({date})', 'zh-Hans': '须晚于当前任期结束日期（{date}）' },
+  'assignment.rejectReason': { en: 'a rejection needs its reason', 'zh-Hans': '不批准须写明理由' },
+  'assignment.nominator': { en: 'industry liaisons enter by nomination: name the nominator', 'zh-Hans': '行业联络员须经举荐产生：请填写举荐人' },
+  'assignment.quotaBelow': {
+    en: '{occupied} posts of this scope are taken: end terms before lowering the number below that',
+    'zh-Hans': '此范围已有 {occupied} 个岗位被占用：请先结束任期，再把岗位数降到这个数以下',
+  },
+  'assignment.defaultBelow': {
+    en: 'a scope without its own number has {worst} posts taken: end terms or set its own number first',
+    'zh-Hans': '有一个未单独设定岗位数的范围已占用 {worst} 个岗位：请先结束任期或为它单独设定岗位数',
+  },
+  'assignment.deceasedNamed': { en: '{name} is recorded as deceased', 'zh-Hans': '{name}已登记为去世' },
+  'assignment.notMember': { en: '{name} is not a member of this class', 'zh-Hans': '{name}不是本班成员' },
+  'assignment.namedTwice': { en: '{name} is named twice', 'zh-Hans': '{name}被重复填写' },
+  'assignment.deceased': { en: 'is recorded as deceased', 'zh-Hans': '已登记为去世' },
+  'assignment.noAlumnus': { en: 'no alumnus has this documentId', 'zh-Hans': '没有此编号的校友' },
+  'assignment.noAlumnusFound': { en: 'no alumnus found', 'zh-Hans': '未找到该校友' },
+  'assignment.noScope': { en: 'no {dimension} scope has this documentId', 'zh-Hans': '没有此编号的{dimension}' },
+  'assignment.appointee': { en: 'name the appointee by alumnus (documentId) or studentNo', 'zh-Hans': '请用校友编号或学号指明被任命人' },
+  'assignment.appointees': { en: 'name at least one appointee', 'zh-Hans': '请至少填写一位被任命人' },
+  'assignment.successorScope': { en: 'must be another post of the same scope', 'zh-Hans': '须为同一范围内的另一个岗位' },
+  'assignment.noScopeOnPost': { en: 'this post has no scope', 'zh-Hans': '此岗位没有指定范围' },
+  'assignment.requiredScope': {
+    en: 'is required (the documentId of the cohort, college, chapter or industry group)',
+    'zh-Hans': '为必填项（年级、学院、地区校友会或行业校友组织的编号）',
+  },
+  'assignment.requiredAlumnus': { en: 'is required (the documentId of an alumnus)', 'zh-Hans': '为必填项（校友编号）' },
+  'assignment.requiredDocumentId': { en: 'is required (a documentId)', 'zh-Hans': '为必填项（编号）' },
+  'assignment.requiredDate': { en: 'is required, written yyyy-MM-dd', 'zh-Hans': '为必填项，格式为 yyyy-MM-dd' },
+  'assignment.requiredWithScope': { en: 'is required with a scope', 'zh-Hans': '指定范围时为必填项' },
+  'assignment.alumnusId': { en: 'must be the documentId of an alumnus', 'zh-Hans': '须为校友编号' },
+  'assignment.postId': { en: 'must be the documentId of another post', 'zh-Hans': '须为另一个岗位的编号' },
+  'common.documentId': { en: 'must be a documentId', 'zh-Hans': '须为编号' },
+  'common.text': { en: 'must be text', 'zh-Hans': '须为文字' },
+  'common.maxLength': { en: 'must be at most {max} characters', 'zh-Hans': '最多 {max} 个字' },
+  'common.wholeNumber': { en: 'must be a whole number from {min} to {max}', 'zh-Hans': '须为 {min} 至 {max} 之间的整数' },
+  // access: scoped staff
+  'access.scope': { en: 'this scope is outside the colleges you work for', 'zh-Hans': '此范围不在您负责的学院之内' },
+  'access.outside': { en: 'outside your colleges and chapters', 'zh-Hans': '不在您负责的学院和校友会范围内' },
+  'access.holder': {
+    en: 'not an alumnus of your colleges nor a member of your chapters',
+    'zh-Hans': '不是您负责的学院的校友，也不是您负责的校友会的会员',
+  },
+  // outbox
+  'outbox.sending': { en: 'the mail is being sent right now: try again in a minute', 'zh-Hans': '这封邮件正在发送中：请稍后再试' },
 };
 
 /** Field names and values that messages quote, as staff call them in Chinese. */
@@ -70,6 +129,20 @@ export const TERMS_ZH: Record<string, string> = {
   venue: '举办地点',
   cohortYears: '届别',
   studentNo: '学号',
+  nominator: '举荐人',
+  successor: '继任者',
+  posts: '岗位数',
+  scope: '范围',
+  role: '职务',
+  reason: '理由',
+  appointments: '任命名单',
+  postStatus: '岗位状态',
+  nominated: '已提名',
+  approved: '已批准',
+  active: '在任',
+  ended: '已卸任',
+  rejected: '未获批准',
+  open: '未定',
 };
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
