@@ -137,7 +137,7 @@ export const ENUM_LABELS: Record<string, Record<string, Label>> = {
 };
 
 /** Fields that hold the same kind of value under another name. */
-const SAME_AS: Record<string, string> = { degreeLevel: 'degree' };
+const SAME_AS: Record<string, string> = { degreeLevel: 'degree', language: 'recipientLocale' };
 
 export const enumLabel = (field: string, value: string): Label | undefined =>
   ENUM_LABELS[SAME_AS[field] ?? field]?.[value] ?? ENUM_LABELS[field]?.[value];

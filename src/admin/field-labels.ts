@@ -6,6 +6,7 @@ type Label = [en: string, zh: string];
 
 const COMMON: Record<string, Label> = {
   alumni: ['Alumni', '校友'],
+  language: ['Language of e-mails (empty: the office’s default)', '邮件语言（空：按校友办默认）'],
   searchKey: ['Search key (pinyin)', '检索键（拼音）'],
   dedupeKey: ['Once-only key', '去重键'],
   recipientLocale: ['Recipient language', '收件人语言'],
@@ -162,7 +163,7 @@ export const CONTENT_TYPE_FIELDS: Record<string, string[]> = {
   'plugin::liaison.cohort': ['code', 'college', 'gradYear', 'className', 'degreeLevel', 'alumni'],
   'plugin::liaison.alumnus': [
     'name', 'searchKey', 'gender', 'studentNo', 'cohort', 'major', 'degree', 'country', 'province', 'city', 'industry', 'employer',
-    'jobTitle', 'phone', 'email', 'wechat', 'contactConsent', 'contactConsentAt', 'publishConsent', 'publishConsentAt',
+    'jobTitle', 'phone', 'email', 'wechat', 'language', 'contactConsent', 'contactConsentAt', 'publishConsent', 'publishConsentAt',
     'alumnusStatus', 'lastVerifiedAt', 'chapter', 'posts',
   ],
   'plugin::liaison.chapter': ['name', 'nameEn', 'country', 'province', 'city', 'foundedOn', 'chapterStatus', 'description', 'editors', 'members'],

@@ -79,6 +79,20 @@ describe('graduation appointment (POST /liaison/cohorts/:documentId/appoint)', (
     expect(mail.text).toContain(`- Li Wei (Class monitor): e-mail ${monitor.email}`);
   });
 
+  it('writes each member in their own language when they have one, the asked one otherwise', async () => {
+    const c = (await makeCohort({ className: '医学2026级3班' })).documentId;
+    const monitor = await makeAlumnus({ cohort: c, name: '周班长', email: unique('zhou') + '@example.org', contactConsent: true });
+    const abroad = await makeAlumnus({ cohort: c, name: 'Chen Abroad', email: unique('chen') + '@example.org', contactConsent: true, language: 'en' });
+    const res = await api.post(`/liaison/cohorts/${c}/appoint`).send({ appointments: [{ alumnus: monitor.documentId, role: 'monitor' }], termStart: today() });
+    expect(res.status).toBe(201);
+    const [english] = await mailsTo(abroad.email as string, 'appointment');
+    expect(english).toMatchObject({ recipientLocale: 'en', subject: 'Your class liaisons: 医学2026级3班' });
+    const [chinese] = await mailsTo(monitor.email as string, 'appointment');
+    expect(chinese.recipientLocale).toBe('zh-Hans');
+    expect(chinese.subject).toContain('医学2026级3班');
+    expect(chinese.subject).not.toBe(english.subject);
+  });
+
   it('is all or nothing: names the appointee who is unknown or not of the class, and writes no post and no mail', async () => {
     const c = (await makeCohort()).documentId;
     const member = await makeAlumnus({ cohort: c, email: unique('m') + '@example.org', contactConsent: true });

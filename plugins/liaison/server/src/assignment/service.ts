@@ -38,7 +38,10 @@ const bad = (problems: FieldError[]) => {
 };
 const notFound = (what: string) => new errors.NotFoundError(`${what} not found`);
 
-const person = { select: ['id', 'documentId', 'name', 'email', 'phone', 'alumnusStatus'] };
+const person = { select: ['id', 'documentId', 'name', 'email', 'phone', 'alumnusStatus', 'language'] };
+/** The language an alumnus reads their mail in: their own, else the given default. */
+const languageOf = (alumnus: { language?: string | null } | null | undefined, fallback: Locale): Locale =>
+  alumnus?.language === 'en' || alumnus?.language === 'zh-Hans' ? alumnus.language : fallback;
 const named = (uid: string) => ({ select: uid === SCOPE_UID.cohort ? ['id', 'documentId', 'className', 'code'] : ['id', 'documentId', 'name'] });
 const POST_POPULATE = {
   alumnus: person,
@@ -390,17 +393,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const liaisons: LiaisonContact[] = holders.map((h) => ({ name: h.alumnus?.name, role: h.role, email: h.alumnus?.email, phone: h.alumnus?.phone }));
       const members: any[] = await strapi.db.query(ALUMNI as any).findMany({
         where: { cohort: { id: scope.id }, contactConsent: true, email: { $notNull: true, $ne: '' }, alumnusStatus: { $ne: 'deceased' } },
-        select: ['id', 'documentId', 'name', 'email'],
+        select: ['id', 'documentId', 'name', 'email', 'language'],
       });
       const batch = [...created].sort().join(',');
       return strapi.plugin('liaison').service('outbox').enqueue(
         members.map((m) => ({
           to: m.email,
-          ...appointmentMail(locale, { recipient: m.name, className: scope.name, liaisons }),
+          ...appointmentMail(languageOf(m, locale), { recipient: m.name, className: scope.name, liaisons }),
           kind: 'appointment',
           dedupeKey: `appointment:${scope.documentId}:${batch}:${m.documentId}`.slice(0, 255),
           alumnusId: m.id,
-          locale,
+          locale: languageOf(m, locale),
         }))
       );
     },
@@ -535,11 +538,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         seen.add(post.alumnus.email.toLowerCase());
         mails.push({
           to: post.alumnus.email,
-          ...reminderMail('zh-Hans', { ...common, toLiaison: true, recipient: holder }),
+          ...reminderMail(languageOf(post.alumnus, 'zh-Hans'), { ...common, toLiaison: true, recipient: holder }),
           kind: 'term-reminder',
           dedupeKey: reminderKey(post.documentId, post.termEnd, days, post.alumnus.email),
           alumnusId: post.alumnus.id,
-          locale: 'zh-Hans',
+          locale: languageOf(post.alumnus, 'zh-Hans'),
         });
       }
       for (const u of staff) {
