@@ -286,6 +286,8 @@ export async function writeDemo(
   for (const plan of plans.values()) await writeLinks(plan, plans, writer);
   // Posts are named "<holder> · <scope> · <role>" by the plugin, in one statement.
   await strapi.plugin('liaison').service('post-labels').refreshAll(trx);
+  // Appraisals, training, contact logs and feedback get their names the same way.
+  await strapi.plugin('liaison').service('record-labels').refreshAll(trx);
   return counts;
 }
 
