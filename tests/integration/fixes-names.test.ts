@@ -199,6 +199,8 @@ describe('appraisals, training, contact logs and feedback have readable names', 
       });
     expect(log.status).toBe(201);
     expect(log.body.data.label).toBe('李振东 → 王芳 · 2025-05-20');
+    const group = await D('contact-log').create({ data: { liaison: post.documentId, channel: 'gathering', contactedAt: '2025-05-21T02:00:00.000Z' } });
+    expect(await labelIn('contact-log', group.documentId)).toBe('李振东 → 聚会 · 2025-05-21');
 
     const feedback = await D('feedback').create({
       data: { alumnus: contacted.documentId, liaison: post.documentId, category: 'suggestion', content: '希望多办活动', feedbackStatus: 'open', receivedAt: '2025-06-01T03:00:00.000Z' },

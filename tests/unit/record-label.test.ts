@@ -1,4 +1,4 @@
-import { CATEGORY_NAMES_ZH, LABELS, recordLabel, type Piece } from '../../plugins/liaison/server/src/services/record-labels';
+import { CATEGORY_NAMES_ZH, CHANNEL_NAMES_ZH, LABELS, recordLabel, type Piece } from '../../plugins/liaison/server/src/services/record-labels';
 import { ENUM_LABELS } from '../../src/admin/enum-labels';
 import { CONTENT_TYPE_FIELDS, fieldLabel } from '../../src/admin/field-labels';
 
@@ -20,6 +20,16 @@ describe("a record's name", () => {
     expect(recordLabel(LABELS['plugin::liaison.appraisal'], values({ 'liaison.alumnus.name': '李振东', 'cycle.name': '2025年度考核' }))).toBe(
       '李振东 · 2025年度考核'
     );
+  });
+
+  it('names a contact with no one alumnus by its channel', () => {
+    expect(recordLabel(LABELS['plugin::liaison.contact-log'], values({ 'liaison.alumnus.name': '吴博', channel: 'gathering', contactedAt: '2025-12-31' }))).toBe(
+      '吴博 → 聚会 · 2025-12-31'
+    );
+  });
+
+  it('names every contact channel as the admin does', () => {
+    expect(CHANNEL_NAMES_ZH).toEqual(Object.fromEntries(Object.entries(ENUM_LABELS.channel).map(([value, [, zh]]) => [value, zh])));
   });
 
   it('names every feedback category as the admin does', () => {

@@ -17,8 +17,20 @@ export const CATEGORY_NAMES_ZH: Record<string, string> = {
   data_update: '信息更新',
 };
 
-/** A value read from the record (`path` empty) or from the record at the end of `path`. */
-export type Piece = { path: string[]; attribute: string; format?: 'date'; names?: Record<string, string> };
+export const CHANNEL_NAMES_ZH: Record<string, string> = {
+  visit: '走访',
+  call: '电话',
+  message: '短信',
+  gathering: '聚会',
+  email: '电子邮件',
+  wechat: '微信',
+};
+
+/**
+ * A value read from the record (`path` empty) or from the record at the end of `path`;
+ * `or`: what stands in when it is empty (a contact with no one alumnus is named by its channel).
+ */
+export type Piece = { path: string[]; attribute: string; format?: 'date'; names?: Record<string, string>; or?: Piece };
 export type LabelSpec = (Piece | string)[];
 
 const P = (name: string) => `plugin::liaison.${name}`;
@@ -34,7 +46,13 @@ export const LABELS: Record<string, LabelSpec> = {
     { path: ['session'], attribute: 'startsAt', format: 'date' },
   ],
   [P('training-session')]: [{ path: ['course'], attribute: 'title' }, SEPARATOR, { path: [], attribute: 'startsAt', format: 'date' }],
-  [P('contact-log')]: [holderOfPost('liaison'), ' → ', { path: ['alumnus'], attribute: 'name' }, SEPARATOR, { path: [], attribute: 'contactedAt', format: 'date' }],
+  [P('contact-log')]: [
+    holderOfPost('liaison'),
+    ' → ',
+    { path: ['alumnus'], attribute: 'name', or: { path: [], attribute: 'channel', names: CHANNEL_NAMES_ZH } },
+    SEPARATOR,
+    { path: [], attribute: 'contactedAt', format: 'date' },
+  ],
   [P('feedback')]: [
     { path: ['alumnus'], attribute: 'name' },
     SEPARATOR,
@@ -55,11 +73,16 @@ export const recordLabel = (spec: LabelSpec, valueOf: (piece: Piece) => unknown)
   spec
     .map((part) => {
       if (typeof part === 'string') return part;
-      const raw = valueOf(part);
-      const value = part.format === 'date' ? dateOf(raw) : part.names && typeof raw === 'string' ? part.names[raw] ?? raw : raw;
-      return value === null || value === undefined || value === '' ? '—' : String(value);
+      return pieceValue(part, valueOf) ?? '—';
     })
     .join('');
+
+const pieceValue = (piece: Piece, valueOf: (piece: Piece) => unknown): string | undefined => {
+  const raw = valueOf(piece);
+  const value = piece.format === 'date' ? dateOf(raw) : piece.names && typeof raw === 'string' ? piece.names[raw] ?? raw : raw;
+  if (value === null || value === undefined || value === '') return piece.or ? pieceValue(piece.or, valueOf) : undefined;
+  return String(value);
+};
 
 const q = (knex: Knex, name: string) => knex.raw('??', [name]).toQuery();
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
@@ -100,7 +123,12 @@ const pieceExpression = (strapi: Core.Strapi, knex: Knex, uid: string, alias: st
 
 const labelExpression = (strapi: Core.Strapi, knex: Knex, uid: string) =>
   LABELS[uid]
-    .map((part) => (typeof part === 'string' ? literal(part) : `COALESCE(CAST(${pieceExpression(strapi, knex, uid, 'r', part)} AS TEXT), '—')`))
+    .map((part) => {
+      if (typeof part === 'string') return literal(part);
+      const values: string[] = [];
+      for (let piece: Piece | undefined = part; piece; piece = piece.or) values.push(`CAST(${pieceExpression(strapi, knex, uid, 'r', piece)} AS TEXT)`);
+      return `COALESCE(${values.join(', ')}, '—')`;
+    })
     .join(' || ');
 
 /**
