@@ -120,16 +120,17 @@ describe('seedDemo', () => {
     expect(cohort.covered).toBe(new Set(expected.posts.filter((p) => p.postStatus === 'active' && p.cohort !== null).map((p) => p.cohort)).size);
   });
 
-  it('names appraisals, training sessions and records, contact logs and feedback', async () => {
+  it('names posts, appraisals, training sessions and records, contact logs and feedback', async () => {
     for (const [uid, spec] of Object.entries(LABELS)) {
       // populate every relation path the label reads, e.g. { liaison: { populate: { alumnus: true } } }
       const populate: Record<string, any> = {};
       for (const part of spec) {
-        if (typeof part === 'string') continue;
-        let level = populate;
-        for (const relation of part.path) {
-          level[relation] = level[relation] === true || !level[relation] ? { populate: {} } : level[relation];
-          level = level[relation].populate;
+        for (let piece: Piece | string | undefined = part; piece && typeof piece !== 'string'; piece = piece.or) {
+          let level = populate;
+          for (const relation of piece.path) {
+            level[relation] ??= { populate: {} };
+            level = level[relation].populate;
+          }
         }
       }
       const rows = (await docs(uid).findMany({ populate, limit: 10_000 } as any)) as any[];

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { columnOf, isPostgres, joinOf, tableOf } from '../utils/db';
-import { SEPARATOR } from './post-labels';
+import { ROLE_NAMES_ZH, SEPARATOR } from './label-names';
 
 /**
  * Readable names of the records that have no natural name of their own, kept by the server
@@ -37,6 +37,18 @@ const P = (name: string) => `plugin::liaison.${name}`;
 const holderOfPost = (post: string): Piece => ({ path: [post, 'alumnus'], attribute: 'name' });
 
 export const LABELS: Record<string, LabelSpec> = {
+  // "<holder> · <scope> · <role>": the scope is the cohort, college, chapter or industry group the post serves.
+  [P('liaison')]: [
+    { path: ['alumnus'], attribute: 'name' },
+    SEPARATOR,
+    {
+      path: ['cohort'],
+      attribute: 'className',
+      or: { path: ['college'], attribute: 'name', or: { path: ['chapter'], attribute: 'name', or: { path: ['industry'], attribute: 'name' } } },
+    },
+    SEPARATOR,
+    { path: [], attribute: 'role', names: ROLE_NAMES_ZH },
+  ],
   [P('appraisal')]: [holderOfPost('liaison'), SEPARATOR, { path: ['cycle'], attribute: 'name' }],
   [P('training-record')]: [
     { path: ['alumnus'], attribute: 'name' },
@@ -141,15 +153,16 @@ export const sourcesOf = (strapi: Core.Strapi) => {
   for (const [labelled, spec] of Object.entries(LABELS)) {
     const seen = new Set<string>();
     for (const part of spec) {
-      if (typeof part === 'string') continue;
-      let uid = labelled;
-      for (let i = 0; i < part.path.length; i++) {
-        uid = targetOf(strapi, uid, part.path[i]);
-        const path = part.path.slice(0, i + 1);
-        const key = `${uid}:${path.join('.')}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        (sources[uid] ??= []).push({ labelled, path });
+      for (let piece: Piece | string | undefined = part; piece && typeof piece !== 'string'; piece = piece.or) {
+        let uid = labelled;
+        for (let i = 0; i < piece.path.length; i++) {
+          uid = targetOf(strapi, uid, piece.path[i]);
+          const path = piece.path.slice(0, i + 1);
+          const key = `${uid}:${path.join('.')}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          (sources[uid] ??= []).push({ labelled, path });
+        }
       }
     }
   }
