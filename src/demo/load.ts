@@ -284,8 +284,9 @@ export async function writeDemo(
     counts[plan.uid] = plan.records.length;
   }
   for (const plan of plans.values()) await writeLinks(plan, plans, writer);
-  // Posts are named "<holder> · <scope> · <role>" by the plugin, in one statement.
-  await strapi.plugin('liaison').service('post-labels').refreshAll(trx);
+  // Posts ("<holder> · <scope> · <role>"), appraisals, training, contact logs and feedback are
+  // named by the plugin, one statement per type.
+  await strapi.plugin('liaison').service('record-labels').refreshAll(trx);
   return counts;
 }
 

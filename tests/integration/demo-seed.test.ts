@@ -11,6 +11,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { adminToken, http, setupStrapi, strapiApp, teardownStrapi } from '../helpers/strapi';
 import { generateDemo, networkIsEmpty, seedDemo, DEFAULT_SEED } from '../../src/demo';
 import { postLabel } from '../../plugins/liaison/server/src/services/post-labels';
+import { LABELS, recordLabel, type Piece } from '../../plugins/liaison/server/src/services/record-labels';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { createTestDatabase, dropTestDatabase } = require('../helpers/test-database');
@@ -117,6 +118,29 @@ describe('seedDemo', () => {
     const cohort = coverage.dimensions.find((d: any) => d.dimension === 'cohort');
     expect(cohort.scopes).toBe(expected.cohorts.length);
     expect(cohort.covered).toBe(new Set(expected.posts.filter((p) => p.postStatus === 'active' && p.cohort !== null).map((p) => p.cohort)).size);
+  });
+
+  it('names posts, appraisals, training sessions and records, contact logs and feedback', async () => {
+    for (const [uid, spec] of Object.entries(LABELS)) {
+      // populate every relation path the label reads, e.g. { liaison: { populate: { alumnus: true } } }
+      const populate: Record<string, any> = {};
+      for (const part of spec) {
+        for (let piece: Piece | string | undefined = part; piece && typeof piece !== 'string'; piece = piece.or) {
+          let level = populate;
+          for (const relation of piece.path) {
+            level[relation] ??= { populate: {} };
+            level = level[relation].populate;
+          }
+        }
+      }
+      const rows = (await docs(uid).findMany({ populate, limit: 10_000 } as any)) as any[];
+      expect(rows.length).toBeGreaterThan(0);
+      const valueOf = (row: any) => (piece: Piece) => piece.path.reduce((r, relation) => r?.[relation], row)?.[piece.attribute];
+      for (const row of rows) {
+        expect(row.label).toBe(recordLabel(spec, valueOf(row)));
+        expect(row.label).not.toMatch(/—/);
+      }
+    }
   });
 
   it('is read back by the Document Service: stories in both locales, published and draft', async () => {

@@ -124,3 +124,102 @@ describe('the Content Manager shows names, not ids', () => {
     expect((await cm.findConfiguration(ct)).layouts.list).toEqual(['code', 'name']);
   });
 });
+
+describe('appraisals, training, contact logs and feedback have readable names', () => {
+  const D = (uid: string) => strapiApp().documents(`plugin::liaison.${uid}` as any);
+  const labelIn = async (uid: string, documentId: string) =>
+    ((await strapiApp().db.query(`plugin::liaison.${uid}` as any).findOne({ where: { documentId }, select: ['label'] })) as { label: string }).label;
+
+  const world = async () => {
+    const holder = await makeAlumnus({ name: '李振东' });
+    const post = await makePost({ alumnus: holder.documentId });
+    const cycle = await D('appraisal-cycle').create({
+      data: { name: unique('2025年度考核'), periodStart: '2025-01-01', periodEnd: '2025-12-31', cycleStatus: 'open' },
+    });
+    const contacted = await makeAlumnus({ name: '王芳' });
+    const course = await D('training-course').create({ data: { title: unique('校友工作入门'), area: 'alumni_work' } });
+    return { holder, post, cycle, contacted, course };
+  };
+
+  it('names an appraisal "<holder> · <cycle>", through the Content Manager, read-only, and in the honour → appraisal picker', async () => {
+    const { post, cycle } = await world();
+    const res = await admin()
+      .post(`${CM}/${APPRAISALS}`)
+      .send({ cycle: { connect: [{ documentId: cycle.documentId }] }, liaison: { connect: [{ documentId: post.documentId }] }, label: 'typed by hand' });
+    expect(res.status).toBe(201);
+    const expected = `李振东 · ${cycle.name}`;
+    expect(res.body.data.label).toBe(expected);
+    expect((await admin().get(`${CM}/${APPRAISALS}/${res.body.data.documentId}`)).body.data.label).toBe(expected);
+
+    const list = await admin().get(`${CM}/${APPRAISALS}?filters[documentId][$eq]=${res.body.data.documentId}`);
+    expect(list.status).toBe(200);
+    expect(list.body.results[0].label).toBe(expected);
+
+    const picker = await admin().get(`/content-manager/relations/plugin::liaison.honour/appraisal?pageSize=100&_q=${encodeURIComponent(cycle.name as string)}`);
+    expect(picker.status).toBe(200);
+    expect(picker.body.results.map((r: any) => r.label)).toContain(expected);
+
+    const conf = (await admin().get(`/content-manager/content-types/${APPRAISALS}/configuration`)).body.data.contentType;
+    expect(conf.settings.mainField).toBe('label');
+    expect(conf.metadatas.label.edit.editable).toBe(false);
+    const honour = (await admin().get(`/content-manager/content-types/plugin::liaison.honour/configuration`)).body.data.contentType;
+    expect(honour.settings.mainField).toBe('title');
+    expect(honour.metadatas.appraisal.edit.mainField).toBe('label');
+  });
+
+  it('names sessions and training records, and follows a renamed course and a moved session', async () => {
+    const { course, contacted } = await world();
+    const session = await D('training-session').create({ data: { course: course.documentId, startsAt: '2025-03-08T01:30:00.000Z' } });
+    expect(await labelIn('training-session', session.documentId)).toBe(`${course.title} · 2025-03-08`);
+    const record = await D('training-record').create({ data: { session: session.documentId, alumnus: contacted.documentId, result: 'pending' } });
+    expect(await labelIn('training-record', record.documentId)).toBe(`王芳 · ${course.title} 2025-03-08`);
+
+    const renamed = unique('校友工作进阶');
+    await admin().put(`${CM}/plugin::liaison.training-course/${course.documentId}`).send({ title: renamed }).expect(200);
+    expect(await labelIn('training-session', session.documentId)).toBe(`${renamed} · 2025-03-08`);
+    expect(await labelIn('training-record', record.documentId)).toBe(`王芳 · ${renamed} 2025-03-08`);
+
+    await admin().put(`${CM}/plugin::liaison.training-session/${session.documentId}`).send({ startsAt: '2025-04-12T01:30:00.000Z' }).expect(200);
+    expect(await labelIn('training-record', record.documentId)).toBe(`王芳 · ${renamed} 2025-04-12`);
+
+    const picker = await admin().get(`/content-manager/relations/plugin::liaison.training-record/session?pageSize=100&_q=${encodeURIComponent(renamed)}`);
+    expect(picker.status).toBe(200);
+    expect(picker.body.results.map((r: any) => r.label)).toContain(`${renamed} · 2025-04-12`);
+  });
+
+  it('names contact logs "<holder> → <alumnus> · <date>" and feedback "<alumnus> · <category> · <date>", following a renamed holder', async () => {
+    const { holder, post, contacted } = await world();
+    const log = await admin()
+      .post(`${CM}/plugin::liaison.contact-log`)
+      .send({
+        liaison: { connect: [{ documentId: post.documentId }] },
+        alumnus: { connect: [{ documentId: contacted.documentId }] },
+        channel: 'call',
+        contactedAt: '2025-05-20T02:00:00.000Z',
+      });
+    expect(log.status).toBe(201);
+    expect(log.body.data.label).toBe('李振东 → 王芳 · 2025-05-20');
+    const group = await D('contact-log').create({ data: { liaison: post.documentId, channel: 'gathering', contactedAt: '2025-05-21T02:00:00.000Z' } });
+    expect(await labelIn('contact-log', group.documentId)).toBe('李振东 → 聚会 · 2025-05-21');
+
+    const feedback = await D('feedback').create({
+      data: { alumnus: contacted.documentId, liaison: post.documentId, category: 'suggestion', content: '希望多办活动', feedbackStatus: 'open', receivedAt: '2025-06-01T03:00:00.000Z' },
+    });
+    expect(await labelIn('feedback', feedback.documentId)).toBe('王芳 · 建议 · 2025-06-01');
+
+    await admin().put(`${CM}/plugin::liaison.alumnus/${holder.documentId}`).send({ name: '李振华' }).expect(200);
+    expect(await labelIn('contact-log', log.body.data.documentId)).toBe('李振华 → 王芳 · 2025-05-20');
+    await admin().put(`${CM}/plugin::liaison.alumnus/${contacted.documentId}`).send({ name: '王芳芳' }).expect(200);
+    expect(await labelIn('contact-log', log.body.data.documentId)).toBe('李振华 → 王芳芳 · 2025-05-20');
+    expect(await labelIn('feedback', feedback.documentId)).toBe('王芳芳 · 建议 · 2025-06-01');
+
+    for (const uid of ['contact-log', 'feedback', 'training-record', 'training-session']) {
+      const conf = (await admin().get(`/content-manager/content-types/plugin::liaison.${uid}/configuration`)).body.data.contentType;
+      expect(conf.settings.mainField).toBe('label');
+      expect(conf.layouts.list[0]).toBe('label');
+      expect(conf.metadatas.label.edit.editable).toBe(false);
+    }
+    const notifications = (await admin().get(`/content-manager/content-types/plugin::liaison.notification/configuration`)).body.data.contentType;
+    expect(notifications.settings.mainField).toBe('subject');
+  });
+});

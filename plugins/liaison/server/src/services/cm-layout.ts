@@ -17,6 +17,13 @@ export const MAIN_FIELDS: Record<string, string> = {
   [P('industry-group')]: 'name',
   [P('training-course')]: 'title',
   [P('appraisal-cycle')]: 'name',
+  [P('appraisal')]: 'label',
+  [P('training-record')]: 'label',
+  [P('training-session')]: 'label',
+  [P('contact-log')]: 'label',
+  [P('feedback')]: 'label',
+  [P('honour')]: 'title',
+  [P('notification')]: 'subject',
 };
 
 /** List-view columns. */
@@ -27,10 +34,21 @@ export const LIST_COLUMNS: Record<string, string[]> = {
   [P('college')]: ['name', 'code', 'foundedYear'],
   [P('chapter')]: ['name', 'country', 'province', 'city', 'chapterStatus'],
   [P('industry-group')]: ['name', 'code', 'nameEn'],
+  [P('training-course')]: ['title', 'area', 'hours', 'mandatory'],
+  [P('appraisal-cycle')]: ['name', 'periodStart', 'periodEnd', 'cycleStatus'],
+  [P('appraisal')]: ['label', 'grade', 'performanceScore', 'reviewer'],
+  [P('training-session')]: ['label', 'location', 'trainer', 'capacity'],
+  [P('training-record')]: ['label', 'attended', 'result', 'score'],
+  [P('contact-log')]: ['label', 'channel', 'contactedAt'],
+  [P('feedback')]: ['label', 'feedbackStatus', 'dueAt', 'answeredAt'],
+  [P('honour')]: ['title', 'alumnus', 'kind', 'awardedOn'],
+  [P('notification')]: ['subject', 'to', 'deliveryStatus', 'sentAt'],
 };
 
 /** Fields the server computes: shown, not editable. */
-const READ_ONLY: Record<string, string[]> = { [P('liaison')]: ['label'] };
+const READ_ONLY: Record<string, string[]> = Object.fromEntries(
+  ['liaison', 'appraisal', 'training-record', 'training-session', 'contact-log', 'feedback'].map((name) => [P(name), ['label']])
+);
 
 const STORE_KEY = 'cm-layout';
 
