@@ -20,7 +20,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { appDir, distDir, args, log, runChild, pad, fmt } = require('./lib');
+const { appDir, distDir, args, log, runChild, writeResults, runScript, pad, fmt } = require('./lib');
 const DIMENSIONS = ['cohort', 'college', 'region', 'industry'];
 const SCOPE = {
   cohort: { uid: 'plugin::liaison.cohort', field: 'cohort', alumni: (id) => ({ cohort: { documentId: id } }) },
@@ -181,28 +181,7 @@ async function main() {
   lines.push(`1-minute load average during the runs: ${results.map((r) => `${r.database} ${r.load.map((l) => l.toFixed(2)).join('/')}`).join('; ')} on ${os.cpus().length} cores`);
   process.stdout.write(`\n${lines.join('\n')}\n`);
 
-  const dir = path.join(__dirname, 'results');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `coverage-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(
-    file,
-    JSON.stringify(
-      { date: new Date().toISOString(), machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version }, alumni, calls, sample, results },
-      null,
-      2
-    )
-  );
-  process.stdout.write(`\nFigures written to ${path.relative(appDir, file)}\n`);
+  writeResults('coverage', { alumni, calls, sample, results });
 }
 
-if (args.child) {
-  child().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-} else {
-  main().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runScript(child, main);

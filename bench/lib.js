@@ -83,4 +83,22 @@ async function runChild(script, db, label, child, extra) {
 const pad = (s, n) => String(s).padEnd(n);
 const fmt = (n, d = 1) => n.toFixed(d);
 
-module.exports = { appDir, distDir, args, log, withPg, freshDatabase, runChild, pad, fmt };
+/** Writes a run's figures to bench/results/<name>-<date>.json, with the machine they were measured on. */
+function writeResults(name, figures) {
+  const dir = path.join(__dirname, 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  const machine = { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+  fs.writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, ...figures }, null, 2));
+  process.stdout.write(`\nFigures written to ${path.relative(appDir, file)}\n`);
+}
+
+/** A benchmark script is its own child process: `--child` runs one phase, otherwise the whole run. */
+function runScript(child, main) {
+  (args.child ? child() : main()).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
+
+module.exports = { appDir, distDir, args, log, withPg, freshDatabase, runChild, writeResults, runScript, pad, fmt };

@@ -18,9 +18,8 @@
  * Figures go to bench/results/seed-<date>.json.
  */
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
-const { appDir, distDir, args, log, runChild, pad, fmt } = require('./lib');
+const { appDir, distDir, args, log, runChild, writeResults, runScript, pad, fmt } = require('./lib');
 
 // ------------------------------------------------------------------ child: one phase
 
@@ -157,28 +156,7 @@ async function main() {
   );
   process.stdout.write(`\nSeeding ${alumni} alumni (one-by-one measured on ${sample} alumni, extrapolated)\n${header}\n${lines.join('\n')}\n`);
 
-  const dir = path.join(__dirname, 'results');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `seed-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(
-    file,
-    JSON.stringify(
-      { date: new Date().toISOString(), machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version }, results },
-      null,
-      2
-    )
-  );
-  process.stdout.write(`\nFigures written to ${path.relative(appDir, file)}\n`);
+  writeResults('seed', { results });
 }
 
-if (args.child) {
-  child().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-} else {
-  main().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runScript(child, main);

@@ -1,3 +1,4 @@
+import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 /**
@@ -26,3 +27,16 @@ export const assertPublishedOnly = (ctx: { query?: Record<string, unknown>; stat
     });
   }
 };
+
+/** The core controller of a public website type, with find and findOne serving published content only. */
+export const publishedOnlyController = (uid: 'api::story.story' | 'api::event.event') =>
+  factories.createCoreController(uid, () => ({
+    async find(ctx) {
+      assertPublishedOnly(ctx);
+      return super.find(ctx);
+    },
+    async findOne(ctx) {
+      assertPublishedOnly(ctx);
+      return super.findOne(ctx);
+    },
+  }));

@@ -270,6 +270,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ending: n(row?.t_ending),
   });
 
+  /** A dimension's line of the summary, from its totals row. */
+  const dimensionOf = (d: Dimension, row: any) => {
+    const totals = totalsOf(row);
+    return {
+      dimension: d,
+      scopes: n(row?.scopes),
+      covered: n(row?.covered),
+      posts: totals.posts,
+      active: totals.active,
+      vacancies: totals.vacancies,
+      pending: totals.pending,
+      ending: totals.ending,
+      alumni: totals.alumni,
+    };
+  };
+
+  /** One of the worst gaps, named by its dimension. */
+  const gapRow = (d: Dimension) => (row: any) => ({ dimension: d, ...toRow(row) });
+
   /** A dimension's uncovered scopes with alumni, most alumni first (numbered by `rn`). */
   const worstSql = (d: Dimension) =>
     `SELECT v_${d}.*, ROW_NUMBER() OVER (ORDER BY alumni DESC, id ASC) AS rn FROM v_${d} WHERE active = 0 AND alumni > 0`;
@@ -362,21 +381,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async summary(r: Resolved) {
       const bindings = bindingsOf(r);
-      const gapRow = (d: Dimension) => (row: any) => ({ dimension: d, ...toRow(row) });
-      const dimensionOf = (d: Dimension, row: any) => {
-        const totals = totalsOf(row);
-        return {
-          dimension: d,
-          scopes: n(row?.scopes),
-          covered: n(row?.covered),
-          posts: totals.posts,
-          active: totals.active,
-          vacancies: totals.vacancies,
-          pending: totals.pending,
-          ending: totals.ending,
-          alumni: totals.alumni,
-        };
-      };
       const separate = (['region', 'industry'] as const).map(async (d) => {
         const rows = await raw(
           `WITH ${dimensionCtes(d, r)},
@@ -520,27 +524,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           industry: row.r_industry,
         }));
       const dimensions = (['cohort', 'college'] as const).map((d) => ({
-        dimension: {
-          ...(() => {
-            const row = all.find((x) => x.kind === 'total' && x.dim === d);
-            const totals = totalsOf(row);
-            return {
-              dimension: d,
-              scopes: n(row?.scopes),
-              covered: n(row?.covered),
-              posts: totals.posts,
-              active: totals.active,
-              vacancies: totals.vacancies,
-              pending: totals.pending,
-              ending: totals.ending,
-              alumni: totals.alumni,
-            };
-          })(),
-        },
+        dimension: dimensionOf(d, all.find((x) => x.kind === 'total' && x.dim === d)),
         gaps: all
           .filter((x) => x.kind === 'gap' && x.dim === d)
           .sort((a, b) => n(a.rn) - n(b.rn))
-          .map((row) => ({ dimension: d as Dimension, ...toRow(row) })),
+          .map(gapRow(d)),
       }));
       const sum = (key: string) => rows.reduce((acc, row) => acc + n(row[key]), 0);
       const alumni = sum('alumni');
