@@ -4,6 +4,9 @@ import outbox from './outbox';
 import jobs from './jobs';
 import access from './access';
 import board from './board';
+import training from './training';
+import appraisal from './appraisal';
+import honours from './honours';
 
 /**
  * Each capability keeps its routes, controllers, services and rules in its own folder
@@ -19,4 +22,4 @@ export interface Capability {
   destroy?: (args: { strapi: any }) => void | Promise<void>;
 }
 
-export const CAPABILITIES: Capability[] = [access, jobs, outbox, assignment, coverage, board];
+export const CAPABILITIES: Capability[] = [access, jobs, outbox, assignment, coverage, board, training, appraisal, honours];

@@ -12,6 +12,13 @@ const DEFINITIONS = [
   { key: 'configure', uid: 'quotas.configure', displayName: 'Set the number of posts per scope', subCategory: 'posts' },
   { key: 'readOutbox', uid: 'outbox.read', displayName: 'Read the e-mail outbox', subCategory: 'outbox' },
   { key: 'resendOutbox', uid: 'outbox.resend', displayName: 'Resend e-mails', subCategory: 'outbox' },
+  { key: 'readTraining', uid: 'training.read', displayName: 'Read training, provisional liaisons and code-of-conduct acknowledgements', subCategory: 'training' },
+  { key: 'manageTraining', uid: 'training.manage', displayName: 'Manage courses, sessions, attendance, assessment and the code of conduct', subCategory: 'training' },
+  { key: 'readAppraisal', uid: 'appraisal.read', displayName: 'Read appraisal cycles and results', subCategory: 'appraisal' },
+  { key: 'manageAppraisal', uid: 'appraisal.manage', displayName: 'Set up, close and export appraisal cycles', subCategory: 'appraisal' },
+  { key: 'review', uid: 'appraisal.review', displayName: 'Score liaisons and give them feedback', subCategory: 'appraisal' },
+  { key: 'nominateHonour', uid: 'honours.nominate', displayName: 'Nominate liaisons for honours', subCategory: 'honours' },
+  { key: 'approveHonour', uid: 'honours.approve', displayName: 'Approve and award honours (committee)', subCategory: 'honours' },
 ] as const;
 
 type ActionKey = (typeof DEFINITIONS)[number]['key'];

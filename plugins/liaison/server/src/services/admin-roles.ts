@@ -52,7 +52,17 @@ export const STAFF_ROLES = [
     name: 'College Staff',
     description: 'Runs the liaison network of their own colleges: coverage, candidates, nominations.',
     permissions: [
-      ...pluginPermissions([ACTIONS.readOverview, ACTIONS.readCoverage, ACTIONS.readPosts, ACTIONS.nominate]),
+      ...pluginPermissions([
+        ACTIONS.readOverview,
+        ACTIONS.readCoverage,
+        ACTIONS.readPosts,
+        ACTIONS.nominate,
+        // Within their own colleges' liaisons: the training, appraisal and honours routes check the scope.
+        ACTIONS.readTraining,
+        ACTIONS.readAppraisal,
+        ACTIONS.review,
+        ACTIONS.nominateHonour,
+      ]),
       // Content Manager, within their own colleges (access/conditions.ts; writes also go
       // through the access guard). No delete: a post ends or is rejected, and keeps its history.
       ...scoped('plugin::liaison.liaison', ['read', 'create', 'update'], CONDITIONS.ownColleges),
