@@ -108,7 +108,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // NOT IN over the few deceased (found through their index): a hashed subplan on
     // PostgreSQL, one ephemeral index on SQLite, and on SQLite an alumni scan stays
     // within the (country, province, city) index, which holds the id.
-    const conds = [`${idExpr} NOT IN (SELECT d.id FROM ${A} d WHERE d.${statusCol} = 'deceased')`];
+    // Scanning the alumni table itself (places), the status is read in the row: on both
+    // databases the scan then stays within the (country, province, city, status) index.
+    const conds = [
+      driver
+        ? `${idExpr} NOT IN (SELECT d.id FROM ${A} d WHERE d.${statusCol} = 'deceased')`
+        : `(a.${statusCol} IS NULL OR a.${statusCol} <> 'deceased')`,
+    ];
     for (const l of wanted) {
       if (l !== driver) joins.push(`LEFT JOIN ${links[l].table} ${alias[l]} ON ${alias[l]}.${links[l].from} = ${idExpr}`);
     }
@@ -312,10 +318,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * 3.7 s instead of 60 ms on a small, freshly created database, whose planner estimates
    * cross jit_above_cost) and saves nothing. The statement itself is the same on both databases.
    */
-  const raw = async (sql: string, bindings: Record<string, unknown>) => {
+  const raw = async (sql: string, bindings: Record<string, unknown>, options: { mergeJoins?: boolean } = {}) => {
     if (!isPostgres(strapi)) return rowsOf(await strapi.db.connection.raw(sql, bindings as any));
     return strapi.db.connection.transaction(async (trx: any) => {
       await trx.raw('SET LOCAL jit = off');
+      // The alumni's link tables, joined row by row on alumnus_id, are read in index order
+      // and merged: half the work of hashing 300,000 rows twice (measured 75 ms against 125 ms).
+      if (options.mergeJoins) await trx.raw('SET LOCAL enable_hashjoin = off');
       return rowsOf(await trx.raw(sql, bindings as any));
     });
   };
@@ -439,15 +448,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         cv_cohort AS (${covered('cohort')}), cv_college AS (${covered('college')}),
         cv_region AS (${covered('region')}), cv_industry AS (${covered('industry')}),
         pc AS MATERIALIZED (
-          SELECT fa.cohort_id AS cohort_id, COUNT(*) AS alumni,
-            SUM(CASE WHEN h.sid IS NULL THEN 0 ELSE 1 END) AS region,
-            SUM(CASE WHEN i.sid IS NULL THEN 0 ELSE 1 END) AS industry,
-            SUM(CASE WHEN h.sid IS NULL AND i.sid IS NULL THEN 0 ELSE 1 END) AS either
-          FROM fa
-            LEFT JOIN cv_region h ON h.sid = fa.chapter_id
-            LEFT JOIN cv_industry i ON i.sid = fa.industry_id
-          WHERE fa.cohort_id IS NOT NULL
-          GROUP BY fa.cohort_id),
+          SELECT cohort_id, COUNT(*) AS alumni, SUM(region) AS region, SUM(industry) AS industry,
+            SUM(CASE WHEN region + industry > 0 THEN 1 ELSE 0 END) AS either
+          FROM (
+            -- A hashed look-up of the few covered chapters and groups, not a join per alumnus
+            SELECT fa.cohort_id AS cohort_id,
+              CASE WHEN fa.chapter_id IN (SELECT sid FROM cv_region) THEN 1 ELSE 0 END AS region,
+              CASE WHEN fa.industry_id IN (SELECT sid FROM cv_industry) THEN 1 ELSE 0 END AS industry
+            FROM fa WHERE fa.cohort_id IS NOT NULL) covered_alumni
+          GROUP BY cohort_id),
         pk AS MATERIALIZED (
           SELECT pc.*, kc.${toCollege.to} AS college_id, k.${year} AS grad_year,
             CASE WHEN cc.sid IS NULL THEN 0 ELSE 1 END AS in_cohort,
@@ -507,7 +516,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             })} WHERE rn <= ${SUMMARY_TOP}`
           )
           .join('\n')}`;
-      const all = await raw(sql, bindingsOf(r));
+      const all = await raw(sql, bindingsOf(r), { mergeJoins: true });
       const rows = all
         .filter((row) => row.kind === 'grid')
         .sort(
