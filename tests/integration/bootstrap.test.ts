@@ -121,7 +121,7 @@ describe('the database', () => {
         : await app.db.connection.raw("select name from sqlite_master where type = 'index'");
     const found = new Set(names.map((r: { name: string }) => r.name));
     for (const name of [
-      'liaison_posts_dim_status_idx', 'liaison_cohorts_grad_year_idx', 'liaison_alumni_name_idx', 'liaison_alumni_region_idx',
+      'liaison_posts_dim_status_idx', 'liaison_cohorts_grad_year_idx', 'liaison_alumni_name_idx', 'liaison_alumni_place_idx',
       'liaison_feedback_status_due_idx', 'liaison_outbox_delivery_idx', 'stories_slug_locale_uq', 'events_slug_locale_uq',
     ]) {
       expect({ name, present: found.has(name) }).toEqual({ name, present: true });
