@@ -16,6 +16,8 @@ export const contentTypeNames: Record<'en' | 'zh-Hans', Record<string, string>> 
     'Training record': '培训记录',
     'Appraisal cycle': '考核周期',
     Appraisal: '考核',
+    'Appraisal score': '评审打分',
+    'Supervision feedback': '督导反馈',
     Honour: '荣誉',
     'Contact log': '联络记录',
     Feedback: '校友反馈',

@@ -43,6 +43,8 @@ export interface GenerateOptions {
   seed?: number;
   /** 'YYYY-MM-DD': what the data treats as today (terms, events, feedback ages). */
   today?: string;
+  /** Contact logs per active post over the last year, on average (default 1.5; the appraisal benchmark asks for ~120). */
+  contactsPerPost?: number;
 }
 
 // ---------------------------------------------------------------- record types
@@ -110,6 +112,8 @@ export interface AlumnusRecord {
   publishConsentAt: string | null;
   alumnusStatus: 'active' | 'unreachable' | 'deceased';
   lastVerifiedAt: string | null;
+  /** The post whose liaison last verified the record. */
+  verifiedBy: number | null;
   chapter: number | null;
 }
 
@@ -164,18 +168,24 @@ export interface CycleRecord {
   periodStart: string;
   periodEnd: string;
   cycleStatus: 'planned' | 'open' | 'closed';
+  criteria: { key: string; kind: 'measured' | 'scored'; measure?: string; weight: number }[];
+  thresholds: { excellent: number; good: number; pass: number };
 }
 
 export type Grade = 'excellent' | 'good' | 'pass' | 'fail';
 
+/** An appraisal row: the server computes its figures, total, grade and rank after loading. */
 export interface AppraisalRecord {
   cycle: number;
   liaison: number;
-  performanceScore: number | null;
-  caseScore: number | null;
-  presentationScore: number | null;
-  grade: Grade | null;
-  feedback: string | null;
+}
+
+/** A reviewer's score, entered from the paper forms of the demo (no reviewer account). */
+export interface AppraisalScoreRecord {
+  appraisal: number;
+  criterion: string;
+  score: number;
+  comment: string | null;
 }
 
 export interface HonourRecord {
@@ -241,6 +251,9 @@ export interface EventShared {
   capacity: number | null;
   registrationOpensAt: string | null;
   registrationClosesAt: string | null;
+  /** The liaison posts that organised it, and how many came (past events). */
+  organisers: number[];
+  attendance: number | null;
 }
 export interface EventOwn {
   title: string;
@@ -263,6 +276,7 @@ export interface DemoData {
   trainingRecords: TrainingRecordRecord[];
   cycles: CycleRecord[];
   appraisals: AppraisalRecord[];
+  appraisalScores: AppraisalScoreRecord[];
   honours: HonourRecord[];
   contactLogs: ContactLogRecord[];
   feedback: FeedbackRecord[];
@@ -337,15 +351,16 @@ export function generateDemo(options: GenerateOptions): DemoData {
   const people = buildAlumni(stream('alumni'), alumniCount, cohorts, majors, today);
   const posts = buildPosts(stream('posts'), { cohorts, people, scale, today });
   const training = buildTraining(stream('training'), { posts, people, today });
+  markVerifiers(stream('verifiers'), { posts, people, today });
   const appraisal = buildAppraisals(stream('appraisals'), { posts, today });
   const honours = buildHonours(stream('honours'), { posts, people, appraisal, today });
-  const contactLogs = buildContactLogs(stream('contacts'), { posts, people, today });
+  const contactLogs = buildContactLogs(stream('contacts'), { posts, people, today }, options.contactsPerPost ?? 1.5);
   const feedback = buildFeedback(stream('feedback'), { posts, people, cohorts, count: scale.feedback, today });
   const stories = buildStories(stream('stories'), { people, cohorts, colleges, chapters, industries, today });
-  const events = buildEvents(stream('events'), { colleges, chapters, industries, today });
+  const events = buildEvents(stream('events'), { colleges, chapters, industries, today, posts });
 
   return {
-    options: { alumni: alumniCount, seed, today: todayText },
+    options: { alumni: alumniCount, seed, today: todayText, contactsPerPost: options.contactsPerPost ?? 1.5 },
     colleges,
     cohorts,
     chapters,
@@ -357,6 +372,7 @@ export function generateDemo(options: GenerateOptions): DemoData {
     trainingRecords: training.records,
     cycles: appraisal.cycles,
     appraisals: appraisal.appraisals,
+    appraisalScores: appraisal.scores,
     honours,
     contactLogs,
     feedback,
@@ -378,6 +394,7 @@ export const countRecords = (data: DemoData): Record<string, number> => ({
   trainingRecords: data.trainingRecords.length,
   cycles: data.cycles.length,
   appraisals: data.appraisals.length,
+  appraisalScores: data.appraisalScores.length,
   honours: data.honours.length,
   contactLogs: data.contactLogs.length,
   feedback: data.feedback.length,
@@ -710,6 +727,7 @@ function buildAlumni(random: Random, count: number, cohorts: CohortRecord[], maj
         publishConsentAt,
         alumnusStatus: status,
         lastVerifiedAt,
+        verifiedBy: null,
         chapter,
       };
     }
@@ -1117,48 +1135,80 @@ function buildTraining(random: Random, { posts, today }: TrainingContext) {
 interface AppraisalResult {
   cycles: CycleRecord[];
   appraisals: AppraisalRecord[];
+  scores: AppraisalScoreRecord[];
+  /** What the demo's scores would grade each appraisal, for the honours of the closed cycle. */
+  expected: (Grade | null)[];
 }
+
+/** The demo's criteria: four measured from the data, the seed's three scored by reviewers. */
+export const DEMO_CRITERIA: CycleRecord['criteria'] = [
+  { key: 'contacts', kind: 'measured', measure: 'contacts', weight: 20 },
+  { key: 'events', kind: 'measured', measure: 'events_organised', weight: 10 },
+  { key: 'feedback', kind: 'measured', measure: 'feedback_on_time', weight: 10 },
+  { key: 'verified', kind: 'measured', measure: 'records_verified', weight: 10 },
+  { key: 'performance', kind: 'scored', weight: 25 },
+  { key: 'case', kind: 'scored', weight: 15 },
+  { key: 'presentation', kind: 'scored', weight: 10 },
+];
+const DEMO_THRESHOLDS = { excellent: 80, good: 65, pass: 50 };
 
 const gradeOf = (performance: number, caseScore: number, presentation: number): Grade => {
   const total = performance * 0.5 + caseScore * 0.3 + presentation * 0.2;
   return total >= 90 ? 'excellent' : total >= 75 ? 'good' : total >= 60 ? 'pass' : 'fail';
 };
 
+/**
+ * Every post held at some time in a cycle's period is appraised in it (the server's own
+ * rule); reviewers have scored 90% of the closed cycle and a third of the open one.
+ */
 function buildAppraisals(random: Random, { posts, today }: { posts: PostRecord[]; today: number }): AppraisalResult {
   const year = yearOf(today);
   const cycles: CycleRecord[] = [
-    { name: `${year - 1}年度校友联络员考核`, periodStart: `${year - 1}-01-01`, periodEnd: `${year - 1}-12-31`, cycleStatus: 'closed' },
-    { name: `${year}年度校友联络员考核`, periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, cycleStatus: 'open' },
+    { name: `${year - 1}年度校友联络员考核`, periodStart: `${year - 1}-01-01`, periodEnd: `${year - 1}-12-31`, cycleStatus: 'closed', criteria: DEMO_CRITERIA, thresholds: DEMO_THRESHOLDS },
+    { name: `${year}年度校友联络员考核`, periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, cycleStatus: 'open', criteria: DEMO_CRITERIA, thresholds: DEMO_THRESHOLDS },
   ];
   const score = () => Math.min(100, 40 + random.int(0, 30) + random.int(0, 30));
   const appraisals: AppraisalRecord[] = [];
+  const scores: AppraisalScoreRecord[] = [];
+  const expected: (Grade | null)[] = [];
   cycles.forEach((cycle, c) => {
-    const from = dayOf(cycle.periodStart);
-    const to = Math.min(dayOf(cycle.periodEnd), today);
     posts.forEach((post, liaison) => {
-      if (post.postStatus !== 'active' && post.postStatus !== 'ended') return;
-      const start = dayOf(post.termStart);
-      const end = post.termEnd === null ? Infinity : dayOf(post.termEnd);
-      // Served at least three months of the period.
-      if (start > to - 90 || end < from + 90) return;
-      if (cycle.cycleStatus === 'closed') {
-        if (!random.chance(0.9)) return;
-        const [a, b, d] = [score(), score(), score()];
-        const grade = gradeOf(a, b, d);
-        appraisals.push({ cycle: c, liaison, performanceScore: a, caseScore: b, presentationScore: d, grade, feedback: random.pick(APPRAISAL_FEEDBACK[grade]) });
-      } else {
-        if (post.postStatus !== 'active' || !random.chance(0.35)) return;
-        if (random.chance(0.6)) {
-          const [a, b, d] = [score(), score(), score()];
-          const grade = gradeOf(a, b, d);
-          appraisals.push({ cycle: c, liaison, performanceScore: a, caseScore: b, presentationScore: d, grade, feedback: random.pick(APPRAISAL_FEEDBACK[grade]) });
-        } else {
-          appraisals.push({ cycle: c, liaison, performanceScore: score(), caseScore: null, presentationScore: null, grade: null, feedback: null });
-        }
+      if (post.postStatus !== 'active' && post.postStatus !== 'ended' && post.postStatus !== 'approved') return;
+      if (post.termStart > cycle.periodEnd || (post.termEnd !== null && post.termEnd < cycle.periodStart)) return;
+      const index = appraisals.push({ cycle: c, liaison }) - 1;
+      const scored = cycle.cycleStatus === 'closed' ? random.chance(0.9) : post.postStatus === 'active' && random.chance(0.35);
+      if (!scored) {
+        expected.push(null);
+        return;
       }
+      const [a, b, d] = [score(), score(), score()];
+      const grade = gradeOf(a, b, d);
+      expected.push(grade);
+      scores.push({ appraisal: index, criterion: 'performance', score: a, comment: random.pick(APPRAISAL_FEEDBACK[grade]) });
+      scores.push({ appraisal: index, criterion: 'case', score: b, comment: null });
+      scores.push({ appraisal: index, criterion: 'presentation', score: d, comment: null });
     });
   });
-  return { cycles, appraisals };
+  return { cycles, appraisals, scores, expected };
+}
+
+/** Liaisons of a class verify their classmates' records: the post that last verified each recent one. */
+function markVerifiers(random: Random, { posts, people, today }: { posts: PostRecord[]; people: People; today: number }) {
+  const byCohort = new Map<number, number>();
+  posts.forEach((post, i) => {
+    if (post.postStatus === 'active' && post.cohort !== null && !byCohort.has(post.cohort)) byCohort.set(post.cohort, i);
+  });
+  for (let cohort = 0; cohort < people.cohortStart.length; cohort += 1) {
+    const post = byCohort.get(cohort);
+    if (post === undefined) continue;
+    const since = dayOf(posts[post].termStart);
+    for (let a = people.cohortStart[cohort]; a < people.cohortEnd[cohort]; a += 1) {
+      const record = people.records[a];
+      if (record.lastVerifiedAt && dayOf(record.lastVerifiedAt) >= since && dayOf(record.lastVerifiedAt) > today - 730 && random.chance(0.7)) {
+        record.verifiedBy = post;
+      }
+    }
+  }
 }
 
 interface HonourContext {
@@ -1177,9 +1227,10 @@ function buildHonours(random: Random, { posts, people, appraisal, today }: Honou
   const visible = (alumnus: number) => people.records[alumnus].publishConsent && random.chance(0.85);
 
   appraisal.appraisals.forEach((a, index) => {
-    if (a.cycle !== closed || !a.grade) return;
+    const grade = appraisal.expected[index];
+    if (a.cycle !== closed || !grade) return;
     const alumnus = posts[a.liaison].alumnus;
-    if (a.grade === 'excellent') {
+    if (grade === 'excellent') {
       honours.push({
         alumnus,
         kind: 'title',
@@ -1199,7 +1250,7 @@ function buildHonours(random: Random, { posts, people, appraisal, today }: Honou
       if (random.chance(0.03)) {
         honours.push({ alumnus, kind: 'scholarship', title: '校友联络员进修奖学金', awardedOn, amount: 5000, appraisal: index, citation: '资助参加校友工作专业进修。', showPublicly: false });
       }
-    } else if (a.grade === 'good' && random.chance(0.15)) {
+    } else if (grade === 'good' && random.chance(0.15)) {
       honours.push({ alumnus, kind: 'commendation', title: `${year}年度联络工作表彰`, awardedOn, amount: null, appraisal: index, citation: '联络工作认真负责，予以通报表彰。', showPublicly: visible(alumnus) });
     }
   });
@@ -1226,7 +1277,7 @@ function buildHonours(random: Random, { posts, people, appraisal, today }: Honou
 
 const CHANNELS = ['visit', 'call', 'message', 'gathering', 'email', 'wechat'] as const;
 
-function buildContactLogs(random: Random, { posts, people, today }: TrainingContext): ContactLogRecord[] {
+function buildContactLogs(random: Random, { posts, people, today }: TrainingContext, perPost: number): ContactLogRecord[] {
   const logs: ContactLogRecord[] = [];
   const pickChannel = weightedPicker(
     CHANNELS.map((c, i) => [c, [1, 3, 2, 1, 1, 4][i]] as const),
@@ -1235,7 +1286,7 @@ function buildContactLogs(random: Random, { posts, people, today }: TrainingCont
   const alumni = people.records;
   posts.forEach((post, liaison) => {
     if (post.postStatus !== 'active') return;
-    const n = random.int(0, 3);
+    const n = random.int(0, Math.round(2 * perPost));
     for (let k = 0; k < n; k += 1) {
       let contact: number | null = null;
       if (post.cohort !== null) {
@@ -1381,7 +1432,7 @@ function buildStories(
   });
 }
 
-function buildEvents(random: Random, { colleges, chapters, industries, today }: WebContext): EventRecord[] {
+function buildEvents(random: Random, { colleges, chapters, industries, today, posts }: WebContext & { posts: PostRecord[] }): EventRecord[] {
   return EVENT_TEMPLATES.map((t) => {
     // 09:00 or 14:00 in China (UTC+8).
     const startMs = Date.parse(datetimeOf(today + t.startsInDays, random.pick([60, 360])));
@@ -1399,7 +1450,17 @@ function buildEvents(random: Random, { colleges, chapters, industries, today }: 
       capacity: t.capacity,
       registrationOpensAt: t.registrationDays === null ? null : new Date(startMs - t.registrationDays * DAY_MS).toISOString(),
       registrationClosesAt: t.registrationDays === null ? null : new Date(startMs - DAY_MS).toISOString(),
+      organisers: [],
+      attendance: t.startsInDays < 0 && t.capacity ? Math.round(t.capacity * (0.6 + random.int(0, 35) / 100)) : null,
     };
+    // A chapter's event is organised by its serving liaisons (the head first).
+    if (shared.chapter !== null && shared.chapter >= 0) {
+      shared.organisers = posts
+        .map((post, i) => ({ post, i }))
+        .filter(({ post }) => post.dimension === 'region' && post.chapter === shared.chapter && post.postStatus === 'active')
+        .slice(0, 2)
+        .map(({ i }) => i);
+    }
     const own = (locale: Locale): EventOwn => ({
       title: t.title[locale],
       slug: t.slug,

@@ -15,6 +15,10 @@ export interface SeedDemoOptions {
   seed?: number;
   /** 'YYYY-MM-DD' the data treats as today; defaults to the current date (UTC). */
   today?: string;
+  /** Contact logs per active post over the last year, on average (the appraisal benchmark's knob). */
+  contactsPerPost?: number;
+  /** Compute the appraisal cycles' figures, totals and ranks after loading (default true). */
+  appraise?: boolean;
   onProgress?: (step: string, done: number, total: number) => void;
 }
 
@@ -54,6 +58,7 @@ export async function seedDemo(strapi: Core.Strapi, options: SeedDemoOptions = {
     alumni: options.alumni ?? DEFAULT_DEMO_SIZE,
     seed: options.seed ?? DEFAULT_SEED,
     today: options.today ?? new Date().toISOString().slice(0, 10),
+    contactsPerPost: options.contactsPerPost,
   });
   report('generate', 1, 1);
 
@@ -72,6 +77,15 @@ export async function seedDemo(strapi: Core.Strapi, options: SeedDemoOptions = {
     // and the place index without visiting the rows (autovacuum would do it later).
     await strapi.db.connection.raw('VACUUM ANALYZE');
     report('analyze', 1, 1);
+  }
+  if (options.appraise !== false) {
+    // The server computes every appraisal's figures, total, grade and rank, as it does for a new cycle.
+    const cycles = await strapi.db.query('plugin::liaison.appraisal-cycle').findMany({});
+    for (const [i, cycle] of cycles.entries()) {
+      report('appraise', i, cycles.length);
+      await strapi.plugin('liaison').service('appraisal').refreshCycle(cycle);
+    }
+    report('appraise', cycles.length, cycles.length);
   }
   return counts;
 }

@@ -25,6 +25,7 @@ export const DEMO_TYPES = [
   { uid: 'plugin::liaison.training-record', key: 'trainingRecords' },
   { uid: 'plugin::liaison.appraisal-cycle', key: 'cycles' },
   { uid: 'plugin::liaison.appraisal', key: 'appraisals' },
+  { uid: 'plugin::liaison.appraisal-score', key: 'appraisalScores' },
   { uid: 'plugin::liaison.honour', key: 'honours' },
   { uid: 'plugin::liaison.contact-log', key: 'contactLogs' },
   { uid: 'plugin::liaison.feedback', key: 'feedback' },

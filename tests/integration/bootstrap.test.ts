@@ -17,7 +17,7 @@ describe('start-up', () => {
     }
     const office = await app.db.query('admin::role').findOne({ where: { name: 'Alumni Office Staff' }, populate: ['permissions'] });
     const subjects = new Set(office.permissions.filter((p: any) => p.action === 'plugin::content-manager.explorer.update').map((p: any) => p.subject));
-    expect(subjects.size).toBe(17);
+    expect(subjects.size).toBe(19);
     expect(subjects.has('plugin::liaison.liaison')).toBe(true);
   });
 

@@ -1,6 +1,8 @@
 import alumnus from './alumnus';
 import appraisal from './appraisal';
 import appraisal_cycle from './appraisal-cycle';
+import appraisal_note from './appraisal-note';
+import appraisal_score from './appraisal-score';
 import chapter from './chapter';
 import cohort from './cohort';
 import college from './college';
@@ -21,6 +23,8 @@ export default {
   'alumnus': alumnus,
   'appraisal': appraisal,
   'appraisal-cycle': appraisal_cycle,
+  'appraisal-note': appraisal_note,
+  'appraisal-score': appraisal_score,
   'chapter': chapter,
   'cohort': cohort,
   'college': college,

@@ -98,6 +98,22 @@ export const MESSAGES: Record<string, { en: string; 'zh-Hans': string }> = {
     en: 'not an alumnus of your colleges nor a member of your chapters',
     'zh-Hans': '不是您负责的学院的校友，也不是您负责的校友会的会员',
   },
+  // appraisal
+  'appraisal.closed': { en: 'the appraisal cycle is closed: its results are frozen', 'zh-Hans': '考核周期已结束：结果已冻结，不能再修改' },
+  'appraisal.criteriaList': { en: 'must be a list of at least one criterion', 'zh-Hans': '须为至少包含一项指标的列表' },
+  'appraisal.criterionObject': { en: 'criterion {n} must be an object', 'zh-Hans': '第 {n} 项指标格式不正确' },
+  'appraisal.criterionKey': { en: 'criterion {n} needs a key of lower-case letters, digits and _', 'zh-Hans': '第 {n} 项指标须有由小写字母、数字和下划线组成的代码' },
+  'appraisal.keyTwice': { en: 'the key {key} is used twice', 'zh-Hans': '指标代码 {key} 重复' },
+  'appraisal.criterionKind': { en: 'criterion {n} must be of kind measured or scored', 'zh-Hans': '第 {n} 项指标的类型须为“数据计算”或“评审打分”' },
+  'appraisal.unknownMeasure': { en: 'criterion {n} names an unknown measure ({measure})', 'zh-Hans': '第 {n} 项指标引用了不存在的数据指标（{measure}）' },
+  'appraisal.scoredMeasure': { en: 'criterion {n} is scored by reviewers and cannot name a measure', 'zh-Hans': '第 {n} 项指标由评审打分，不能引用数据指标' },
+  'appraisal.weight': { en: 'criterion {n} needs a weight from 1 to 100', 'zh-Hans': '第 {n} 项指标的权重须在 1 至 100 之间' },
+  'appraisal.weightsSum': { en: 'the weights must sum to 100 (they sum to {sum})', 'zh-Hans': '各项权重之和须为 100（现为 {sum}）' },
+  'appraisal.thresholds': { en: 'must give excellent, good and pass as numbers from 0 to 100', 'zh-Hans': '须给出优秀、良好、合格三档分数线（0 至 100）' },
+  'appraisal.thresholdOrder': { en: 'must be ordered: excellent above good above pass', 'zh-Hans': '须满足：优秀线高于良好线，良好线高于合格线' },
+  'appraisal.scoredCriterion': { en: 'must be a scored criterion of the cycle: {list}', 'zh-Hans': '须为本周期由评审打分的指标：{list}' },
+  'appraisal.needsDimension': { en: 'needs a dimension', 'zh-Hans': '须同时指定维度' },
+  'appraisal.closeAction': { en: 'a cycle is closed by its close action, which mails the results', 'zh-Hans': '考核周期须通过“结束考核”操作结束（该操作会发送考核结果邮件）' },
   // outbox
   'outbox.sending': { en: 'the mail is being sent right now: try again in a minute', 'zh-Hans': '这封邮件正在发送中：请稍后再试' },
 };
@@ -143,6 +159,20 @@ export const TERMS_ZH: Record<string, string> = {
   ended: '已卸任',
   rejected: '未获批准',
   open: '未定',
+  criteria: '考核指标',
+  thresholds: '等级分数线',
+  criterion: '指标',
+  score: '分数',
+  comment: '评语',
+  text: '内容',
+  grade: '等级',
+  sort: '排序',
+  page: '页码',
+  pageSize: '每页条数',
+  format: '格式',
+  cycleStatus: '周期状态',
+  name: '名称',
+  appraisal: '考核记录',
 };
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
