@@ -59,6 +59,11 @@ export const ENUM_LABELS: Record<string, Record<string, Label>> = {
     answered: ['Answered', '已答复'],
     closed: ['Closed', '已关闭'],
   },
+  honourStatus: {
+    nominated: ['Nominated', '已提名'],
+    awarded: ['Awarded', '已授予'],
+    rejected: ['Not approved', '未获批准'],
+  },
   kind: {
     title: ['Honorary title', '荣誉称号'],
     scholarship: ['Scholarship', '奖学金'],

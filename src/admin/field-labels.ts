@@ -5,6 +5,10 @@
 type Label = [en: string, zh: string];
 
 const COMMON: Record<string, Label> = {
+  year: ['Year', '年度'],
+  nominatedBy: ['Nominated by', '提名人'],
+  decidedBy: ['Decided by', '审批人'],
+  honourStatus: ['Status', '状态'],
   total: ['Total (computed)', '总分（自动计算）'],
   rank: ['Rank in dimension (computed)', '维度内排名（自动计算）'],
   scopeRank: ['Rank in scope (computed)', '范围内排名（自动计算）'],
@@ -195,7 +199,10 @@ export const CONTENT_TYPE_FIELDS: Record<string, string[]> = {
   'plugin::liaison.appraisal': ['label', 'cycle', 'liaison', 'dimension', 'scopeKey', 'collegeId', 'measures', 'scores', 'total', 'grade', 'rank', 'scopeRank', 'reviews', 'notes'],
   'plugin::liaison.appraisal-score': ['label', 'appraisal', 'criterion', 'reviewer', 'score', 'comment'],
   'plugin::liaison.appraisal-note': ['appraisal', 'reviewer', 'text'],
-  'plugin::liaison.honour': ['alumnus', 'kind', 'title', 'awardedOn', 'amount', 'appraisal', 'citation', 'showPublicly'],
+  'plugin::liaison.honour': [
+    'alumnus', 'kind', 'title', 'awardedOn', 'amount', 'appraisal', 'citation', 'showPublicly', 'cycle', 'honourStatus', 'year',
+    'nominatedBy', 'decidedBy', 'rejectionReason',
+  ],
   'plugin::liaison.contact-log': ['label', 'liaison', 'alumnus', 'channel', 'contactedAt', 'summary'],
   'plugin::liaison.feedback': ['label', 'alumnus', 'liaison', 'category', 'content', 'feedbackStatus', 'receivedAt', 'dueAt', 'answeredAt', 'answer'],
   'plugin::liaison.notification': ['to', 'subject', 'text', 'html', 'kind', 'deliveryStatus', 'attempts', 'nextAttemptAt', 'lastError', 'sentAt', 'attemptLog', 'dedupeKey', 'recipientLocale', 'alumnus'],

@@ -192,11 +192,14 @@ export interface HonourRecord {
   alumnus: number;
   kind: 'title' | 'scholarship' | 'bonus' | 'commendation' | 'invitation';
   title: string;
-  awardedOn: string;
+  awardedOn: string | null;
   amount: number | null;
   appraisal: number | null;
   citation: string;
   showPublicly: boolean;
+  cycle: number | null;
+  honourStatus: 'nominated' | 'awarded' | 'rejected';
+  year: number;
 }
 
 export interface ContactLogRecord {
@@ -1225,6 +1228,7 @@ function buildHonours(random: Random, { posts, people, appraisal, today }: Honou
   const awardedOn = dateOf(Math.min(dayOf(cycle.periodEnd) + 20, today));
   const year = cycle.periodStart.slice(0, 4);
   const visible = (alumnus: number) => people.records[alumnus].publishConsent && random.chance(0.85);
+  const awarded = { cycle: closed, honourStatus: 'awarded' as const, year: Number(year) };
 
   appraisal.appraisals.forEach((a, index) => {
     const grade = appraisal.expected[index];
@@ -1240,18 +1244,22 @@ function buildHonours(random: Random, { posts, people, appraisal, today }: Honou
         appraisal: index,
         citation: '在年度考核中成绩优秀，联络工作扎实，特授予“优秀校友联络员”荣誉称号。',
         showPublicly: visible(alumnus),
+        ...awarded,
       });
       if (random.chance(0.2)) {
-        honours.push({ alumnus, kind: 'bonus', title: '优秀联络员奖励金', awardedOn, amount: 2000, appraisal: index, citation: '年度考核优秀，发放奖励金。', showPublicly: false });
+        honours.push({ alumnus, kind: 'bonus', title: '优秀联络员奖励金', awardedOn, amount: 2000, appraisal: index, citation: '年度考核优秀，发放奖励金。', showPublicly: false, ...awarded });
       }
       if (random.chance(0.1)) {
-        honours.push({ alumnus, kind: 'invitation', title: '联络员经验分享会特邀嘉宾', awardedOn, amount: null, appraisal: index, citation: '邀请在联络员培训班上分享工作经验。', showPublicly: visible(alumnus) });
+        honours.push({ alumnus, kind: 'invitation', title: '联络员经验分享会特邀嘉宾', awardedOn, amount: null, appraisal: index, citation: '邀请在联络员培训班上分享工作经验。', showPublicly: visible(alumnus), ...awarded });
       }
       if (random.chance(0.03)) {
-        honours.push({ alumnus, kind: 'scholarship', title: '校友联络员进修奖学金', awardedOn, amount: 5000, appraisal: index, citation: '资助参加校友工作专业进修。', showPublicly: false });
+        honours.push({ alumnus, kind: 'scholarship', title: '校友联络员进修奖学金', awardedOn, amount: 5000, appraisal: index, citation: '资助参加校友工作专业进修。', showPublicly: false, ...awarded });
       }
+    } else if (grade === 'good' && random.chance(0.03)) {
+      // Nominated after the cycle closed, waiting for the committee.
+      honours.push({ alumnus, kind: 'commendation', title: `${year}年度联络工作表彰`, awardedOn: null, amount: null, appraisal: index, citation: '联络工作认真负责。', showPublicly: true, cycle: closed, honourStatus: 'nominated', year: Number(year) });
     } else if (grade === 'good' && random.chance(0.15)) {
-      honours.push({ alumnus, kind: 'commendation', title: `${year}年度联络工作表彰`, awardedOn, amount: null, appraisal: index, citation: '联络工作认真负责，予以通报表彰。', showPublicly: visible(alumnus) });
+      honours.push({ alumnus, kind: 'commendation', title: `${year}年度联络工作表彰`, awardedOn, amount: null, appraisal: index, citation: '联络工作认真负责，予以通报表彰。', showPublicly: visible(alumnus), ...awarded });
     }
   });
 
@@ -1268,6 +1276,9 @@ function buildHonours(random: Random, { posts, people, appraisal, today }: Honou
       appraisal: null,
       citation: '由校友工作委员会评选产生。',
       showPublicly: visible(post.alumnus),
+      cycle: null,
+      honourStatus: 'awarded',
+      year: earlier,
     });
   }
   return honours;

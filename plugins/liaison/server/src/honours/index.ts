@@ -1,6 +1,55 @@
-import type { Capability } from '../capabilities';
+import type { Capability } from "../capabilities";
+import { ACTIONS, requires } from "../permissions";
+import controller from "./controller";
+import service from "./service";
 
-/** Honours: filled in by issue 6. */
-const capability: Capability = {};
+const route = (
+  method: string,
+  path: string,
+  handler: string,
+  action: string,
+) => ({
+  method,
+  path,
+  handler: `honours.${handler}`,
+  config: { policies: requires(action) },
+});
+
+/**
+ * Honours (激励): eligibility by appraisal grade, nomination, the committee's approval,
+ * each liaison's history, and the public honour roll.
+ */
+const capability: Capability = {
+  adminRoutes: [
+    route("GET", "/honours", "list", ACTIONS.readAppraisal),
+    route("POST", "/honours", "nominate", ACTIONS.nominateHonour),
+    route("GET", "/honours/eligible", "eligible", ACTIONS.nominateHonour),
+    route("POST", "/honours/bulk", "bulk", ACTIONS.nominateHonour),
+    route("GET", "/honours/rules", "getRules", ACTIONS.readAppraisal),
+    route("PUT", "/honours/rules", "setRules", ACTIONS.approveHonour),
+    route(
+      "POST",
+      "/honours/:documentId/approve",
+      "approve",
+      ACTIONS.approveHonour,
+    ),
+    route(
+      "POST",
+      "/honours/:documentId/reject",
+      "reject",
+      ACTIONS.approveHonour,
+    ),
+  ],
+  contentApiRoutes: [
+    {
+      method: "GET",
+      path: "/honours",
+      handler: "honours.roll",
+      config: { auth: false, policies: [] },
+    },
+  ],
+  controllers: { honours: controller },
+  services: { honours: service },
+};
 
 export default capability;
