@@ -4,6 +4,7 @@ import { useT } from '../utils/labels';
 import { OverviewPage } from './OverviewPage';
 import { BoardPage } from './Board/BoardPage';
 import { OutboxPage } from './Outbox/OutboxPage';
+import { AppraisalPage } from './Appraisal/AppraisalPage';
 
 const SideNav = () => {
   const t = useT();
@@ -15,6 +16,7 @@ const SideNav = () => {
           <SubNav.Section key="network" label={t('nav.section', 'Network')}>
             <SubNav.Link to="/plugins/liaison" end label={t('board.title', 'Assignment board')} />
             <SubNav.Link to="/plugins/liaison/overview" label={t('overview.title', 'Liaison network')} />
+            <SubNav.Link to="/plugins/liaison/appraisal" label={t('appraisal.title', 'Appraisal workspace')} />
             <SubNav.Link to="/plugins/liaison/outbox" label={t('outbox.title', 'E-mail outbox')} />
           </SubNav.Section>,
         ]}
@@ -28,6 +30,7 @@ const App = () => (
     <Routes>
       <Route index element={<Page.Protect permissions={[{ action: 'plugin::liaison.coverage.read', subject: null }]}><BoardPage /></Page.Protect>} />
       <Route path="overview" element={<OverviewPage />} />
+      <Route path="appraisal" element={<Page.Protect permissions={[{ action: 'plugin::liaison.appraisal.read', subject: null }]}><AppraisalPage /></Page.Protect>} />
       <Route path="outbox" element={<Page.Protect permissions={[{ action: 'plugin::liaison.outbox.read', subject: null }]}><OutboxPage /></Page.Protect>} />
       <Route path="*" element={<Page.Error />} />
     </Routes>
