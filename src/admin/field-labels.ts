@@ -5,6 +5,9 @@
 type Label = [en: string, zh: string];
 
 const COMMON: Record<string, Label> = {
+  passMark: ['Pass mark (0–100)', '及格分（0–100）'],
+  provisional: ['Provisional (required training not yet completed)', '试用期（必修培训尚未完成）'],
+  trainingDeadline: ['Training deadline', '培训截止日期'],
   year: ['Year', '年度'],
   nominatedBy: ['Nominated by', '提名人'],
   decidedBy: ['Decided by', '审批人'],
@@ -189,11 +192,11 @@ export const CONTENT_TYPE_FIELDS: Record<string, string[]> = {
   'plugin::liaison.chapter': ['name', 'nameEn', 'country', 'province', 'city', 'foundedOn', 'chapterStatus', 'description', 'editors', 'members'],
   'plugin::liaison.industry-group': ['code', 'name', 'nameEn', 'description'],
   'plugin::liaison.liaison': [
-    'label', 'alumnus', 'dimension', 'cohort', 'college', 'chapter', 'industry', 'role', 'termStart', 'termEnd', 'postStatus',
+    'label', 'alumnus', 'dimension', 'cohort', 'college', 'chapter', 'industry', 'role', 'termStart', 'termEnd', 'postStatus', 'provisional', 'trainingDeadline',
     'nominationSource', 'nominator', 'nominationReason', 'rejectionReason', 'endReason', 'endNote', 'successor',
   ],
-  'plugin::liaison.training-course': ['title', 'area', 'description', 'hours', 'mandatory', 'sessions'],
-  'plugin::liaison.training-session': ['label', 'course', 'startsAt', 'endsAt', 'location', 'online', 'trainer', 'capacity', 'records'],
+  'plugin::liaison.training-course': ['title', 'area', 'description', 'hours', 'mandatory', 'passMark', 'sessions'],
+  'plugin::liaison.training-session': ['label', 'course', 'startsAt', 'endsAt', 'location', 'online', 'onlineUrl', 'trainer', 'capacity', 'records'],
   'plugin::liaison.training-record': ['label', 'session', 'alumnus', 'attended', 'score', 'result', 'note'],
   'plugin::liaison.appraisal-cycle': ['name', 'periodStart', 'periodEnd', 'cycleStatus', 'criteria', 'thresholds', 'closedAt', 'appraisals'],
   'plugin::liaison.appraisal': ['label', 'cycle', 'liaison', 'dimension', 'scopeKey', 'collegeId', 'measures', 'scores', 'total', 'grade', 'rank', 'scopeRank', 'reviews', 'notes'],

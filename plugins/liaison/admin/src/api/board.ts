@@ -55,6 +55,9 @@ export interface ScopePost {
   postStatus: 'nominated' | 'approved' | 'active' | 'ended' | 'rejected';
   termStart: string | null;
   termEnd: string | null;
+  /** Newly approved, required training not yet completed; by trainingDeadline. */
+  provisional?: boolean;
+  trainingDeadline?: string | null;
   nominationReason: string | null;
   rejectionReason: string | null;
   endReason: string | null;

@@ -50,6 +50,8 @@ export const postsOfScope = async (strapi: Core.Strapi, scope: Scope) => {
       label: c('label'),
       role: c('role'),
       postStatus: c('postStatus'),
+      provisional: c('provisional'),
+      trainingDeadline: c('trainingDeadline'),
       termStart: c('termStart'),
       termEnd: c('termEnd'),
       nominationReason: c('nominationReason'),
@@ -63,6 +65,8 @@ export const postsOfScope = async (strapi: Core.Strapi, scope: Scope) => {
     ...post,
     termStart: dateOnly(post.termStart),
     termEnd: dateOnly(post.termEnd),
+    provisional: post.provisional === true || post.provisional === 1,
+    trainingDeadline: dateOnly(post.trainingDeadline),
     alumnus: alumnusDocumentId ? { documentId: alumnusDocumentId, name: alumnusName } : null,
   }));
 };

@@ -114,6 +114,11 @@ export const ScopePanel = ({ dimension, scope, onClose, onChanged }: Props) => {
                         <Td><Typography>{label('role', p.role)}</Typography></Td>
                         <Td>
                           <Badge backgroundColor={bg} textColor={fg}>{label('postStatus', p.postStatus)}</Badge>
+                          {p.provisional && (p.postStatus === 'active' || p.postStatus === 'approved') ? (
+                            <Badge backgroundColor="warning100" textColor="warning700" marginLeft={1} data-testid="provisional">
+                              {t('board.provisional', 'Provisional until {date}', { date: p.trainingDeadline ?? '' })}
+                            </Badge>
+                          ) : null}
                           {p.rejectionReason ? <Typography variant="pi" textColor="neutral600" tag="p">{p.rejectionReason}</Typography> : null}
                           {p.endReason ? <Typography variant="pi" textColor="neutral600" tag="p">{label('endReason', p.endReason)}</Typography> : null}
                         </Td>
