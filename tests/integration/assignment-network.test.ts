@@ -147,7 +147,7 @@ describe('candidates for a vacancy (GET /liaison/candidates)', () => {
   const trained = async (alumnus: string) => {
     const course = await strapiApp().documents('plugin::liaison.training-course' as any).create({ data: { title: unique('课程'), area: 'alumni_work' } as any });
     const session = await strapiApp().documents('plugin::liaison.training-session' as any).create({ data: { course: course.documentId, startsAt: '2025-03-01T09:00:00Z' } as any });
-    await strapiApp().documents('plugin::liaison.training-record' as any).create({ data: { session: session.documentId, alumnus, attended: true, result: 'passed' } as any });
+    await strapiApp().documents('plugin::liaison.training-record' as any).create({ data: { session: session.documentId, alumnus, attended: true, score: 90 } as any });
   };
 
   it("ranks the scope's alumni with their reasons, leaving out holders, nominees, the deceased and the unreachable", async () => {
