@@ -134,6 +134,9 @@ export interface PostRecord {
   endReason: EndReason | null;
   endNote: string | null;
   successor: number | null;
+  /** Newly approved and not yet through the required training (the server keeps these after loading). */
+  provisional?: boolean;
+  trainingDeadline?: string | null;
 }
 
 export interface CourseRecord {
@@ -142,6 +145,7 @@ export interface CourseRecord {
   description: string;
   hours: number;
   mandatory: boolean;
+  passMark?: number;
 }
 
 export interface SessionRecord {
@@ -354,6 +358,7 @@ export function generateDemo(options: GenerateOptions): DemoData {
   const people = buildAlumni(stream('alumni'), alumniCount, cohorts, majors, today);
   const posts = buildPosts(stream('posts'), { cohorts, people, scale, today });
   const training = buildTraining(stream('training'), { posts, people, today });
+  markProvisional({ posts, training, today });
   markVerifiers(stream('verifiers'), { posts, people, today });
   const appraisal = buildAppraisals(stream('appraisals'), { posts, today });
   const honours = buildHonours(stream('honours'), { posts, people, appraisal, today });
@@ -1193,6 +1198,32 @@ function buildAppraisals(random: Random, { posts, today }: { posts: PostRecord[]
     });
   });
   return { cycles, appraisals, scores, expected };
+}
+
+/**
+ * Posts approved in the last six months whose holder has not passed every mandatory
+ * course are provisional, due six months after their term began (the server's own rule).
+ */
+function markProvisional({ posts, training, today }: { posts: PostRecord[]; training: ReturnType<typeof buildTraining>; today: number }) {
+  const mandatory = new Set(training.courses.map((c, i) => (c.mandatory ? i : -1)).filter((i) => i >= 0));
+  const passed = new Map<number, Set<number>>();
+  for (const r of training.records) {
+    if (r.result !== 'passed') continue;
+    const course = training.sessions[r.session].course;
+    if (!mandatory.has(course)) continue;
+    (passed.get(r.alumnus) ?? passed.set(r.alumnus, new Set()).get(r.alumnus)!).add(course);
+  }
+  for (const post of posts) {
+    post.provisional = false;
+    post.trainingDeadline = null;
+    if ((post.postStatus !== 'active' && post.postStatus !== 'approved') || dayOf(post.termStart) < today - 182) continue;
+    if ((passed.get(post.alumnus)?.size ?? 0) >= mandatory.size) continue;
+    const [y, m, d] = post.termStart.split('-').map(Number);
+    const due = new Date(Date.UTC(y, m - 1 + 6, 1));
+    due.setUTCDate(Math.min(d, new Date(Date.UTC(due.getUTCFullYear(), due.getUTCMonth() + 1, 0)).getUTCDate()));
+    post.provisional = true;
+    post.trainingDeadline = due.toISOString().slice(0, 10);
+  }
 }
 
 /** Liaisons of a class verify their classmates' records: the post that last verified each recent one. */

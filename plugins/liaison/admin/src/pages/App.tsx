@@ -5,6 +5,7 @@ import { OverviewPage } from './OverviewPage';
 import { BoardPage } from './Board/BoardPage';
 import { OutboxPage } from './Outbox/OutboxPage';
 import { AppraisalPage } from './Appraisal/AppraisalPage';
+import { TrainingPage } from './Training/TrainingPage';
 
 const SideNav = () => {
   const t = useT();
@@ -17,6 +18,7 @@ const SideNav = () => {
             <SubNav.Link to="/plugins/liaison" end label={t('board.title', 'Assignment board')} />
             <SubNav.Link to="/plugins/liaison/overview" label={t('overview.title', 'Liaison network')} />
             <SubNav.Link to="/plugins/liaison/appraisal" label={t('appraisal.title', 'Appraisal workspace')} />
+            <SubNav.Link to="/plugins/liaison/training" label={t('training.title', 'Training')} />
             <SubNav.Link to="/plugins/liaison/outbox" label={t('outbox.title', 'E-mail outbox')} />
           </SubNav.Section>,
         ]}
@@ -31,6 +33,7 @@ const App = () => (
       <Route index element={<Page.Protect permissions={[{ action: 'plugin::liaison.coverage.read', subject: null }]}><BoardPage /></Page.Protect>} />
       <Route path="overview" element={<OverviewPage />} />
       <Route path="appraisal" element={<Page.Protect permissions={[{ action: 'plugin::liaison.appraisal.read', subject: null }]}><AppraisalPage /></Page.Protect>} />
+      <Route path="training" element={<Page.Protect permissions={[{ action: 'plugin::liaison.training.read', subject: null }]}><TrainingPage /></Page.Protect>} />
       <Route path="outbox" element={<Page.Protect permissions={[{ action: 'plugin::liaison.outbox.read', subject: null }]}><OutboxPage /></Page.Protect>} />
       <Route path="*" element={<Page.Error />} />
     </Routes>
