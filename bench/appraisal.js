@@ -19,44 +19,33 @@
  *      to all posts.
  * Figures go to bench/results/appraisal-<date>.json.
  */
-const fs = require("fs");
-const os = require("os");
-const path = require("path");
-const { execFileSync } = require("child_process");
-const {
-  appDir,
-  distDir,
-  args,
-  log,
-  runChild,
-  writeResults,
-  runScript,
-  pad,
-  fmt,
-} = require("./lib");
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { execFileSync } = require('child_process');
+const { appDir, distDir, args, log, runChild, writeResults, runScript, pad, fmt } = require('./lib');
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
-const percentile = (sorted, p) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const CRITERIA = [
-  { key: "contacts", kind: "measured", measure: "contacts", weight: 40 },
-  { key: "events", kind: "measured", measure: "events_organised", weight: 15 },
+  { key: 'contacts', kind: 'measured', measure: 'contacts', weight: 40 },
+  { key: 'events', kind: 'measured', measure: 'events_organised', weight: 15 },
   {
-    key: "attendance",
-    kind: "measured",
-    measure: "event_attendance",
+    key: 'attendance',
+    kind: 'measured',
+    measure: 'event_attendance',
     weight: 15,
   },
   {
-    key: "feedback",
-    kind: "measured",
-    measure: "feedback_on_time",
+    key: 'feedback',
+    kind: 'measured',
+    measure: 'feedback_on_time',
     weight: 15,
   },
   {
-    key: "verified",
-    kind: "measured",
-    measure: "records_verified",
+    key: 'verified',
+    kind: 'measured',
+    measure: 'records_verified',
     weight: 15,
   },
 ];
@@ -65,14 +54,12 @@ const day = (d) => d.toISOString().slice(0, 10);
 // ------------------------------------------------------------------ child: one database
 
 async function child() {
-  const { createStrapi } = require("@strapi/strapi");
+  const { createStrapi } = require('@strapi/strapi');
   const strapi = await createStrapi({ appDir, distDir }).load();
   const result = { db: strapi.db.dialect.client, load: [] };
   try {
-    const demo = require(path.join(distDir, "src", "demo"));
-    log(
-      `    seeding ${args.alumni} alumni, ${args.contacts} contact logs per active post`,
-    );
+    const demo = require(path.join(distDir, 'src', 'demo'));
+    log(`    seeding ${args.alumni} alumni, ${args.contacts} contact logs per active post`);
     let started = now();
     result.counts = await demo.seedDemo(strapi, {
       alumni: Number(args.alumni),
@@ -80,25 +67,21 @@ async function child() {
       appraise: false,
     });
     result.seedSeconds = (now() - started) / 1000;
-    log(
-      `    seeded in ${result.seedSeconds.toFixed(1)} s: ${result.counts["plugin::liaison.contact-log"]} contact logs`,
-    );
+    log(`    seeded in ${result.seedSeconds.toFixed(1)} s: ${result.counts['plugin::liaison.contact-log']} contact logs`);
 
-    const service = strapi.plugin("liaison").service("appraisal");
+    const service = strapi.plugin('liaison').service('appraisal');
     const today = new Date();
     const periodStart = day(new Date(today.getTime() - 364 * 86_400_000));
     const periodEnd = day(today);
     started = now();
     const created = await service.createCycle({
-      name: "Benchmark cycle",
+      name: 'Benchmark cycle',
       periodStart,
       periodEnd,
       criteria: CRITERIA,
     });
     result.createSeconds = (now() - started) / 1000;
-    const cycle = await strapi.db
-      .query("plugin::liaison.appraisal-cycle")
-      .findOne({ where: { documentId: created.documentId } });
+    const cycle = await strapi.db.query('plugin::liaison.appraisal-cycle').findOne({ where: { documentId: created.documentId } });
     result.posts = created.appraisals;
     log(
       `    cycle ${periodStart} – ${periodEnd}: ${created.appraisals} posts appraised (created and computed in ${result.createSeconds.toFixed(1)} s)`,
@@ -123,8 +106,8 @@ async function child() {
     };
     const answer = await service.results(
       created.documentId,
-      { pageSize: "5", sort: "rank" },
-      { id: 0, roles: [{ code: "strapi-super-admin" }] },
+      { pageSize: '5', sort: 'rank' },
+      { id: 0, roles: [{ code: 'strapi-super-admin' }] },
     );
     result.grades = answer.meta.grades;
     result.top = answer.data.map((r) => ({
@@ -136,16 +119,12 @@ async function child() {
     // The per-liaison way: per post, one count per measure through the Document Service.
     const docs = (uid) => strapi.documents(uid);
     const from = new Date(`${periodStart}T00:00:00Z`).toISOString();
-    const to = new Date(
-      new Date(`${periodEnd}T00:00:00Z`).getTime() + 86_400_000,
-    ).toISOString();
-    const appraisals = await strapi.db
-      .query("plugin::liaison.appraisal")
-      .findMany({
-        where: { cycle: { id: cycle.id } },
-        populate: { liaison: { select: ["documentId"] } },
-        orderBy: { id: "asc" },
-      });
+    const to = new Date(new Date(`${periodEnd}T00:00:00Z`).getTime() + 86_400_000).toISOString();
+    const appraisals = await strapi.db.query('plugin::liaison.appraisal').findMany({
+      where: { cycle: { id: cycle.id } },
+      populate: { liaison: { select: ['documentId'] } },
+      orderBy: { id: 'asc' },
+    });
     const sample = Number(args.sample);
     const step = Math.max(1, Math.floor(appraisals.length / sample));
     const picked = appraisals.filter((_, i) => i % step === 0).slice(0, sample);
@@ -153,26 +132,25 @@ async function child() {
     const t0 = now();
     for (const a of picked) {
       const post = { documentId: a.liaison.documentId };
-      await docs("plugin::liaison.contact-log").count({
+      await docs('plugin::liaison.contact-log').count({
         filters: { liaison: post, contactedAt: { $gte: from, $lt: to } },
       });
-      const events = await docs("api::event.event").findMany({
-        status: "published",
+      const events = await docs('api::event.event').findMany({
+        status: 'published',
         filters: { organisers: post, startsAt: { $gte: from, $lt: to } },
-        fields: ["attendance"],
+        fields: ['attendance'],
       });
       void events.reduce((s, e) => s + (e.attendance ?? 0), 0);
-      const feedback = await docs("plugin::liaison.feedback").findMany({
+      const feedback = await docs('plugin::liaison.feedback').findMany({
         filters: {
           liaison: post,
           dueAt: { $gte: from, $lt: to },
           answeredAt: { $notNull: true },
         },
-        fields: ["dueAt", "answeredAt"],
+        fields: ['dueAt', 'answeredAt'],
       });
-      void feedback.filter((f) => new Date(f.answeredAt) <= new Date(f.dueAt))
-        .length;
-      await docs("plugin::liaison.alumnus").count({
+      void feedback.filter((f) => new Date(f.answeredAt) <= new Date(f.dueAt)).length;
+      await docs('plugin::liaison.alumnus').count({
         filters: {
           verifiedBy: post,
           lastVerifiedAt: { $gte: periodStart, $lte: periodEnd },
@@ -199,28 +177,20 @@ async function child() {
 // ------------------------------------------------------------------ parent: databases
 
 async function main() {
-  const dbs =
-    (args.db || "both") === "both" ? ["postgres", "sqlite"] : [args.db];
-  for (const db of dbs)
-    if (!["postgres", "sqlite"].includes(db))
-      throw new Error("--db must be sqlite, postgres or both");
+  const dbs = (args.db || 'both') === 'both' ? ['postgres', 'sqlite'] : [args.db];
+  for (const db of dbs) if (!['postgres', 'sqlite'].includes(db)) throw new Error('--db must be sqlite, postgres or both');
   const alumni = Number(args.alumni || 300000);
   const contacts = Number(args.contacts || 150);
   const runs = Number(args.runs || 5);
   const sample = Number(args.sample || 40);
 
-  if (args.compile !== "false") {
-    log("Compiling the plugin and the app…");
-    execFileSync(
-      process.execPath,
-      [
-        require.resolve("typescript/bin/tsc"),
-        "-p",
-        "plugins/liaison/tsconfig.json",
-      ],
-      { cwd: appDir, stdio: "inherit" },
-    );
-    const { compileStrapi } = require("@strapi/strapi");
+  if (args.compile !== 'false') {
+    log('Compiling the plugin and the app…');
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'plugins/liaison/tsconfig.json'], {
+      cwd: appDir,
+      stdio: 'inherit',
+    });
+    const { compileStrapi } = require('@strapi/strapi');
     await compileStrapi({ appDir, ignoreDiagnostics: false });
   }
 
@@ -229,7 +199,7 @@ async function main() {
     log(`\n[${db}] ${alumni} alumni`);
     results.push({
       database: db,
-      ...(await runChild(__filename, db, "appraisal", "true", {
+      ...(await runChild(__filename, db, 'appraisal', 'true', {
         alumni,
         contacts,
         runs,
@@ -243,28 +213,24 @@ async function main() {
     `A whole cycle's measured criteria (5 measures) for every liaison post: ${runs} runs, and the per-liaison Document Service way on ${sample} sample posts, extrapolated`,
   );
   lines.push(
-    `${pad("database", 10)} ${pad("posts", 7)} ${pad("contact logs", 13)} ${pad("median ms", 10)} ${pad("p95 ms", 8)} ${pad("Document Service s", 19)} ratio`,
+    `${pad('database', 10)} ${pad('posts', 7)} ${pad('contact logs', 13)} ${pad('median ms', 10)} ${pad('p95 ms', 8)} ${pad('Document Service s', 19)} ratio`,
   );
   for (const r of results) {
     const ds = r.documentService.extrapolatedMs;
     lines.push(
-      `${pad(r.database, 10)} ${pad(r.posts, 7)} ${pad(r.counts["plugin::liaison.contact-log"], 13)} ${pad(fmt(r.measure.median), 10)} ${pad(fmt(r.measure.p95), 8)} ${pad(fmt(ds / 1000), 19)} ${fmt(ds / r.measure.median, 0)}×`,
+      `${pad(r.database, 10)} ${pad(r.posts, 7)} ${pad(r.counts['plugin::liaison.contact-log'], 13)} ${pad(fmt(r.measure.median), 10)} ${pad(fmt(r.measure.p95), 8)} ${pad(fmt(ds / 1000), 19)} ${fmt(ds / r.measure.median, 0)}×`,
     );
     r.ratio = ds / r.measure.median;
   }
   if (results.length > 1) {
-    const same = results.every(
-      (r) => JSON.stringify(r.grades) === JSON.stringify(results[0].grades),
-    );
-    lines.push(
-      `Grade counts identical on ${results.map((r) => r.database).join(" and ")}: ${same ? "yes" : "NO"}`,
-    );
+    const same = results.every((r) => JSON.stringify(r.grades) === JSON.stringify(results[0].grades));
+    lines.push(`Grade counts identical on ${results.map((r) => r.database).join(' and ')}: ${same ? 'yes' : 'NO'}`);
   }
   lines.push(
-    `1-minute load average during the runs: ${results.map((r) => `${r.database} ${r.load.map((l) => l.toFixed(2)).join("/")}`).join("; ")} on ${os.cpus().length} cores`,
+    `1-minute load average during the runs: ${results.map((r) => `${r.database} ${r.load.map((l) => l.toFixed(2)).join('/')}`).join('; ')} on ${os.cpus().length} cores`,
   );
-  process.stdout.write(`\n${lines.join("\n")}\n`);
-  writeResults("appraisal", { alumni, contacts, runs, sample, results });
+  process.stdout.write(`\n${lines.join('\n')}\n`);
+  writeResults('appraisal', { alumni, contacts, runs, sample, results });
 }
 
 runScript(child, main);

@@ -59,6 +59,10 @@ export const ENUM_LABELS: Record<string, Record<string, Label>> = {
     answered: ['Answered', '已答复'],
     closed: ['Closed', '已关闭'],
   },
+  via: {
+    link: ['By the link in the e-mail', '通过邮件中的链接'],
+    staff: ['Recorded by staff', '由工作人员登记'],
+  },
   honourStatus: {
     nominated: ['Nominated', '已提名'],
     awarded: ['Awarded', '已授予'],

@@ -5,6 +5,14 @@
 type Label = [en: string, zh: string];
 
 const COMMON: Record<string, Label> = {
+  version: ['Version', '版本'],
+  textZh: ['Text (Chinese)', '正文（中文）'],
+  textEn: ['Text (English)', '正文（英文）'],
+  effectiveFrom: ['Effective from', '生效日期'],
+  acknowledgements: ['Acknowledgements', '确认记录'],
+  conductVersion: ['Code of conduct version', '行为准则版本'],
+  acknowledgedAt: ['Acknowledged at', '确认时间'],
+  via: ['How', '确认方式'],
   passMark: ['Pass mark (0–100)', '及格分（0–100）'],
   provisional: ['Provisional (required training not yet completed)', '试用期（必修培训尚未完成）'],
   trainingDeadline: ['Training deadline', '培训截止日期'],
@@ -206,6 +214,8 @@ export const CONTENT_TYPE_FIELDS: Record<string, string[]> = {
     'alumnus', 'kind', 'title', 'awardedOn', 'amount', 'appraisal', 'citation', 'showPublicly', 'cycle', 'honourStatus', 'year',
     'nominatedBy', 'decidedBy', 'rejectionReason',
   ],
+  'plugin::liaison.conduct-version': ['version', 'title', 'textZh', 'textEn', 'effectiveFrom', 'acknowledgements'],
+  'plugin::liaison.conduct-acknowledgement': ['alumnus', 'conductVersion', 'acknowledgedAt', 'via'],
   'plugin::liaison.contact-log': ['label', 'liaison', 'alumnus', 'channel', 'contactedAt', 'summary'],
   'plugin::liaison.feedback': ['label', 'alumnus', 'liaison', 'category', 'content', 'feedbackStatus', 'receivedAt', 'dueAt', 'answeredAt', 'answer'],
   'plugin::liaison.notification': ['to', 'subject', 'text', 'html', 'kind', 'deliveryStatus', 'attempts', 'nextAttemptAt', 'lastError', 'sentAt', 'attemptLog', 'dedupeKey', 'recipientLocale', 'alumnus'],

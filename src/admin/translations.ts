@@ -18,6 +18,8 @@ export const contentTypeNames: Record<'en' | 'zh-Hans', Record<string, string>> 
     Appraisal: '考核',
     'Appraisal score': '评审打分',
     'Supervision feedback': '督导反馈',
+    'Code of conduct': '行为准则',
+    'Code of conduct acknowledgement': '行为准则确认',
     Honour: '荣誉',
     'Contact log': '联络记录',
     Feedback: '校友反馈',

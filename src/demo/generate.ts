@@ -206,6 +206,21 @@ export interface HonourRecord {
   year: number;
 }
 
+export interface ConductVersionRecord {
+  version: number;
+  title: string;
+  textZh: string;
+  textEn: string;
+  effectiveFrom: string;
+}
+
+export interface ConductAcknowledgementRecord {
+  alumnus: number;
+  conductVersion: number;
+  acknowledgedAt: string;
+  via: 'link' | 'staff';
+}
+
 export interface ContactLogRecord {
   liaison: number;
   alumnus: number | null;
@@ -285,6 +300,8 @@ export interface DemoData {
   appraisals: AppraisalRecord[];
   appraisalScores: AppraisalScoreRecord[];
   honours: HonourRecord[];
+  conductVersions: ConductVersionRecord[];
+  conductAcknowledgements: ConductAcknowledgementRecord[];
   contactLogs: ContactLogRecord[];
   feedback: FeedbackRecord[];
   stories: StoryRecord[];
@@ -362,6 +379,7 @@ export function generateDemo(options: GenerateOptions): DemoData {
   markVerifiers(stream('verifiers'), { posts, people, today });
   const appraisal = buildAppraisals(stream('appraisals'), { posts, today });
   const honours = buildHonours(stream('honours'), { posts, people, appraisal, today });
+  const conduct = buildConduct(stream('conduct'), { posts, today });
   const contactLogs = buildContactLogs(stream('contacts'), { posts, people, today }, options.contactsPerPost ?? 1.5);
   const feedback = buildFeedback(stream('feedback'), { posts, people, cohorts, count: scale.feedback, today });
   const stories = buildStories(stream('stories'), { people, cohorts, colleges, chapters, industries, today });
@@ -382,6 +400,8 @@ export function generateDemo(options: GenerateOptions): DemoData {
     appraisals: appraisal.appraisals,
     appraisalScores: appraisal.scores,
     honours,
+    conductVersions: conduct.versions,
+    conductAcknowledgements: conduct.acknowledgements,
     contactLogs,
     feedback,
     stories,
@@ -404,6 +424,8 @@ export const countRecords = (data: DemoData): Record<string, number> => ({
   appraisals: data.appraisals.length,
   appraisalScores: data.appraisalScores.length,
   honours: data.honours.length,
+  conductVersions: data.conductVersions.length,
+  conductAcknowledgements: data.conductAcknowledgements.length,
   contactLogs: data.contactLogs.length,
   feedback: data.feedback.length,
   stories: data.stories.length,
@@ -1224,6 +1246,34 @@ function markProvisional({ posts, training, today }: { posts: PostRecord[]; trai
     post.provisional = true;
     post.trainingDeadline = due.toISOString().slice(0, 10);
   }
+}
+
+/** The code of conduct in force, acknowledged by most serving liaisons (by the link, or on paper). */
+function buildConduct(random: Random, { posts, today }: { posts: PostRecord[]; today: number }) {
+  const effective = today - 200;
+  const versions: ConductVersionRecord[] = [
+    {
+      version: 1,
+      title: '校友联络员行为准则',
+      textZh: '一、热爱母校，服务校友。二、保护校友个人信息，不得外传或用于商业目的。三、如实记录联络工作，按时答复校友诉求。四、不以联络员身份谋取私利。',
+      textEn: 'Serve the university and its alumni; protect alumni personal data and never pass it on or use it commercially; record your liaison work truthfully and answer alumni on time; never use the role for private gain.',
+      effectiveFrom: dateOf(effective),
+    },
+  ];
+  const acknowledgements: ConductAcknowledgementRecord[] = [];
+  const seen = new Set<number>();
+  for (const post of posts) {
+    if ((post.postStatus !== 'active' && post.postStatus !== 'approved') || seen.has(post.alumnus)) continue;
+    seen.add(post.alumnus);
+    if (!random.chance(0.85)) continue;
+    acknowledgements.push({
+      alumnus: post.alumnus,
+      conductVersion: 0,
+      acknowledgedAt: datetimeOf(random.int(effective, today), officeMinutes(random)),
+      via: random.chance(0.8) ? 'link' : 'staff',
+    });
+  }
+  return { versions, acknowledgements };
 }
 
 /** Liaisons of a class verify their classmates' records: the post that last verified each recent one. */

@@ -27,6 +27,8 @@ export const DEMO_TYPES = [
   { uid: 'plugin::liaison.appraisal', key: 'appraisals' },
   { uid: 'plugin::liaison.appraisal-score', key: 'appraisalScores' },
   { uid: 'plugin::liaison.honour', key: 'honours' },
+  { uid: 'plugin::liaison.conduct-version', key: 'conductVersions' },
+  { uid: 'plugin::liaison.conduct-acknowledgement', key: 'conductAcknowledgements' },
   { uid: 'plugin::liaison.contact-log', key: 'contactLogs' },
   { uid: 'plugin::liaison.feedback', key: 'feedback' },
   { uid: 'api::story.story', key: 'stories' },

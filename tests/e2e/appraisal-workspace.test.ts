@@ -1,26 +1,19 @@
-import type { Browser, Page } from "playwright-core";
-import path from "path";
-import {
-  adminToken,
-  setupStrapi,
-  strapiApp,
-  teardownStrapi,
-  unique,
-  withToken,
-} from "../helpers/strapi";
-import { launchBrowser, listen } from "../helpers/browser";
-import { makeAlumnus, makeCohort, makeCollege } from "../helpers/fixtures";
-import en from "../../plugins/liaison/admin/src/translations/en.json";
-import zh from "../../plugins/liaison/admin/src/translations/zh-Hans.json";
-import { ENUM_LABELS } from "../../src/admin/enum-labels";
+import type { Browser, Page } from 'playwright-core';
+import path from 'path';
+import { adminToken, setupStrapi, strapiApp, teardownStrapi, unique, withToken } from '../helpers/strapi';
+import { launchBrowser, listen } from '../helpers/browser';
+import { makeAlumnus, makeCohort, makeCollege } from '../helpers/fixtures';
+import en from '../../plugins/liaison/admin/src/translations/en.json';
+import zh from '../../plugins/liaison/admin/src/translations/zh-Hans.json';
+import { ENUM_LABELS } from '../../src/admin/enum-labels';
 
 /**
  * Staff open the Appraisal workspace, score two liaisons and see their grades and ranks
  * change, close the cycle, and award an honour to the one who is eligible.
  */
-const SHOTS = path.join(__dirname, "screenshots");
-const PASSWORD = "E2e-Appraisal-Pass-2026";
-const MESSAGES = { en, "zh-Hans": zh } as const;
+const SHOTS = path.join(__dirname, 'screenshots');
+const PASSWORD = 'E2e-Appraisal-Pass-2026';
+const MESSAGES = { en, 'zh-Hans': zh } as const;
 
 let browser: Browser;
 let baseUrl: string;
@@ -30,14 +23,14 @@ let api: ReturnType<typeof withToken>;
 beforeAll(async () => {
   await setupStrapi();
   baseUrl = await listen();
-  email = `${unique("appraiser").toLowerCase()}@liaison.test`;
-  const superAdmin = await strapiApp().service("admin::role").getSuperAdmin();
+  email = `${unique('appraiser').toLowerCase()}@liaison.test`;
+  const superAdmin = await strapiApp().service('admin::role').getSuperAdmin();
   await strapiApp()
-    .service("admin::user")
+    .service('admin::user')
     .create({
       email,
-      firstname: "E2E",
-      lastname: "Appraiser",
+      firstname: 'E2E',
+      lastname: 'Appraiser',
       password: PASSWORD,
       isActive: true,
       roles: [superAdmin.id],
@@ -51,21 +44,18 @@ afterAll(async () => {
   await teardownStrapi();
 });
 
-async function signIn(language: "en" | "zh-Hans"): Promise<Page> {
+async function signIn(language: 'en' | 'zh-Hans'): Promise<Page> {
   const context = await browser.newContext({
-    locale: language === "en" ? "en-GB" : "zh-CN",
+    locale: language === 'en' ? 'en-GB' : 'zh-CN',
     viewport: { width: 1600, height: 1100 },
   });
-  await context.addInitScript(
-    (lang) => window.localStorage.setItem("strapi-admin-language", lang),
-    language,
-  );
+  await context.addInitScript((lang) => window.localStorage.setItem('strapi-admin-language', lang), language);
   const page = await context.newPage();
   await page.goto(`${baseUrl}/admin/auth/login`);
   await page.fill('input[name="email"]', email);
   await page.fill('input[name="password"]', PASSWORD);
   await page.click('button[type="submit"]');
-  await page.waitForURL((url) => !url.pathname.includes("/auth/"), {
+  await page.waitForURL((url) => !url.pathname.includes('/auth/'), {
     timeout: 30000,
   });
   return page;
@@ -76,52 +66,52 @@ const setUp = async (year: number) => {
   const college = await makeCollege();
   const cohort = await makeCohort({
     college: college.documentId,
-    className: unique("考核测试班"),
+    className: unique('考核测试班'),
   });
   const people = [];
   for (const [name, role] of [
-    ["林徽因", "monitor"],
-    ["梁思成", "league_secretary"],
+    ['林徽因', 'monitor'],
+    ['梁思成', 'league_secretary'],
   ] as const) {
     const alumnus = await makeAlumnus({
       name,
       cohort: cohort.documentId,
       contactConsent: true,
-      email: `${unique("p")}@example.com`,
+      email: `${unique('p')}@example.com`,
     });
     const post = await strapiApp()
-      .documents("plugin::liaison.liaison")
+      .documents('plugin::liaison.liaison')
       .create({
         data: {
-          dimension: "cohort",
+          dimension: 'cohort',
           cohort: cohort.documentId,
           alumnus: alumnus.documentId,
           role,
           termStart: `${year}-01-01`,
-          postStatus: "active",
+          postStatus: 'active',
         } as any,
       });
     people.push({ alumnus, post });
   }
-  for (const day of ["03-01", "06-01"]) {
+  for (const day of ['03-01', '06-01']) {
     await strapiApp()
-      .documents("plugin::liaison.contact-log")
+      .documents('plugin::liaison.contact-log')
       .create({
         data: {
           liaison: people[0].post.documentId,
-          channel: "visit",
+          channel: 'visit',
           contactedAt: `${year}-${day}T02:00:00.000Z`,
-          summary: "走访",
+          summary: '走访',
         } as any,
       });
   }
-  const cycle = await api.post("/liaison/cycles").send({
+  const cycle = await api.post('/liaison/cycles').send({
     name: unique(`${year}年度考核`),
     periodStart: `${year}-01-01`,
     periodEnd: `${year}-12-31`,
     criteria: [
-      { key: "contacts", kind: "measured", measure: "contacts", weight: 40 },
-      { key: "performance", kind: "scored", weight: 60 },
+      { key: 'contacts', kind: 'measured', measure: 'contacts', weight: 40 },
+      { key: 'performance', kind: 'scored', weight: 60 },
     ],
   });
   expect(cycle.status).toBe(201);
@@ -129,115 +119,78 @@ const setUp = async (year: number) => {
 };
 
 describe.each([
-  ["en", 2071],
-  ["zh-Hans", 2072],
-] as const)("the Appraisal workspace in %s", (language, year) => {
-  const t = (key: string) =>
-    (MESSAGES[language] as Record<string, string>)[key];
-  const enumLabel = (field: string, value: string) =>
-    ENUM_LABELS[field][value][language === "en" ? 0 : 1];
+  ['en', 2071],
+  ['zh-Hans', 2072],
+] as const)('the Appraisal workspace in %s', (language, year) => {
+  const t = (key: string) => (MESSAGES[language] as Record<string, string>)[key];
+  const enumLabel = (field: string, value: string) => ENUM_LABELS[field][value][language === 'en' ? 0 : 1];
 
-  it("scores liaisons, shows grades and ranks change, closes the cycle and awards an honour", async () => {
+  it('scores liaisons, shows grades and ranks change, closes the cycle and awards an honour', async () => {
     const world = await setUp(year);
     const page = await signIn(language);
     await page.goto(
       `${baseUrl}/admin/plugins/liaison/appraisal?cycle=${world.cycle.documentId}&dimension=cohort&scope=${world.cohort.documentId}`,
     );
-    await page
-      .getByRole("heading", { name: t("appraisal.title"), level: 1 })
-      .waitFor({ timeout: 60000 });
-    const row = (name: string) =>
-      page.getByTestId("result-row").filter({ hasText: name });
-    await row("林徽因").waitFor({ timeout: 30000 });
+    await page.getByRole('heading', { name: t('appraisal.title'), level: 1 }).waitFor({ timeout: 60000 });
+    const row = (name: string) => page.getByTestId('result-row').filter({ hasText: name });
+    await row('林徽因').waitFor({ timeout: 30000 });
     // Before any score: the contacts alone (40 of 100 for the most contacts), a fail.
-    expect(await row("林徽因").getByTestId("total").innerText()).toBe("40");
-    expect(await row("林徽因").getByTestId("grade").textContent()).toBe(
-      enumLabel("grade", "fail"),
-    );
+    expect(await row('林徽因').getByTestId('total').innerText()).toBe('40');
+    expect(await row('林徽因').getByTestId('grade').textContent()).toBe(enumLabel('grade', 'fail'));
 
     const score = async (name: string, value: number) => {
-      const saved = page.waitForResponse(
-        (r) => r.url().includes("/scores") && r.request().method() === "PUT",
-      );
-      const input = row(name).getByTestId("score-performance");
+      const saved = page.waitForResponse((r) => r.url().includes('/scores') && r.request().method() === 'PUT');
+      const input = row(name).getByTestId('score-performance');
       await input.fill(String(value));
-      await input.press("Enter");
+      await input.press('Enter');
       expect((await saved).status()).toBe(200);
     };
-    await score("林徽因", 90);
-    await row("林徽因")
-      .getByTestId("total")
-      .filter({ hasText: "94" })
-      .waitFor({ timeout: 30000 });
-    expect(await row("林徽因").getByTestId("grade").textContent()).toBe(
-      enumLabel("grade", "excellent"),
-    );
-    expect(await row("林徽因").getByTestId("rank").innerText()).toBe("1");
+    await score('林徽因', 90);
+    await row('林徽因').getByTestId('total').filter({ hasText: '94' }).waitFor({ timeout: 30000 });
+    expect(await row('林徽因').getByTestId('grade').textContent()).toBe(enumLabel('grade', 'excellent'));
+    expect(await row('林徽因').getByTestId('rank').innerText()).toBe('1');
 
-    await score("梁思成", 75);
-    await row("梁思成")
-      .getByTestId("total")
-      .filter({ hasText: "45" })
-      .waitFor({ timeout: 30000 });
-    expect(await row("梁思成").getByTestId("grade").textContent()).toBe(
-      enumLabel("grade", "fail"),
-    );
-    expect(await row("梁思成").getByTestId("rank").innerText()).toBe("2");
+    await score('梁思成', 75);
+    await row('梁思成').getByTestId('total').filter({ hasText: '45' }).waitFor({ timeout: 30000 });
+    expect(await row('梁思成').getByTestId('grade').textContent()).toBe(enumLabel('grade', 'fail'));
+    expect(await row('梁思成').getByTestId('rank').innerText()).toBe('2');
     // A score out of range is refused at the cell, and nothing is sent.
-    await row("梁思成").getByTestId("score-performance").fill("120");
-    await row("梁思成").getByTestId("score-performance").press("Enter");
-    await row("梁思成").getByRole("alert").waitFor();
+    await row('梁思成').getByTestId('score-performance').fill('120');
+    await row('梁思成').getByTestId('score-performance').press('Enter');
+    await row('梁思成').getByRole('alert').waitFor();
     await page.screenshot({
       path: path.join(SHOTS, `appraisal-scored-${language}.png`),
       fullPage: true,
     });
 
-    await page.getByTestId("close-cycle").click();
-    const closed = page.waitForResponse(
-      (r) => r.url().endsWith("/close") && r.request().method() === "POST",
-    );
-    await page.getByTestId("confirm-close").click();
+    await page.getByTestId('close-cycle').click();
+    const closed = page.waitForResponse((r) => r.url().endsWith('/close') && r.request().method() === 'POST');
+    await page.getByTestId('confirm-close').click();
     expect((await closed).status()).toBe(200);
     await page
-      .getByTestId("cycle-status")
-      .filter({ hasText: enumLabel("cycleStatus", "closed") })
+      .getByTestId('cycle-status')
+      .filter({ hasText: enumLabel('cycleStatus', 'closed') })
       .waitFor({ timeout: 30000 });
-    await expect(
-      row("林徽因").getByTestId("score-performance").count(),
-    ).resolves.toBe(0);
+    await expect(row('林徽因').getByTestId('score-performance').count()).resolves.toBe(0);
 
-    await page.getByTestId("award").click();
-    const dialog = page
-      .getByRole("dialog")
-      .filter({ hasText: t("appraisal.award.title") });
+    await page.getByTestId('award').click();
+    const dialog = page.getByRole('dialog').filter({ hasText: t('appraisal.award.title') });
+    await dialog.getByTestId('eligible').getByText('林徽因', { exact: true }).waitFor({ timeout: 30000 });
+    await expect(dialog.getByTestId('eligible').getByText('梁思成', { exact: true }).count()).resolves.toBe(0);
+    await dialog.getByRole('textbox').first().fill(`${year}年度优秀校友联络员`);
+    await dialog.getByRole('checkbox', { name: '林徽因' }).check();
+    const nominated = page.waitForResponse((r) => r.url().endsWith('/honours/bulk'));
     await dialog
-      .getByTestId("eligible")
-      .getByText("林徽因", { exact: true })
-      .waitFor({ timeout: 30000 });
-    await expect(
-      dialog
-        .getByTestId("eligible")
-        .getByText("梁思成", { exact: true })
-        .count(),
-    ).resolves.toBe(0);
-    await dialog.getByRole("textbox").first().fill(`${year}年度优秀校友联络员`);
-    await dialog.getByRole("checkbox", { name: "林徽因" }).check();
-    const nominated = page.waitForResponse((r) =>
-      r.url().endsWith("/honours/bulk"),
-    );
-    await dialog
-      .getByRole("button", {
-        name: t("appraisal.award.submit").replace("{n}", "1"),
+      .getByRole('button', {
+        name: t('appraisal.award.submit').replace('{n}', '1'),
       })
       .click();
     expect((await nominated).status()).toBe(201);
 
-    const nominations = page.getByTestId("nominations");
-    await nominations.getByText("林徽因").waitFor({ timeout: 30000 });
-    const approved = page.waitForResponse((r) => r.url().includes("/approve"));
-    await nominations
-      .getByRole("button", { name: t("appraisal.nominations.approve") })
-      .click();
+    const nominations = page.getByTestId('nominations');
+    await nominations.getByText('林徽因').waitFor({ timeout: 30000 });
+    const approved = page.waitForResponse((r) => r.url().includes('/approve'));
+    await nominations.getByRole('button', { name: t('appraisal.nominations.approve') }).click();
     expect((await approved).status()).toBe(200);
     await page.screenshot({
       path: path.join(SHOTS, `appraisal-closed-${language}.png`),
@@ -245,13 +198,11 @@ describe.each([
     });
 
     const honours = await strapiApp()
-      .db.query("plugin::liaison.honour")
+      .db.query('plugin::liaison.honour')
       .findMany({
         where: { alumnus: { documentId: world.people[0].alumnus.documentId } },
       });
-    expect(honours.map((h: any) => [h.kind, h.honourStatus, h.title])).toEqual([
-      ["title", "awarded", `${year}年度优秀校友联络员`],
-    ]);
+    expect(honours.map((h: any) => [h.kind, h.honourStatus, h.title])).toEqual([['title', 'awarded', `${year}年度优秀校友联络员`]]);
     await page.context().close();
   }, 240000);
 });

@@ -1,24 +1,13 @@
-import {
-  adminToken,
-  setupStrapi,
-  strapiApp,
-  teardownStrapi,
-  unique,
-  withToken,
-} from "../helpers/strapi";
-import { makeAlumnus, makeCohort, makeCollege } from "../helpers/fixtures";
-import { signInStaff } from "../helpers/staff";
-import {
-  addDays,
-  today,
-} from "../../plugins/liaison/server/src/assignment/rules/lifecycle";
-import { addMonths } from "../../plugins/liaison/server/src/training/rules";
+import { adminToken, setupStrapi, strapiApp, teardownStrapi, unique, withToken } from '../helpers/strapi';
+import { makeAlumnus, makeCohort, makeCollege } from '../helpers/fixtures';
+import { signInStaff } from '../helpers/staff';
+import { addDays, today } from '../../plugins/liaison/server/src/assignment/rules/lifecycle';
+import { addMonths } from '../../plugins/liaison/server/src/training/rules';
 
 let api: ReturnType<typeof withToken>;
 const app = () => strapiApp();
 const docs = (uid: string) => app().documents(uid as any);
-const fieldsOf = (body: any): string[] =>
-  (body?.error?.details?.errors ?? []).map((e: any) => e.path.join("."));
+const fieldsOf = (body: any): string[] => (body?.error?.details?.errors ?? []).map((e: any) => e.path.join('.'));
 
 beforeAll(async () => {
   await setupStrapi();
@@ -27,37 +16,30 @@ beforeAll(async () => {
 afterAll(teardownStrapi);
 
 const course = (data: Record<string, unknown> = {}) =>
-  docs("plugin::liaison.training-course").create({
+  docs('plugin::liaison.training-course').create({
     data: {
-      title: unique("课程"),
-      area: "alumni_work",
+      title: unique('课程'),
+      area: 'alumni_work',
       mandatory: false,
       passMark: 70,
       ...data,
     } as any,
   });
 const session = (courseId: string) =>
-  docs("plugin::liaison.training-session").create({
+  docs('plugin::liaison.training-session').create({
     data: {
       course: courseId,
-      startsAt: "2026-03-01T01:00:00.000Z",
-      endsAt: "2026-03-01T05:00:00.000Z",
-      trainer: "王老师",
+      startsAt: '2026-03-01T01:00:00.000Z',
+      endsAt: '2026-03-01T05:00:00.000Z',
+      trainer: '王老师',
       capacity: 40,
     } as any,
   });
-const record = (
-  sessionId: string,
-  alumnus: string,
-  data: Record<string, unknown>,
-) =>
-  docs("plugin::liaison.training-record").create({
+const record = (sessionId: string, alumnus: string, data: Record<string, unknown>) =>
+  docs('plugin::liaison.training-record').create({
     data: { session: sessionId, alumnus, ...data } as any,
   });
-const stored = (documentId: string) =>
-  app()
-    .db.query("plugin::liaison.training-record")
-    .findOne({ where: { documentId } });
+const stored = (documentId: string) => app().db.query('plugin::liaison.training-record').findOne({ where: { documentId } });
 
 /** A nominated class liaison, approved through the lifecycle API. */
 const approvedLiaison = async (collegeId?: string) => {
@@ -66,25 +48,21 @@ const approvedLiaison = async (collegeId?: string) => {
   const alumnus = await makeAlumnus({
     cohort: cohort.documentId,
     contactConsent: true,
-    email: `${unique("t")}@example.com`,
-    language: "en",
+    email: `${unique('t')}@example.com`,
+    language: 'en',
   });
-  const nominated = await api
-    .post("/liaison/posts")
-    .send({
-      alumnus: alumnus.documentId,
-      dimension: "cohort",
-      scope: cohort.documentId,
-      role: "monitor",
-      termStart: today(),
-    });
+  const nominated = await api.post('/liaison/posts').send({
+    alumnus: alumnus.documentId,
+    dimension: 'cohort',
+    scope: cohort.documentId,
+    role: 'monitor',
+    termStart: today(),
+  });
   expect(nominated.status).toBe(201);
-  const approved = await api.post(
-    `/liaison/posts/${nominated.body.data.documentId}/approve`,
-  );
+  const approved = await api.post(`/liaison/posts/${nominated.body.data.documentId}/approve`);
   expect(approved.status).toBe(200);
   const post = await app()
-    .db.query("plugin::liaison.liaison")
+    .db.query('plugin::liaison.liaison')
     .findOne({ where: { documentId: nominated.body.data.documentId } });
   return { college, cohort, alumnus, post };
 };
@@ -92,7 +70,7 @@ const approvedLiaison = async (collegeId?: string) => {
 /** Passes every mandatory course there is, as the given alumnus. */
 const passEverything = async (alumnus: string) => {
   const mandatory = await app()
-    .db.query("plugin::liaison.training-course")
+    .db.query('plugin::liaison.training-course')
     .findMany({ where: { mandatory: true } });
   for (const c of mandatory)
     await record((await session(c.documentId)).documentId, alumnus, {
@@ -101,75 +79,54 @@ const passEverything = async (alumnus: string) => {
     });
 };
 
-describe("training records", () => {
-  it("computes the result from attendance, score and the course’s pass mark, whatever was typed", async () => {
+describe('training records', () => {
+  it('computes the result from attendance, score and the course’s pass mark, whatever was typed', async () => {
     const c = await course({ passMark: 70 });
     const s = await session(c.documentId);
-    const passed = await record(
-      s.documentId,
-      (await makeAlumnus()).documentId,
-      { attended: true, score: 80, result: "failed" },
-    );
-    expect((await stored(passed.documentId)).result).toBe("passed");
-    const absent = await record(
-      s.documentId,
-      (await makeAlumnus()).documentId,
-      { attended: false, score: 95 },
-    );
-    expect((await stored(absent.documentId)).result).toBe("pending");
-    const res = await api
-      .put(`/liaison/training/records/${passed.documentId}`)
-      .send({ score: 50 });
+    const passed = await record(s.documentId, (await makeAlumnus()).documentId, { attended: true, score: 80, result: 'failed' });
+    expect((await stored(passed.documentId)).result).toBe('passed');
+    const absent = await record(s.documentId, (await makeAlumnus()).documentId, { attended: false, score: 95 });
+    expect((await stored(absent.documentId)).result).toBe('pending');
+    const res = await api.put(`/liaison/training/records/${passed.documentId}`).send({ score: 50 });
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({
       attended: true,
       score: 50,
-      result: "failed",
+      result: 'failed',
     });
   });
 
   it.each([
-    [{ score: 101 }, "score"],
-    [{ score: 7.5 }, "score"],
-    [{ attended: "yes" }, "attended"],
-  ])("refuses %j with 400 naming %s", async (body, field) => {
+    [{ score: 101 }, 'score'],
+    [{ score: 7.5 }, 'score'],
+    [{ attended: 'yes' }, 'attended'],
+  ])('refuses %j with 400 naming %s', async (body, field) => {
     const c = await course();
-    const r = await record(
-      (await session(c.documentId)).documentId,
-      (await makeAlumnus()).documentId,
-      { attended: true, score: 90 },
-    );
-    const res = await api
-      .put(`/liaison/training/records/${r.documentId}`)
-      .send(body);
+    const r = await record((await session(c.documentId)).documentId, (await makeAlumnus()).documentId, { attended: true, score: 90 });
+    const res = await api.put(`/liaison/training/records/${r.documentId}`).send(body);
     expect(res.status).toBe(400);
     expect(fieldsOf(res.body)).toEqual([field]);
     expect((await stored(r.documentId)).score).toBe(90);
   });
 
-  it("answers 404 for an unknown record", async () => {
-    expect(
-      (await api.put("/liaison/training/records/nope").send({ score: 5 }))
-        .status,
-    ).toBe(404);
+  it('answers 404 for an unknown record', async () => {
+    expect((await api.put('/liaison/training/records/nope').send({ score: 5 })).status).toBe(404);
   });
 });
 
-describe("provisional liaisons", () => {
+describe('provisional liaisons', () => {
   beforeAll(async () => {
     await course({
       mandatory: true,
-      title: unique("校友工作必修课"),
+      title: unique('校友工作必修课'),
       passMark: 60,
     });
   });
 
-  it("makes a newly approved liaison provisional, with a deadline six months on, shown on the board", async () => {
+  it('makes a newly approved liaison provisional, with a deadline six months on, shown on the board', async () => {
     const { cohort, post } = await approvedLiaison();
     expect(post.provisional).toBe(true);
-    expect(String(post.trainingDeadline).slice(0, 10)).toBe(
-      addMonths(today(), 6),
-    );
+    expect(String(post.trainingDeadline).slice(0, 10)).toBe(addMonths(today(), 6));
     const scope = await api.get(`/liaison/scopes/cohort/${cohort.documentId}`);
     expect(scope.body.data.posts[0]).toMatchObject({
       provisional: true,
@@ -177,38 +134,31 @@ describe("provisional liaisons", () => {
     });
   });
 
-  it("confirms the liaison once every required course is passed", async () => {
+  it('confirms the liaison once every required course is passed', async () => {
     const { alumnus, post } = await approvedLiaison();
     await passEverything(alumnus.documentId);
     const after = await app()
-      .db.query("plugin::liaison.liaison")
+      .db.query('plugin::liaison.liaison')
       .findOne({ where: { id: post.id } });
     expect(after.provisional).toBe(false);
   });
 
-  it("takes the deadline from the settings, refusing a bad number of months", async () => {
-    expect(
-      (await api.put("/liaison/training/settings").send({ months: 0 })).status,
-    ).toBe(400);
-    expect(
-      (await api.put("/liaison/training/settings").send({ months: 3 })).body
-        .data,
-    ).toEqual({ months: 3 });
+  it('takes the deadline from the settings, refusing a bad number of months', async () => {
+    expect((await api.put('/liaison/training/settings').send({ months: 0 })).status).toBe(400);
+    expect((await api.put('/liaison/training/settings').send({ months: 3 })).body.data).toEqual({ months: 3 });
     const { post } = await approvedLiaison();
-    expect(String(post.trainingDeadline).slice(0, 10)).toBe(
-      addMonths(today(), 3),
-    );
-    await api.put("/liaison/training/settings").send({ months: 6 });
+    expect(String(post.trainingDeadline).slice(0, 10)).toBe(addMonths(today(), 3));
+    await api.put('/liaison/training/settings').send({ months: 6 });
   });
 
-  it("reminds a provisional liaison 30 and 7 days before the deadline, once each", async () => {
+  it('reminds a provisional liaison 30 and 7 days before the deadline, once each', async () => {
     const { alumnus, post } = await approvedLiaison();
     const deadline = String(post.trainingDeadline).slice(0, 10);
     const mails = () =>
       app()
-        .db.query("plugin::liaison.notification")
-        .findMany({ where: { kind: "training-deadline", to: alumnus.email } });
-    const service = app().plugin("liaison").service("training");
+        .db.query('plugin::liaison.notification')
+        .findMany({ where: { kind: 'training-deadline', to: alumnus.email } });
+    const service = app().plugin('liaison').service('training');
     await service.runReminders(addDays(deadline, -30));
     await service.runReminders(addDays(deadline, -30));
     await service.runReminders(addDays(deadline, -20));
@@ -216,43 +166,70 @@ describe("provisional liaisons", () => {
     await service.runReminders(addDays(deadline, -7));
     const sent = await mails();
     expect(sent).toHaveLength(2);
-    expect(sent[0].subject).toBe("Your liaison training is due in 30 days");
-    expect(sent[0].text).toContain("校友工作必修课");
+    expect(sent[0].subject).toBe('Your liaison training is due in 30 days');
+    expect(sent[0].text).toContain('校友工作必修课');
   });
 
-  it("lists provisional liaisons and completion in the overview, College Staff seeing their colleges only", async () => {
+  it('lists provisional liaisons and completion in the overview, College Staff seeing their colleges only', async () => {
     const mine = await approvedLiaison();
     const other = await approvedLiaison();
-    const overview = await api.get("/liaison/training/overview");
+    const overview = await api.get('/liaison/training/overview');
     expect(overview.status).toBe(200);
-    const names = overview.body.data.provisional.map(
-      (p: any) => p.post.documentId,
-    );
-    expect(names).toEqual(
-      expect.arrayContaining([mine.post.documentId, other.post.documentId]),
-    );
-    expect(
-      overview.body.data.dimensions.find((d: any) => d.dimension === "cohort")
-        .provisional,
-    ).toBeGreaterThanOrEqual(2);
+    const names = overview.body.data.provisional.map((p: any) => p.post.documentId);
+    expect(names).toEqual(expect.arrayContaining([mine.post.documentId, other.post.documentId]));
+    expect(overview.body.data.dimensions.find((d: any) => d.dimension === 'cohort').provisional).toBeGreaterThanOrEqual(2);
     expect(overview.body.data.courses.some((c: any) => c.mandatory)).toBe(true);
-    const staff = withToken(
-      (await signInStaff("College Staff", { colleges: [mine.college] })).token,
-    );
-    const scoped = await staff.get("/liaison/training/overview");
-    expect(
-      scoped.body.data.provisional.map((p: any) => p.post.documentId),
-    ).toEqual([mine.post.documentId]);
-    expect(
-      (await staff.put("/liaison/training/settings").send({ months: 2 }))
-        .status,
-    ).toBe(403);
+    const staff = withToken((await signInStaff('College Staff', { colleges: [mine.college] })).token);
+    const scoped = await staff.get('/liaison/training/overview');
+    expect(scoped.body.data.provisional.map((p: any) => p.post.documentId)).toEqual([mine.post.documentId]);
+    expect((await staff.put('/liaison/training/settings').send({ months: 2 })).status).toBe(403);
   });
 
-  it("registers the training_completed measure for the appraisal", async () => {
-    const measures = await api.get("/liaison/measures");
-    expect(measures.body.data.map((m: any) => m.key)).toContain(
-      "training_completed",
-    );
+  it('registers the training_completed measure for the appraisal', async () => {
+    const measures = await api.get('/liaison/measures');
+    expect(measures.body.data.map((m: any) => m.key)).toContain('training_completed');
+  });
+});
+
+describe('the code of conduct (行为准则)', () => {
+  const pendingIds = async () => (await api.get('/liaison/conduct/pending')).body.data.pending.map((p: any) => p.alumnus.documentId);
+
+  it('publishes a version, asks every serving liaison by mail, and records acknowledgements by link and by staff', async () => {
+    expect((await api.post('/liaison/conduct/versions').send({ title: '行为准则' })).status).toBe(400);
+    const first = await approvedLiaison();
+    const second = await approvedLiaison();
+    const res = await api.post('/liaison/conduct/versions').send({ title: '校友联络员行为准则', textZh: '保护校友个人信息，不得外传。', textEn: 'Protect alumni personal data.' });
+    expect(res.status).toBe(201);
+    const version = res.body.data.version;
+    expect(await pendingIds()).toEqual(expect.arrayContaining([first.alumnus.documentId, second.alumnus.documentId]));
+
+    const mail = await app().db.query('plugin::liaison.notification').findOne({ where: { kind: 'conduct', to: first.alumnus.email } });
+    expect(mail.subject).toBe(`Please acknowledge the liaisons' code of conduct (version ${version})`);
+    const link = new URL(/(http\S+conduct\/acknowledge\S+)/.exec(mail.text)![1]);
+    const { http } = await import('../helpers/strapi');
+    const page = await http().get(`${link.pathname}${link.search}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('感谢您确认');
+    expect((await http().get(`${link.pathname}${link.search}`)).status).toBe(200);
+    expect((await http().get(`${link.pathname}${link.search.slice(0, -2)}xx`)).status).toBe(400);
+    expect((await http().get('/api/liaison/conduct/acknowledge?token=nothing')).status).toBe(400);
+    const acks = await app().db.query('plugin::liaison.conduct-acknowledgement').findMany({ where: { alumnus: { documentId: first.alumnus.documentId } } });
+    expect(acks).toHaveLength(1);
+    expect(acks[0].via).toBe('link');
+
+    expect((await api.post('/liaison/conduct/acknowledgements').send({ alumnus: 'nobody' })).status).toBe(400);
+    const staff = await api.post('/liaison/conduct/acknowledgements').send({ alumnus: second.alumnus.documentId });
+    expect(staff.status).toBe(201);
+    expect(staff.body.data).toMatchObject({ version, created: true });
+    const pending = await pendingIds();
+    expect(pending).not.toContain(first.alumnus.documentId);
+    expect(pending).not.toContain(second.alumnus.documentId);
+
+    // A new version asks everyone again.
+    const next = await api.post('/liaison/conduct/versions').send({ title: '校友联络员行为准则（修订）', textZh: '修订版。' });
+    expect(next.body.data.version).toBe(version + 1);
+    expect(await pendingIds()).toEqual(expect.arrayContaining([first.alumnus.documentId, second.alumnus.documentId]));
+    const overview = await api.get('/liaison/training/overview');
+    expect(overview.body.data.conduct.version.version).toBe(version + 1);
   });
 });

@@ -1,140 +1,109 @@
-import {
-  checkCriteria,
-  gradeOf,
-  normalise,
-  rankWithin,
-  totalOf,
-} from "../../plugins/liaison/server/src/appraisal/rules";
-import { neutralise } from "../../plugins/liaison/server/src/appraisal/export";
-import {
-  bestGrade,
-  eligibilityProblem,
-  isEligible,
-} from "../../plugins/liaison/server/src/honours/rules";
+import { checkCriteria, gradeOf, normalise, rankWithin, totalOf } from '../../plugins/liaison/server/src/appraisal/rules';
+import { neutralise } from '../../plugins/liaison/server/src/appraisal/export';
+import { bestGrade, eligibilityProblem, isEligible } from '../../plugins/liaison/server/src/honours/rules';
 
-describe("appraisal rules", () => {
-  it("normalises a figure against the best of its dimension, 0 when nobody did anything", () => {
-    expect([
-      normalise(4, 4),
-      normalise(2, 4),
-      normalise(1, 3),
-      normalise(0, 4),
-      normalise(0, 0),
-      normalise(5, 0),
-    ]).toEqual([100, 50, 33.33, 0, 0, 0]);
+describe('appraisal rules', () => {
+  it('normalises a figure against the best of its dimension, 0 when nobody did anything', () => {
+    expect([normalise(4, 4), normalise(2, 4), normalise(1, 3), normalise(0, 4), normalise(0, 0), normalise(5, 0)]).toEqual([
+      100, 50, 33.33, 0, 0, 0,
+    ]);
   });
 
-  it("weights measured and scored criteria into a total, listing scored criteria nobody scored", () => {
+  it('weights measured and scored criteria into a total, listing scored criteria nobody scored', () => {
     const criteria = [
       {
-        key: "contacts",
-        kind: "measured" as const,
-        measure: "contacts",
+        key: 'contacts',
+        kind: 'measured' as const,
+        measure: 'contacts',
         weight: 40,
       },
-      { key: "performance", kind: "scored" as const, weight: 35 },
-      { key: "case", kind: "scored" as const, weight: 25 },
+      { key: 'performance', kind: 'scored' as const, weight: 35 },
+      { key: 'case', kind: 'scored' as const, weight: 25 },
     ];
-    expect(
-      totalOf(criteria, { contacts: 50 }, { performance: 80, case: null }),
-    ).toEqual({ total: 48, missing: ["case"] });
-    expect(
-      totalOf(criteria, { contacts: 100 }, { performance: 100, case: 100 }),
-    ).toEqual({ total: 100, missing: [] });
+    expect(totalOf(criteria, { contacts: 50 }, { performance: 80, case: null })).toEqual({ total: 48, missing: ['case'] });
+    expect(totalOf(criteria, { contacts: 100 }, { performance: 100, case: 100 })).toEqual({ total: 100, missing: [] });
   });
 
-  it("grades by thresholds, each threshold belonging to its grade", () => {
+  it('grades by thresholds, each threshold belonging to its grade', () => {
     const t = { excellent: 85, good: 70, pass: 60 };
-    expect([
-      gradeOf(85, t),
-      gradeOf(84.99, t),
-      gradeOf(70, t),
-      gradeOf(60, t),
-      gradeOf(59.9, t),
-    ]).toEqual(["excellent", "good", "good", "pass", "fail"]);
+    expect([gradeOf(85, t), gradeOf(84.99, t), gradeOf(70, t), gradeOf(60, t), gradeOf(59.9, t)]).toEqual([
+      'excellent',
+      'good',
+      'good',
+      'pass',
+      'fail',
+    ]);
   });
 
-  it("ranks by total within each group, ties sharing a rank (1, 2, 2, 4)", () => {
+  it('ranks by total within each group, ties sharing a rank (1, 2, 2, 4)', () => {
     const rows = [
-      { id: "a", g: "x", total: 90 },
-      { id: "b", g: "x", total: 80 },
-      { id: "c", g: "x", total: 80 },
-      { id: "d", g: "x", total: 10 },
-      { id: "e", g: "y", total: 5 },
+      { id: 'a', g: 'x', total: 90 },
+      { id: 'b', g: 'x', total: 80 },
+      { id: 'c', g: 'x', total: 80 },
+      { id: 'd', g: 'x', total: 10 },
+      { id: 'e', g: 'y', total: 5 },
     ];
     const ranks = rankWithin(rows, (r) => r.g);
     expect(rows.map((r) => ranks.get(r))).toEqual([1, 2, 2, 4, 1]);
   });
 
-  it("checks criteria: weights summing to 100, known measures, unique keys", () => {
-    expect(
-      checkCriteria([{ key: "a", kind: "scored", weight: 100 }], []),
-    ).toEqual([]);
+  it('checks criteria: weights summing to 100, known measures, unique keys', () => {
+    expect(checkCriteria([{ key: 'a', kind: 'scored', weight: 100 }], [])).toEqual([]);
     expect(
       checkCriteria(
         [
-          { key: "a", kind: "scored", weight: 60 },
-          { key: "b", kind: "scored", weight: 30 },
+          { key: 'a', kind: 'scored', weight: 60 },
+          { key: 'b', kind: 'scored', weight: 30 },
         ],
         [],
       )[0].message,
-    ).toBe("the weights must sum to 100 (they sum to 90)");
-    expect(
-      checkCriteria(
-        [{ key: "a", kind: "measured", measure: "x", weight: 100 }],
-        ["contacts"],
-      )[0].message,
-    ).toMatch(/unknown measure \(x\)/);
-    expect(
-      checkCriteria([{ key: "A b", kind: "scored", weight: 100 }], [])[0]
-        .message,
-    ).toMatch(/needs a key/);
+    ).toBe('the weights must sum to 100 (they sum to 90)');
+    expect(checkCriteria([{ key: 'a', kind: 'measured', measure: 'x', weight: 100 }], ['contacts'])[0].message).toMatch(
+      /unknown measure \(x\)/,
+    );
+    expect(checkCriteria([{ key: 'A b', kind: 'scored', weight: 100 }], [])[0].message).toMatch(/needs a key/);
   });
 
-  it("neutralises cells a spreadsheet would run as formulas, and only those", () => {
-    expect(
-      ["=SUM(A1)", "+1", "-2", "@x", "\tx", "fine", "王磊", 42, -3].map(
-        neutralise,
-      ),
-    ).toEqual([
+  it('neutralises cells a spreadsheet would run as formulas, and only those', () => {
+    expect(['=SUM(A1)', '+1', '-2', '@x', '\tx', 'fine', '王磊', 42, -3].map(neutralise)).toEqual([
       "'=SUM(A1)",
       "'+1",
       "'-2",
       "'@x",
       "'\tx",
-      "fine",
-      "王磊",
+      'fine',
+      '王磊',
       42,
       -3,
     ]);
   });
 });
 
-describe("honour eligibility", () => {
-  it("keeps the best grade of an alumnus with several posts", () => {
-    expect(bestGrade(["pass", "excellent", null, "good"])).toBe("excellent");
+describe('honour eligibility', () => {
+  it('keeps the best grade of an alumnus with several posts', () => {
+    expect(bestGrade(['pass', 'excellent', null, 'good'])).toBe('excellent');
     expect(bestGrade([null, undefined])).toBeNull();
   });
 
-  it("needs the kind’s minimum grade, and an appraisal at all", () => {
-    expect(isEligible("title", "excellent")).toBe(true);
-    expect(isEligible("title", "good")).toBe(false);
-    expect(isEligible("bonus", "good")).toBe(true);
-    expect(isEligible("commendation", "fail")).toBe(false);
-    expect(eligibilityProblem("title", null)).toEqual({
-      path: "alumnus",
-      message: "was not appraised in this cycle",
+  it('needs the kind’s minimum grade, and an appraisal at all', () => {
+    expect(isEligible('title', 'excellent')).toBe(true);
+    expect(isEligible('title', 'good')).toBe(false);
+    expect(isEligible('bonus', 'good')).toBe(true);
+    expect(isEligible('commendation', 'fail')).toBe(false);
+    expect(eligibilityProblem('title', null)).toEqual({
+      path: 'alumnus',
+      message: 'was not appraised in this cycle',
     });
-    expect(eligibilityProblem("title", "good")?.message).toBe(
-      "honorary title needs at least the grade excellent in the cycle (the grade was good)",
+    expect(eligibilityProblem('title', 'good')?.message).toBe(
+      'honorary title needs at least the grade excellent in the cycle (the grade was good)',
     );
     expect(
-      eligibilityProblem("title", "good", {
-        title: "good",
-        scholarship: "good",
-        bonus: "good",
-        invitation: "good",
-        commendation: "pass",
+      eligibilityProblem('title', 'good', {
+        title: 'good',
+        scholarship: 'good',
+        bonus: 'good',
+        invitation: 'good',
+        commendation: 'pass',
       }),
     ).toBeNull();
   });

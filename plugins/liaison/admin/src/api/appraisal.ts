@@ -1,25 +1,14 @@
-import type { Dimension } from "./board";
+import type { Dimension } from './board';
 
-export type Grade = "excellent" | "good" | "pass" | "fail";
-export const GRADES: Grade[] = ["excellent", "good", "pass", "fail"];
-export type HonourKind =
-  | "title"
-  | "scholarship"
-  | "bonus"
-  | "commendation"
-  | "invitation";
-export const HONOUR_KINDS: HonourKind[] = [
-  "title",
-  "scholarship",
-  "bonus",
-  "commendation",
-  "invitation",
-];
-export const KINDS_WITH_AMOUNT: HonourKind[] = ["bonus", "scholarship"];
+export type Grade = 'excellent' | 'good' | 'pass' | 'fail';
+export const GRADES: Grade[] = ['excellent', 'good', 'pass', 'fail'];
+export type HonourKind = 'title' | 'scholarship' | 'bonus' | 'commendation' | 'invitation';
+export const HONOUR_KINDS: HonourKind[] = ['title', 'scholarship', 'bonus', 'commendation', 'invitation'];
+export const KINDS_WITH_AMOUNT: HonourKind[] = ['bonus', 'scholarship'];
 
 export interface Criterion {
   key: string;
-  kind: "measured" | "scored";
+  kind: 'measured' | 'scored';
   measure?: string;
   weight: number;
 }
@@ -29,7 +18,7 @@ export interface Cycle {
   name: string;
   periodStart: string;
   periodEnd: string;
-  cycleStatus: "planned" | "open" | "closed";
+  cycleStatus: 'planned' | 'open' | 'closed';
   criteria: Criterion[];
   thresholds: { excellent: number; good: number; pass: number };
   closedAt: string | null;
@@ -90,7 +79,7 @@ export interface Honour {
   title: string;
   amount: number | null;
   cycle: { documentId: string; name: string } | null;
-  honourStatus: "nominated" | "awarded" | "rejected";
+  honourStatus: 'nominated' | 'awarded' | 'rejected';
   year: number | null;
   awardedOn: string | null;
   grade: Grade | null;

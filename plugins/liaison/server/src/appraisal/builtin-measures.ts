@@ -1,13 +1,13 @@
-import type { Core } from "@strapi/strapi";
-import { columnOf, isPostgres, joinOf, tableOf } from "../utils/db";
-import type { Measure, MeasureContext } from "./measures";
+import type { Core } from '@strapi/strapi';
+import { columnOf, isPostgres, joinOf, tableOf } from '../utils/db';
+import type { Measure, MeasureContext } from './measures';
 
 const UID = {
-  post: "plugin::liaison.liaison",
-  contact: "plugin::liaison.contact-log",
-  feedback: "plugin::liaison.feedback",
-  alumnus: "plugin::liaison.alumnus",
-  event: "api::event.event",
+  post: 'plugin::liaison.liaison',
+  contact: 'plugin::liaison.contact-log',
+  feedback: 'plugin::liaison.feedback',
+  alumnus: 'plugin::liaison.alumnus',
+  event: 'api::event.event',
 };
 
 /**
@@ -15,17 +15,10 @@ const UID = {
  * since 1970, or ISO text from other writers) and as a timestamp on PostgreSQL, with the
  * cycle's bounds: from its first day 00:00 UTC to the day after its last.
  */
-export const timeWindow = (
-  strapi: Core.Strapi,
-  column: string,
-  ctx: MeasureContext,
-) => {
+export const timeWindow = (strapi: Core.Strapi, column: string, ctx: MeasureContext) => {
   const from = new Date(`${ctx.periodStart}T00:00:00Z`);
-  const to = new Date(
-    new Date(`${ctx.periodEnd}T00:00:00Z`).getTime() + 86_400_000,
-  );
-  if (isPostgres(strapi))
-    return { sql: `${column} >= ? AND ${column} < ?`, bindings: [from, to] };
+  const to = new Date(new Date(`${ctx.periodEnd}T00:00:00Z`).getTime() + 86_400_000);
+  if (isPostgres(strapi)) return { sql: `${column} >= ? AND ${column} < ?`, bindings: [from, to] };
   const ms = `(CASE WHEN typeof(${column}) IN ('integer', 'real') THEN ${column} ELSE CAST(strftime('%s', ${column}) AS INTEGER) * 1000 END)`;
   return {
     sql: `${ms} >= ? AND ${ms} < ?`,
@@ -44,15 +37,11 @@ const notLater = (strapi: Core.Strapi, a: string, b: string) => {
 /** The measures the appraisal itself knows; other capabilities register theirs. */
 export const builtinMeasures = (strapi: Core.Strapi): Measure[] => [
   {
-    key: "contacts",
-    label: { en: "Contacts logged", "zh-Hans": "联络记录数" },
+    key: 'contacts',
+    label: { en: 'Contacts logged', 'zh-Hans': '联络记录数' },
     query: (ctx) => {
-      const link = joinOf(strapi, UID.contact, "liaison");
-      const w = timeWindow(
-        strapi,
-        `c.${columnOf(strapi, UID.contact, "contactedAt")}`,
-        ctx,
-      );
+      const link = joinOf(strapi, UID.contact, 'liaison');
+      const w = timeWindow(strapi, `c.${columnOf(strapi, UID.contact, 'contactedAt')}`, ctx);
       return {
         sql: `SELECT l.${link.to} AS post_id, COUNT(*) AS value
           FROM ${tableOf(strapi, UID.contact)} c JOIN ${link.table} l ON l.${link.from} = c.id
@@ -62,8 +51,8 @@ export const builtinMeasures = (strapi: Core.Strapi): Measure[] => [
     },
   },
   {
-    key: "events_organised",
-    label: { en: "Events organised", "zh-Hans": "组织活动数" },
+    key: 'events_organised',
+    label: { en: 'Events organised', 'zh-Hans': '组织活动数' },
     query: (ctx) => {
       const { sql, bindings } = organisedEvents(strapi, ctx);
       return {
@@ -73,10 +62,10 @@ export const builtinMeasures = (strapi: Core.Strapi): Measure[] => [
     },
   },
   {
-    key: "event_attendance",
+    key: 'event_attendance',
     label: {
-      en: "Attendance at events organised",
-      "zh-Hans": "所组织活动的参加人数",
+      en: 'Attendance at events organised',
+      'zh-Hans': '所组织活动的参加人数',
     },
     query: (ctx) => {
       const { sql, bindings } = organisedEvents(strapi, ctx);
@@ -87,16 +76,14 @@ export const builtinMeasures = (strapi: Core.Strapi): Measure[] => [
     },
   },
   {
-    key: "feedback_on_time",
+    key: 'feedback_on_time',
     label: {
-      en: "Alumni feedback answered on time",
-      "zh-Hans": "按时答复的校友反馈",
+      en: 'Alumni feedback answered on time',
+      'zh-Hans': '按时答复的校友反馈',
     },
     query: (ctx) => {
-      const link = joinOf(strapi, UID.feedback, "liaison");
-      const [due, answered] = ["dueAt", "answeredAt"].map(
-        (a) => `f.${columnOf(strapi, UID.feedback, a)}`,
-      );
+      const link = joinOf(strapi, UID.feedback, 'liaison');
+      const [due, answered] = ['dueAt', 'answeredAt'].map((a) => `f.${columnOf(strapi, UID.feedback, a)}`);
       const w = timeWindow(strapi, due, ctx);
       return {
         sql: `SELECT l.${link.to} AS post_id, COUNT(*) AS value
@@ -108,11 +95,11 @@ export const builtinMeasures = (strapi: Core.Strapi): Measure[] => [
     },
   },
   {
-    key: "records_verified",
-    label: { en: "Alumni records verified", "zh-Hans": "核实的校友信息" },
+    key: 'records_verified',
+    label: { en: 'Alumni records verified', 'zh-Hans': '核实的校友信息' },
     query: (ctx) => {
-      const link = joinOf(strapi, UID.alumnus, "verifiedBy");
-      const verified = `a.${columnOf(strapi, UID.alumnus, "lastVerifiedAt")}`;
+      const link = joinOf(strapi, UID.alumnus, 'verifiedBy');
+      const verified = `a.${columnOf(strapi, UID.alumnus, 'lastVerifiedAt')}`;
       return {
         sql: `SELECT l.${link.to} AS post_id, COUNT(*) AS value
           FROM ${tableOf(strapi, UID.alumnus)} a JOIN ${link.table} l ON l.${link.from} = a.id
@@ -125,14 +112,14 @@ export const builtinMeasures = (strapi: Core.Strapi): Measure[] => [
 
 /** Published events that started in the period, once per event and organising post, with their attendance. */
 const organisedEvents = (strapi: Core.Strapi, ctx: MeasureContext) => {
-  const link = joinOf(strapi, UID.event, "organisers");
+  const link = joinOf(strapi, UID.event, 'organisers');
   const col = (a: string) => `e.${columnOf(strapi, UID.event, a)}`;
-  const w = timeWindow(strapi, col("startsAt"), ctx);
+  const w = timeWindow(strapi, col('startsAt'), ctx);
   return {
-    sql: `SELECT l.${link.to} AS post_id, ${col("documentId")} AS event, MAX(COALESCE(${col("attendance")}, 0)) AS attendance
+    sql: `SELECT l.${link.to} AS post_id, ${col('documentId')} AS event, MAX(COALESCE(${col('attendance')}, 0)) AS attendance
       FROM ${tableOf(strapi, UID.event)} e JOIN ${link.table} l ON l.${link.from} = e.id
-      WHERE ${col("publishedAt")} IS NOT NULL AND ${w.sql}
-      GROUP BY l.${link.to}, ${col("documentId")}`,
+      WHERE ${col('publishedAt')} IS NOT NULL AND ${w.sql}
+      GROUP BY l.${link.to}, ${col('documentId')}`,
     bindings: w.bindings,
   };
 };

@@ -1,11 +1,11 @@
-import type { Core } from "@strapi/strapi";
-import { fieldError } from "../rules/field-error";
-import { validationError } from "../utils/errors";
-import { toCsv, toXlsx } from "./export";
+import type { Core } from '@strapi/strapi';
+import { fieldError } from '../rules/field-error';
+import { validationError } from '../utils/errors';
+import { toCsv, toXlsx } from './export';
 
 /** Thin controllers: the service validates, checks the user's scope and does the work. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = () => strapi.plugin("liaison").service("appraisal");
+  const service = () => strapi.plugin('liaison').service('appraisal');
   return {
     async measures(ctx: any) {
       ctx.body = { data: service().measures() };
@@ -22,10 +22,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async updateCycle(ctx: any) {
       ctx.body = {
-        data: await service().updateCycle(
-          ctx.params.documentId,
-          ctx.request.body,
-        ),
+        data: await service().updateCycle(ctx.params.documentId, ctx.request.body),
       };
     },
     async compute(ctx: any) {
@@ -35,29 +32,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await service().close(ctx.params.documentId) };
     },
     async results(ctx: any) {
-      ctx.body = await service().results(
-        ctx.params.documentId,
-        ctx.query,
-        ctx.state.user,
-      );
+      ctx.body = await service().results(ctx.params.documentId, ctx.query, ctx.state.user);
     },
     async score(ctx: any) {
       ctx.body = {
-        data: await service().score(
-          ctx.params.documentId,
-          ctx.request.body,
-          ctx.state.user,
-        ),
+        data: await service().score(ctx.params.documentId, ctx.request.body, ctx.state.user),
       };
     },
     async note(ctx: any) {
       ctx.status = 201;
       ctx.body = {
-        data: await service().note(
-          ctx.params.documentId,
-          ctx.request.body,
-          ctx.state.user,
-        ),
+        data: await service().note(ctx.params.documentId, ctx.request.body, ctx.state.user),
       };
     },
     async notes(ctx: any) {
@@ -71,22 +56,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
     async export(ctx: any) {
-      const format = ctx.query.format ?? "csv";
-      if (format !== "csv" && format !== "xlsx")
-        throw validationError([
-          fieldError("format", "must be one of csv, xlsx"),
-        ]);
-      const { cycle, header, rows } = await service().exportTable(
-        ctx.params.documentId,
-        ctx.state.user,
-      );
+      const format = ctx.query.format ?? 'csv';
+      if (format !== 'csv' && format !== 'xlsx') throw validationError([fieldError('format', 'must be one of csv, xlsx')]);
+      const { cycle, header, rows } = await service().exportTable(ctx.params.documentId, ctx.state.user);
       const base = `appraisal-${cycle.periodStart}-${cycle.documentId}`;
-      if (format === "csv") {
-        ctx.type = "text/csv; charset=utf-8";
+      if (format === 'csv') {
+        ctx.type = 'text/csv; charset=utf-8';
         ctx.body = toCsv(header, rows);
       } else {
-        ctx.type =
-          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
         ctx.body = await toXlsx(cycle.name, header, rows);
       }
       ctx.attachment(`${base}.${format}`);

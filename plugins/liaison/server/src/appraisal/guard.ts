@@ -1,35 +1,19 @@
-import type { Core } from "@strapi/strapi";
-import { fieldError } from "../rules/field-error";
-import { conflictError, validationError } from "../utils/errors";
-import { checkCriteria, checkThresholds } from "./rules";
-import { registeredMeasures } from "./measures";
+import type { Core } from '@strapi/strapi';
+import { fieldError } from '../rules/field-error';
+import { conflictError, validationError } from '../utils/errors';
+import { checkCriteria, checkThresholds } from './rules';
+import { registeredMeasures } from './measures';
 
-const CYCLE = "plugin::liaison.appraisal-cycle";
-const APPRAISAL = "plugin::liaison.appraisal";
-const SCORE = "plugin::liaison.appraisal-score";
-const NOTE = "plugin::liaison.appraisal-note";
+const CYCLE = 'plugin::liaison.appraisal-cycle';
+const APPRAISAL = 'plugin::liaison.appraisal';
+const SCORE = 'plugin::liaison.appraisal-score';
+const NOTE = 'plugin::liaison.appraisal-note';
 
 /** What the server computes: never typed in, whatever the path (Content Manager included). */
-const COMPUTED = [
-  "dimension",
-  "scopeKey",
-  "collegeId",
-  "measures",
-  "scores",
-  "total",
-  "grade",
-  "rank",
-  "scopeRank",
-];
-const WRITES = new Set(["create", "update", "delete", "clone"]);
+const COMPUTED = ['dimension', 'scopeKey', 'collegeId', 'measures', 'scores', 'total', 'grade', 'rank', 'scopeRank'];
+const WRITES = new Set(['create', 'update', 'delete', 'clone']);
 
-const closed = () =>
-  conflictError([
-    fieldError(
-      "cycle",
-      "the appraisal cycle is closed: its results are frozen",
-    ),
-  ]);
+const closed = () => conflictError([fieldError('cycle', 'the appraisal cycle is closed: its results are frozen')]);
 
 /**
  * The appraisal's rules on every write path: computed fields are the server's, a closed
@@ -39,26 +23,17 @@ const closed = () =>
 export const registerAppraisalGuard = (strapi: Core.Strapi) => {
   const relationId = (value: any): number | string | null => {
     if (value === null || value === undefined) return null;
-    if (typeof value === "number" || typeof value === "string") return value;
+    if (typeof value === 'number' || typeof value === 'string') return value;
     const first = value.connect?.[0] ?? value.set?.[0] ?? value;
-    return (
-      first?.id ??
-      first?.documentId ??
-      (typeof first === "number" || typeof first === "string" ? first : null)
-    );
+    return first?.id ?? first?.documentId ?? (typeof first === 'number' || typeof first === 'string' ? first : null);
   };
   const cycleOfAppraisal = async (ref: number | string | null) => {
     if (ref === null) return null;
-    const where =
-      typeof ref === "number" || /^\d+$/.test(String(ref))
-        ? { id: Number(ref) }
-        : { documentId: String(ref) };
-    const row = await strapi.db
-      .query(APPRAISAL)
-      .findOne({
-        where,
-        populate: { cycle: { select: ["id", "cycleStatus"] } },
-      });
+    const where = typeof ref === 'number' || /^\d+$/.test(String(ref)) ? { id: Number(ref) } : { documentId: String(ref) };
+    const row = await strapi.db.query(APPRAISAL).findOne({
+      where,
+      populate: { cycle: { select: ['id', 'cycleStatus'] } },
+    });
     return row?.cycle ?? null;
   };
 
@@ -67,25 +42,21 @@ export const registerAppraisalGuard = (strapi: Core.Strapi) => {
     const data = ctx.params?.data;
     if (ctx.uid === APPRAISAL) {
       if (data) for (const field of COMPUTED) delete data[field];
-      if (ctx.action !== "create" && ctx.params?.documentId) {
-        const row = await strapi.db
-          .query(APPRAISAL)
-          .findOne({
-            where: { documentId: ctx.params.documentId },
-            populate: { cycle: { select: ["cycleStatus"] } },
-          });
-        if (row?.cycle?.cycleStatus === "closed") throw closed();
+      if (ctx.action !== 'create' && ctx.params?.documentId) {
+        const row = await strapi.db.query(APPRAISAL).findOne({
+          where: { documentId: ctx.params.documentId },
+          populate: { cycle: { select: ['cycleStatus'] } },
+        });
+        if (row?.cycle?.cycleStatus === 'closed') throw closed();
       }
     }
     if (ctx.uid === CYCLE) {
-      if (ctx.action !== "create" && ctx.params?.documentId) {
-        const row = await strapi.db
-          .query(CYCLE)
-          .findOne({
-            where: { documentId: ctx.params.documentId },
-            select: ["cycleStatus"],
-          });
-        if (row?.cycleStatus === "closed") throw closed();
+      if (ctx.action !== 'create' && ctx.params?.documentId) {
+        const row = await strapi.db.query(CYCLE).findOne({
+          where: { documentId: ctx.params.documentId },
+          select: ['cycleStatus'],
+        });
+        if (row?.cycleStatus === 'closed') throw closed();
       }
       if (data) {
         const problems = [
@@ -97,41 +68,26 @@ export const registerAppraisalGuard = (strapi: Core.Strapi) => {
             : []),
           ...checkThresholds(data.thresholds),
         ];
-        if (data.cycleStatus === "closed")
-          problems.push(
-            fieldError(
-              "cycleStatus",
-              "a cycle is closed by its close action, which mails the results",
-            ),
-          );
+        if (data.cycleStatus === 'closed')
+          problems.push(fieldError('cycleStatus', 'a cycle is closed by its close action, which mails the results'));
         if (problems.length) throw validationError(problems);
         delete data.closedAt;
       }
     }
     if (ctx.uid === SCORE || ctx.uid === NOTE) {
       let cycle: { cycleStatus?: string } | null = null;
-      if (ctx.action === "create")
-        cycle = await cycleOfAppraisal(relationId(data?.appraisal));
+      if (ctx.action === 'create') cycle = await cycleOfAppraisal(relationId(data?.appraisal));
       else if (ctx.params?.documentId) {
-        const row = await strapi.db
-          .query(ctx.uid)
-          .findOne({
-            where: { documentId: ctx.params.documentId },
-            populate: { appraisal: { select: ["id"] } },
-          });
+        const row = await strapi.db.query(ctx.uid).findOne({
+          where: { documentId: ctx.params.documentId },
+          populate: { appraisal: { select: ['id'] } },
+        });
         cycle = await cycleOfAppraisal(row?.appraisal?.id ?? null);
-        if (cycle?.cycleStatus !== "closed" && data?.appraisal !== undefined)
-          cycle = await cycleOfAppraisal(relationId(data.appraisal));
+        if (cycle?.cycleStatus !== 'closed' && data?.appraisal !== undefined) cycle = await cycleOfAppraisal(relationId(data.appraisal));
       }
-      if (cycle?.cycleStatus === "closed") throw closed();
-      if (
-        ctx.uid === SCORE &&
-        data?.score !== undefined &&
-        !(Number.isInteger(data.score) && data.score >= 0 && data.score <= 100)
-      ) {
-        throw validationError([
-          fieldError("score", "must be a whole number from 0 to 100"),
-        ]);
+      if (cycle?.cycleStatus === 'closed') throw closed();
+      if (ctx.uid === SCORE && data?.score !== undefined && !(Number.isInteger(data.score) && data.score >= 0 && data.score <= 100)) {
+        throw validationError([fieldError('score', 'must be a whole number from 0 to 100')]);
       }
     }
     return next();

@@ -1,17 +1,12 @@
-import type { Capability } from "../capabilities";
-import { ACTIONS, requires } from "../permissions";
-import controller from "./controller";
-import service from "./service";
-import { registerMeasure } from "./measures";
-import { builtinMeasures } from "./builtin-measures";
-import { registerAppraisalGuard } from "./guard";
+import type { Capability } from '../capabilities';
+import { ACTIONS, requires } from '../permissions';
+import controller from './controller';
+import service from './service';
+import { registerMeasure } from './measures';
+import { builtinMeasures } from './builtin-measures';
+import { registerAppraisalGuard } from './guard';
 
-const route = (
-  method: string,
-  path: string,
-  handler: string,
-  action: string,
-) => ({
+const route = (method: string, path: string, handler: string, action: string) => ({
   method,
   path,
   handler: `appraisal.${handler}`,
@@ -25,49 +20,19 @@ const route = (
  */
 const capability: Capability = {
   adminRoutes: [
-    route("GET", "/measures", "measures", ACTIONS.readAppraisal),
-    route("GET", "/cycles", "listCycles", ACTIONS.readAppraisal),
-    route("POST", "/cycles", "createCycle", ACTIONS.manageAppraisal),
-    route("GET", "/cycles/:documentId", "getCycle", ACTIONS.readAppraisal),
-    route("PUT", "/cycles/:documentId", "updateCycle", ACTIONS.manageAppraisal),
-    route(
-      "POST",
-      "/cycles/:documentId/compute",
-      "compute",
-      ACTIONS.manageAppraisal,
-    ),
-    route(
-      "POST",
-      "/cycles/:documentId/close",
-      "close",
-      ACTIONS.manageAppraisal,
-    ),
-    route(
-      "GET",
-      "/cycles/:documentId/results",
-      "results",
-      ACTIONS.readAppraisal,
-    ),
-    route(
-      "GET",
-      "/cycles/:documentId/export",
-      "export",
-      ACTIONS.manageAppraisal,
-    ),
-    route("PUT", "/appraisals/:documentId/scores", "score", ACTIONS.review),
-    route("POST", "/appraisals/:documentId/notes", "note", ACTIONS.review),
-    route(
-      "GET",
-      "/appraisals/:documentId/notes",
-      "notes",
-      ACTIONS.readAppraisal,
-    ),
-    route(
-      "GET",
-      "/alumni/:documentId/appraisals",
-      "history",
-      ACTIONS.readAppraisal,
-    ),
+    route('GET', '/measures', 'measures', ACTIONS.readAppraisal),
+    route('GET', '/cycles', 'listCycles', ACTIONS.readAppraisal),
+    route('POST', '/cycles', 'createCycle', ACTIONS.manageAppraisal),
+    route('GET', '/cycles/:documentId', 'getCycle', ACTIONS.readAppraisal),
+    route('PUT', '/cycles/:documentId', 'updateCycle', ACTIONS.manageAppraisal),
+    route('POST', '/cycles/:documentId/compute', 'compute', ACTIONS.manageAppraisal),
+    route('POST', '/cycles/:documentId/close', 'close', ACTIONS.manageAppraisal),
+    route('GET', '/cycles/:documentId/results', 'results', ACTIONS.readAppraisal),
+    route('GET', '/cycles/:documentId/export', 'export', ACTIONS.manageAppraisal),
+    route('PUT', '/appraisals/:documentId/scores', 'score', ACTIONS.review),
+    route('POST', '/appraisals/:documentId/notes', 'note', ACTIONS.review),
+    route('GET', '/appraisals/:documentId/notes', 'notes', ACTIONS.readAppraisal),
+    route('GET', '/alumni/:documentId/appraisals', 'history', ACTIONS.readAppraisal),
   ],
   controllers: { appraisal: controller },
   services: { appraisal: service },

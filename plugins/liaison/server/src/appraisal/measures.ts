@@ -1,4 +1,4 @@
-import type { Core } from "@strapi/strapi";
+import type { Core } from '@strapi/strapi';
 
 /**
  * Measured appraisal criteria. Each measure is one SQL aggregate over a whole cycle that
@@ -16,7 +16,7 @@ export interface MeasureContext {
 export interface Measure {
   /** Stable key, stored in cycles' criteria: never rename. */
   key: string;
-  label: { en: string; "zh-Hans": string };
+  label: { en: string; 'zh-Hans': string };
   /**
    * One statement whose rows are `post_id` (a liaison post's id) and `value` (a number,
    * higher is better). Posts without a row count as 0.
@@ -33,5 +33,4 @@ export const registerMeasure = (measure: Measure) => {
 
 export const registeredMeasures = (): Measure[] => [...registry.values()];
 
-export const measureOf = (key: string): Measure | undefined =>
-  registry.get(key);
+export const measureOf = (key: string): Measure | undefined => registry.get(key);

@@ -6,6 +6,8 @@ import appraisal_score from './appraisal-score';
 import chapter from './chapter';
 import cohort from './cohort';
 import college from './college';
+import conduct_acknowledgement from './conduct-acknowledgement';
+import conduct_version from './conduct-version';
 import contact_log from './contact-log';
 import feedback from './feedback';
 import honour from './honour';
@@ -28,6 +30,8 @@ export default {
   'chapter': chapter,
   'cohort': cohort,
   'college': college,
+  'conduct-acknowledgement': conduct_acknowledgement,
+  'conduct-version': conduct_version,
   'contact-log': contact_log,
   'feedback': feedback,
   'honour': honour,

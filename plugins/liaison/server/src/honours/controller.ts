@@ -1,13 +1,13 @@
-import type { Core } from "@strapi/strapi";
-import { fieldError, type FieldError } from "../rules/field-error";
-import { validationError } from "../utils/errors";
-import { ROLL_DIMENSIONS } from "./service";
+import type { Core } from '@strapi/strapi';
+import { fieldError, type FieldError } from '../rules/field-error';
+import { validationError } from '../utils/errors';
+import { ROLL_DIMENSIONS } from './service';
 
-const ROLL_PARAMETERS = ["locale", "year", "dimension", "page", "pageSize"];
+const ROLL_PARAMETERS = ['locale', 'year', 'dimension', 'page', 'pageSize'];
 
 /** Thin controllers: the service validates, checks the user's scope and does the work. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = () => strapi.plugin("liaison").service("honours");
+  const service = () => strapi.plugin('liaison').service('honours');
   return {
     async nominate(ctx: any) {
       ctx.status = 201;
@@ -28,11 +28,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async reject(ctx: any) {
       ctx.body = {
-        data: await service().reject(
-          ctx.params.documentId,
-          ctx.request.body,
-          ctx.state.user,
-        ),
+        data: await service().reject(ctx.params.documentId, ctx.request.body, ctx.state.user),
       };
     },
     async list(ctx: any) {
@@ -56,50 +52,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const query = ctx.query ?? {};
       const problems: FieldError[] = Object.keys(query)
         .filter((k) => !ROLL_PARAMETERS.includes(k))
-        .map((k) =>
-          fieldError(
-            k,
-            `is not a parameter of the honour roll (it takes ${ROLL_PARAMETERS.join(", ")})`,
-          ),
-        );
-      const locale = query.locale ?? "zh-Hans";
-      if (locale !== "zh-Hans" && locale !== "en")
-        problems.push(fieldError("locale", "must be one of zh-Hans, en"));
-      const whole = (
-        name: string,
-        v: unknown,
-        fallback: number | undefined,
-        min: number,
-        max: number,
-      ) => {
-        if (v === undefined || v === "") return fallback;
+        .map((k) => fieldError(k, `is not a parameter of the honour roll (it takes ${ROLL_PARAMETERS.join(', ')})`));
+      const locale = query.locale ?? 'zh-Hans';
+      if (locale !== 'zh-Hans' && locale !== 'en') problems.push(fieldError('locale', 'must be one of zh-Hans, en'));
+      const whole = (name: string, v: unknown, fallback: number | undefined, min: number, max: number) => {
+        if (v === undefined || v === '') return fallback;
         const x = Number(v);
-        if (
-          typeof v !== "string" ||
-          !Number.isInteger(x) ||
-          x < min ||
-          x > max
-        ) {
-          problems.push(
-            fieldError(name, `must be a whole number from ${min} to ${max}`),
-          );
+        if (typeof v !== 'string' || !Number.isInteger(x) || x < min || x > max) {
+          problems.push(fieldError(name, `must be a whole number from ${min} to ${max}`));
           return fallback;
         }
         return x;
       };
-      const year = whole("year", query.year, undefined, 1900, 2200);
-      const page = whole("page", query.page, 1, 1, 10000)!;
-      const pageSize = whole("pageSize", query.pageSize, 25, 1, 100)!;
-      if (
-        query.dimension !== undefined &&
-        !ROLL_DIMENSIONS.includes(query.dimension)
-      )
-        problems.push(
-          fieldError(
-            "dimension",
-            `must be one of ${ROLL_DIMENSIONS.join(", ")}`,
-          ),
-        );
+      const year = whole('year', query.year, undefined, 1900, 2200);
+      const page = whole('page', query.page, 1, 1, 10000)!;
+      const pageSize = whole('pageSize', query.pageSize, 25, 1, 100)!;
+      if (query.dimension !== undefined && !ROLL_DIMENSIONS.includes(query.dimension))
+        problems.push(fieldError('dimension', `must be one of ${ROLL_DIMENSIONS.join(', ')}`));
       if (problems.length) throw validationError(problems);
       ctx.body = await service().roll({
         locale,

@@ -1,14 +1,9 @@
-import type { Capability } from "../capabilities";
-import { ACTIONS, requires } from "../permissions";
-import controller from "./controller";
-import service from "./service";
+import type { Capability } from '../capabilities';
+import { ACTIONS, requires } from '../permissions';
+import controller from './controller';
+import service from './service';
 
-const route = (
-  method: string,
-  path: string,
-  handler: string,
-  action: string,
-) => ({
+const route = (method: string, path: string, handler: string, action: string) => ({
   method,
   path,
   handler: `honours.${handler}`,
@@ -21,30 +16,20 @@ const route = (
  */
 const capability: Capability = {
   adminRoutes: [
-    route("GET", "/honours", "list", ACTIONS.readAppraisal),
-    route("POST", "/honours", "nominate", ACTIONS.nominateHonour),
-    route("GET", "/honours/eligible", "eligible", ACTIONS.nominateHonour),
-    route("POST", "/honours/bulk", "bulk", ACTIONS.nominateHonour),
-    route("GET", "/honours/rules", "getRules", ACTIONS.readAppraisal),
-    route("PUT", "/honours/rules", "setRules", ACTIONS.approveHonour),
-    route(
-      "POST",
-      "/honours/:documentId/approve",
-      "approve",
-      ACTIONS.approveHonour,
-    ),
-    route(
-      "POST",
-      "/honours/:documentId/reject",
-      "reject",
-      ACTIONS.approveHonour,
-    ),
+    route('GET', '/honours', 'list', ACTIONS.readAppraisal),
+    route('POST', '/honours', 'nominate', ACTIONS.nominateHonour),
+    route('GET', '/honours/eligible', 'eligible', ACTIONS.nominateHonour),
+    route('POST', '/honours/bulk', 'bulk', ACTIONS.nominateHonour),
+    route('GET', '/honours/rules', 'getRules', ACTIONS.readAppraisal),
+    route('PUT', '/honours/rules', 'setRules', ACTIONS.approveHonour),
+    route('POST', '/honours/:documentId/approve', 'approve', ACTIONS.approveHonour),
+    route('POST', '/honours/:documentId/reject', 'reject', ACTIONS.approveHonour),
   ],
   contentApiRoutes: [
     {
-      method: "GET",
-      path: "/honours",
-      handler: "honours.roll",
+      method: 'GET',
+      path: '/honours',
+      handler: 'honours.roll',
       config: { auth: false, policies: [] },
     },
   ],

@@ -134,6 +134,7 @@ export const MESSAGES: Record<string, { en: string; 'zh-Hans': string }> = {
   'honours.rejectStatus': { en: 'only a nominated honour can be rejected (this one is {status})', 'zh-Hans': '只有已提名的荣誉可以不批准（此荣誉为{status}）' },
   'honours.rollParameter': { en: 'is not a parameter of the honour roll (it takes {list})', 'zh-Hans': '不是荣誉榜的查询参数（可用参数：{list}）' },
   // training
+  'training.noConduct': { en: 'there is no code of conduct yet', 'zh-Hans': '尚未发布行为准则' },
   'training.boolean': { en: 'must be true or false', 'zh-Hans': '须为“是”或“否”' },
   // outbox
   'outbox.sending': { en: 'the mail is being sent right now: try again in a minute', 'zh-Hans': '这封邮件正在发送中：请稍后再试' },
@@ -195,6 +196,9 @@ export const TERMS_ZH: Record<string, string> = {
   name: '名称',
   appraisal: '考核记录',
   attended: '出勤',
+  textZh: '中文正文',
+  textEn: '英文正文',
+  version: '版本',
   months: '月数',
   'honorary title': '荣誉称号',
   bonus: '奖金',

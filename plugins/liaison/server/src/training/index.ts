@@ -1,21 +1,17 @@
-import type { Capability } from "../capabilities";
-import { ACTIONS, requires } from "../permissions";
-import { registerMeasure } from "../appraisal/measures";
-import { timeWindow } from "../appraisal/builtin-measures";
-import { columnOf, joinOf, tableOf } from "../utils/db";
-import { dayOf } from "../assignment/rules/lifecycle";
-import service from "./service";
+import type { Capability } from '../capabilities';
+import { ACTIONS, requires } from '../permissions';
+import { registerMeasure } from '../appraisal/measures';
+import { timeWindow } from '../appraisal/builtin-measures';
+import { columnOf, joinOf, tableOf } from '../utils/db';
+import { dayOf } from '../assignment/rules/lifecycle';
+import service from './service';
+import conduct, { acknowledgePage } from './conduct';
 
-const RECORD = "plugin::liaison.training-record";
-const POST = "plugin::liaison.liaison";
-const SERVING = ["active", "approved"];
+const RECORD = 'plugin::liaison.training-record';
+const POST = 'plugin::liaison.liaison';
+const SERVING = ['active', 'approved'];
 
-const route = (
-  method: string,
-  path: string,
-  handler: string,
-  action: string,
-) => ({
+const route = (method: string, path: string, handler: string, action: string) => ({
   method,
   path,
   handler: `training.${handler}`,
@@ -23,7 +19,7 @@ const route = (
 });
 
 const controller = ({ strapi }: { strapi: any }) => {
-  const svc = () => strapi.plugin("liaison").service("training");
+  const svc = () => strapi.plugin('liaison').service('training');
   return {
     async overview(ctx: any) {
       ctx.body = { data: await svc().overview(ctx.state.user) };
@@ -39,6 +35,24 @@ const controller = ({ strapi }: { strapi: any }) => {
         data: await svc().updateRecord(ctx.params.documentId, ctx.request.body),
       };
     },
+    async publishConduct(ctx: any) {
+      ctx.status = 201;
+      ctx.body = { data: await strapi.plugin('liaison').service('conduct').publish(ctx.request.body) };
+    },
+    async acknowledgeByStaff(ctx: any) {
+      ctx.status = 201;
+      ctx.body = { data: await strapi.plugin('liaison').service('conduct').acknowledgeByStaff(ctx.request.body) };
+    },
+    async conductStatus(ctx: any) {
+      ctx.body = { data: await strapi.plugin('liaison').service('conduct').status(ctx.state.user) };
+    },
+    async acknowledge(ctx: any) {
+      const outcome = await strapi.plugin('liaison').service('conduct').acknowledgeByLink(ctx.query?.token);
+      ctx.status = outcome === 'done' ? 200 : outcome === 'invalid' ? 400 : 404;
+      ctx.type = 'text/html; charset=utf-8';
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = acknowledgePage(outcome);
+    },
   };
 };
 
@@ -49,59 +63,40 @@ const controller = ({ strapi }: { strapi: any }) => {
  */
 const capability: Capability = {
   adminRoutes: [
-    route("GET", "/training/overview", "overview", ACTIONS.readTraining),
-    route("GET", "/training/settings", "getSettings", ACTIONS.readTraining),
-    route("PUT", "/training/settings", "setSettings", ACTIONS.manageTraining),
-    route(
-      "PUT",
-      "/training/records/:documentId",
-      "updateRecord",
-      ACTIONS.manageTraining,
-    ),
+    route('GET', '/training/overview', 'overview', ACTIONS.readTraining),
+    route('GET', '/training/settings', 'getSettings', ACTIONS.readTraining),
+    route('PUT', '/training/settings', 'setSettings', ACTIONS.manageTraining),
+    route('PUT', '/training/records/:documentId', 'updateRecord', ACTIONS.manageTraining),
+    route('POST', '/conduct/versions', 'publishConduct', ACTIONS.manageTraining),
+    route('POST', '/conduct/acknowledgements', 'acknowledgeByStaff', ACTIONS.manageTraining),
+    route('GET', '/conduct/pending', 'conductStatus', ACTIONS.readTraining),
   ],
+  contentApiRoutes: [{ method: 'GET', path: '/conduct/acknowledge', handler: 'training.acknowledge', config: { auth: false, policies: [] } }],
   controllers: { training: controller },
-  services: { training: service },
+  services: { training: service, conduct },
   register: ({ strapi }) => {
     strapi.documents.use((async (ctx: any, next: () => Promise<any>) => {
       // A record's result is computed, whatever the writer typed.
-      if (
-        ctx.uid === RECORD &&
-        (ctx.action === "create" || ctx.action === "update")
-      ) {
+      if (ctx.uid === RECORD && (ctx.action === 'create' || ctx.action === 'update')) {
         if (ctx.params?.data) delete ctx.params.data.result;
         const written = await next();
-        if (written?.id)
-          await strapi
-            .plugin("liaison")
-            .service("training")
-            .recomputeResult(written.id);
+        if (written?.id) await strapi.plugin('liaison').service('training').recomputeResult(written.id);
         return written;
       }
       // A post that becomes approved or active from a nomination (or is created so) is new: provisional until trained.
-      if (
-        ctx.uid === POST &&
-        (ctx.action === "create" || ctx.action === "update")
-      ) {
+      if (ctx.uid === POST && (ctx.action === 'create' || ctx.action === 'update')) {
         const status = ctx.params?.data?.postStatus;
         if (!SERVING.includes(status)) return next();
         const before =
-          ctx.action === "update" && ctx.params.documentId
-            ? await strapi.db
-                .query(POST)
-                .findOne({
-                  where: { documentId: ctx.params.documentId },
-                  select: ["postStatus"],
-                })
+          ctx.action === 'update' && ctx.params.documentId
+            ? await strapi.db.query(POST).findOne({
+                where: { documentId: ctx.params.documentId },
+                select: ['postStatus'],
+              })
             : null;
         const written = await next();
-        if (
-          written?.id &&
-          (ctx.action === "create" || before?.postStatus === "nominated")
-        ) {
-          await strapi
-            .plugin("liaison")
-            .service("training")
-            .markApproved([written.id], dayOf());
+        if (written?.id && (ctx.action === 'create' || before?.postStatus === 'nominated')) {
+          await strapi.plugin('liaison').service('training').markApproved([written.id], dayOf());
         }
         return written;
       }
@@ -109,27 +104,23 @@ const capability: Capability = {
     }) as any);
 
     registerMeasure({
-      key: "training_completed",
-      label: { en: "Training courses completed", "zh-Hans": "完成的培训课程" },
+      key: 'training_completed',
+      label: { en: 'Training courses completed', 'zh-Hans': '完成的培训课程' },
       query: (ctx) => {
-        const la = joinOf(strapi, POST, "alumnus");
-        const ra = joinOf(strapi, RECORD, "alumnus");
-        const rs = joinOf(strapi, RECORD, "session");
-        const sc = joinOf(strapi, "plugin::liaison.training-session", "course");
-        const w = timeWindow(
-          strapi,
-          `s.${columnOf(strapi, "plugin::liaison.training-session", "startsAt")}`,
-          ctx,
-        );
+        const la = joinOf(strapi, POST, 'alumnus');
+        const ra = joinOf(strapi, RECORD, 'alumnus');
+        const rs = joinOf(strapi, RECORD, 'session');
+        const sc = joinOf(strapi, 'plugin::liaison.training-session', 'course');
+        const w = timeWindow(strapi, `s.${columnOf(strapi, 'plugin::liaison.training-session', 'startsAt')}`, ctx);
         return {
           sql: `SELECT la.${la.from} AS post_id, COUNT(DISTINCT sc.${sc.to}) AS value
             FROM ${la.table} la
               JOIN ${ra.table} ra ON ra.${ra.to} = la.${la.to}
               JOIN ${tableOf(strapi, RECORD)} r ON r.id = ra.${ra.from}
               JOIN ${rs.table} rs ON rs.${rs.from} = r.id
-              JOIN ${tableOf(strapi, "plugin::liaison.training-session")} s ON s.id = rs.${rs.to}
+              JOIN ${tableOf(strapi, 'plugin::liaison.training-session')} s ON s.id = rs.${rs.to}
               JOIN ${sc.table} sc ON sc.${sc.from} = s.id
-            WHERE r.${columnOf(strapi, RECORD, "result")} = 'passed' AND ${w.sql}
+            WHERE r.${columnOf(strapi, RECORD, 'result')} = 'passed' AND ${w.sql}
             GROUP BY la.${la.from}`,
           bindings: w.bindings,
         };
@@ -138,16 +129,12 @@ const capability: Capability = {
   },
   bootstrap: ({ strapi }) => {
     strapi
-      .plugin("liaison")
-      .service("jobs")
+      .plugin('liaison')
+      .service('jobs')
       .schedule({
-        name: "training-deadline-reminders",
-        rule: "30 2 * * *",
-        run: ({ slot }: { slot: Date }) =>
-          strapi
-            .plugin("liaison")
-            .service("training")
-            .runReminders(dayOf(slot)),
+        name: 'training-deadline-reminders',
+        rule: '30 2 * * *',
+        run: ({ slot }: { slot: Date }) => strapi.plugin('liaison').service('training').runReminders(dayOf(slot)),
       });
   },
 };

@@ -1,22 +1,22 @@
-import type { Core } from "@strapi/strapi";
-import { errors } from "@strapi/utils";
-import { fieldError, type FieldError } from "../rules/field-error";
-import { validationError } from "../utils/errors";
-import { columnOf, isPostgres, joinOf, rowsOf, tableOf } from "../utils/db";
-import { addDays, dayOf } from "../assignment/rules/lifecycle";
-import { addMonths, deadlineMonths, REMINDER_DAYS, resultOf } from "./rules";
-import { deadlineMail, type Locale } from "./templates";
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { fieldError, type FieldError } from '../rules/field-error';
+import { validationError } from '../utils/errors';
+import { columnOf, isPostgres, joinOf, rowsOf, tableOf } from '../utils/db';
+import { addDays, dayOf } from '../assignment/rules/lifecycle';
+import { addMonths, deadlineMonths, REMINDER_DAYS, resultOf } from './rules';
+import { deadlineMail, type Locale } from './templates';
 
 const UID = {
-  course: "plugin::liaison.training-course",
-  session: "plugin::liaison.training-session",
-  record: "plugin::liaison.training-record",
-  post: "plugin::liaison.liaison",
-  alumnus: "plugin::liaison.alumnus",
+  course: 'plugin::liaison.training-course',
+  session: 'plugin::liaison.training-session',
+  record: 'plugin::liaison.training-record',
+  post: 'plugin::liaison.liaison',
+  alumnus: 'plugin::liaison.alumnus',
 } as const;
-const SETTINGS_KEY = "training-settings";
-const SERVING = ["active", "approved"];
-const DIMENSIONS = ["cohort", "college", "region", "industry"];
+const SETTINGS_KEY = 'training-settings';
+const SERVING = ['active', 'approved'];
+const DIMENSIONS = ['cohort', 'college', 'region', 'industry'];
 type User = any;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -27,34 +27,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const raw = async (sql: string, bindings: unknown[] = [], trx?: any) =>
     trx
       ? rowsOf(await trx.raw(sql, bindings as any))
-      : strapi.db.transaction(async ({ trx: t }) =>
-          rowsOf(await t.raw(sql, bindings as any)),
-        );
-  const store = () => strapi.store({ type: "plugin", name: "liaison" });
+      : strapi.db.transaction(async ({ trx: t }) => rowsOf(await t.raw(sql, bindings as any)));
+  const store = () => strapi.store({ type: 'plugin', name: 'liaison' });
 
   /** Each alumnus's passed mandatory courses: `alumnus_id, course_id` (one row per pair). */
   const passedMandatory = () => {
-    const ra = joinOf(strapi, UID.record, "alumnus");
-    const rs = joinOf(strapi, UID.record, "session");
-    const sc = joinOf(strapi, UID.session, "course");
+    const ra = joinOf(strapi, UID.record, 'alumnus');
+    const rs = joinOf(strapi, UID.record, 'session');
+    const sc = joinOf(strapi, UID.session, 'course');
     return `SELECT DISTINCT ra.${ra.to} AS alumnus_id, sc.${sc.to} AS course_id
       FROM ${t(UID.record)} r
         JOIN ${ra.table} ra ON ra.${ra.from} = r.id
         JOIN ${rs.table} rs ON rs.${rs.from} = r.id
         JOIN ${sc.table} sc ON sc.${sc.from} = rs.${rs.to}
         JOIN ${t(UID.course)} co ON co.id = sc.${sc.to}
-      WHERE r.${c(UID.record, "result")} = 'passed' AND co.${c(UID.course, "mandatory")} = TRUE`;
+      WHERE r.${c(UID.record, 'result')} = 'passed' AND co.${c(UID.course, 'mandatory')} = TRUE`;
   };
-  const mandatoryCount = `(SELECT COUNT(*) FROM ${"%COURSES%"} WHERE ${"%MANDATORY%"} = TRUE)`;
+  const mandatoryCount = `(SELECT COUNT(*) FROM ${'%COURSES%'} WHERE ${'%MANDATORY%'} = TRUE)`;
   /** Alumni who have passed every mandatory course (everyone, when there is none). */
   const completedSql = () => {
-    const count = mandatoryCount
-      .replace("%COURSES%", t(UID.course))
-      .replace("%MANDATORY%", c(UID.course, "mandatory"));
+    const count = mandatoryCount.replace('%COURSES%', t(UID.course)).replace('%MANDATORY%', c(UID.course, 'mandatory'));
     return `SELECT pm.alumnus_id FROM (${passedMandatory()}) pm GROUP BY pm.alumnus_id HAVING COUNT(*) >= ${count}`;
   };
-  const noMandatory = () =>
-    `(SELECT COUNT(*) FROM ${t(UID.course)} WHERE ${c(UID.course, "mandatory")} = TRUE) = 0`;
+  const noMandatory = () => `(SELECT COUNT(*) FROM ${t(UID.course)} WHERE ${c(UID.course, 'mandatory')} = TRUE) = 0`;
 
   const service = {
     async months(): Promise<number> {
@@ -71,9 +66,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async setSettings(body: any) {
       const months = body?.months;
       if (!Number.isInteger(months) || months < 1 || months > 60)
-        throw validationError([
-          fieldError("months", "must be a whole number from 1 to 60"),
-        ]);
+        throw validationError([fieldError('months', 'must be a whole number from 1 to 60')]);
       await store().set({ key: SETTINGS_KEY, value: { months } });
       return { months };
     },
@@ -85,12 +78,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async markApproved(postIds: number[], day: string, trx?: any) {
       if (!postIds.length) return;
       const months = await service.months();
-      const la = joinOf(strapi, UID.post, "alumnus");
+      const la = joinOf(strapi, UID.post, 'alumnus');
       const done = `id IN (SELECT la.${la.from} FROM ${la.table} la WHERE la.${la.to} IN (${completedSql()})) OR ${noMandatory()}`;
       await raw(
-        `UPDATE ${t(UID.post)} SET ${c(UID.post, "provisional")} = CASE WHEN ${done} THEN FALSE ELSE TRUE END,
-           ${c(UID.post, "trainingDeadline")} = CASE WHEN ${done} THEN NULL ELSE ${isPostgres(strapi) ? "CAST(? AS DATE)" : "?"} END
-         WHERE id IN (${postIds.map(() => "?").join(", ")})`,
+        `UPDATE ${t(UID.post)} SET ${c(UID.post, 'provisional')} = CASE WHEN ${done} THEN FALSE ELSE TRUE END,
+           ${c(UID.post, 'trainingDeadline')} = CASE WHEN ${done} THEN NULL ELSE ${isPostgres(strapi) ? 'CAST(? AS DATE)' : '?'} END
+         WHERE id IN (${postIds.map(() => '?').join(', ')})`,
         [addMonths(day, months), ...postIds],
         trx,
       );
@@ -98,10 +91,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Provisional liaisons whose holder has completed every required course are confirmed. One statement. */
     async refreshProvisional(trx?: any) {
-      const la = joinOf(strapi, UID.post, "alumnus");
+      const la = joinOf(strapi, UID.post, 'alumnus');
       await raw(
-        `UPDATE ${t(UID.post)} SET ${c(UID.post, "provisional")} = FALSE
-         WHERE ${c(UID.post, "provisional")} = TRUE
+        `UPDATE ${t(UID.post)} SET ${c(UID.post, 'provisional')} = FALSE
+         WHERE ${c(UID.post, 'provisional')} = TRUE
            AND (id IN (SELECT la.${la.from} FROM ${la.table} la WHERE la.${la.to} IN (${completedSql()})) OR ${noMandatory()})`,
         [],
         trx,
@@ -111,26 +104,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Attendance and assessment of one record; the result is computed. */
     async updateRecord(documentId: string, body: any) {
       const problems: FieldError[] = [];
-      if (body?.attended !== undefined && typeof body.attended !== "boolean")
-        problems.push(fieldError("attended", "must be true or false"));
-      if (
-        body?.score !== undefined &&
-        body.score !== null &&
-        !(Number.isInteger(body.score) && body.score >= 0 && body.score <= 100)
-      ) {
-        problems.push(
-          fieldError("score", "must be a whole number from 0 to 100"),
-        );
+      if (body?.attended !== undefined && typeof body.attended !== 'boolean')
+        problems.push(fieldError('attended', 'must be true or false'));
+      if (body?.score !== undefined && body.score !== null && !(Number.isInteger(body.score) && body.score >= 0 && body.score <= 100)) {
+        problems.push(fieldError('score', 'must be a whole number from 0 to 100'));
       }
       if (problems.length) throw validationError(problems);
-      const row =
-        typeof documentId === "string"
-          ? await strapi.db.query(UID.record).findOne({ where: { documentId } })
-          : null;
-      if (!row)
-        throw new errors.NotFoundError(
-          "No training record has this documentId",
-        );
+      const row = typeof documentId === 'string' ? await strapi.db.query(UID.record).findOne({ where: { documentId } }) : null;
+      if (!row) throw new errors.NotFoundError('No training record has this documentId');
       await strapi.documents(UID.record as any).update({
         documentId,
         data: {
@@ -138,9 +119,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ...(body.score !== undefined ? { score: body.score } : {}),
         } as any,
       });
-      const fresh = await strapi.db
-        .query(UID.record)
-        .findOne({ where: { documentId } });
+      const fresh = await strapi.db.query(UID.record).findOne({ where: { documentId } });
       return {
         documentId,
         attended: !!fresh.attended,
@@ -151,26 +130,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The result a record should have, from its course's pass mark. */
     async recomputeResult(recordId: number) {
-      const row = await strapi.db
-        .query(UID.record)
-        .findOne({
-          where: { id: recordId },
-          populate: {
-            session: { populate: { course: { select: ["passMark"] } } },
-          },
-        });
+      const row = await strapi.db.query(UID.record).findOne({
+        where: { id: recordId },
+        populate: {
+          session: { populate: { course: { select: ['passMark'] } } },
+        },
+      });
       if (!row) return;
-      const result = resultOf(
-        row.attended,
-        row.score,
-        row.session?.course?.passMark,
-      );
-      if (row.result !== result)
-        await strapi.db
-          .query(UID.record)
-          .update({ where: { id: recordId }, data: { result } });
-      if (result === "passed" || row.result === "passed")
-        await service.refreshProvisional();
+      const result = resultOf(row.attended, row.score, row.session?.course?.passMark);
+      if (row.result !== result) await strapi.db.query(UID.record).update({ where: { id: recordId }, data: { result } });
+      if (result === 'passed' || row.result === 'passed') await service.refreshProvisional();
     },
 
     /**
@@ -178,58 +147,55 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * liaisons and their deadlines; one statement per question.
      */
     async overview(user: User, today = dayOf()) {
-      const scope = await strapi
-        .plugin("liaison")
-        .service("access")
-        .scopeOf(user);
+      const scope = await strapi.plugin('liaison').service('access').scopeOf(user);
       const P = t(UID.post);
       const p = (a: string) => `p.${c(UID.post, a)}`;
-      const la = joinOf(strapi, UID.post, "alumnus");
-      const lk = joinOf(strapi, UID.post, "cohort");
-      const lc = joinOf(strapi, UID.post, "college");
-      const kc = joinOf(strapi, "plugin::liaison.cohort", "college");
+      const la = joinOf(strapi, UID.post, 'alumnus');
+      const lk = joinOf(strapi, UID.post, 'cohort');
+      const lc = joinOf(strapi, UID.post, 'college');
+      const kc = joinOf(strapi, 'plugin::liaison.cohort', 'college');
       // Posts in the user's reach: the whole network, or their colleges' posts.
       const inReach = scope.all
-        ? "1 = 1"
+        ? '1 = 1'
         : scope.colleges.length
-          ? `(p.id IN (SELECT lc.${lc.from} FROM ${lc.table} lc WHERE lc.${lc.to} IN (${scope.colleges.join(", ")}))
-             OR p.id IN (SELECT lk.${lk.from} FROM ${lk.table} lk JOIN ${kc.table} kc ON kc.${kc.from} = lk.${lk.to} WHERE kc.${kc.to} IN (${scope.colleges.join(", ")})))`
-          : "1 = 0";
-      const serving = `${p("postStatus")} IN ('active', 'approved') AND ${inReach}`;
+          ? `(p.id IN (SELECT lc.${lc.from} FROM ${lc.table} lc WHERE lc.${lc.to} IN (${scope.colleges.join(', ')}))
+             OR p.id IN (SELECT lk.${lk.from} FROM ${lk.table} lk JOIN ${kc.table} kc ON kc.${kc.from} = lk.${lk.to} WHERE kc.${kc.to} IN (${scope.colleges.join(', ')})))`
+          : '1 = 0';
+      const serving = `${p('postStatus')} IN ('active', 'approved') AND ${inReach}`;
       const dims = await raw(
-        `SELECT ${p("dimension")} AS dimension, COUNT(*) AS liaisons,
-           SUM(CASE WHEN ${p("provisional")} = TRUE THEN 1 ELSE 0 END) AS provisional,
-           SUM(CASE WHEN ${p("provisional")} = TRUE AND ${p("trainingDeadline")} < ? THEN 1 ELSE 0 END) AS overdue
-         FROM ${P} p WHERE ${serving} GROUP BY ${p("dimension")}`,
+        `SELECT ${p('dimension')} AS dimension, COUNT(*) AS liaisons,
+           SUM(CASE WHEN ${p('provisional')} = TRUE THEN 1 ELSE 0 END) AS provisional,
+           SUM(CASE WHEN ${p('provisional')} = TRUE AND ${p('trainingDeadline')} < ? THEN 1 ELSE 0 END) AS overdue
+         FROM ${P} p WHERE ${serving} GROUP BY ${p('dimension')}`,
         [today],
       );
-      const ra = joinOf(strapi, UID.record, "alumnus");
-      const rs = joinOf(strapi, UID.record, "session");
-      const sc = joinOf(strapi, UID.session, "course");
+      const ra = joinOf(strapi, UID.record, 'alumnus');
+      const rs = joinOf(strapi, UID.record, 'session');
+      const sc = joinOf(strapi, UID.session, 'course');
       const courses = await raw(
-        `SELECT co.id AS id, co.${c(UID.course, "documentId")} AS document_id, co.${c(UID.course, "title")} AS title,
-           co.${c(UID.course, "area")} AS area, co.${c(UID.course, "mandatory")} AS mandatory, co.${c(UID.course, "passMark")} AS pass_mark,
+        `SELECT co.id AS id, co.${c(UID.course, 'documentId')} AS document_id, co.${c(UID.course, 'title')} AS title,
+           co.${c(UID.course, 'area')} AS area, co.${c(UID.course, 'mandatory')} AS mandatory, co.${c(UID.course, 'passMark')} AS pass_mark,
            COUNT(DISTINCT ra.${ra.to}) AS enrolled,
-           COUNT(DISTINCT CASE WHEN r.${c(UID.record, "result")} = 'passed' THEN ra.${ra.to} END) AS completed
+           COUNT(DISTINCT CASE WHEN r.${c(UID.record, 'result')} = 'passed' THEN ra.${ra.to} END) AS completed
          FROM ${t(UID.course)} co
            LEFT JOIN ${sc.table} sc ON sc.${sc.to} = co.id
            LEFT JOIN ${rs.table} rs ON rs.${rs.to} = sc.${sc.from}
            LEFT JOIN ${t(UID.record)} r ON r.id = rs.${rs.from}
            LEFT JOIN ${ra.table} ra ON ra.${ra.from} = r.id
-         GROUP BY co.id, co.${c(UID.course, "documentId")}, co.${c(UID.course, "title")}, co.${c(UID.course, "area")}, co.${c(UID.course, "mandatory")}, co.${c(UID.course, "passMark")}
-         ORDER BY co.${c(UID.course, "mandatory")} DESC, co.${c(UID.course, "title")}`,
+         GROUP BY co.id, co.${c(UID.course, 'documentId')}, co.${c(UID.course, 'title')}, co.${c(UID.course, 'area')}, co.${c(UID.course, 'mandatory')}, co.${c(UID.course, 'passMark')}
+         ORDER BY co.${c(UID.course, 'mandatory')} DESC, co.${c(UID.course, 'title')}`,
       );
       const provisional = await raw(
-        `SELECT p.id AS id, ${p("documentId")} AS document_id, ${p("dimension")} AS dimension, ${p("label")} AS label,
-           ${p("trainingDeadline")} AS deadline, a.${c(UID.alumnus, "documentId")} AS alumnus_document_id, a.${c(UID.alumnus, "name")} AS alumnus_name
+        `SELECT p.id AS id, ${p('documentId')} AS document_id, ${p('dimension')} AS dimension, ${p('label')} AS label,
+           ${p('trainingDeadline')} AS deadline, a.${c(UID.alumnus, 'documentId')} AS alumnus_document_id, a.${c(UID.alumnus, 'name')} AS alumnus_name
          FROM ${P} p JOIN ${la.table} la ON la.${la.from} = p.id JOIN ${t(UID.alumnus)} a ON a.id = la.${la.to}
-         WHERE ${serving} AND ${p("provisional")} = TRUE
-         ORDER BY ${p("trainingDeadline")}, p.id LIMIT 200`,
+         WHERE ${serving} AND ${p('provisional')} = TRUE
+         ORDER BY ${p('trainingDeadline')}, p.id LIMIT 200`,
       );
-      const day = (v: unknown) =>
-        v instanceof Date ? dayOf(v) : v ? String(v).slice(0, 10) : null;
+      const day = (v: unknown) => (v instanceof Date ? dayOf(v) : v ? String(v).slice(0, 10) : null);
       return {
         months: await service.months(),
+        conduct: await strapi.plugin('liaison').service('conduct').status(user),
         courses: courses.map((r) => ({
           documentId: r.document_id,
           title: r.title,
@@ -275,36 +241,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
         populate: {
           alumnus: {
-            select: [
-              "id",
-              "documentId",
-              "name",
-              "email",
-              "contactConsent",
-              "language",
-            ],
+            select: ['id', 'documentId', 'name', 'email', 'contactConsent', 'language'],
           },
         },
       });
-      const mandatory = await strapi.db
-        .query(UID.course)
-        .findMany({ where: { mandatory: true }, select: ["id", "title"] });
+      const mandatory = await strapi.db.query(UID.course).findMany({ where: { mandatory: true }, select: ['id', 'title'] });
       const passed = await raw(passedMandatory());
       const done = new Set(passed.map((r) => `${r.alumnus_id}:${r.course_id}`));
       const mails = posts
-        .filter(
-          (post: any) => post.alumnus?.email && post.alumnus.contactConsent,
-        )
+        .filter((post: any) => post.alumnus?.email && post.alumnus.contactConsent)
         .map((post: any) => {
           const deadline = String(post.trainingDeadline).slice(0, 10);
-          const days = REMINDER_DAYS.find(
-            (d) => addDays(today, d) === deadline,
-          )!;
-          const locale: Locale =
-            post.alumnus.language === "en" ? "en" : "zh-Hans";
-          const missing = mandatory
-            .filter((m: any) => !done.has(`${post.alumnus.id}:${m.id}`))
-            .map((m: any) => m.title);
+          const days = REMINDER_DAYS.find((d) => addDays(today, d) === deadline)!;
+          const locale: Locale = post.alumnus.language === 'en' ? 'en' : 'zh-Hans';
+          const missing = mandatory.filter((m: any) => !done.has(`${post.alumnus.id}:${m.id}`)).map((m: any) => m.title);
           return {
             to: post.alumnus.email,
             ...deadlineMail(locale, {
@@ -313,13 +263,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               days,
               missing,
             }),
-            kind: "training-deadline",
+            kind: 'training-deadline',
             dedupeKey: `training-deadline:${post.documentId}:${deadline}:${days}`,
             alumnusId: post.alumnus.id,
             locale,
           };
         });
-      return strapi.plugin("liaison").service("outbox").enqueue(mails);
+      return strapi.plugin('liaison').service('outbox').enqueue(mails);
     },
   };
   return service;

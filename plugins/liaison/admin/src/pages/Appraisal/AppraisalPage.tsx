@@ -1,14 +1,4 @@
-import {
-  Badge,
-  Box,
-  Button,
-  Dialog,
-  Field,
-  Flex,
-  SingleSelect,
-  SingleSelectOption,
-  Typography,
-} from "@strapi/design-system";
+import { Badge, Box, Button, Dialog, Field, Flex, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import {
   Layouts,
   Page,
@@ -18,30 +8,24 @@ import {
   useNotification,
   useQueryParams,
   useRBAC,
-} from "@strapi/strapi/admin";
-import { lazy, Suspense, useMemo, useState } from "react";
-import {
-  GRADES,
-  type Cycle,
-  type Honour,
-  type ResultRow,
-  type ResultsResponse,
-} from "../../api/appraisal";
-import { DIMENSIONS } from "../../api/board";
-import { queryString, useApi } from "../../api/client";
-import { useEnumLabel, useT } from "../../utils/labels";
-import { AwardDialog } from "./AwardDialog";
-import { HistoryModal } from "./HistoryModal";
-import { ResultsTable } from "./ResultsTable";
+} from '@strapi/strapi/admin';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { GRADES, type Cycle, type Honour, type ResultRow, type ResultsResponse } from '../../api/appraisal';
+import { DIMENSIONS } from '../../api/board';
+import { queryString, useApi } from '../../api/client';
+import { useEnumLabel, useT } from '../../utils/labels';
+import { AwardDialog } from './AwardDialog';
+import { HistoryModal } from './HistoryModal';
+import { ResultsTable } from './ResultsTable';
 
-const GradeChart = lazy(() => import("./GradeChart"));
+const GradeChart = lazy(() => import('./GradeChart'));
 
 /** useRBAC names each permission by the last part of its action. */
 const PERMISSIONS = [
-  { action: "plugin::liaison.appraisal.manage", subject: null },
-  { action: "plugin::liaison.appraisal.review", subject: null },
-  { action: "plugin::liaison.honours.nominate", subject: null },
-  { action: "plugin::liaison.honours.approve", subject: null },
+  { action: 'plugin::liaison.appraisal.manage', subject: null },
+  { action: 'plugin::liaison.appraisal.review', subject: null },
+  { action: 'plugin::liaison.honours.nominate', subject: null },
+  { action: 'plugin::liaison.honours.approve', subject: null },
 ];
 
 type Query = {
@@ -71,52 +55,36 @@ const Nominations = ({
   const { post } = useFetchClient();
   const { formatAPIError } = useAPIErrorHandler();
   const { toggleNotification } = useNotification();
-  const nominated = useApi<{ data: Honour[] }>(
-    `/liaison/honours${queryString({ cycle, status: "nominated", pageSize: 100, v: version })}`,
-  );
+  const nominated = useApi<{ data: Honour[] }>(`/liaison/honours${queryString({ cycle, status: 'nominated', pageSize: 100, v: version })}`);
   if (!nominated.data?.data.length) return null;
   const approve = async (h: Honour) => {
     try {
       await post(`/liaison/honours/${h.documentId}/approve`, {});
       toggleNotification({
-        type: "success",
-        message: t(
-          "appraisal.nominations.approved",
-          "{name}: {title} awarded",
-          { name: h.alumnus?.name, title: h.title },
-        ),
+        type: 'success',
+        message: t('appraisal.nominations.approved', '{name}: {title} awarded', { name: h.alumnus?.name, title: h.title }),
       });
       nominated.reload();
       onChanged();
     } catch (e) {
-      toggleNotification({ type: "danger", message: formatAPIError(e as any) });
+      toggleNotification({ type: 'danger', message: formatAPIError(e as any) });
     }
   };
   return (
-    <Box
-      background="neutral0"
-      hasRadius
-      shadow="tableShadow"
-      padding={4}
-      data-testid="nominations"
-    >
+    <Box background="neutral0" hasRadius shadow="tableShadow" padding={4} data-testid="nominations">
       <Typography variant="delta" tag="h3">
-        {t("appraisal.nominations.title", "Honours awaiting the committee")}
+        {t('appraisal.nominations.title', 'Honours awaiting the committee')}
       </Typography>
       <Flex direction="column" alignItems="stretch" gap={2} paddingTop={2}>
         {nominated.data.data.map((h) => (
           <Flex key={h.documentId} gap={3} justifyContent="space-between">
             <Typography>
-              {h.alumnus?.name} · {label("kind", h.kind)} · {h.title}
-              {h.amount ? ` · ¥${h.amount}` : ""}
+              {h.alumnus?.name} · {label('kind', h.kind)} · {h.title}
+              {h.amount ? ` · ¥${h.amount}` : ''}
             </Typography>
             {canApprove ? (
-              <Button
-                size="S"
-                variant="success-light"
-                onClick={() => approve(h)}
-              >
-                {t("appraisal.nominations.approve", "Approve and award")}
+              <Button size="S" variant="success-light" onClick={() => approve(h)}>
+                {t('appraisal.nominations.approve', 'Approve and award')}
               </Button>
             ) : null}
           </Flex>
@@ -135,15 +103,10 @@ export const AppraisalPage = () => {
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC(PERMISSIONS);
   const [{ query }, setQuery] = useQueryParams<Query>();
-  const cycles = useApi<{ data: Cycle[] }>("/liaison/cycles");
-  const measures = useApi<{ data: { key: string; label: string }[] }>(
-    "/liaison/measures",
-  );
+  const cycles = useApi<{ data: Cycle[] }>('/liaison/cycles');
+  const measures = useApi<{ data: { key: string; label: string }[] }>('/liaison/measures');
   const list = cycles.data?.data ?? [];
-  const chosen =
-    list.find((c) => c.documentId === query.cycle) ??
-    list.find((c) => c.cycleStatus === "open") ??
-    list[0];
+  const chosen = list.find((c) => c.documentId === query.cycle) ?? list.find((c) => c.cycleStatus === 'open') ?? list[0];
   const results = useApi<ResultsResponse>(
     chosen
       ? `/liaison/cycles/${chosen.documentId}/results${queryString({
@@ -152,40 +115,34 @@ export const AppraisalPage = () => {
           grade: query.grade,
           page: query.page ?? 1,
           pageSize: query.pageSize ?? 25,
-          sort: query.sort ?? "rank",
+          sort: query.sort ?? 'rank',
         })}`
       : null,
   );
-  const [person, setPerson] = useState<ResultRow["alumnus"] | null>(null);
+  const [person, setPerson] = useState<ResultRow['alumnus'] | null>(null);
   const [awarding, setAwarding] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
-  const measureLabels = useMemo(
-    () =>
-      Object.fromEntries(
-        (measures.data?.data ?? []).map((m) => [m.key, m.label]),
-      ),
-    [measures.data],
-  );
-  const closed = chosen?.cycleStatus === "closed";
-  const title = t("appraisal.title", "Appraisal workspace");
+  const measureLabels = useMemo(() => Object.fromEntries((measures.data?.data ?? []).map((m) => [m.key, m.label])), [measures.data]);
+  const closed = chosen?.cycleStatus === 'closed';
+  const title = t('appraisal.title', 'Appraisal workspace');
 
   const act = async (name: string, run: () => Promise<void>) => {
     setBusy(name);
     try {
       await run();
     } catch (e) {
-      toggleNotification({ type: "danger", message: formatAPIError(e as any) });
+      toggleNotification({ type: 'danger', message: formatAPIError(e as any) });
     } finally {
       setBusy(null);
     }
   };
   const close = () =>
-    act("close", async () => {
+    act('close', async () => {
       const res = await post(`/liaison/cycles/${chosen!.documentId}/close`, {});
       toggleNotification({
-        type: "success",
-        message: t("appraisal.closed", "Cycle closed: {n} results mailed", {
+        type: 'success',
+        message: t('appraisal.closed', 'Cycle closed: {n} results mailed', {
           n: res.data.data.mailed,
         }),
       });
@@ -193,28 +150,22 @@ export const AppraisalPage = () => {
       results.reload();
     });
   const compute = () =>
-    act("compute", async () => {
-      const res = await post(
-        `/liaison/cycles/${chosen!.documentId}/compute`,
-        {},
-      );
+    act('compute', async () => {
+      const res = await post(`/liaison/cycles/${chosen!.documentId}/compute`, {});
       toggleNotification({
-        type: "success",
-        message: t("appraisal.computed", "{n} liaisons measured in {ms} ms", {
+        type: 'success',
+        message: t('appraisal.computed', '{n} liaisons measured in {ms} ms', {
           n: res.data.data.appraisals,
           ms: res.data.data.milliseconds,
         }),
       });
       results.reload();
     });
-  const download = (format: "csv" | "xlsx") =>
+  const download = (format: 'csv' | 'xlsx') =>
     act(format, async () => {
-      const res = await get(
-        `/liaison/cycles/${chosen!.documentId}/export?format=${format}`,
-        { responseType: "blob" } as any,
-      );
+      const res = await get(`/liaison/cycles/${chosen!.documentId}/export?format=${format}`, { responseType: 'blob' } as any);
       const url = URL.createObjectURL(res.data as Blob);
-      const a = document.createElement("a");
+      const a = document.createElement('a');
       a.href = url;
       a.download = `appraisal-${chosen!.periodStart}.${format}`;
       a.click();
@@ -227,45 +178,30 @@ export const AppraisalPage = () => {
       <Page.Title>{title}</Page.Title>
       <Layouts.Header
         title={title}
-        subtitle={t(
-          "appraisal.subtitle",
-          "Measured figures and reviewers’ scores, grades and ranks, honours",
-        )}
+        subtitle={t('appraisal.subtitle', 'Measured figures and reviewers’ scores, grades and ranks, honours')}
         primaryAction={
           chosen && !closed && allowedActions.canManage ? (
             <Dialog.Root>
               <Dialog.Trigger>
-                <Button
-                  variant="danger-light"
-                  loading={busy === "close"}
-                  data-testid="close-cycle"
-                >
-                  {t("appraisal.close", "Close the cycle")}
+                <Button variant="danger-light" loading={busy === 'close'} data-testid="close-cycle">
+                  {t('appraisal.close', 'Close the cycle')}
                 </Button>
               </Dialog.Trigger>
               <Dialog.Content>
-                <Dialog.Header>
-                  {t("appraisal.close", "Close the cycle")}
-                </Dialog.Header>
+                <Dialog.Header>{t('appraisal.close', 'Close the cycle')}</Dialog.Header>
                 <Dialog.Body>
                   {t(
-                    "appraisal.close.confirm",
-                    "Closing freezes every score and result, and mails each liaison their result. This cannot be undone.",
+                    'appraisal.close.confirm',
+                    'Closing freezes every score and result, and mails each liaison their result. This cannot be undone.',
                   )}
                 </Dialog.Body>
                 <Dialog.Footer>
                   <Dialog.Cancel>
-                    <Button variant="tertiary">
-                      {t("appraisal.cancel", "Cancel")}
-                    </Button>
+                    <Button variant="tertiary">{t('appraisal.cancel', 'Cancel')}</Button>
                   </Dialog.Cancel>
                   <Dialog.Action>
-                    <Button
-                      variant="danger"
-                      onClick={close}
-                      data-testid="confirm-close"
-                    >
-                      {t("appraisal.close.do", "Close and mail the results")}
+                    <Button variant="danger" onClick={close} data-testid="confirm-close">
+                      {t('appraisal.close.do', 'Close and mail the results')}
                     </Button>
                   </Dialog.Action>
                 </Dialog.Footer>
@@ -277,22 +213,15 @@ export const AppraisalPage = () => {
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={5}>
           {cycles.data && !list.length ? (
-            <Typography tag="p">
-              {t(
-                "appraisal.empty",
-                "No appraisal cycle yet: create one through POST /liaison/cycles.",
-              )}
-            </Typography>
+            <Typography tag="p">{t('appraisal.empty', 'No appraisal cycle yet: create one through POST /liaison/cycles.')}</Typography>
           ) : null}
           {chosen ? (
             <Flex gap={4} alignItems="flex-end" wrap="wrap">
               <Field.Root name="cycle">
-                <Field.Label>{t("appraisal.cycle", "Cycle")}</Field.Label>
+                <Field.Label>{t('appraisal.cycle', 'Cycle')}</Field.Label>
                 <SingleSelect
                   value={chosen.documentId}
-                  onChange={(v: string | number) =>
-                    setQuery({ cycle: String(v), page: "1" } as any)
-                  }
+                  onChange={(v: string | number) => setQuery({ cycle: String(v), page: '1' } as any)}
                   data-testid="cycle-select"
                 >
                   {list.map((c) => (
@@ -303,108 +232,80 @@ export const AppraisalPage = () => {
                 </SingleSelect>
               </Field.Root>
               <Field.Root name="dimension">
-                <Field.Label>
-                  {t("appraisal.filter.dimension", "Dimension")}
-                </Field.Label>
+                <Field.Label>{t('appraisal.filter.dimension', 'Dimension')}</Field.Label>
                 <SingleSelect
-                  value={query.dimension ?? ""}
+                  value={query.dimension ?? ''}
                   onChange={(v: string | number) =>
                     setQuery({
                       dimension: String(v) || undefined,
                       scope: undefined,
-                      page: "1",
+                      page: '1',
                     } as any)
                   }
                 >
-                  <SingleSelectOption value="">
-                    {t("appraisal.filter.all", "All")}
-                  </SingleSelectOption>
+                  <SingleSelectOption value="">{t('appraisal.filter.all', 'All')}</SingleSelectOption>
                   {DIMENSIONS.map((d) => (
                     <SingleSelectOption key={d} value={d}>
-                      {label("dimension", d)}
+                      {label('dimension', d)}
                     </SingleSelectOption>
                   ))}
                 </SingleSelect>
               </Field.Root>
               <Field.Root name="grade">
-                <Field.Label>
-                  {t("appraisal.filter.grade", "Grade")}
-                </Field.Label>
+                <Field.Label>{t('appraisal.filter.grade', 'Grade')}</Field.Label>
                 <SingleSelect
-                  value={query.grade ?? ""}
+                  value={query.grade ?? ''}
                   onChange={(v: string | number) =>
                     setQuery({
                       grade: String(v) || undefined,
-                      page: "1",
+                      page: '1',
                     } as any)
                   }
                 >
-                  <SingleSelectOption value="">
-                    {t("appraisal.filter.all", "All")}
-                  </SingleSelectOption>
+                  <SingleSelectOption value="">{t('appraisal.filter.all', 'All')}</SingleSelectOption>
                   {GRADES.map((g) => (
                     <SingleSelectOption key={g} value={g}>
-                      {label("grade", g)}
+                      {label('grade', g)}
                     </SingleSelectOption>
                   ))}
                 </SingleSelect>
               </Field.Root>
               <Badge
-                backgroundColor={closed ? "neutral150" : "success100"}
-                textColor={closed ? "neutral700" : "success700"}
+                backgroundColor={closed ? 'neutral150' : 'success100'}
+                textColor={closed ? 'neutral700' : 'success700'}
                 data-testid="cycle-status"
               >
-                {label("cycleStatus", chosen.cycleStatus)}
+                {label('cycleStatus', chosen.cycleStatus)}
               </Badge>
               <Typography variant="pi" textColor="neutral600">
-                {chosen.periodStart} – {chosen.periodEnd} ·{" "}
-                {t(
-                  "appraisal.thresholds",
-                  "excellent ≥ {excellent}, good ≥ {good}, pass ≥ {pass}",
-                  chosen.thresholds,
-                )}
+                {chosen.periodStart} – {chosen.periodEnd} ·{' '}
+                {t('appraisal.thresholds', 'excellent ≥ {excellent}, good ≥ {good}, pass ≥ {pass}', chosen.thresholds)}
               </Typography>
               <Flex gap={2} marginLeft="auto">
                 {!closed && allowedActions.canManage ? (
-                  <Button
-                    variant="secondary"
-                    onClick={compute}
-                    loading={busy === "compute"}
-                  >
-                    {t("appraisal.compute", "Measure again")}
+                  <Button variant="secondary" onClick={compute} loading={busy === 'compute'}>
+                    {t('appraisal.compute', 'Measure again')}
                   </Button>
                 ) : null}
                 {allowedActions.canManage ? (
                   <>
-                    <Button
-                      variant="tertiary"
-                      onClick={() => download("csv")}
-                      loading={busy === "csv"}
-                    >
+                    <Button variant="tertiary" onClick={() => download('csv')} loading={busy === 'csv'}>
                       CSV
                     </Button>
-                    <Button
-                      variant="tertiary"
-                      onClick={() => download("xlsx")}
-                      loading={busy === "xlsx"}
-                    >
+                    <Button variant="tertiary" onClick={() => download('xlsx')} loading={busy === 'xlsx'}>
                       XLSX
                     </Button>
                   </>
                 ) : null}
                 {closed && allowedActions.canNominate ? (
                   <Button onClick={() => setAwarding(true)} data-testid="award">
-                    {t("appraisal.award.open", "Award honours")}
+                    {t('appraisal.award.open', 'Award honours')}
                   </Button>
                 ) : null}
               </Flex>
             </Flex>
           ) : null}
-          {results.error ? (
-            <Typography textColor="danger600">
-              {t("appraisal.error", "The results could not be loaded.")}
-            </Typography>
-          ) : null}
+          {results.error ? <Typography textColor="danger600">{t('appraisal.error', 'The results could not be loaded.')}</Typography> : null}
           {results.data ? (
             <>
               <Suspense fallback={null}>
@@ -428,11 +329,7 @@ export const AppraisalPage = () => {
                 onOpenPerson={(row) => setPerson(row.alumnus)}
               />
               {pagination ? (
-                <Pagination.Root
-                  pageCount={pagination.pageCount}
-                  total={pagination.total}
-                  defaultPageSize={25}
-                >
+                <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={25}>
                   <Pagination.PageSize />
                   <Pagination.Links />
                 </Pagination.Root>
@@ -441,9 +338,7 @@ export const AppraisalPage = () => {
           ) : null}
         </Flex>
       </Layouts.Content>
-      {person ? (
-        <HistoryModal alumnus={person} onClose={() => setPerson(null)} />
-      ) : null}
+      {person ? <HistoryModal alumnus={person} onClose={() => setPerson(null)} /> : null}
       {awarding && chosen ? (
         <AwardDialog
           cycle={chosen.documentId}

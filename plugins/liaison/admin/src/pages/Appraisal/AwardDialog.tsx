@@ -10,47 +10,28 @@ import {
   SingleSelectOption,
   TextInput,
   Typography,
-} from "@strapi/design-system";
-import {
-  useAPIErrorHandler,
-  useFetchClient,
-  useNotification,
-} from "@strapi/strapi/admin";
-import { useEffect, useState } from "react";
-import { queryString, useApi } from "../../api/client";
-import {
-  HONOUR_KINDS,
-  KINDS_WITH_AMOUNT,
-  type Eligible,
-  type HonourKind,
-} from "../../api/appraisal";
-import { useEnumLabel, useT } from "../../utils/labels";
-import { GradeBadge } from "./ResultsTable";
+} from '@strapi/design-system';
+import { useAPIErrorHandler, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useEffect, useState } from 'react';
+import { queryString, useApi } from '../../api/client';
+import { HONOUR_KINDS, KINDS_WITH_AMOUNT, type Eligible, type HonourKind } from '../../api/appraisal';
+import { useEnumLabel, useT } from '../../utils/labels';
+import { GradeBadge } from './ResultsTable';
 
 /** Nominates an honour for the eligible liaisons ticked, all at once (the committee then approves). */
-export const AwardDialog = ({
-  cycle,
-  onClose,
-  onDone,
-}: {
-  cycle: string;
-  onClose: () => void;
-  onDone: () => void;
-}) => {
+export const AwardDialog = ({ cycle, onClose, onDone }: { cycle: string; onClose: () => void; onDone: () => void }) => {
   const t = useT();
   const label = useEnumLabel();
   const { post } = useFetchClient();
   const { formatAPIError } = useAPIErrorHandler();
   const { toggleNotification } = useNotification();
-  const [kind, setKind] = useState<HonourKind>("title");
-  const [title, setTitle] = useState("");
+  const [kind, setKind] = useState<HonourKind>('title');
+  const [title, setTitle] = useState('');
   const [amount, setAmount] = useState<number | undefined>(undefined);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const eligible = useApi<{ data: Eligible[] }>(
-    `/liaison/honours/eligible${queryString({ cycle, kind })}`,
-  );
+  const eligible = useApi<{ data: Eligible[] }>(`/liaison/honours/eligible${queryString({ cycle, kind })}`);
   useEffect(() => setPicked(new Set()), [kind]);
   const open = (eligible.data?.data ?? []).filter((e) => !e.nominated);
 
@@ -58,7 +39,7 @@ export const AwardDialog = ({
     setSaving(true);
     setError(null);
     try {
-      const res = await post("/liaison/honours/bulk", {
+      const res = await post('/liaison/honours/bulk', {
         cycle,
         kind,
         title,
@@ -66,12 +47,8 @@ export const AwardDialog = ({
         alumni: [...picked],
       });
       toggleNotification({
-        type: "success",
-        message: t(
-          "appraisal.award.done",
-          "{n} nominated: the committee decides next",
-          { n: res.data.data.length },
-        ),
+        type: 'success',
+        message: t('appraisal.award.done', '{n} nominated: the committee decides next', { n: res.data.data.length }),
       });
       onDone();
     } catch (e) {
@@ -85,70 +62,42 @@ export const AwardDialog = ({
     <Modal.Root open onOpenChange={(o: boolean) => !o && onClose()}>
       <Modal.Content>
         <Modal.Header>
-          <Modal.Title>
-            {t("appraisal.award.title", "Award honours to eligible liaisons")}
-          </Modal.Title>
+          <Modal.Title>{t('appraisal.award.title', 'Award honours to eligible liaisons')}</Modal.Title>
         </Modal.Header>
         <Modal.Body>
           <Flex direction="column" alignItems="stretch" gap={4}>
             <Field.Root name="kind" required>
-              <Field.Label>{t("appraisal.award.kind", "Honour")}</Field.Label>
-              <SingleSelect
-                value={kind}
-                onChange={(v: string | number) =>
-                  setKind(String(v) as HonourKind)
-                }
-              >
+              <Field.Label>{t('appraisal.award.kind', 'Honour')}</Field.Label>
+              <SingleSelect value={kind} onChange={(v: string | number) => setKind(String(v) as HonourKind)}>
                 {HONOUR_KINDS.map((k) => (
                   <SingleSelectOption key={k} value={k}>
-                    {label("kind", k)}
+                    {label('kind', k)}
                   </SingleSelectOption>
                 ))}
               </SingleSelect>
             </Field.Root>
             <Field.Root name="title" required>
-              <Field.Label>
-                {t("appraisal.award.name", "Name of the honour")}
-              </Field.Label>
-              <TextInput
-                value={title}
-                onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
-                  setTitle(e.target.value)
-                }
-              />
+              <Field.Label>{t('appraisal.award.name', 'Name of the honour')}</Field.Label>
+              <TextInput value={title} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setTitle(e.target.value)} />
             </Field.Root>
             {KINDS_WITH_AMOUNT.includes(kind) ? (
               <Field.Root name="amount" required>
-                <Field.Label>
-                  {t("appraisal.award.amount", "Amount (yuan)")}
-                </Field.Label>
-                <NumberInput
-                  value={amount}
-                  onValueChange={(v: number | undefined) => setAmount(v)}
-                />
+                <Field.Label>{t('appraisal.award.amount', 'Amount (yuan)')}</Field.Label>
+                <NumberInput value={amount} onValueChange={(v: number | undefined) => setAmount(v)} />
               </Field.Root>
             ) : null}
             <Box>
               <Typography variant="sigma" tag="p">
-                {t("appraisal.award.eligible", "Eligible ({n})", {
+                {t('appraisal.award.eligible', 'Eligible ({n})', {
                   n: open.length,
                 })}
               </Typography>
               {open.length === 0 && !eligible.loading ? (
                 <Typography tag="p" textColor="neutral600">
-                  {t(
-                    "appraisal.award.none",
-                    "Nobody else is eligible for this honour in this cycle.",
-                  )}
+                  {t('appraisal.award.none', 'Nobody else is eligible for this honour in this cycle.')}
                 </Typography>
               ) : null}
-              <Flex
-                direction="column"
-                alignItems="stretch"
-                gap={1}
-                paddingTop={2}
-                data-testid="eligible"
-              >
+              <Flex direction="column" alignItems="stretch" gap={1} paddingTop={2} data-testid="eligible">
                 {open.map((e) => (
                   <Flex key={e.alumnus.documentId} gap={2}>
                     <Checkbox
@@ -166,7 +115,7 @@ export const AwardDialog = ({
                     </Checkbox>
                     <GradeBadge grade={e.grade} />
                     <Typography variant="pi" textColor="neutral600">
-                      {e.post?.label ?? ""}
+                      {e.post?.label ?? ''}
                     </Typography>
                   </Flex>
                 ))}
@@ -181,16 +130,10 @@ export const AwardDialog = ({
         </Modal.Body>
         <Modal.Footer>
           <Modal.Close>
-            <Button variant="tertiary">
-              {t("appraisal.cancel", "Cancel")}
-            </Button>
+            <Button variant="tertiary">{t('appraisal.cancel', 'Cancel')}</Button>
           </Modal.Close>
-          <Button
-            onClick={submit}
-            loading={saving}
-            disabled={!picked.size || !title.trim()}
-          >
-            {t("appraisal.award.submit", "Nominate {n}", { n: picked.size })}
+          <Button onClick={submit} loading={saving} disabled={!picked.size || !title.trim()}>
+            {t('appraisal.award.submit', 'Nominate {n}', { n: picked.size })}
           </Button>
         </Modal.Footer>
       </Modal.Content>

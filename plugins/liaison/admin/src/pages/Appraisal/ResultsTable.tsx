@@ -1,24 +1,14 @@
-import {
-  Badge,
-  Box,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-} from "@strapi/design-system";
-import { useAPIErrorHandler, useFetchClient } from "@strapi/strapi/admin";
-import { useState } from "react";
-import type { Criterion, Grade, ResultRow } from "../../api/appraisal";
-import { useEnumLabel, useT } from "../../utils/labels";
+import { Badge, Box, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { useAPIErrorHandler, useFetchClient } from '@strapi/strapi/admin';
+import { useState } from 'react';
+import type { Criterion, Grade, ResultRow } from '../../api/appraisal';
+import { useEnumLabel, useT } from '../../utils/labels';
 
 export const GRADE_BADGES: Record<Grade, [string, string]> = {
-  excellent: ["success100", "success700"],
-  good: ["primary100", "primary700"],
-  pass: ["warning100", "warning700"],
-  fail: ["danger100", "danger700"],
+  excellent: ['success100', 'success700'],
+  good: ['primary100', 'primary700'],
+  pass: ['warning100', 'warning700'],
+  fail: ['danger100', 'danger700'],
 };
 
 export const GradeBadge = ({ grade }: { grade: Grade | null }) => {
@@ -27,7 +17,7 @@ export const GradeBadge = ({ grade }: { grade: Grade | null }) => {
   const [bg, fg] = GRADE_BADGES[grade];
   return (
     <Badge backgroundColor={bg} textColor={fg} data-testid="grade">
-      {label("grade", grade)}
+      {label('grade', grade)}
     </Badge>
   );
 };
@@ -45,26 +35,22 @@ const ScoreCell = ({ row, criterion, editable, onSaved }: ScoreCellProps) => {
   const { put } = useFetchClient();
   const { formatAPIError } = useAPIErrorHandler();
   const mine = row.myScores[criterion.key];
-  const [value, setValue] = useState(mine === undefined ? "" : String(mine));
+  const [value, setValue] = useState(mine === undefined ? '' : String(mine));
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const mean = row.scores[criterion.key];
 
   const save = async () => {
-    if (value === "" || value === (mine === undefined ? "" : String(mine)))
-      return;
+    if (value === '' || value === (mine === undefined ? '' : String(mine))) return;
     const score = Number(value);
     if (!Number.isInteger(score) || score < 0 || score > 100) {
-      setError(t("appraisal.score.range", "A whole number from 0 to 100"));
+      setError(t('appraisal.score.range', 'A whole number from 0 to 100'));
       return;
     }
     setSaving(true);
     setError(null);
     try {
-      const res = await put(
-        `/liaison/appraisals/${row.appraisal.documentId}/scores`,
-        { criterion: criterion.key, score },
-      );
+      const res = await put(`/liaison/appraisals/${row.appraisal.documentId}/scores`, { criterion: criterion.key, score });
       onSaved(res.data.data);
     } catch (e) {
       setError(formatAPIError(e as any));
@@ -83,31 +69,25 @@ const ScoreCell = ({ row, criterion, editable, onSaved }: ScoreCellProps) => {
           step={1}
           value={value}
           disabled={saving}
-          aria-label={t(
-            "appraisal.score.aria",
-            "Your score for {criterion}: {name}",
-            { criterion: criterion.key, name: row.alumnus.name },
-          )}
+          aria-label={t('appraisal.score.aria', 'Your score for {criterion}: {name}', { criterion: criterion.key, name: row.alumnus.name })}
           data-testid={`score-${criterion.key}`}
           onChange={(e) => setValue(e.target.value)}
           onBlur={save}
           onKeyDown={(e) => {
-            if (e.key === "Enter") (e.target as HTMLInputElement).blur();
+            if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
           }}
           style={{
             width: 64,
-            padding: "4px 6px",
+            padding: '4px 6px',
             borderRadius: 4,
-            border: `1px solid ${error ? "#ee5e52" : "#dcdce4"}`,
-            background: "inherit",
-            color: "inherit",
+            border: `1px solid ${error ? '#ee5e52' : '#dcdce4'}`,
+            background: 'inherit',
+            color: 'inherit',
           }}
         />
       ) : null}
       <Typography variant="pi" textColor="neutral600" tag="div">
-        {mean === null || mean === undefined
-          ? t("appraisal.score.none", "not scored")
-          : t("appraisal.score.mean", "mean {mean}", { mean })}
+        {mean === null || mean === undefined ? t('appraisal.score.none', 'not scored') : t('appraisal.score.mean', 'mean {mean}', { mean })}
       </Typography>
       {error ? (
         <Typography variant="pi" textColor="danger600" tag="div" role="alert">
@@ -128,67 +108,39 @@ interface Props {
 }
 
 /** The cycle's liaisons: measured figures, scores (entered inline), total, grade and ranks. */
-export const ResultsTable = ({
-  rows,
-  criteria,
-  measureLabels,
-  editable,
-  onScored,
-  onOpenPerson,
-}: Props) => {
+export const ResultsTable = ({ rows, criteria, measureLabels, editable, onScored, onOpenPerson }: Props) => {
   const t = useT();
   const label = useEnumLabel();
-  const [fresh, setFresh] = useState<
-    Record<string, { total: number; grade: Grade; rank: number }>
-  >({});
+  const [fresh, setFresh] = useState<Record<string, { total: number; grade: Grade; rank: number }>>({});
   const columns = 6 + criteria.length;
   return (
-    <Table
-      colCount={columns}
-      rowCount={rows.length + 1}
-      data-testid="results-table"
-    >
+    <Table colCount={columns} rowCount={rows.length + 1} data-testid="results-table">
       <Thead>
         <Tr>
           <Th>
-            <Typography variant="sigma">
-              {t("appraisal.column.name", "Liaison")}
-            </Typography>
+            <Typography variant="sigma">{t('appraisal.column.name', 'Liaison')}</Typography>
           </Th>
           <Th>
-            <Typography variant="sigma">
-              {t("appraisal.column.post", "Post")}
-            </Typography>
+            <Typography variant="sigma">{t('appraisal.column.post', 'Post')}</Typography>
           </Th>
           {criteria.map((c) => (
             <Th key={c.key}>
               <Typography variant="sigma">
-                {c.kind === "measured"
-                  ? (measureLabels[c.measure ?? ""] ?? c.key)
-                  : t(`appraisal.criterion.${c.key}`, c.key)}{" "}
-                · {c.weight}%
+                {c.kind === 'measured' ? (measureLabels[c.measure ?? ''] ?? c.key) : t(`appraisal.criterion.${c.key}`, c.key)} · {c.weight}%
               </Typography>
             </Th>
           ))}
           <Th>
-            <Typography variant="sigma">
-              {t("appraisal.column.total", "Total")}
-            </Typography>
+            <Typography variant="sigma">{t('appraisal.column.total', 'Total')}</Typography>
           </Th>
           <Th>
-            <Typography variant="sigma">
-              {t("appraisal.column.grade", "Grade")}
-            </Typography>
+            <Typography variant="sigma">{t('appraisal.column.grade', 'Grade')}</Typography>
           </Th>
           <Th>
-            <Typography variant="sigma">
-              {t("appraisal.column.rank", "Rank")}
-            </Typography>
+            <Typography variant="sigma">{t('appraisal.column.rank', 'Rank')}</Typography>
           </Th>
           <Th>
-            <Typography variant="sigma">
-              {t("appraisal.column.scopeRank", "In scope")}
-            </Typography>
+            <Typography variant="sigma">{t('appraisal.column.scopeRank', 'In scope')}</Typography>
           </Th>
         </Tr>
       </Thead>
@@ -201,21 +153,17 @@ export const ResultsTable = ({
             ...fresh[row.appraisal.documentId],
           };
           return (
-            <Tr
-              key={row.appraisal.documentId}
-              data-testid="result-row"
-              data-name={row.alumnus.name}
-            >
+            <Tr key={row.appraisal.documentId} data-testid="result-row" data-name={row.alumnus.name}>
               <Td>
                 <button
                   type="button"
                   onClick={() => onOpenPerson(row)}
                   style={{
-                    background: "none",
+                    background: 'none',
                     border: 0,
                     padding: 0,
-                    cursor: "pointer",
-                    color: "inherit",
+                    cursor: 'pointer',
+                    color: 'inherit',
                   }}
                 >
                   <Typography fontWeight="semiBold" textColor="primary600">
@@ -224,14 +172,14 @@ export const ResultsTable = ({
                 </button>
               </Td>
               <Td>
-                <Typography tag="div">{row.post.scope.name ?? "–"}</Typography>
+                <Typography tag="div">{row.post.scope.name ?? '–'}</Typography>
                 <Typography variant="pi" textColor="neutral600">
-                  {label("dimension", row.post.dimension)}
+                  {label('dimension', row.post.dimension)}
                 </Typography>
               </Td>
               {criteria.map((c) => (
                 <Td key={c.key}>
-                  {c.kind === "measured" ? (
+                  {c.kind === 'measured' ? (
                     <Typography>{row.measures[c.key] ?? 0}</Typography>
                   ) : (
                     <ScoreCell
@@ -251,17 +199,17 @@ export const ResultsTable = ({
               ))}
               <Td>
                 <Typography fontWeight="bold" data-testid="total">
-                  {now.total ?? "–"}
+                  {now.total ?? '–'}
                 </Typography>
               </Td>
               <Td>
                 <GradeBadge grade={now.grade ?? null} />
               </Td>
               <Td>
-                <Typography data-testid="rank">{now.rank ?? "–"}</Typography>
+                <Typography data-testid="rank">{now.rank ?? '–'}</Typography>
               </Td>
               <Td>
-                <Typography>{row.scopeRank ?? "–"}</Typography>
+                <Typography>{row.scopeRank ?? '–'}</Typography>
               </Td>
             </Tr>
           );
