@@ -124,7 +124,7 @@ describe('provisional liaisons', () => {
   });
 
   it('makes a newly approved liaison provisional, with a deadline six months on, shown on the board', async () => {
-    const { cohort, post } = await approvedLiaison();
+    const { cohort, post, college } = await approvedLiaison();
     expect(post.provisional).toBe(true);
     expect(String(post.trainingDeadline).slice(0, 10)).toBe(addMonths(today(), 6));
     const scope = await api.get(`/liaison/scopes/cohort/${cohort.documentId}`);
@@ -132,6 +132,13 @@ describe('provisional liaisons', () => {
       provisional: true,
       trainingDeadline: addMonths(today(), 6),
     });
+    // Coverage counts provisional liaisons apart, scope by scope and in the totals.
+    const coverage = await api.get(`/liaison/coverage?dimension=cohort&college=${college}`);
+    const row = coverage.body.data.find((r: any) => r.scope.documentId === cohort.documentId);
+    expect(row).toMatchObject({ active: 1, provisional: 1 });
+    expect(coverage.body.meta.totals.provisional).toBe(1);
+    const summary = await api.get('/liaison/coverage/summary');
+    expect(summary.body.data.dimensions.find((d: any) => d.dimension === 'cohort').provisional).toBeGreaterThanOrEqual(1);
   });
 
   it('confirms the liaison once every required course is passed', async () => {

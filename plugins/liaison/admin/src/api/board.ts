@@ -9,6 +9,7 @@ export interface CoverageRow {
   vacancies: number;
   pending: number;
   ending: number;
+  provisional?: number;
   perLiaison: number | null;
 }
 

@@ -55,6 +55,8 @@ export interface CoverageRow {
   vacancies: number;
   pending: number;
   ending: number;
+  /** Active or approved liaisons still provisional (required training not completed). */
+  provisional: number;
   perLiaison: number | null;
 }
 
@@ -204,6 +206,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           SUM(CASE WHEN p.${status} = 'active' THEN 1 ELSE 0 END) AS active,
           SUM(CASE WHEN p.${status} = 'approved' THEN 1 ELSE 0 END) AS approved,
           SUM(CASE WHEN p.${status} = 'nominated' THEN 1 ELSE 0 END) AS pending,
+          SUM(CASE WHEN p.${status} IN ('active', 'approved') AND p.${c(UID.post, 'provisional')} = TRUE THEN 1 ELSE 0 END) AS provisional,
           SUM(CASE WHEN p.${status} = 'active' AND p.${termEnd} IS NOT NULL AND p.${termEnd} <= :horizon THEN 1 ELSE 0 END) AS ending
         FROM ${P} p JOIN ${link.table} l ON l.${link.from} = p.id
         WHERE p.${c(UID.post, 'dimension')} = '${d}' AND p.${status} IN ('active', 'approved', 'nominated')
@@ -213,7 +216,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           COALESCE(ac.alumni, 0) AS alumni,
           COALESCE(qo.${qPosts}, qd.${qPosts}, ${Number(DEFAULT_POSTS[d])}) AS posts,
           COALESCE(ps.active, 0) AS active, COALESCE(ps.approved, 0) AS approved,
-          COALESCE(ps.pending, 0) AS pending, COALESCE(ps.ending, 0) AS ending
+          COALESCE(ps.pending, 0) AS pending, COALESCE(ps.ending, 0) AS ending, COALESCE(ps.provisional, 0) AS provisional
         FROM ${t(S.uid)} s
           LEFT JOIN ac_${d} ac ON ac.sid = s.id
           LEFT JOIN ps_${d} ps ON ps.sid = s.id
@@ -258,13 +261,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     vacancies: n(row.vacancies),
     pending: n(row.pending),
     ending: n(row.ending),
+    provisional: n(row.provisional),
     perLiaison: perLiaisonOf(n(row.alumni), n(row.active)),
   });
 
   const totalsSql = (d: Dimension) => `
     SELECT COUNT(*) AS scopes, SUM(CASE WHEN active > 0 THEN 1 ELSE 0 END) AS covered,
       COALESCE(SUM(alumni), 0) AS t_alumni, COALESCE(SUM(posts), 0) AS t_posts, COALESCE(SUM(active), 0) AS t_active,
-      COALESCE(SUM(vacancies), 0) AS t_vacancies, COALESCE(SUM(pending), 0) AS t_pending, COALESCE(SUM(ending), 0) AS t_ending
+      COALESCE(SUM(vacancies), 0) AS t_vacancies, COALESCE(SUM(pending), 0) AS t_pending, COALESCE(SUM(ending), 0) AS t_ending,
+      COALESCE(SUM(provisional), 0) AS t_provisional
     FROM v_${d}`;
 
   const totalsOf = (row: any) => ({
@@ -274,6 +279,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     vacancies: n(row?.t_vacancies),
     pending: n(row?.t_pending),
     ending: n(row?.t_ending),
+    provisional: n(row?.t_provisional),
   });
 
   /** A dimension's line of the summary, from its totals row. */
@@ -288,6 +294,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       vacancies: totals.vacancies,
       pending: totals.pending,
       ending: totals.ending,
+      provisional: totals.provisional,
       alumni: totals.alumni,
     };
   };
@@ -302,7 +309,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** One branch of the summary's UNION: every column, NULL where this kind of row has none. */
   const UNION_COLUMNS = [
     'kind', 'dim', 'id', 'college_id', 'decade', 'document_id', 'name', 'alumni', 'posts', 'active', 'vacancies', 'pending',
-    'ending', 'scopes', 'covered', 't_alumni', 't_posts', 't_active', 't_vacancies', 't_pending', 't_ending',
+    'ending', 'provisional', 'scopes', 'covered', 't_alumni', 't_posts', 't_active', 't_vacancies', 't_pending', 't_ending', 't_provisional',
     'r_cohort', 'r_college', 'r_region', 'r_industry', 'reached', 'rn',
   ];
   // Typed NULLs: PostgreSQL types a UNION's columns pair by pair.
@@ -500,6 +507,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               t_vacancies: 't_vacancies',
               t_pending: 't_pending',
               t_ending: 't_ending',
+              t_provisional: 't_provisional',
             })}
             UNION ALL ${branch('gap', `w_${d}`, {
               dim: `'${d}'`,
@@ -512,6 +520,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               vacancies: 'vacancies',
               pending: 'pending',
               ending: 'ending',
+              provisional: 'provisional',
               rn: 'rn',
             })} WHERE rn <= ${SUMMARY_TOP}`
           )

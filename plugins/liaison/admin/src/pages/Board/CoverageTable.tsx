@@ -62,6 +62,11 @@ export const CoverageTable = ({ rows, sort, onSort, onOpen }: Props) => {
             >
               <Td>
                 <Typography fontWeight="semiBold">{row.scope.name}</Typography>
+                {row.provisional ? (
+                  <Badge backgroundColor="warning100" textColor="warning700" marginLeft={2} data-testid="provisional-count">
+                    {t('board.provisionalCount', '{n} provisional', { n: row.provisional })}
+                  </Badge>
+                ) : null}
               </Td>
               <Td><Typography>{row.alumni}</Typography></Td>
               <Td><Typography>{row.posts}</Typography></Td>
