@@ -70,7 +70,7 @@ beforeAll(async () => {
 afterAll(teardownStrapi);
 
 const listIds = async (who: Signed, url = POSTS) => {
-  const res = await who.get(`${url}?pageSize=100`);
+  const res = await who.get(`${url}?pageSize=100&sort=createdAt:DESC`);
   expect(res.status).toBe(200);
   return res.body.results.map((r: any) => r.documentId);
 };

@@ -560,3 +560,19 @@ describe('College Staff see and score only their colleges’ liaisons', () => {
     expect(http).toBeDefined();
   });
 });
+
+describe('batched writes', () => {
+  it('writes more rows at once than SQLite takes in one compound statement, with their links', async () => {
+    const { insertDocuments } = await import('../../plugins/liaison/server/src/utils/bulk-insert');
+    const cycle = await docs('plugin::liaison.appraisal-cycle').create({
+      data: { name: unique('批量'), periodStart: '2095-01-01', periodEnd: '2095-12-31', cycleStatus: 'open', criteria: [{ key: 'p', kind: 'scored', weight: 100 }] } as any,
+    });
+    const cycleRow = await app().db.query('plugin::liaison.appraisal-cycle').findOne({ where: { documentId: cycle.documentId } });
+    const written = await app().db.transaction(({ trx }) =>
+      insertDocuments(app(), trx, 'plugin::liaison.appraisal', Array.from({ length: 1100 }, () => ({ data: { dimension: 'cohort', measures: {}, scores: {} }, links: { cycle: cycleRow.id } })))
+    );
+    expect(written).toHaveLength(1100);
+    expect(new Set(written.map((w: any) => w.documentId)).size).toBe(1100);
+    expect(await app().db.query('plugin::liaison.appraisal').count({ where: { cycle: { id: cycleRow.id } } })).toBe(1100);
+  });
+});

@@ -35,8 +35,9 @@ export async function insertDocuments(
     return row;
   });
   const columnsPerRow = Object.keys(rows[0]).length;
-  // SQLite binds at most 32,766 variables per statement.
-  const chunk = Math.max(1, Math.min(1000, Math.floor(30000 / columnsPerRow)));
+  // SQLite binds at most 32,766 variables per statement, and knex writes its multi-row
+  // INSERT as a compound SELECT of at most 500 terms.
+  const chunk = Math.max(1, Math.min(isPostgres(strapi) ? 1000 : 400, Math.floor(30000 / columnsPerRow)));
   const inserted: { id: number; documentId: string }[] = [];
   for (let from = 0; from < rows.length; from += chunk) {
     const written = await trx(meta.tableName)
@@ -81,7 +82,7 @@ export async function insertDocuments(
       })
       .filter((l): l is Record<string, number> => l !== null);
     const perLink = links.length ? Object.keys(links[0]).length : 1;
-    const linkChunk = Math.floor(30000 / perLink);
+    const linkChunk = Math.min(isPostgres(strapi) ? 5000 : 400, Math.floor(30000 / perLink));
     for (let from = 0; from < links.length; from += linkChunk) await trx(join.table).insert(links.slice(from, from + linkChunk));
   }
   return inserted;
