@@ -114,6 +114,37 @@ describe('training records', () => {
   });
 });
 
+describe('enrolment', () => {
+  it('enrols alumni in a session up to its capacity, all or nothing', async () => {
+    const c = await course();
+    const s = await docs('plugin::liaison.training-session').create({
+      data: { course: c.documentId, startsAt: '2026-05-01T01:00:00.000Z', endsAt: '2026-05-01T05:00:00.000Z', capacity: 3, onlineUrl: 'https://meeting.example.com/j/1' } as any,
+    });
+    const people = [];
+    for (let i = 0; i < 4; i += 1) people.push((await makeAlumnus()).documentId);
+    const count = () => app().db.query('plugin::liaison.training-record').count({ where: { session: { documentId: s.documentId } } });
+    const enrol = (alumni: unknown) => api.post(`/liaison/training/sessions/${s.documentId}/enrolments`).send({ alumni });
+    const first = await enrol(people.slice(0, 2));
+    expect(first.status).toBe(201);
+    expect(first.body.data).toMatchObject({ enrolled: 2, capacity: 3 });
+    const full = await enrol(people.slice(2, 4));
+    expect(full.status).toBe(409);
+    expect(fieldsOf(full.body)).toEqual(['alumni']);
+    expect(full.body.error.message).toMatch(/the session is full: 2 of its 3 places are taken/);
+    expect(await count()).toBe(2);
+    const again = await enrol([people[0]]);
+    expect(again.status).toBe(409);
+    expect(fieldsOf(again.body)).toEqual(['alumni[0]']);
+    const bad = await enrol([people[2], 'nobody', people[2]]);
+    expect(bad.status).toBe(400);
+    expect(fieldsOf(bad.body)).toEqual(['alumni[1]', 'alumni[2]']);
+    expect((await enrol([])).status).toBe(400);
+    expect((await api.post('/liaison/training/sessions/nope/enrolments').send({ alumni: [people[3]] })).status).toBe(404);
+    expect((await enrol([people[2]])).status).toBe(201);
+    expect(await count()).toBe(3);
+  });
+});
+
 describe('provisional liaisons', () => {
   beforeAll(async () => {
     await course({

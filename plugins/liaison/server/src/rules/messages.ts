@@ -135,6 +135,8 @@ export const MESSAGES: Record<string, { en: string; 'zh-Hans': string }> = {
   'honours.rollParameter': { en: 'is not a parameter of the honour roll (it takes {list})', 'zh-Hans': '不是荣誉榜的查询参数（可用参数：{list}）' },
   // training
   'training.noConduct': { en: 'there is no code of conduct yet', 'zh-Hans': '尚未发布行为准则' },
+  'training.enrolled': { en: 'is already enrolled in this session', 'zh-Hans': '已报名本场培训' },
+  'training.full': { en: 'the session is full: {taken} of its {capacity} places are taken', 'zh-Hans': '本场培训名额已满：{capacity} 个名额中已有 {taken} 个被占用' },
   'training.boolean': { en: 'must be true or false', 'zh-Hans': '须为“是”或“否”' },
   // outbox
   'outbox.sending': { en: 'the mail is being sent right now: try again in a minute', 'zh-Hans': '这封邮件正在发送中：请稍后再试' },

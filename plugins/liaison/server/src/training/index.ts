@@ -35,6 +35,10 @@ const controller = ({ strapi }: { strapi: any }) => {
         data: await svc().updateRecord(ctx.params.documentId, ctx.request.body),
       };
     },
+    async enrol(ctx: any) {
+      ctx.status = 201;
+      ctx.body = { data: await svc().enrol(ctx.params.documentId, ctx.request.body) };
+    },
     async publishConduct(ctx: any) {
       ctx.status = 201;
       ctx.body = { data: await strapi.plugin('liaison').service('conduct').publish(ctx.request.body) };
@@ -67,6 +71,7 @@ const capability: Capability = {
     route('GET', '/training/settings', 'getSettings', ACTIONS.readTraining),
     route('PUT', '/training/settings', 'setSettings', ACTIONS.manageTraining),
     route('PUT', '/training/records/:documentId', 'updateRecord', ACTIONS.manageTraining),
+    route('POST', '/training/sessions/:documentId/enrolments', 'enrol', ACTIONS.manageTraining),
     route('POST', '/conduct/versions', 'publishConduct', ACTIONS.manageTraining),
     route('POST', '/conduct/acknowledgements', 'acknowledgeByStaff', ACTIONS.manageTraining),
     route('GET', '/conduct/pending', 'conductStatus', ACTIONS.readTraining),

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { fieldError, type FieldError } from '../rules/field-error';
-import { validationError } from '../utils/errors';
+import { conflictError, validationError } from '../utils/errors';
 import { columnOf, isPostgres, joinOf, rowsOf, tableOf } from '../utils/db';
 import { addDays, dayOf } from '../assignment/rules/lifecycle';
 import { addMonths, deadlineMonths, REMINDER_DAYS, resultOf } from './rules';
@@ -126,6 +126,51 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         score: fresh.score ?? null,
         result: fresh.result,
       };
+    },
+
+    /**
+     * Enrols alumni in a session, all or nothing: each must be known and not enrolled yet,
+     * and the session must have room for all of them (409 naming `alumni`).
+     */
+    async enrol(sessionDocumentId: string, body: any) {
+      const session =
+        typeof sessionDocumentId === 'string'
+          ? await strapi.db.query(UID.session).findOne({ where: { documentId: sessionDocumentId }, select: ['id', 'documentId', 'capacity'] })
+          : null;
+      if (!session) throw new errors.NotFoundError('No training session has this documentId');
+      const alumni: unknown[] = Array.isArray(body?.alumni) ? body.alumni : [];
+      if (!alumni.length) throw validationError([fieldError('alumni', 'name at least one alumnus')]);
+      const found = await strapi.db.query(UID.alumnus).findMany({
+        where: { documentId: { $in: alumni.filter((a): a is string => typeof a === 'string') } },
+        select: ['id', 'documentId'],
+      });
+      const byDoc = new Map(found.map((f: any) => [f.documentId, f]));
+      const problems: FieldError[] = [];
+      const seen = new Set<unknown>();
+      alumni.forEach((a, i) => {
+        if (typeof a !== 'string' || !byDoc.has(a)) problems.push(fieldError(`alumni[${i}]`, 'no alumnus has this documentId'));
+        else if (seen.has(a)) problems.push(fieldError(`alumni[${i}]`, 'is named twice'));
+        seen.add(a);
+      });
+      if (problems.length) throw validationError(problems);
+      return strapi.db.transaction(async ({ trx }) => {
+        if (isPostgres(strapi)) await trx.raw('SELECT pg_advisory_xact_lock(?, ?)', [774800, session.id]);
+        const enrolled = await strapi.db.query(UID.record).findMany({
+          where: { session: { id: session.id } },
+          populate: { alumnus: { select: ['id', 'documentId'] } },
+        });
+        const already = alumni.findIndex((a) => enrolled.some((r: any) => r.alumnus?.documentId === a));
+        if (already >= 0) throw conflictError([fieldError(`alumni[${already}]`, 'is already enrolled in this session')]);
+        if (session.capacity !== null && session.capacity !== undefined && enrolled.length + alumni.length > session.capacity) {
+          throw conflictError([fieldError('alumni', `the session is full: ${enrolled.length} of its ${session.capacity} places are taken`)]);
+        }
+        const created: string[] = [];
+        for (const a of alumni) {
+          const r = await strapi.documents(UID.record as any).create({ data: { session: session.id, alumnus: byDoc.get(a as string).id, attended: false } as any });
+          created.push(r.documentId);
+        }
+        return { session: session.documentId, enrolled: enrolled.length + created.length, capacity: session.capacity ?? null, records: created };
+      });
     },
 
     /** The result a record should have, from its course's pass mark. */
