@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import path from 'path';
 import { adminToken, setupStrapi, strapiApp, teardownStrapi, unique, withToken } from '../helpers/strapi';
-import { launchBrowser, listen } from '../helpers/browser';
+import { launchBrowser, listen, signInAdmin } from '../helpers/browser';
 import { makeAlumnus, makeCohort, makeCollege } from '../helpers/fixtures';
 import en from '../../plugins/liaison/admin/src/translations/en.json';
 import zh from '../../plugins/liaison/admin/src/translations/zh-Hans.json';
@@ -44,22 +44,8 @@ afterAll(async () => {
   await teardownStrapi();
 });
 
-async function signIn(language: 'en' | 'zh-Hans'): Promise<Page> {
-  const context = await browser.newContext({
-    locale: language === 'en' ? 'en-GB' : 'zh-CN',
-    viewport: { width: 1600, height: 1100 },
-  });
-  await context.addInitScript((lang) => window.localStorage.setItem('strapi-admin-language', lang), language);
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/admin/auth/login`);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', PASSWORD);
-  await page.click('button[type="submit"]');
-  await page.waitForURL((url) => !url.pathname.includes('/auth/'), {
-    timeout: 30000,
-  });
-  return page;
-}
+const signIn = (language: 'en' | 'zh-Hans'): Promise<Page> =>
+  signInAdmin(browser, baseUrl, { email, password: PASSWORD }, language, { width: 1600, height: 1100 });
 
 /** A class of two liaisons in a year of its own, one with contacts logged, and an open cycle for that year. */
 const setUp = async (year: number) => {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import path from 'path';
 import { adminToken, setupStrapi, strapiApp, teardownStrapi, unique, withToken } from '../helpers/strapi';
-import { launchBrowser, listen } from '../helpers/browser';
+import { launchBrowser, listen, signInAdmin } from '../helpers/browser';
 import { makeAlumnus, makeCohort, makeCollege } from '../helpers/fixtures';
 import en from '../../plugins/liaison/admin/src/translations/en.json';
 import zh from '../../plugins/liaison/admin/src/translations/zh-Hans.json';
@@ -58,17 +58,8 @@ afterAll(async () => {
   await teardownStrapi();
 });
 
-async function signIn(email: string, language: 'en' | 'zh-Hans'): Promise<Page> {
-  const context = await browser.newContext({ locale: language === 'en' ? 'en-GB' : 'zh-CN', viewport: { width: 1440, height: 1000 } });
-  await context.addInitScript((lang) => window.localStorage.setItem('strapi-admin-language', lang), language);
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/admin/auth/login`);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', PASSWORD);
-  await page.click('button[type="submit"]');
-  await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 30000 });
-  return page;
-}
+const signIn = (email: string, language: 'en' | 'zh-Hans'): Promise<Page> =>
+  signInAdmin(browser, baseUrl, { email, password: PASSWORD }, language, { width: 1440, height: 1000 });
 
 const rowOf = (page: Page, name: string) => page.getByTestId('coverage-row').filter({ hasText: name });
 /** The numbers of a coverage row: alumni, posts, active, vacancies, pending, ending. */

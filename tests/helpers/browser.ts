@@ -28,3 +28,22 @@ export async function listen(): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
+
+/** Signs an admin user in, in the given admin language, in a fresh browser context. */
+export async function signInAdmin(
+  browser: Browser,
+  baseUrl: string,
+  credentials: { email: string; password: string },
+  language: 'en' | 'zh-Hans',
+  viewport?: { width: number; height: number }
+) {
+  const context = await browser.newContext({ locale: language === 'en' ? 'en-GB' : 'zh-CN', ...(viewport ? { viewport } : {}) });
+  await context.addInitScript((lang) => window.localStorage.setItem('strapi-admin-language', lang), language);
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/admin/auth/login`);
+  await page.fill('input[name="email"]', credentials.email);
+  await page.fill('input[name="password"]', credentials.password);
+  await page.click('button[type="submit"]');
+  await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 30000 });
+  return page;
+}

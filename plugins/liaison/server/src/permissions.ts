@@ -36,6 +36,14 @@ export const requires = (...actions: string[]) => [
   { name: 'admin::hasPermissions', config: { actions } },
 ];
 
+/** A route builder for one controller: route('GET', '/path', 'handler', ACTIONS.x). */
+export const routesOf = (controller: string) => (method: string, path: string, handler: string, action: string) => ({
+  method,
+  path,
+  handler: `${controller}.${handler}`,
+  config: { policies: requires(action) },
+});
+
 export const registerActions = async (strapi: any) => {
   await strapi.service('admin::permission').actionProvider.registerMany(
     DEFINITIONS.map((d) => ({

@@ -1,17 +1,12 @@
 import type { Capability } from '../capabilities';
-import { ACTIONS, requires } from '../permissions';
+import { ACTIONS, routesOf } from '../permissions';
 import controller from './controller';
 import service from './service';
 import { registerMeasure } from './measures';
 import { builtinMeasures } from './builtin-measures';
 import { registerAppraisalGuard } from './guard';
 
-const route = (method: string, path: string, handler: string, action: string) => ({
-  method,
-  path,
-  handler: `appraisal.${handler}`,
-  config: { policies: requires(action) },
-});
+const route = routesOf('appraisal');
 
 /**
  * Appraisal (考核): cycles with measured and scored criteria, reviewers' scores, totals,

@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { fieldError, type FieldError } from '../rules/field-error';
-import { conflictError, requestLanguage, validationError } from '../utils/errors';
-import { localise } from '../rules/messages';
+import { conflictError, forbiddenError, requestLanguage, validationError } from '../utils/errors';
 import { columnOf, isPostgres, joinOf, rowsOf, tableOf } from '../utils/db';
 import { insertDocuments, updateRows } from '../utils/bulk-insert';
 import { refreshRecordLabels } from '../services/record-labels';
@@ -66,19 +65,6 @@ const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const parseJson = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : (v ?? null));
 const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v ? String(v).slice(0, 10) : null);
 
-const forbidden = (path: string, english: string) => {
-  const { message, id, values } = localise(english, requestLanguage());
-  return new errors.PolicyError(message, {
-    errors: [
-      {
-        path: [path],
-        message,
-        name: 'PolicyError',
-        ...(id ? { messageId: `liaison.error.${id}`, values } : {}),
-      },
-    ],
-  });
-};
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const t = (uid: string) => tableOf(strapi, uid);
@@ -349,7 +335,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!row || !row.cycle) throw new errors.NotFoundError('No appraisal has this documentId');
     const colleges = await collegesOf(user);
     if (colleges && !(row.collegeId && colleges.includes(Number(row.collegeId)))) {
-      throw forbidden('appraisal', 'outside your colleges and chapters');
+      throw forbiddenError('appraisal', 'outside your colleges and chapters');
     }
     return row;
   };

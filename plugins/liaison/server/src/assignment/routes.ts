@@ -1,11 +1,6 @@
-import { ACTIONS, requires } from '../permissions';
+import { ACTIONS, routesOf } from '../permissions';
 
-const route = (method: string, path: string, handler: string, action: string) => ({
-  method,
-  path,
-  handler: `assignment.${handler}`,
-  config: { policies: requires(action) },
-});
+const route = routesOf('assignment');
 
 /** The admin HTTP API of the network's rules (under /liaison). */
 export default [

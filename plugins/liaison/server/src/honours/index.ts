@@ -1,14 +1,9 @@
 import type { Capability } from '../capabilities';
-import { ACTIONS, requires } from '../permissions';
+import { ACTIONS, routesOf } from '../permissions';
 import controller from './controller';
 import service from './service';
 
-const route = (method: string, path: string, handler: string, action: string) => ({
-  method,
-  path,
-  handler: `honours.${handler}`,
-  config: { policies: requires(action) },
-});
+const route = routesOf('honours');
 
 /**
  * Honours (激励): eligibility by appraisal grade, nomination, the committee's approval,

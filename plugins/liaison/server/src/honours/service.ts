@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { fieldError, type FieldError } from '../rules/field-error';
-import { localise } from '../rules/messages';
-import { conflictError, requestLanguage, validationError } from '../utils/errors';
+import { conflictError, forbiddenError, requestLanguage, validationError } from '../utils/errors';
 import { columnOf, isPostgres, joinOf, rowsOf, tableOf } from '../utils/db';
 import {
   bestGrade,
@@ -35,19 +34,6 @@ const DIMENSIONS = ['cohort', 'college', 'region', 'industry'] as const;
 const RULES_KEY = 'honour-rules';
 type User = any;
 
-const forbidden = (path: string, english: string) => {
-  const { message, id, values } = localise(english, requestLanguage());
-  return new errors.PolicyError(message, {
-    errors: [
-      {
-        path: [path],
-        message,
-        name: 'PolicyError',
-        ...(id ? { messageId: `liaison.error.${id}`, values } : {}),
-      },
-    ],
-  });
-};
 const at = (path: string, i: number | null) => (i === null ? path : `${path}[${i}]`);
 const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v ? String(v).slice(0, 10) : null);
 const today = () => new Date().toISOString().slice(0, 10);
@@ -226,7 +212,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         people.forEach((p, i) => {
           const s = standing.get(p.id) ?? null;
           if (!scope.all && !(s?.collegeId && scope.colleges.includes(s.collegeId))) {
-            throw forbidden(path(i), 'outside your colleges and chapters');
+            throw forbiddenError(path(i), 'outside your colleges and chapters');
           }
           const problem = eligibilityProblem(kind, s?.grade ?? null, rules);
           if (problem)
@@ -304,7 +290,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!row) throw new errors.NotFoundError('No honour has this documentId');
       const scope = await scopeOf(user);
       if (!scope.all && !(row.appraisal?.collegeId && scope.colleges.includes(Number(row.appraisal.collegeId))))
-        throw forbidden('honour', 'outside your colleges and chapters');
+        throw forbiddenError('honour', 'outside your colleges and chapters');
       return row;
     },
 

@@ -1,5 +1,5 @@
 import type { Capability } from '../capabilities';
-import { ACTIONS, requires } from '../permissions';
+import { ACTIONS, routesOf } from '../permissions';
 import { registerMeasure } from '../appraisal/measures';
 import { timeWindow } from '../appraisal/builtin-measures';
 import { columnOf, joinOf, tableOf } from '../utils/db';
@@ -11,12 +11,7 @@ const RECORD = 'plugin::liaison.training-record';
 const POST = 'plugin::liaison.liaison';
 const SERVING = ['active', 'approved'];
 
-const route = (method: string, path: string, handler: string, action: string) => ({
-  method,
-  path,
-  handler: `training.${handler}`,
-  config: { policies: requires(action) },
-});
+const route = routesOf('training');
 
 const controller = ({ strapi }: { strapi: any }) => {
   const svc = () => strapi.plugin('liaison').service('training');

@@ -41,3 +41,14 @@ export const conflictError = (problems: FieldError[], lang: Lang = requestLangua
   const l = localised(problems, lang);
   return createHttpError(409, describe(l, lang), { details: details(l) });
 };
+
+/**
+ * 403 naming the field, in the request's language. A PolicyError keeps its message and
+ * field through Strapi's route authorisation (a plain ForbiddenError becomes a bare "Forbidden").
+ */
+export const forbiddenError = (path: string, english: string) => {
+  const { message, id, values } = localise(english, requestLanguage());
+  return new errors.PolicyError(message, {
+    errors: [{ path: [path], message, name: 'PolicyError', ...(id ? { messageId: `liaison.error.${id}`, values } : {}) }],
+  });
+};
