@@ -120,6 +120,9 @@ describe.each([
     await page.getByRole('heading', { name: t('appraisal.title'), level: 1 }).waitFor({ timeout: 60000 });
     const row = (name: string) => page.getByTestId('result-row').filter({ hasText: name });
     await row('林徽因').waitFor({ timeout: 30000 });
+    // The table is narrowed to the class (a click on a scope name does the same), and says so.
+    await page.getByTestId('scope-filter').waitFor();
+    await expect(page.getByTestId('result-row').count()).resolves.toBe(2);
     // Before any score: the contacts alone (40 of 100 for the most contacts), a fail.
     expect(await row('林徽因').getByTestId('total').innerText()).toBe('40');
     expect(await row('林徽因').getByTestId('grade').textContent()).toBe(enumLabel('grade', 'fail'));

@@ -32,6 +32,7 @@ type Query = {
   cycle?: string;
   dimension?: string;
   scope?: string;
+  scopeName?: string;
   grade?: string;
   page?: string;
   pageSize?: string;
@@ -239,6 +240,7 @@ export const AppraisalPage = () => {
                     setQuery({
                       dimension: String(v) || undefined,
                       scope: undefined,
+                      scopeName: undefined,
                       page: '1',
                     } as any)
                   }
@@ -277,6 +279,16 @@ export const AppraisalPage = () => {
               >
                 {label('cycleStatus', chosen.cycleStatus)}
               </Badge>
+              {query.dimension && query.scope ? (
+                <Button
+                  variant="tertiary"
+                  size="S"
+                  data-testid="scope-filter"
+                  onClick={() => setQuery({ scope: undefined, scopeName: undefined, page: '1' } as any)}
+                >
+                  {t('appraisal.scope.clear', 'Scope: {name} ✕', { name: query.scopeName || query.scope })}
+                </Button>
+              ) : null}
               <Typography variant="pi" textColor="neutral600">
                 {chosen.periodStart} – {chosen.periodEnd} ·{' '}
                 {t('appraisal.thresholds', 'excellent ≥ {excellent}, good ≥ {good}, pass ≥ {pass}', chosen.thresholds)}
@@ -327,6 +339,15 @@ export const AppraisalPage = () => {
                 editable={!closed && !!allowedActions.canReview}
                 onScored={() => results.reload()}
                 onOpenPerson={(row) => setPerson(row.alumnus)}
+                onPickScope={(row) =>
+                  row.post.scope.documentId &&
+                  setQuery({
+                    dimension: row.post.dimension,
+                    scope: row.post.scope.documentId,
+                    scopeName: row.post.scope.name ?? '',
+                    page: '1',
+                  } as any)
+                }
               />
               {pagination ? (
                 <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={25}>

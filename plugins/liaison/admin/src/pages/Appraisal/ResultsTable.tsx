@@ -105,10 +105,12 @@ interface Props {
   editable: boolean;
   onScored: () => void;
   onOpenPerson: (row: ResultRow) => void;
+  /** Narrows the table to the scope of a row (its class, college, chapter or industry group). */
+  onPickScope: (row: ResultRow) => void;
 }
 
 /** The cycle's liaisons: measured figures, scores (entered inline), total, grade and ranks. */
-export const ResultsTable = ({ rows, criteria, measureLabels, editable, onScored, onOpenPerson }: Props) => {
+export const ResultsTable = ({ rows, criteria, measureLabels, editable, onScored, onOpenPerson, onPickScope }: Props) => {
   const t = useT();
   const label = useEnumLabel();
   const [fresh, setFresh] = useState<Record<string, { total: number; grade: Grade; rank: number }>>({});
@@ -172,7 +174,16 @@ export const ResultsTable = ({ rows, criteria, measureLabels, editable, onScored
                 </button>
               </Td>
               <Td>
-                <Typography tag="div">{row.post.scope.name ?? '–'}</Typography>
+                <button
+                  type="button"
+                  title={t('appraisal.scope.pick', 'Show only this scope')}
+                  onClick={() => onPickScope(row)}
+                  style={{ background: 'none', border: 0, padding: 0, cursor: 'pointer', color: 'inherit', textAlign: 'left' }}
+                >
+                  <Typography tag="div" textColor="primary600">
+                    {row.post.scope.name ?? '–'}
+                  </Typography>
+                </button>
                 <Typography variant="pi" textColor="neutral600">
                   {label('dimension', row.post.dimension)}
                 </Typography>
