@@ -311,6 +311,15 @@ describe('a cycle from measures to grades, ranks and closing', () => {
     expect(fieldsOf(res.body)).toEqual([field]);
   });
 
+  it('refuses a Content Manager score on a measured or unknown criterion (400 naming criterion)', async () => {
+    const row = await rowOf(net.postA.documentId);
+    for (const criterion of ['contacts', 'charm']) {
+      const res = await api.post(`${CM}/plugin::liaison.appraisal-score`).send({ appraisal: { connect: [{ documentId: row.appraisal.documentId }] }, criterion, score: 50 });
+      expect(res.status).toBe(400);
+      expect(fieldsOf(res.body)).toEqual(['criterion']);
+    }
+  });
+
   it('answers 404 for an unknown cycle or appraisal', async () => {
     expect((await api.get('/liaison/cycles/nope/results')).status).toBe(404);
     expect((await api.put('/liaison/appraisals/nope/scores').send({ criterion: 'performance', score: 5 })).status).toBe(404);
@@ -558,6 +567,22 @@ describe('College Staff see and score only their colleges’ liaisons', () => {
     const editor = withToken((await signInStaff('Chapter Editor')).token);
     expect((await editor.get(`/liaison/cycles/${cycle}/results`)).status).toBe(403);
     expect(http).toBeDefined();
+  });
+});
+
+describe('the nightly recompute', () => {
+  it('measures open cycles again, counting what was logged since, and leaves closed ones alone', async () => {
+    const YEAR = 2094;
+    const net = await network(YEAR);
+    await contacts(net.postA.documentId, [`${YEAR}-02-01T02:00:00.000Z`]);
+    const created = await createCycle(YEAR, CONTACTS_AND_PERFORMANCE);
+    const measures = async () =>
+      (await resultsOf(created.body.data.documentId, `dimension=cohort&scope=${net.cohort.documentId}`)).data.find((r: any) => r.post.documentId === net.postA.documentId).measures;
+    expect(await measures()).toEqual({ contacts: 1 });
+    await contacts(net.postA.documentId, [`${YEAR}-07-01T02:00:00.000Z`, `${YEAR}-08-01T02:00:00.000Z`]);
+    expect(await measures()).toEqual({ contacts: 1 });
+    expect(await app().plugin('liaison').service('appraisal').recomputeOpenCycles()).toBeGreaterThanOrEqual(1);
+    expect(await measures()).toEqual({ contacts: 3 });
   });
 });
 

@@ -142,6 +142,14 @@ describe('enrolment', () => {
     expect((await api.post('/liaison/training/sessions/nope/enrolments').send({ alumni: [people[3]] })).status).toBe(404);
     expect((await enrol([people[2]])).status).toBe(201);
     expect(await count()).toBe(3);
+    // The Content Manager cannot overfill it either.
+    const cm = await api.post('/content-manager/collection-types/plugin::liaison.training-record').send({
+      session: { connect: [{ documentId: s.documentId }] },
+      alumnus: { connect: [{ documentId: people[3] }] },
+    });
+    expect(cm.status).toBe(409);
+    expect(fieldsOf(cm.body)).toEqual(['session']);
+    expect(await count()).toBe(3);
   });
 });
 

@@ -32,7 +32,7 @@ export const registerAppraisalGuard = (strapi: Core.Strapi) => {
     const where = typeof ref === 'number' || /^\d+$/.test(String(ref)) ? { id: Number(ref) } : { documentId: String(ref) };
     const row = await strapi.db.query(APPRAISAL).findOne({
       where,
-      populate: { cycle: { select: ['id', 'cycleStatus'] } },
+      populate: { cycle: { select: ['id', 'cycleStatus', 'criteria'] } },
     });
     return row?.cycle ?? null;
   };
@@ -75,7 +75,7 @@ export const registerAppraisalGuard = (strapi: Core.Strapi) => {
       }
     }
     if (ctx.uid === SCORE || ctx.uid === NOTE) {
-      let cycle: { cycleStatus?: string } | null = null;
+      let cycle: { cycleStatus?: string; criteria?: unknown } | null = null;
       if (ctx.action === 'create') cycle = await cycleOfAppraisal(relationId(data?.appraisal));
       else if (ctx.params?.documentId) {
         const row = await strapi.db.query(ctx.uid).findOne({
@@ -88,6 +88,14 @@ export const registerAppraisalGuard = (strapi: Core.Strapi) => {
       if (cycle?.cycleStatus === 'closed') throw closed();
       if (ctx.uid === SCORE && data?.score !== undefined && !(Number.isInteger(data.score) && data.score >= 0 && data.score <= 100)) {
         throw validationError([fieldError('score', 'must be a whole number from 0 to 100')]);
+      }
+      // A score is for one of the cycle's scored criteria, whoever writes it.
+      if (ctx.uid === SCORE && cycle && (ctx.action === 'create' || data?.criterion !== undefined)) {
+        const criteria = (typeof (cycle as any).criteria === 'string' ? JSON.parse((cycle as any).criteria) : (cycle as any).criteria) ?? [];
+        const scored = criteria.filter((c: any) => c.kind === 'scored').map((c: any) => c.key);
+        if (!scored.includes(data?.criterion)) {
+          throw validationError([fieldError('criterion', `must be a scored criterion of the cycle: ${scored.join(', ') || 'none'}`)]);
+        }
       }
     }
     return next();

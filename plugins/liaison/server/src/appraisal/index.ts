@@ -35,6 +35,14 @@ const capability: Capability = {
     for (const measure of builtinMeasures(strapi)) registerMeasure(measure);
     registerAppraisalGuard(strapi);
   },
+  // Open cycles are measured again each night: new posts join, new contacts and events count.
+  bootstrap: ({ strapi }) => {
+    strapi.plugin('liaison').service('jobs').schedule({
+      name: 'appraisal-recompute',
+      rule: '0 3 * * *',
+      run: () => strapi.plugin('liaison').service('appraisal').recomputeOpenCycles(),
+    });
+  },
 };
 
 export default capability;

@@ -458,6 +458,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(({ trx }) => recompute(cycle, { measure: true }, trx));
     },
 
+    /** Every open cycle, enrolled and measured again (the nightly job); returns how many. */
+    async recomputeOpenCycles() {
+      const open = await strapi.db.query(UID.cycle).findMany({ where: { cycleStatus: { $ne: 'closed' } }, select: ['documentId'] });
+      for (const c of open) await service.compute(c.documentId);
+      return open.length;
+    },
+
     /** Enrols the period's posts and computes everything, whatever the cycle's status (demo data, imports). */
     async refreshCycle(cycle: any) {
       return strapi.db.transaction(async ({ trx }) => {

@@ -79,6 +79,7 @@ const capability: Capability = {
       // A record's result is computed, whatever the writer typed.
       if (ctx.uid === RECORD && (ctx.action === 'create' || ctx.action === 'update')) {
         if (ctx.params?.data) delete ctx.params.data.result;
+        if (ctx.action === 'create') await strapi.plugin('liaison').service('training').assertRoom(ctx.params?.data?.session);
         const written = await next();
         if (written?.id) await strapi.plugin('liaison').service('training').recomputeResult(written.id);
         return written;

@@ -173,6 +173,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
+    /** A record written through the Content Manager (or any path) still needs a place in its session. */
+    async assertRoom(sessionRef: unknown) {
+      const ref: any = (sessionRef as any)?.connect?.[0] ?? (sessionRef as any)?.set?.[0] ?? sessionRef;
+      const key = typeof ref === 'object' && ref !== null ? ref.documentId ?? ref.id : ref;
+      if (key === undefined || key === null) return;
+      const where = typeof key === 'number' || /^\d+$/.test(String(key)) ? { id: Number(key) } : { documentId: String(key) };
+      const session = await strapi.db.query(UID.session).findOne({ where, select: ['id', 'capacity'] });
+      if (!session || session.capacity === null || session.capacity === undefined) return;
+      const taken = await strapi.db.query(UID.record).count({ where: { session: { id: session.id } } });
+      if (taken >= session.capacity) {
+        throw conflictError([fieldError('session', `the session is full: ${taken} of its ${session.capacity} places are taken`)]);
+      }
+    },
+
     /** The result a record should have, from its course's pass mark. */
     async recomputeResult(recordId: number) {
       const row = await strapi.db.query(UID.record).findOne({
