@@ -85,11 +85,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const id = Number(r.alumnus_id);
       const seen = out.get(id);
       const grade = bestGrade([seen?.grade, r.grade]);
-      if (
-        !seen ||
-        (grade !== seen.grade && grade === r.grade) ||
-        (seen.grade === r.grade && Number(r.total ?? 0) > 0 && !seen.appraisalId)
-      ) {
+      // The alumnus's best appraisal of the cycle (several posts may have one each).
+      if (!seen || (grade !== seen.grade && grade === r.grade)) {
         out.set(id, {
           alumnusId: id,
           documentId: r.document_id,

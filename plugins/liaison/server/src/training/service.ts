@@ -43,13 +43,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         JOIN ${t(UID.course)} co ON co.id = sc.${sc.to}
       WHERE r.${c(UID.record, 'result')} = 'passed' AND co.${c(UID.course, 'mandatory')} = TRUE`;
   };
-  const mandatoryCount = `(SELECT COUNT(*) FROM ${'%COURSES%'} WHERE ${'%MANDATORY%'} = TRUE)`;
+  const mandatoryCount = () => `(SELECT COUNT(*) FROM ${t(UID.course)} WHERE ${c(UID.course, 'mandatory')} = TRUE)`;
   /** Alumni who have passed every mandatory course (everyone, when there is none). */
-  const completedSql = () => {
-    const count = mandatoryCount.replace('%COURSES%', t(UID.course)).replace('%MANDATORY%', c(UID.course, 'mandatory'));
-    return `SELECT pm.alumnus_id FROM (${passedMandatory()}) pm GROUP BY pm.alumnus_id HAVING COUNT(*) >= ${count}`;
-  };
-  const noMandatory = () => `(SELECT COUNT(*) FROM ${t(UID.course)} WHERE ${c(UID.course, 'mandatory')} = TRUE) = 0`;
+  const completedSql = () =>
+    `SELECT pm.alumnus_id FROM (${passedMandatory()}) pm GROUP BY pm.alumnus_id HAVING COUNT(*) >= ${mandatoryCount()}`;
+  const noMandatory = () => `${mandatoryCount()} = 0`;
 
   const service = {
     async months(): Promise<number> {
