@@ -11,6 +11,9 @@ export default ({ env }) => [
     },
   },
   'strapi::poweredBy',
+  // Public GETs: limited per client across instances, then answered from the cache when it can.
+  'plugin::liaison.rate-limit',
+  'plugin::liaison.public-cache',
   'strapi::query',
   'strapi::body',
   'strapi::session',

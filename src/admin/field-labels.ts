@@ -84,6 +84,10 @@ const COMMON: Record<string, Label> = {
   code: ['Code', '代码'],
   cohort: ['Cohort (class)', '年级（班级）'],
   cohortYears: ['Cohort years', '届别'],
+  tags: ['Tags', '标签'],
+  displayName: ['Display name (published)', '公开署名'],
+  displayNameEn: ['Display name in English (published)', '英文公开署名'],
+  contactEmail: ['Public contact e-mail', '公开联系邮箱'],
   cohorts: ['Cohorts', '年级（班级）'],
   college: ['College', '学院'],
   colleges: ['Colleges', '学院'],
@@ -195,9 +199,10 @@ export const CONTENT_TYPE_FIELDS: Record<string, string[]> = {
   'plugin::liaison.alumnus': [
     'name', 'searchKey', 'gender', 'studentNo', 'cohort', 'major', 'degree', 'country', 'province', 'city', 'industry', 'employer',
     'jobTitle', 'phone', 'email', 'wechat', 'language', 'contactConsent', 'contactConsentAt', 'publishConsent', 'publishConsentAt',
+    'displayName', 'displayNameEn',
     'alumnusStatus', 'lastVerifiedAt', 'verifiedBy', 'chapter', 'posts',
   ],
-  'plugin::liaison.chapter': ['name', 'nameEn', 'country', 'province', 'city', 'foundedOn', 'chapterStatus', 'description', 'editors', 'members'],
+  'plugin::liaison.chapter': ['name', 'nameEn', 'country', 'province', 'city', 'foundedOn', 'contactEmail', 'chapterStatus', 'description', 'editors', 'members'],
   'plugin::liaison.industry-group': ['code', 'name', 'nameEn', 'description'],
   'plugin::liaison.liaison': [
     'label', 'alumnus', 'dimension', 'cohort', 'college', 'chapter', 'industry', 'role', 'termStart', 'termEnd', 'postStatus', 'provisional', 'trainingDeadline',
@@ -222,7 +227,7 @@ export const CONTENT_TYPE_FIELDS: Record<string, string[]> = {
   'plugin::liaison.quota': ['dimension', 'scope', 'posts'],
   'plugin::liaison.post-event': ['post', 'action', 'at', 'by', 'byId', 'reason', 'before', 'after'],
   'plugin::liaison.job-run': ['job', 'slot', 'startedAt', 'finishedAt', 'outcome'],
-  'api::story.story': ['title', 'slug', 'summary', 'body', 'cover', 'colleges', 'chapters', 'industries', 'cohortYears', 'featuredAlumni'],
+  'api::story.story': ['title', 'slug', 'summary', 'body', 'cover', 'colleges', 'chapters', 'industries', 'cohortYears', 'tags', 'featuredAlumni'],
   'api::event.event': [
     'title', 'slug', 'type', 'chapter', 'college', 'industry', 'startsAt', 'endsAt', 'venue', 'onlineUrl', 'capacity',
     'registrationOpensAt', 'registrationClosesAt', 'description', 'cover', 'organisers', 'attendance',

@@ -78,6 +78,8 @@ export interface ChapterRecord {
   province: string | null;
   city: string | null;
   foundedOn: string;
+  /** The chapter's own public address (a shared mailbox, never a person's). */
+  contactEmail: string | null;
   chapterStatus: 'active' | 'dormant' | 'dissolved';
   description: string;
 }
@@ -110,6 +112,9 @@ export interface AlumnusRecord {
   contactConsentAt: string | null;
   publishConsent: boolean;
   publishConsentAt: string | null;
+  /** The names they agreed to be published under (set with the publication consent). */
+  displayName: string | null;
+  displayNameEn: string | null;
   alumnusStatus: 'active' | 'unreachable' | 'deceased';
   lastVerifiedAt: string | null;
   /** The post whose liaison last verified the record. */
@@ -249,6 +254,7 @@ export interface LocalizedDocument<Shared, Own> {
 
 export interface StoryShared {
   cohortYears: number[];
+  tags: string[];
   colleges: number[];
   chapters: number[];
   industries: number[];
@@ -445,6 +451,10 @@ const buildIndustries = (): IndustryRecord[] =>
     description: `按《国民经济行业分类》（GB/T 4754-2017）门类 ${s.code}“${s.name}”组织的行业校友组织。`,
   }));
 
+/** "Shenzhen Chapter, Guangdong" → "shenzhen-chapter-guangdong". */
+const chapterMailbox = (nameEn: string) =>
+  nameEn.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+
 const buildChapters = (): ChapterRecord[] =>
   CHAPTERS.map((c) => ({
     name: c.name,
@@ -453,6 +463,7 @@ const buildChapters = (): ChapterRecord[] =>
     province: c.province,
     city: c.city,
     foundedOn: c.foundedOn,
+    contactEmail: c.status === 'dissolved' ? null : `${chapterMailbox(c.nameEn)}@alumni.example.edu`,
     chapterStatus: c.status,
     description:
       c.status === 'active'
@@ -755,6 +766,8 @@ function buildAlumni(random: Random, count: number, cohorts: CohortRecord[], maj
         contactConsentAt,
         publishConsent,
         publishConsentAt,
+        displayName: publishConsent ? name : null,
+        displayNameEn: publishConsent ? namesEn[index] : null,
         alumnusStatus: status,
         lastVerifiedAt,
         verifiedBy: null,
@@ -1465,6 +1478,16 @@ interface WebContext {
   today: number;
 }
 
+/** What the website filters the demo stories by. */
+const STORY_TAGS: Record<string, string[]> = {
+  'from-the-lab-to-silicon-valley': ['entrepreneurship', 'abroad', 'technology'],
+  'rural-revival-seed-breeder': ['rural-revitalisation', 'agriculture'],
+  'class-monitor-for-thirty-years': ['liaison', 'class-spirit'],
+  'doctor-on-the-plateau': ['medicine', 'public-service'],
+  'entrepreneur-endows-scholarship': ['entrepreneurship', 'giving'],
+  'welcoming-new-students-in-london': ['abroad', 'liaison'],
+};
+
 function buildStories(
   random: Random,
   { people, cohorts, colleges, chapters, industries }: WebContext & { people: People; cohorts: CohortRecord[] }
@@ -1498,6 +1521,8 @@ function buildStories(
     // A featured alumnus has agreed to be published.
     if (!alumni[person].publishConsent) {
       alumni[person].publishConsent = true;
+      alumni[person].displayName = alumni[person].name;
+      alumni[person].displayNameEn = people.namesEn[person];
       alumni[person].publishConsentAt = alumni[person].contactConsentAt ?? datetimeOf(dayOf('2020-01-01') + random.int(0, 1500), 120);
     }
     const gradYear = cohorts[alumni[person].cohort].gradYear;
@@ -1511,6 +1536,7 @@ function buildStories(
     return {
       shared: {
         cohortYears: [gradYear],
+        tags: STORY_TAGS[template.slug] ?? [],
         colleges: [college],
         chapters: chapter >= 0 ? [chapter] : [],
         industries: industry >= 0 ? [industry] : [],

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_SEED, generateDemo } from './generate';
 import { writeDemo } from './load';
+import { attachDemoCovers } from './covers';
 
 export { DEFAULT_SEED, DEMO_TODAY, demoScale, generateDemo, countRecords } from './generate';
 export type { DemoData, GenerateOptions } from './generate';
@@ -19,6 +20,8 @@ export interface SeedDemoOptions {
   contactsPerPost?: number;
   /** Compute the appraisal cycles' figures, totals and ranks after loading (default true). */
   appraise?: boolean;
+  /** Upload the demo's cover images and attach them to its stories (default true). */
+  covers?: boolean;
   onProgress?: (step: string, done: number, total: number) => void;
 }
 
@@ -77,6 +80,11 @@ export async function seedDemo(strapi: Core.Strapi, options: SeedDemoOptions = {
     // and the place index without visiting the rows (autovacuum would do it later).
     await strapi.db.connection.raw('VACUUM ANALYZE');
     report('analyze', 1, 1);
+  }
+  if (options.covers !== false) {
+    report('covers', 0, 1);
+    counts['plugin::upload.file'] = await attachDemoCovers(strapi);
+    report('covers', 1, 1);
   }
   if (options.appraise !== false) {
     // The server computes every appraisal's figures, total, grade and rank, as it does for a new cycle.

@@ -28,15 +28,31 @@ export const assertPublishedOnly = (ctx: { query?: Record<string, unknown>; stat
   }
 };
 
-/** The core controller of a public website type, with find and findOne serving published content only. */
+const WEBSITE_READS = {
+  'api::story.story': { find: 'findStories', findOne: 'findStory' },
+  'api::event.event': { find: 'findEvents', findOne: 'findEvent' },
+} as const;
+
+/**
+ * The core controller of a public website type. Everyone but staff's full-access tokens
+ * reads through the website capability (plugins/liaison/server/src/website): published
+ * content only, public fields only, a record by its slug or documentId. Staff scripts
+ * keep Strapi's own reads (drafts and every field they may write anyway).
+ */
 export const publishedOnlyController = (uid: 'api::story.story' | 'api::event.event') =>
-  factories.createCoreController(uid, () => ({
-    async find(ctx) {
-      assertPublishedOnly(ctx);
-      return super.find(ctx);
-    },
-    async findOne(ctx) {
-      assertPublishedOnly(ctx);
-      return super.findOne(ctx);
-    },
-  }));
+  factories.createCoreController(uid, ({ strapi }) => {
+    const website = () => strapi.plugin('liaison').service('website');
+    const reads = WEBSITE_READS[uid];
+    return {
+      async find(ctx) {
+        assertPublishedOnly(ctx);
+        if (mayReadDrafts(ctx.state?.auth)) return super.find(ctx);
+        ctx.body = await website()[reads.find](ctx.query ?? {});
+      },
+      async findOne(ctx) {
+        assertPublishedOnly(ctx);
+        if (mayReadDrafts(ctx.state?.auth)) return super.findOne(ctx);
+        ctx.body = await website()[reads.findOne](ctx.params.id, ctx.query ?? {});
+      },
+    };
+  });

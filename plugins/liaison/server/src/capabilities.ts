@@ -7,6 +7,7 @@ import board from './board';
 import training from './training';
 import appraisal from './appraisal';
 import honours from './honours';
+import website from './website';
 
 /**
  * Each capability keeps its routes, controllers, services and rules in its own folder
@@ -17,9 +18,11 @@ export interface Capability {
   contentApiRoutes?: any[];
   controllers?: Record<string, any>;
   services?: Record<string, any>;
+  /** Koa middlewares, named in config/middlewares.ts as plugin::liaison.<name>. */
+  middlewares?: Record<string, any>;
   register?: (args: { strapi: any }) => void | Promise<void>;
   bootstrap?: (args: { strapi: any }) => void | Promise<void>;
   destroy?: (args: { strapi: any }) => void | Promise<void>;
 }
 
-export const CAPABILITIES: Capability[] = [access, jobs, outbox, assignment, coverage, board, training, appraisal, honours];
+export const CAPABILITIES: Capability[] = [access, jobs, outbox, assignment, coverage, board, training, appraisal, honours, website];

@@ -5,6 +5,7 @@ import contentTypes from './content-types';
 import controllers from './controllers';
 import routes from './routes';
 import services from './services';
+import { CAPABILITIES } from './capabilities';
 
 export default {
   register,
@@ -16,5 +17,5 @@ export default {
   routes,
   services,
   policies: {},
-  middlewares: {},
+  middlewares: Object.assign({}, ...CAPABILITIES.map((c) => c.middlewares ?? {})),
 };

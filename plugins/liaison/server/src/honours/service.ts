@@ -469,7 +469,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         bindings.push(q.dimension);
       }
       const rows = await raw(
-        `SELECT al.${c(UID.alumnus, 'name')} AS name, ${h('kind')} AS kind, ${h('title')} AS title, ${h('year')} AS year,
+        `SELECT ${en ? `COALESCE(NULLIF(al.${c(UID.alumnus, 'displayNameEn')}, ''), NULLIF(al.${c(UID.alumnus, 'displayName')}, ''), al.${c(UID.alumnus, 'name')})` : `COALESCE(NULLIF(al.${c(UID.alumnus, 'displayName')}, ''), al.${c(UID.alumnus, 'name')})`} AS name, ${h('kind')} AS kind, ${h('title')} AS title, ${h('year')} AS year,
            p.${c(UID.post, 'dimension')} AS dimension,
            COALESCE(k.${c(UID.cohort, 'className')}, ${named(UID.college, 'co')}, ${named(UID.chapter, 'ch')}, ${named(UID.industry, 'ig')}) AS scope,
            COUNT(*) OVER () AS all_rows

@@ -6,6 +6,8 @@ import {
   checkEventPublishable,
   checkLiaisonPost,
   checkOrder,
+  checkStoryPublishable,
+  checkTags,
   fieldError,
   SCOPE_FIELDS,
   type EventState,
@@ -26,6 +28,8 @@ interface GuardContext {
 interface Guard {
   /** Relations to read back with the row (only their ids). */
   relations: string[];
+  /** Relations read back with more than their ids. */
+  populate?: Record<string, { select: string[] }>;
   /** Relations a record cannot be saved without. */
   required?: string[];
   /** Relation pairs that identify a record: a second one is a conflict. */
@@ -83,7 +87,15 @@ export const GUARDS: Partial<Record<UID.Schema, Guard>> = {
   },
   'plugin::liaison.honour': { relations: ['alumnus'], required: ['alumnus'] },
   'plugin::liaison.contact-log': { relations: ['liaison'], required: ['liaison'] },
-  'api::story.story': { relations: [], check: ({ row }) => checkCohortYears(row.cohortYears) },
+  'api::story.story': {
+    relations: [],
+    populate: { featuredAlumni: { select: ['id', 'name', 'publishConsent'] } },
+    check: ({ row, publishing }) => [
+      ...checkCohortYears(row.cohortYears),
+      ...checkTags(row.tags),
+      ...(publishing ? checkStoryPublishable(row.featuredAlumni ?? []) : []),
+    ],
+  },
   'api::event.event': {
     relations: ['chapter', 'college', 'industry'],
     check: ({ row, publishing }) => [
@@ -103,7 +115,7 @@ const writtenIds = (result: any): number[] => {
 };
 
 const checkRow = async (strapi: Core.Strapi, uid: UID.Schema, guard: Guard, publishing: boolean, id: number) => {
-  const populate = Object.fromEntries(guard.relations.map((r) => [r, { select: ['id'] }]));
+  const populate = { ...Object.fromEntries(guard.relations.map((r) => [r, { select: ['id'] }])), ...guard.populate };
   const row = (await strapi.db.query(uid).findOne({ where: { id }, populate })) as Row | null;
   if (!row) return;
 

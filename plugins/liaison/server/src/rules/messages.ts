@@ -41,6 +41,11 @@ export const MESSAGES: Record<string, { en: string; 'zh-Hans': string }> = {
     en: 'must be a list of graduation years between 1900 and 2100',
     'zh-Hans': '须为 1900 至 2100 年之间的毕业年份列表',
   },
+  'story.tags': {
+    en: 'must be a list of tags: lower-case letters, digits and hyphens, at most 40 characters each',
+    'zh-Hans': '须为标签列表：小写字母、数字和连字符，每个不超过 40 个字符',
+  },
+  'story.consent': { en: '{name} has not consented to publication', 'zh-Hans': '{name}未同意公开发布' },
   // assignment: the post lifecycle, quotas, appointment
   'assignment.scopeFull': { en: 'the scope is full: {occupied} of its {posts} posts are taken', 'zh-Hans': '该范围岗位已满：{posts} 个岗位中已有 {occupied} 个被占用' },
   'assignment.overlap': {
@@ -168,6 +173,8 @@ export const TERMS_ZH: Record<string, string> = {
   onlineUrl: '线上链接',
   venue: '举办地点',
   cohortYears: '届别',
+  tags: '标签',
+  featuredAlumni: '故事主人公',
   studentNo: '学号',
   nominator: '举荐人',
   successor: '继任者',

@@ -7,3 +7,23 @@ export const checkCohortYears = (value: unknown): FieldError[] => {
     value.every((year) => Number.isInteger(year) && (year as number) >= 1900 && (year as number) <= 2100);
   return ok ? [] : [fieldError('cohortYears', 'must be a list of graduation years between 1900 and 2100')];
 };
+
+const TAG = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+
+/** Tags are what the website filters stories by: short lower-case slugs, the same in both locales. */
+export const checkTags = (value: unknown): FieldError[] => {
+  if (value === null || value === undefined) return [];
+  const ok = Array.isArray(value) && value.every((tag) => typeof tag === 'string' && TAG.test(tag));
+  return ok ? [] : [fieldError('tags', 'must be a list of tags: lower-case letters, digits and hyphens, at most 40 characters each')];
+};
+
+export interface FeaturedAlumnus {
+  name: string;
+  publishConsent: boolean | null;
+}
+
+/** A published story may feature only alumni who consented to publication. */
+export const checkStoryPublishable = (featured: FeaturedAlumnus[]): FieldError[] =>
+  featured
+    .filter((a) => a.publishConsent !== true)
+    .map((a) => fieldError('featuredAlumni', `${a.name} has not consented to publication`));

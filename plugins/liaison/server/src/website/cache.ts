@@ -1,0 +1,97 @@
+import { createHash } from 'crypto';
+import { LRUCache } from 'lru-cache';
+
+interface Entry {
+  body: string;
+  type: string;
+  etag: string;
+}
+
+/** The public answers the website reads, and nothing else, are cached. */
+export const PUBLIC_PATHS = [/^\/api\/stories(\/[^/]+)?$/, /^\/api\/events(\/[^/]+)?$/, /^\/api\/events\.ics$/, /^\/api\/liaison\/(chapters|honours)$/, /^\/api\/openapi\.json$/];
+export const isPublicPath = (path: string) => PUBLIC_PATHS.some((re) => re.test(path));
+
+export const etagOf = (body: string) => `"${createHash('sha1').update(body).digest('base64url')}"`;
+
+/**
+ * Public GET answers kept in this process, keyed by their URL. Any write of the content
+ * they show clears it (see invalidation.ts); the generation counter keeps a request that
+ * read before a write from storing its answer after the clear.
+ */
+export class PublicCache {
+  private entries: LRUCache<string, Entry>;
+  generation = 0;
+  hits = 0;
+  misses = 0;
+
+  constructor(options: { maxEntries: number; maxBytes: number; ttlSeconds: number }) {
+    this.entries = new LRUCache<string, Entry>({
+      max: options.maxEntries,
+      maxSize: options.maxBytes,
+      sizeCalculation: (e) => Buffer.byteLength(e.body) + 64,
+      // Answers that depend on the clock (upcoming events) age out even without a write.
+      ttl: options.ttlSeconds * 1000,
+    });
+  }
+
+  get(key: string) {
+    const entry = this.entries.get(key);
+    if (entry) this.hits += 1;
+    else this.misses += 1;
+    return entry;
+  }
+
+  /** Stores an answer unless the cache was cleared since the request began. */
+  set(key: string, entry: Entry, generation: number) {
+    if (generation === this.generation) this.entries.set(key, entry);
+  }
+
+  clear() {
+    this.generation += 1;
+    this.entries.clear();
+  }
+
+  get size() {
+    return this.entries.size;
+  }
+}
+
+/**
+ * The Koa middleware: a hit answers from memory, a miss runs the route and keeps a 200.
+ * Both carry an ETag, and `If-None-Match` with it answers 304. Requests with an
+ * Authorization header (API tokens, signed-in users) are never cached.
+ */
+export const cacheMiddleware = (cache: () => PublicCache | null) => async (ctx: any, next: () => Promise<unknown>) => {
+  const store = cache();
+  if (!store || (ctx.method !== 'GET' && ctx.method !== 'HEAD') || !isPublicPath(ctx.path) || ctx.get('authorization')) return next();
+  ctx.set('Cache-Control', 'public, no-cache');
+  ctx.vary('Origin');
+  const key = ctx.url;
+  const hit = store.get(key);
+  if (hit) {
+    ctx.set('X-Cache', 'HIT');
+    ctx.set('ETag', hit.etag);
+    ctx.status = 200;
+    if (ctx.fresh) {
+      ctx.status = 304;
+      return;
+    }
+    ctx.type = hit.type;
+    ctx.body = hit.body;
+    return;
+  }
+  const generation = store.generation;
+  await next();
+  if (ctx.status !== 200 || ctx.body === undefined || ctx.body === null) return;
+  const isText = typeof ctx.body === 'string';
+  if (!isText && (typeof ctx.body !== 'object' || Buffer.isBuffer(ctx.body) || typeof ctx.body.pipe === 'function')) return;
+  const type = isText ? ctx.response.get('Content-Type') || 'text/plain; charset=utf-8' : 'application/json; charset=utf-8';
+  const body = isText ? ctx.body : JSON.stringify(ctx.body);
+  const entry = { body, type, etag: etagOf(body) };
+  store.set(key, entry, generation);
+  ctx.set('X-Cache', 'MISS');
+  ctx.set('ETag', entry.etag);
+  ctx.type = type;
+  ctx.body = body;
+  if (ctx.fresh) ctx.status = 304;
+};

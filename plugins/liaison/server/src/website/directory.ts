@@ -1,0 +1,103 @@
+import type { Core } from '@strapi/strapi';
+import { fieldError, type FieldError } from '../rules';
+import { ROLE_NAMES } from '../assignment/templates';
+import { LOCALES, MAX_PAGE_SIZE } from './query';
+import { publicName } from './public-types';
+import { refuse } from './reads';
+
+const PARAMETERS = ['locale', 'country', 'province', 'city', 'page', 'pageSize'];
+
+/** Events still to come: not over yet (an event without an end is over once it starts). */
+export const upcomingFilter = (now: Date) => ({
+  $or: [{ endsAt: { $gte: now.toISOString() } }, { endsAt: { $null: true }, startsAt: { $gte: now.toISOString() } }],
+});
+export const pastFilter = (now: Date) => ({
+  $or: [{ endsAt: { $lt: now.toISOString() } }, { endsAt: { $null: true }, startsAt: { $lt: now.toISOString() } }],
+});
+
+const whole = (value: unknown, path: string, fallback: number, min: number, max: number, problems: FieldError[]) => {
+  if (value === undefined) return fallback;
+  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < min) {
+    problems.push(fieldError(path, `must be a whole number of at least ${min}`));
+    return fallback;
+  }
+  return Math.min(n, max);
+};
+
+/**
+ * GET /api/liaison/chapters: the chapter directory. Each chapter that is not dissolved,
+ * with its public contact address, its serving liaisons by the name they consented to
+ * be published under (never a contact detail), and how many published events are still
+ * to come. Three queries a page: chapters, their liaisons, their events.
+ */
+export const chapterDirectory = async (strapi: Core.Strapi, raw: Record<string, unknown>) => {
+  const problems: FieldError[] = Object.keys(raw)
+    .filter((k) => !PARAMETERS.includes(k))
+    .map((k) => fieldError(k, `is not a parameter of the chapter directory (it takes ${PARAMETERS.join(', ')})`));
+  const locale = raw.locale ?? 'zh-Hans';
+  if (typeof locale !== 'string' || !(LOCALES as readonly string[]).includes(locale)) problems.push(fieldError('locale', `must be one of ${LOCALES.join(', ')}`));
+  const where: Record<string, unknown> = { chapterStatus: { $ne: 'dissolved' } };
+  for (const place of ['country', 'province', 'city']) {
+    const v = raw[place];
+    if (v === undefined) continue;
+    if (typeof v !== 'string' || !v.trim()) problems.push(fieldError(place, 'must be a single non-empty value'));
+    else where[place] = v;
+  }
+  const page = whole(raw.page, 'page', 1, 1, Number.MAX_SAFE_INTEGER, problems);
+  const pageSize = whole(raw.pageSize, 'pageSize', 25, 1, MAX_PAGE_SIZE, problems);
+  refuse(problems);
+  const en = locale === 'en';
+
+  const chapters = strapi.db.query('plugin::liaison.chapter');
+  const [rows, total] = await Promise.all([
+    chapters.findMany({
+      where,
+      select: ['id', 'documentId', 'name', 'nameEn', 'country', 'province', 'city', 'foundedOn', 'contactEmail', 'description'],
+      orderBy: [{ country: 'asc' }, { province: 'asc' }, { name: 'asc' }],
+      offset: (page - 1) * pageSize,
+      limit: pageSize,
+    }),
+    chapters.count({ where }),
+  ]);
+  const ids = rows.map((r: any) => r.id);
+  const now = new Date();
+  const [posts, events] = ids.length
+    ? await Promise.all([
+        strapi.db.query('plugin::liaison.liaison').findMany({
+          where: {
+            dimension: 'region',
+            postStatus: 'active',
+            chapter: { id: { $in: ids } },
+            alumnus: { publishConsent: true, alumnusStatus: { $ne: 'deceased' } },
+          },
+          select: ['id', 'role'],
+          populate: { chapter: { select: ['id'] }, alumnus: { select: ['name', 'displayName', 'displayNameEn'] } },
+          orderBy: [{ id: 'asc' }],
+        }),
+        strapi.db.query('api::event.event').findMany({
+          where: { publishedAt: { $notNull: true }, locale, chapter: { id: { $in: ids } }, ...upcomingFilter(now) },
+          select: ['id'],
+          populate: { chapter: { select: ['id'] } },
+        }),
+      ])
+    : [[], []];
+
+  const roleOrder = Object.keys(ROLE_NAMES.en);
+  const data = rows.map((c: any) => ({
+    documentId: c.documentId,
+    name: (en && c.nameEn) || c.name,
+    country: c.country,
+    province: c.province ?? null,
+    city: c.city ?? null,
+    foundedOn: c.foundedOn ?? null,
+    contactEmail: c.contactEmail ?? null,
+    description: c.description ?? null,
+    liaisons: (posts as any[])
+      .filter((p) => p.chapter?.id === c.id)
+      .sort((a, b) => roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role))
+      .map((p) => ({ displayName: publicName(p.alumnus, locale as string), role: p.role, roleName: ROLE_NAMES[en ? 'en' : 'zh-Hans'][p.role] ?? p.role })),
+    upcomingEvents: (events as any[]).filter((e) => e.chapter?.id === c.id).length,
+  }));
+  return { data, meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } } };
+};

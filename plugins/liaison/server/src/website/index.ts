@@ -1,0 +1,35 @@
+import type { Capability } from '../capabilities';
+import service from './service';
+import { cacheMiddleware } from './cache';
+import { rateLimitMiddleware } from './rate-limit';
+
+const website = (strapi: any) => strapi.plugin('liaison').service('website');
+
+/**
+ * The university website's API: stories and events (their controllers in src/api call
+ * this capability), the iCalendar feed, the chapter directory, the OpenAPI description,
+ * the public cache with its invalidation across instances, and rate limits.
+ */
+const capability: Capability = {
+  contentApiRoutes: [{ method: 'GET', path: '/chapters', handler: 'website.chapters', config: { auth: false, policies: [] } }],
+  controllers: {
+    website: ({ strapi }: { strapi: any }) => ({
+      async chapters(ctx: any) {
+        ctx.body = await website(strapi).chapters(ctx.query ?? {});
+      },
+    }),
+  },
+  services: { website: service },
+  middlewares: {
+    'public-cache': (_config: unknown, { strapi }: { strapi: any }) => cacheMiddleware(() => website(strapi).activeCache()),
+    'rate-limit': (_config: unknown, { strapi }: { strapi: any }) => rateLimitMiddleware(() => website(strapi).rateLimiter()),
+  },
+  bootstrap: async ({ strapi }) => {
+    await website(strapi).start();
+  },
+  destroy: async ({ strapi }) => {
+    await website(strapi).stop();
+  },
+};
+
+export default capability;

@@ -1,0 +1,146 @@
+import type { Core } from '@strapi/strapi';
+import { Client } from 'pg';
+import type { PublicCache } from './cache';
+
+/** Everything a public answer is made of: a write of any of these clears the public cache. */
+export const SHOWN_TYPES = new Set([
+  'api::story.story',
+  'api::event.event',
+  'plugin::liaison.alumnus',
+  'plugin::liaison.chapter',
+  'plugin::liaison.college',
+  'plugin::liaison.cohort',
+  'plugin::liaison.industry-group',
+  'plugin::liaison.liaison',
+  'plugin::liaison.honour',
+  'plugin::upload.file',
+]);
+const READS = new Set(['findOne', 'findFirst', 'findMany', 'count']);
+export const CHANNEL = 'liaison_public_cache';
+const LISTENER_NAME = 'liaison-cache-listener';
+
+/**
+ * Clears this instance's cache once the write commits (a reader in between could
+ * otherwise store what it read before the write), and on PostgreSQL tells the other
+ * instances: NOTIFY inside the write's transaction is delivered when it commits, and
+ * never when it rolls back. Identical notifications of one transaction arrive once.
+ */
+const announce = async (strapi: Core.Strapi, cache: PublicCache) => {
+  const pg = strapi.db.dialect.client === 'postgres';
+  if (!strapi.db.inTransaction()) {
+    cache.clear();
+    if (pg) await strapi.db.connection.raw('SELECT pg_notify(?, ?)', [CHANNEL, 'write']);
+    return;
+  }
+  await strapi.db.transaction(async ({ trx, onCommit }) => {
+    onCommit(() => cache.clear());
+    if (pg) await trx.raw('SELECT pg_notify(?, ?)', [CHANNEL, 'write']);
+  });
+};
+
+export const registerInvalidation = (strapi: Core.Strapi, cache: () => PublicCache | null) => {
+  // Every Document Service write: REST, the Content Manager (bulk actions too), jobs, our services.
+  strapi.documents.use(async (ctx, next) => {
+    const store = cache();
+    if (!store || !SHOWN_TYPES.has(ctx.uid) || READS.has(ctx.action)) return next();
+    return strapi.db.transaction(async () => {
+      const result = await next();
+      await announce(strapi, store);
+      return result;
+    });
+  });
+  // Writes that go through the query engine alone (the upload plugin, services writing rows directly).
+  strapi.db.lifecycles.subscribe({
+    models: [...SHOWN_TYPES],
+    ...Object.fromEntries(
+      ['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany'].map((hook) => [
+        hook,
+        async () => {
+          const store = cache();
+          if (store) await announce(strapi, store);
+        },
+      ])
+    ),
+  } as any);
+};
+
+/**
+ * One LISTEN connection per instance, outside the pool. When it drops, notifications may
+ * have been missed: it reconnects (with a growing pause) and clears the whole cache.
+ */
+export class InvalidationListener {
+  private client: Client | null = null;
+  private stopped = false;
+  private retry: NodeJS.Timeout | null = null;
+  private delay = 250;
+  connections = 0;
+
+  constructor(
+    private strapi: Core.Strapi,
+    private cache: PublicCache
+  ) {}
+
+  async start() {
+    this.stopped = false;
+    await this.connect();
+  }
+
+  private async connect() {
+    if (this.stopped) return;
+    const settings = this.strapi.config.get('database.connection.connection') as any;
+    const client = new Client({ ...(typeof settings === 'string' ? { connectionString: settings } : settings), application_name: LISTENER_NAME });
+    client.on('notification', (msg) => {
+      if (msg.channel === CHANNEL) this.cache.clear();
+    });
+    const lost = () => {
+      if (this.client !== client) return;
+      this.client = null;
+      client.removeAllListeners('end');
+      client.end().catch(() => undefined);
+      this.schedule();
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+      this.client = client;
+      this.connections += 1;
+      this.delay = 250;
+      // Whatever was announced while no connection listened is unknown: start afresh.
+      this.cache.clear();
+    } catch (error) {
+      this.strapi.log.warn(`public cache: LISTEN failed (${(error as Error).message}); retrying`);
+      client.removeAllListeners();
+      client.end().catch(() => undefined);
+      this.schedule();
+    }
+  }
+
+  private schedule() {
+    if (this.stopped || this.retry) return;
+    // While nobody listens, nothing cached can be trusted.
+    this.cache.clear();
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      void this.connect();
+    }, this.delay);
+    this.delay = Math.min(this.delay * 2, 10_000);
+  }
+
+  get listening() {
+    return !!this.client;
+  }
+
+  async stop() {
+    this.stopped = true;
+    if (this.retry) clearTimeout(this.retry);
+    const client = this.client;
+    this.client = null;
+    if (client) {
+      client.removeAllListeners();
+      client.on('error', () => undefined);
+      await client.end().catch(() => undefined);
+    }
+  }
+}

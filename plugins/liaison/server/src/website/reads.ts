@@ -1,0 +1,99 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { fieldError, type FieldError } from '../rules';
+import { validationError } from '../utils/errors';
+import { translateQuery, type ListFilter, type TranslatedQuery } from './query';
+import type { PublicType } from './public-types';
+
+const TABLE_OF = { 'api::story.story': 'stories', 'api::event.event': 'events' } as const;
+const COLUMN_OF: Record<string, string> = { cohortYears: 'cohort_years', tags: 'tags' };
+
+/**
+ * "The list contains this value" for a JSON list column, which Strapi's filters cannot
+ * say portably: one query giving the ids of the published rows that match all of them.
+ */
+const idsWithListValues = async (strapi: Core.Strapi, table: string, lists: ListFilter[]): Promise<number[]> => {
+  const knex = strapi.db.connection;
+  const pg = strapi.db.dialect.client === 'postgres';
+  const q = knex(table).select('id').whereNotNull('published_at');
+  for (const { field, value } of lists) {
+    const column = COLUMN_OF[field];
+    if (pg) q.whereRaw('??::jsonb @> ?::jsonb', [column, JSON.stringify([value])]);
+    else q.whereRaw(`EXISTS (SELECT 1 FROM json_each(??) WHERE json_each.value = ?)`, [`${table}.${column}`, value]);
+  }
+  return (await q).map((r: { id: number }) => Number(r.id));
+};
+
+const populateOf = (query: TranslatedQuery) =>
+  Object.fromEntries(Object.entries(query.populate).map(([name, spec]) => [name, spec.load]));
+
+/** One public record: the asked fields, then each populated relation as the website may see it. */
+export const present = (type: PublicType, query: TranslatedQuery, doc: any) => {
+  const out: Record<string, unknown> = { id: doc.id, documentId: doc.documentId };
+  for (const f of query.fields) out[f] = doc[f] ?? null;
+  for (const [name, spec] of Object.entries(query.populate)) out[name] = spec.present(doc[name], query.locale);
+  return out;
+};
+
+export const refuse = (problems: FieldError[]) => {
+  if (problems.length) throw validationError(problems, 'en');
+};
+
+const filtersOf = async (strapi: Core.Strapi, type: PublicType, query: TranslatedQuery, extra?: Record<string, unknown>) => {
+  const parts: Record<string, unknown>[] = [];
+  if (query.filters && Object.keys(query.filters).length) parts.push(query.filters);
+  if (extra) parts.push(extra);
+  if (query.listFilters.length) parts.push({ id: { $in: await idsWithListValues(strapi, TABLE_OF[type.uid], query.listFilters) } });
+  if (!parts.length) return undefined;
+  return parts.length === 1 ? parts[0] : { $and: parts };
+};
+
+/** GET /api/<type>: published records of the locale, Strapi's `{ data, meta: { pagination } }`. */
+export const findPublic = async (
+  strapi: Core.Strapi,
+  type: PublicType,
+  raw: Record<string, unknown>,
+  options: { extraParams?: string[]; extraFilters?: (query: Record<string, unknown>, problems: FieldError[]) => { filters?: Record<string, unknown>; sort?: string[] } } = {}
+) => {
+  const { query, problems } = translateQuery(type, raw, options.extraParams);
+  const extra = options.extraFilters?.(raw, problems) ?? {};
+  refuse(problems);
+  const filters = await filtersOf(strapi, type, query, extra.filters);
+  const start = query.offset ? query.offset.start : (query.page - 1) * query.pageSize;
+  const limit = query.offset ? query.offset.limit : query.pageSize;
+  const sort = raw.sort === undefined && extra.sort ? extra.sort : query.sort;
+  const docs = strapi.documents(type.uid);
+  const params = { locale: query.locale, status: 'published' as const, filters: filters as any };
+  const [rows, total] = await Promise.all([
+    docs.findMany({ ...params, sort: sort as any, fields: [...query.fields, 'id'] as any, populate: populateOf(query) as any, start, limit }),
+    query.withCount ? docs.count(params) : Promise.resolve(undefined),
+  ]);
+  const pagination = query.offset
+    ? { start, limit, ...(total !== undefined ? { total } : {}) }
+    : {
+        page: query.page,
+        pageSize: query.pageSize,
+        ...(total !== undefined ? { pageCount: Math.ceil(total / query.pageSize), total } : {}),
+      };
+  return { data: rows.map((doc) => present(type, query, doc)), meta: { pagination } };
+};
+
+const DOCUMENT_ID = /^[a-z0-9]{24}$/;
+
+/** GET /api/<type>/:idOrSlug: one published record by its slug in the locale, or by documentId. */
+export const findOnePublic = async (strapi: Core.Strapi, type: PublicType, idOrSlug: string, raw: Record<string, unknown>) => {
+  const { query, problems } = translateQuery(type, raw);
+  if (raw.pagination !== undefined || raw.sort !== undefined) problems.push(fieldError(raw.pagination !== undefined ? 'pagination' : 'sort', 'is not a parameter of a single record'));
+  refuse(problems);
+  const byKey = DOCUMENT_ID.test(idOrSlug) ? { $or: [{ documentId: idOrSlug }, { slug: idOrSlug }] } : { slug: idOrSlug };
+  const filters = await filtersOf(strapi, type, query, byKey);
+  const doc = await strapi.documents(type.uid).findFirst({
+    locale: query.locale,
+    status: 'published',
+    filters: filters as any,
+    fields: [...query.fields, 'id'] as any,
+    populate: populateOf(query) as any,
+  });
+  if (!doc) throw new errors.NotFoundError('Not Found');
+  return { data: present(type, query, doc), meta: {} };
+};
