@@ -15,7 +15,15 @@ const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
   const outbox = app.plugin('liaison').service('outbox');
   const jobs = app.plugin('liaison').service('jobs');
 
+  const website = app.plugin('liaison').service('website');
   const commands = {
+    // Serve HTTP on a port of its own, as a second server behind the load balancer.
+    listen: async () => {
+      await new Promise((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+      return { port: app.server.httpServer.address().port };
+    },
+    rateLimit: (settings) => website.configureRateLimit(settings),
+    cacheState: () => ({ size: website.cache()?.size ?? 0, listening: !!website.listener()?.listening, connections: website.listener()?.connections ?? 0 }),
     deliverDue: () => outbox.deliverDue(),
     enqueue: ({ mails }) => app.db.transaction(() => outbox.enqueue(mails)),
     runOnce: async ({ job, slot, pauseMs }) => {

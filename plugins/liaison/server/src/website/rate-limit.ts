@@ -43,7 +43,9 @@ export const rateLimitMiddleware = (limiter: () => { limiter: RateLimiterAbstrac
     const current = limiter();
     if (!current || !isPublicPath(ctx.path) || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next();
     try {
-      const res = await current.limiter.consume(ctx.request.ip || 'unknown');
+      // An IPv4 client reaching an IPv6 socket shows as ::ffff:a.b.c.d: one client, one count.
+      const client = String(ctx.request.ip || 'unknown').replace(/^::ffff:/, '');
+      const res = await current.limiter.consume(client);
       ctx.set('RateLimit-Limit', String(current.settings.points));
       ctx.set('RateLimit-Remaining', String(res.remainingPoints));
     } catch (error) {
