@@ -289,7 +289,8 @@ describe('Chapter Editor', () => {
     expect(chapters.body.results.map((r: any) => r.documentId)).toEqual([myChapter.documentId]);
     const members = await chapterEditor.get(`${CM}/plugin::liaison.alumnus?pageSize=100`);
     expect(members.status).toBe(200);
-    expect(members.body.results.every((a: any) => !('phone' in a))).toBe(true);
+    // How to reach a member shows only when the member consented to be contacted.
+    expect(members.body.results.every((a: any) => a.contactConsent === true || (a.phone ?? null) === null)).toBe(true);
     expect(members.body.results.length).toBe(1);
   });
 });

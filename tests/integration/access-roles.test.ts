@@ -41,12 +41,15 @@ describe('scoped staff roles', () => {
     for (const f of ['phone', 'email', 'wechat']) expect(alumni.fields).not.toContain(f);
   });
 
-  it('gives Chapter Editors read of their own chapters, their members and their posts', async () => {
+  it('gives Chapter Editors their chapters’ events to publication, their stories as drafts, and read of their chapters, members and posts', async () => {
     const perms = await contentPermissions('Chapter Editor');
     expect(perms).toEqual(listed('Chapter Editor'));
-    expect(perms.map((p: any) => `${p.subject.split('.').pop()}:${p.action.split('.').pop()}`).sort()).toEqual(
-      ['alumnus:read', 'chapter:read', 'liaison:read']
-    );
+    expect(perms.map((p: any) => `${p.subject.split('.').pop()}:${p.action.split('.').pop()}`).sort()).toEqual([
+      'alumnus:read', 'chapter:read', 'event:create', 'event:delete', 'event:publish', 'event:read', 'event:update', 'liaison:read',
+      'story:create', 'story:read', 'story:update',
+    ]);
+    const members = perms.find((p: any) => p.subject === 'plugin::liaison.alumnus');
+    for (const f of ['studentNo', 'employer', 'jobTitle']) expect(members.fields).not.toContain(f);
     expect(perms.every((p: any) => p.conditions[0] === CONDITIONS.ownChapters)).toBe(true);
   });
 

@@ -3,6 +3,8 @@ import access from './service';
 import { registerConditions } from './conditions';
 import { registerPostGuard } from './guard';
 import { scopeRelationPickers } from './pickers';
+import { registerWebsiteGuard } from './website-guard';
+import { registerMemberContactFilter } from './members';
 
 const capability: Capability = {
   services: { access },
@@ -12,6 +14,8 @@ const capability: Capability = {
   register: async ({ strapi }) => {
     await registerConditions(strapi);
     registerPostGuard(strapi);
+    registerWebsiteGuard(strapi);
+    registerMemberContactFilter(strapi);
     scopeRelationPickers(strapi);
   },
 };

@@ -3,6 +3,8 @@ import { pickerFilter } from './rules';
 import { requestAdminUser, scopeForRequest } from './request';
 
 const PICKER_PATHS = ['/relations/:model/:targetField'];
+/** The website's types link to the network (chapters, colleges, featured alumni, organising posts). */
+const WEBSITE_MODELS = ['api::event.event', 'api::story.story'];
 
 /**
  * The Content Manager's relation pickers list every record of a target type the user
@@ -13,7 +15,7 @@ const PICKER_PATHS = ['/relations/:model/:targetField'];
  */
 export const pickerScope = (strapi: Core.Strapi) => async (ctx: any, next: () => Promise<unknown>) => {
   const { model, targetField } = ctx.params ?? {};
-  if (typeof model === 'string' && model.startsWith('plugin::liaison.')) {
+  if (typeof model === 'string' && (model.startsWith('plugin::liaison.') || WEBSITE_MODELS.includes(model))) {
     const target = (strapi.getModel(model as any)?.attributes as any)?.[targetField]?.target;
     const user = target ? await requestAdminUser(strapi, ctx.state) : null;
     if (user) {

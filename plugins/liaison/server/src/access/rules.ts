@@ -25,9 +25,26 @@ const PATHS: Record<string, { college: string[]; chapter: string[] }> = {
   [UIDS.alumnus]: { college: ['cohort.college.id'], chapter: ['chapter.id'] },
   [UIDS.chapter]: { college: [], chapter: ['id'] },
   [UIDS.industry]: { college: [], chapter: [] },
+  // The website's content chapter editors write: their chapters' events and stories.
+  'api::event.event': { college: [], chapter: ['chapter.id'] },
+  'api::story.story': { college: [], chapter: ['chapters.id'] },
 };
 
 export const SCOPED_TYPES = Object.keys(PATHS);
+
+/** The chapters a website record names (an event's one chapter, a story's chapters). */
+export const chaptersOf = (row: { chapter?: { id: number } | null; chapters?: { id: number }[] | null }): number[] =>
+  row.chapters ? row.chapters.map((c) => c.id) : row.chapter ? [row.chapter.id] : [];
+
+/**
+ * Why a website record lies outside a chapter editor's reach, or null: it must name at
+ * least one chapter, and only chapters of theirs.
+ */
+export const websiteRecordOutside = (chapters: number[], scope: NetworkScope): 'none' | 'other' | null => {
+  if (scope.all) return null;
+  if (!chapters.length) return 'none';
+  return chapters.every((id) => scope.chapters.includes(id)) ? null : 'other';
+};
 
 export type ScopeKind = 'college' | 'chapter';
 

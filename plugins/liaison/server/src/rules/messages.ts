@@ -99,6 +99,8 @@ export const MESSAGES: Record<string, { en: string; 'zh-Hans': string }> = {
   // access: scoped staff
   'access.scope': { en: 'this scope is outside the colleges you work for', 'zh-Hans': '此范围不在您负责的学院之内' },
   'access.outside': { en: 'outside your colleges and chapters', 'zh-Hans': '不在您负责的学院和校友会范围内' },
+  'access.otherChapter': { en: 'belongs to a chapter that is not yours', 'zh-Hans': '属于不由您编辑的校友会' },
+  'access.noChapter': { en: 'must belong to one of your chapters', 'zh-Hans': '须属于您编辑的校友会之一' },
   'access.holder': {
     en: 'not an alumnus of your colleges nor a member of your chapters',
     'zh-Hans': '不是您负责的学院的校友，也不是您负责的校友会的会员',

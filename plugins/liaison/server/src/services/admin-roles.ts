@@ -17,11 +17,11 @@ const contentPermissions = (subjects: string[], actions: string[], properties: R
   subjects.flatMap((subject) => actions.map((action) => ({ action, subject, properties, conditions: [] })));
 
 const explorer = (action: string) => `plugin::content-manager.explorer.${action}`;
-const scoped = (subject: string, actions: string[], condition: string, fields?: string[]) =>
+const scoped = (subject: string, actions: string[], condition: string, fields?: string[], properties: Record<string, unknown> = {}) =>
   actions.map((action) => ({
     action: explorer(action),
     subject,
-    properties: fields ? { fields } : {},
+    properties: { ...properties, ...(fields ? { fields } : {}) },
     conditions: [condition],
   }));
 
@@ -33,6 +33,27 @@ const ALUMNUS_FIELDS_WITHOUT_CONTACT = Object.entries(contentTypes.alumnus.schem
 
 /** Localised types need the locales in the permission, or Strapi's permission clean-up drops it. */
 const CONTENT_LOCALES = ['zh-Hans', 'en'];
+
+/**
+ * What a chapter editor reads of their members: who they are and where, and how to reach
+ * them, which the access capability (access/members.ts) removes again for every member
+ * who has not consented to be contacted. Never the student number, employer or job title.
+ */
+const CHAPTER_MEMBER_FIELDS = [
+  'name', 'gender', 'cohort', 'major', 'degree', 'country', 'province', 'city', 'industry', 'language', 'phone', 'email', 'wechat',
+  'contactConsent', 'publishConsent', 'displayName', 'displayNameEn', 'alumnusStatus', 'chapter',
+];
+
+/** The media library, for event covers: see and add files; change only their own. */
+const MEDIA_LIBRARY = [
+  ...['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'].map((action) => ({
+    action,
+    subject: null,
+    properties: {},
+    conditions: [] as string[],
+  })),
+  { action: 'plugin::upload.assets.update', subject: null, properties: {}, conditions: ['admin::is-creator'] },
+];
 
 /**
  * The staff roles of the alumni office. Created once; what an administrator later
@@ -73,13 +94,18 @@ export const STAFF_ROLES = [
   },
   {
     name: 'Chapter Editor',
-    description: "Publishes one chapter's events and sees nothing of other chapters (scoped permissions come with the chapter work).",
+    description: "Publishes their chapters' events and drafts their stories for the office to review; reads their members; sees nothing of other chapters.",
     permissions: [
       ...pluginPermissions([ACTIONS.readOverview]),
+      // Their chapters' events, the whole way to publication; stories as drafts, which the office reviews and publishes.
+      // Conditions do the reads; access/website-guard.ts does creates, what a write stores, publish and delete.
+      ...scoped('api::event.event', ['read', 'create', 'update', 'delete', 'publish'], CONDITIONS.ownChapters, undefined, { locales: CONTENT_LOCALES }),
+      ...scoped('api::story.story', ['read', 'create', 'update'], CONDITIONS.ownChapters, undefined, { locales: CONTENT_LOCALES }),
       // Reads the liaison posts, the chapter and the members of their own chapters.
       ...scoped('plugin::liaison.liaison', ['read'], CONDITIONS.ownChapters),
       ...scoped('plugin::liaison.chapter', ['read'], CONDITIONS.ownChapters),
-      ...scoped('plugin::liaison.alumnus', ['read'], CONDITIONS.ownChapters, ALUMNUS_FIELDS_WITHOUT_CONTACT),
+      ...scoped('plugin::liaison.alumnus', ['read'], CONDITIONS.ownChapters, CHAPTER_MEMBER_FIELDS),
+      ...MEDIA_LIBRARY,
     ],
   },
 ];
@@ -111,7 +137,7 @@ export const ensureStaffRoles = async (strapi: Core.Strapi) => {
       const added = pluginActions.filter((a) => !known.has(a));
       if (added.length) {
         await strapi.service('admin::permission').createMany(
-          pluginPermissions(added).map((p) => ({ ...p, role: existing.id }))
+          role.permissions.filter((p) => p.subject === null && added.includes(p.action)).map((p) => ({ ...p, role: existing.id }))
         );
       }
       // A content permission new in this release (the scoped ones of College Staff and
