@@ -48,6 +48,11 @@ describe('scoped staff roles', () => {
       'alumnus:read', 'chapter:read', 'event:create', 'event:delete', 'event:publish', 'event:read', 'event:update', 'liaison:read',
       'story:create', 'story:read', 'story:update',
     ]);
+    // The admin panel shows a field only when the permission names it: every field of the schema.
+    for (const uid of ['api::event.event', 'api::story.story']) {
+      const schemaFields = Object.keys(strapiApp().getModel(uid as any).attributes).filter((f) => !['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(f));
+      for (const p of perms.filter((p: any) => p.subject === uid && /\.(read|create|update)$/.test(p.action))) expect(p.fields.sort()).toEqual([...schemaFields].sort());
+    }
     const members = perms.find((p: any) => p.subject === 'plugin::liaison.alumnus');
     for (const f of ['studentNo', 'employer', 'jobTitle']) expect(members.fields).not.toContain(f);
     expect(perms.every((p: any) => p.conditions[0] === CONDITIONS.ownChapters)).toBe(true);

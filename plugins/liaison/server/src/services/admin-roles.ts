@@ -8,6 +8,19 @@ const LIAISON_TYPES = Object.entries(contentTypes)
   .filter(([, type]) => (type.schema.pluginOptions as any)?.['content-manager']?.visible !== false)
   .map(([name]) => `plugin::liaison.${name}`);
 const WEBSITE_TYPES = ['api::story.story', 'api::event.event'];
+/**
+ * The fields of the website types, named in their permissions: the admin panel shows a
+ * field only when the permission lists it (tests/integration/access-roles checks these
+ * lists against the schemas).
+ */
+export const WEBSITE_FIELDS: Record<string, string[]> = {
+  'api::story.story': ['title', 'slug', 'summary', 'body', 'cover', 'colleges', 'chapters', 'industries', 'cohortYears', 'tags', 'featuredAlumni'],
+  'api::event.event': [
+    'title', 'slug', 'type', 'chapter', 'college', 'industry', 'startsAt', 'endsAt', 'venue', 'onlineUrl', 'capacity',
+    'registrationOpensAt', 'registrationClosesAt', 'description', 'cover', 'organisers', 'attendance',
+  ],
+};
+const FIELD_ACTIONS = ['create', 'read', 'update'].map((a) => `plugin::content-manager.explorer.${a}`);
 const CRUD = ['create', 'read', 'update', 'delete'].map((a) => `plugin::content-manager.explorer.${a}`);
 
 const pluginPermissions = (actions: string[]) =>
@@ -66,7 +79,14 @@ export const STAFF_ROLES = [
     permissions: [
       ...pluginPermissions(ALL_ACTIONS),
       ...contentPermissions(LIAISON_TYPES, CRUD),
-      ...contentPermissions(WEBSITE_TYPES, [...CRUD, 'plugin::content-manager.explorer.publish'], { locales: CONTENT_LOCALES }),
+      ...WEBSITE_TYPES.flatMap((subject) =>
+        [...CRUD, 'plugin::content-manager.explorer.publish'].map((action) => ({
+          action,
+          subject,
+          properties: { locales: CONTENT_LOCALES, ...(FIELD_ACTIONS.includes(action) ? { fields: WEBSITE_FIELDS[subject] } : {}) },
+          conditions: [] as string[],
+        }))
+      ),
     ],
   },
   {
@@ -99,8 +119,9 @@ export const STAFF_ROLES = [
       ...pluginPermissions([ACTIONS.readOverview]),
       // Their chapters' events, the whole way to publication; stories as drafts, which the office reviews and publishes.
       // Conditions do the reads; access/website-guard.ts does creates, what a write stores, publish and delete.
-      ...scoped('api::event.event', ['read', 'create', 'update', 'delete', 'publish'], CONDITIONS.ownChapters, undefined, { locales: CONTENT_LOCALES }),
-      ...scoped('api::story.story', ['read', 'create', 'update'], CONDITIONS.ownChapters, undefined, { locales: CONTENT_LOCALES }),
+      ...scoped('api::event.event', ['read', 'create', 'update'], CONDITIONS.ownChapters, WEBSITE_FIELDS['api::event.event'], { locales: CONTENT_LOCALES }),
+      ...scoped('api::event.event', ['delete', 'publish'], CONDITIONS.ownChapters, undefined, { locales: CONTENT_LOCALES }),
+      ...scoped('api::story.story', ['read', 'create', 'update'], CONDITIONS.ownChapters, WEBSITE_FIELDS['api::story.story'], { locales: CONTENT_LOCALES }),
       // Reads the liaison posts, the chapter and the members of their own chapters.
       ...scoped('plugin::liaison.liaison', ['read'], CONDITIONS.ownChapters),
       ...scoped('plugin::liaison.chapter', ['read'], CONDITIONS.ownChapters),
