@@ -310,6 +310,10 @@ describe('events', () => {
     expect((await q({ timeframe: 'upcoming' })).body.data.map((e: any) => e.slug)).toEqual([mine.slug]);
     expect((await q({ timeframe: 'past' })).body.data.map((e: any) => e.slug)).toEqual([past.slug]);
     expect((await q({ 'filters[type][$eq]': 'lecture' })).body.data.map((e: any) => e.slug)).toEqual([past.slug]);
+    // @strapi/client passes the timeframe through as it is.
+    const client = strapiClient({ baseURL: `${base}/api` });
+    const viaClient: any = await client.collection('events').find({ timeframe: 'upcoming', filters: { chapter: { documentId: { $eq: chapter.documentId } } } } as any);
+    expect(viaClient.data.map((e: any) => e.slug)).toEqual([mine.slug]);
     const one = await http().get(`/api/events/${mine.slug}`).query({ populate: 'chapter' });
     expect(one.body.data.chapter).toMatchObject({ documentId: chapter.documentId });
     expect(one.body.data).not.toHaveProperty('organisers');

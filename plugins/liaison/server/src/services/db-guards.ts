@@ -23,6 +23,16 @@ export const SLUG_INDEXES = [
   { uid: 'api::event.event', name: 'events_slug_locale_uq', field: 'slug' },
 ] as const;
 
+/**
+ * The website's lists read published rows of one locale in their usual order: newest
+ * stories first, events by start. Partial indexes on exactly that make a page an index
+ * scan of its rows and the total an index-only count, however many drafts there are.
+ */
+const PUBLIC_LIST_INDEXES = [
+  { uid: 'api::story.story', name: 'stories_published_idx', order: ['publishedAt DESC', 'id DESC'] },
+  { uid: 'api::event.event', name: 'events_published_idx', order: ['startsAt', 'id'] },
+] as const;
+
 export const indexFieldNames = (): Record<string, string> =>
   Object.fromEntries(SLUG_INDEXES.map((i) => [i.name, i.field]));
 
@@ -45,6 +55,19 @@ export const installDatabaseGuards = async (strapi: Core.Strapi) => {
       const published = columnOf(strapi, index.uid, 'publishedAt').column;
       await trx.raw(
         `CREATE UNIQUE INDEX IF NOT EXISTS ${index.name} ON ${table} (${column}, ${locale}, (${published} IS NULL))`
+      );
+    }
+
+    for (const index of PUBLIC_LIST_INDEXES) {
+      const { table } = columnOf(strapi, index.uid, 'locale');
+      const col = (attribute: string) => (attribute === 'id' ? 'id' : columnOf(strapi, index.uid, attribute).column);
+      const order = index.order.map((o) => {
+        const [attribute, direction] = o.split(' ');
+        return `${col(attribute)}${direction ? ` ${direction}` : ''}`;
+      });
+      const published = col('publishedAt');
+      await trx.raw(
+        `CREATE INDEX IF NOT EXISTS ${index.name} ON ${table} (${col('locale')}, ${order.join(', ')}) WHERE ${published} IS NOT NULL`
       );
     }
 

@@ -1,0 +1,260 @@
+#!/usr/bin/env node
+/**
+ * Public API benchmark: what the university website's busiest call costs.
+ *
+ *   npm run bench:public-api -- [--stories=20000] [--events=5000] [--alumni=20000] [--connections=50] [--duration=20]
+ *
+ * On a fresh PostgreSQL database (BENCH_PG_URL; dropped afterwards):
+ *   1. seed the demo network and enlarge its website content to --stories published stories
+ *      and --events events (copies of the demo's, zh-Hans and en, each story with a cover);
+ *   2. load `GET /api/stories?locale=zh-Hans&pagination[pageSize]=20&populate=cover` with
+ *      autocannon (--connections for --duration seconds, loopback only) against, each in its
+ *      own process, one at a time:
+ *        - Liaison with its cache (answers from memory after the first request),
+ *        - Liaison without its cache (PUBLIC_CACHE_ENABLED=false: every request reads the database),
+ *        - stock Strapi: the core controller of the same type without any cache (a full-access
+ *          API token takes Strapi's own find),
+ *        - the ceiling: a minimal Node `http` server answering the same JSON from one SQL query;
+ *   3. report requests/s and p95 latency of each, and the ratios.
+ * Rate limits are off for the run (RATE_LIMIT_POINTS=0): one client making 10,000 requests
+ * a second is what they exist to stop. Figures go to bench/results/public-api-<date>.json.
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { spawn } = require('child_process');
+const { appDir, distDir, args, log, freshDatabase, writeResults, runScript, pad, fmt } = require('./lib');
+
+const STORIES = Number(args.stories ?? 20000);
+const EVENTS = Number(args.events ?? 5000);
+const ALUMNI = Number(args.alumni ?? 20000);
+const CONNECTIONS = Number(args.connections ?? 50);
+const DURATION = Number(args.duration ?? 20);
+const PATH = '/api/stories?locale=zh-Hans&pagination[pageSize]=20&populate=cover';
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// ------------------------------------------------------------------ child: seed
+
+/** n copies of the demo's documents, each with its own slug (and events spread over two years). */
+const enlarge = (records, n, shift) =>
+  Array.from({ length: n }, (_, i) => {
+    const base = records[i % records.length];
+    const copy = JSON.parse(JSON.stringify(base));
+    for (const own of Object.values(copy.locales)) own.slug = i < records.length ? own.slug : `${own.slug}-${i}`;
+    if (shift) shift(copy.shared, i);
+    return copy;
+  });
+
+async function seed() {
+  const { createStrapi } = require('@strapi/strapi');
+  const strapi = await createStrapi({ appDir, distDir }).load();
+  try {
+    const demo = require(path.join(distDir, 'src', 'demo'));
+    const { attachDemoCovers } = require(path.join(distDir, 'src', 'demo', 'covers'));
+    const data = demo.generateDemo({ alumni: ALUMNI, seed: demo.DEFAULT_SEED, today: new Date().toISOString().slice(0, 10) });
+    data.stories = enlarge(data.stories, STORIES);
+    const DAY = 86_400_000;
+    data.events = enlarge(data.events, EVENTS, (shared, i) => {
+      const offset = ((i * 7919) % 730) - 365;
+      const start = Date.parse(shared.startsAt) + offset * DAY;
+      const length = Date.parse(shared.endsAt) - Date.parse(shared.startsAt);
+      shared.startsAt = new Date(start).toISOString();
+      shared.endsAt = new Date(start + length).toISOString();
+      shared.registrationOpensAt = shared.registrationOpensAt && new Date(start - 30 * DAY).toISOString();
+      shared.registrationClosesAt = shared.registrationClosesAt && new Date(start - DAY).toISOString();
+      shared.attendance = null;
+    });
+    const started = Date.now();
+    await strapi.db.transaction(({ trx }) => demo.writeDemo(strapi, trx, data, {}));
+    await attachDemoCovers(strapi);
+    // Every story gets a cover: the demo's images, linked in bulk as the upload plugin links them.
+    const files = await strapi.db.query('plugin::upload.file').findMany({ select: ['id'] });
+    const morph = strapi.db.metadata.get('plugin::upload.file').attributes.related.joinTable;
+    const knex = strapi.db.connection;
+    const linked = new Set((await knex(morph.name).where(morph.morphColumn.typeColumn.name, 'api::story.story').select(morph.morphColumn.idColumn.name)).map((r) => Number(r[morph.morphColumn.idColumn.name])));
+    const rows = (await knex('stories').select('id')).map((r) => Number(r.id)).filter((id) => !linked.has(id));
+    for (let from = 0; from < rows.length; from += 2000) {
+      await knex(morph.name).insert(
+        rows.slice(from, from + 2000).map((id, i) => ({
+          [morph.joinColumn.name]: files[(from + i) % files.length].id,
+          [morph.morphColumn.idColumn.name]: id,
+          [morph.morphColumn.typeColumn.name]: 'api::story.story',
+          field: 'cover',
+          order: 1,
+        }))
+      );
+    }
+    await knex.raw('VACUUM ANALYZE');
+    const counts = {
+      stories: Number((await knex('stories').whereNotNull('published_at').where('locale', 'zh-Hans').count({ n: '*' }))[0].n),
+      events: Number((await knex('events').whereNotNull('published_at').where('locale', 'zh-Hans').count({ n: '*' }))[0].n),
+    };
+    fs.writeFileSync(args.out, JSON.stringify({ counts, seedSeconds: (Date.now() - started) / 1000 }));
+  } finally {
+    await strapi.destroy();
+  }
+  process.exit(0);
+}
+
+// ------------------------------------------------------------------ child: Strapi serving
+
+async function serve() {
+  const { createStrapi } = require('@strapi/strapi');
+  const strapi = await createStrapi({ appDir, distDir }).load();
+  let token = null;
+  if (args.token === 'true') {
+    token = (await strapi.service('admin::api-token').create({ name: `bench-${Date.now()}`, type: 'full-access', lifespan: null, description: 'bench' })).accessKey;
+  }
+  await new Promise((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
+  fs.writeFileSync(args.out, JSON.stringify({ port: strapi.server.httpServer.address().port, token }));
+}
+
+// ------------------------------------------------------------------ child: the ceiling
+
+/**
+ * The practical ceiling: a bare Node `http` server with a `pg` pool of the same size as
+ * Strapi's, answering the same page with one SQL query (the page of published zh-Hans
+ * stories, newest first, each with its cover, and the total).
+ */
+async function ceiling() {
+  const http = require('http');
+  const { Pool } = require('pg');
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+  const FIELDS = ['id', 'document_id', 'locale', 'created_at', 'updated_at', 'published_at', 'title', 'slug', 'summary', 'body', 'cohort_years', 'tags'];
+  const SQL = `
+    SELECT ${FIELDS.map((f) => `s.${f}`).join(', ')}, c.total,
+           (SELECT json_build_object('id', f.id, 'documentId', f.document_id, 'name', f.name, 'alternativeText', f.alternative_text,
+                    'caption', f.caption, 'width', f.width, 'height', f.height, 'formats', f.formats, 'hash', f.hash, 'ext', f.ext,
+                    'mime', f.mime, 'size', f.size, 'url', f.url)
+              FROM files_related_mph m JOIN files f ON f.id = m.file_id
+             WHERE m.related_id = s.id AND m.related_type = 'api::story.story' AND m.field = 'cover' LIMIT 1) AS cover
+      FROM (SELECT * FROM stories
+             WHERE published_at IS NOT NULL AND locale = $1
+             ORDER BY published_at DESC, id DESC
+             LIMIT $2 OFFSET $3) s
+     CROSS JOIN (SELECT COUNT(*) AS total FROM stories WHERE published_at IS NOT NULL AND locale = $1) c
+     ORDER BY s.published_at DESC, s.id DESC`;
+  const server = http.createServer(async (req, res) => {
+    try {
+      const { rows } = await pool.query(SQL, ['zh-Hans', 20, 0]);
+      const total = rows.length ? Number(rows[0].total) : 0;
+      const data = rows.map((r) => ({
+        id: r.id, documentId: r.document_id, locale: r.locale, createdAt: r.created_at, updatedAt: r.updated_at, publishedAt: r.published_at,
+        title: r.title, slug: r.slug, summary: r.summary, body: r.body, cohortYears: r.cohort_years, tags: r.tags, cover: r.cover,
+      }));
+      const body = JSON.stringify({ data, meta: { pagination: { page: 1, pageSize: 20, pageCount: Math.ceil(total / 20), total } } });
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+    } catch (error) {
+      res.writeHead(500);
+      res.end(String(error));
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  fs.writeFileSync(args.out, JSON.stringify({ port: server.address().port }));
+}
+
+// ------------------------------------------------------------------ parent
+
+/** Starts a child that writes { port, token } to its out file once it listens. */
+async function startServer(mode, env, extra = []) {
+  const out = path.join(os.tmpdir(), `liaison-bench-${process.pid}-${mode}-${Date.now()}.json`);
+  const child = spawn(process.execPath, [__filename, `--child=${mode}`, `--out=${out}`, ...extra], {
+    cwd: appDir,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, ...env },
+  });
+  for (let i = 0; i < 1200 && !fs.existsSync(out); i += 1) {
+    if (child.exitCode !== null) throw new Error(`${mode} exited with ${child.exitCode}`);
+    await sleep(100);
+  }
+  const info = JSON.parse(fs.readFileSync(out, 'utf8'));
+  fs.rmSync(out, { force: true });
+  return { ...info, stop: () => new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGTERM'); setTimeout(() => child.kill('SIGKILL'), 10000); }) };
+}
+
+/** autocannon for DURATION seconds; p95 from every response's latency (autocannon reports p90 and p97.5 only). */
+async function load(name, url, headers = {}) {
+  const autocannon = require('autocannon');
+  const first = await fetch(url, { headers });
+  if (first.status !== 200) throw new Error(`${name}: ${first.status} ${await first.text()}`);
+  const sample = await first.json();
+  const latencies = [];
+  const instance = autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
+  instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  const at = (p) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)];
+  const figures = {
+    requestsPerSecond: result.requests.average,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    p50: at(50),
+    p95: at(95),
+    p99: at(99),
+    sampleTitles: sample.data.slice(0, 3).map((s) => s.title),
+    sampleCover: !!sample.data[0]?.cover?.formats,
+    total: sample.meta.pagination.total,
+  };
+  log(`    ${pad(name, 10)} ${fmt(figures.requestsPerSecond, 0).padStart(7)} req/s   p50 ${fmt(figures.p50)} ms   p95 ${fmt(figures.p95)} ms   (${figures.non2xx} non-2xx, ${figures.errors} errors)`);
+  return figures;
+}
+
+async function main() {
+  const database = await freshDatabase('postgres', 'publicapi');
+  const env = { ...database.env, SEED_DEMO: 'false', CRON_ENABLED: 'false', LOG_LEVEL: 'error', RATE_LIMIT_POINTS: '0', NODE_ENV: 'production', ...secrets() };
+  const results = { connections: CONNECTIONS, duration: DURATION, path: PATH, runs: {} };
+  try {
+    log(`Seeding ${ALUMNI} alumni, ${STORIES} stories and ${EVENTS} events on PostgreSQL…`);
+    const seeded = await new Promise((resolve, reject) => {
+      const out = path.join(os.tmpdir(), `liaison-bench-${process.pid}-seed.json`);
+      const child = spawn(process.execPath, [__filename, '--child=seed', `--out=${out}`], { cwd: appDir, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+      child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(fs.readFileSync(out, 'utf8'))) : reject(new Error(`seed exited with ${code}`))));
+    });
+    results.counts = seeded.counts;
+    log(`  ${seeded.counts.stories} published stories, ${seeded.counts.events} published events (zh-Hans) in ${fmt(seeded.seedSeconds)} s`);
+
+    const all = [
+      ['cached', 'serve', {}, false],
+      ['uncached', 'serve', { PUBLIC_CACHE_ENABLED: 'false' }, false],
+      ['stock', 'serve', { PUBLIC_CACHE_ENABLED: 'false' }, true],
+      ['ceiling', 'ceiling', {}, false],
+    ];
+    const runs = args.only ? all.filter(([name]) => args.only.split(',').includes(name)) : all;
+    for (const [name, mode, extraEnv, token] of runs) {
+      const server = await startServer(mode, { ...env, ...extraEnv }, token ? ['--token=true'] : []);
+      try {
+        results.runs[name] = await load(name, `http://127.0.0.1:${server.port}${PATH}`, server.token ? { authorization: `Bearer ${server.token}` } : {});
+      } finally {
+        await server.stop();
+      }
+    }
+  } finally {
+    if (args.keep === 'true') log(`Kept the database: ${database.env.DATABASE_URL}`);
+    else await database.drop();
+  }
+  const r = results.runs;
+  if (!r.cached || !r.uncached || !r.stock || !r.ceiling) return writeResults('public-api', results);
+  results.ratios = {
+    cachedOfCeiling: r.cached.requestsPerSecond / r.ceiling.requestsPerSecond,
+    cachedOverStock: r.cached.requestsPerSecond / r.stock.requestsPerSecond,
+    uncachedOverStock: r.uncached.requestsPerSecond / r.stock.requestsPerSecond,
+  };
+  results.targets = { cachedAtLeast70PercentOfCeiling: results.ratios.cachedOfCeiling >= 0.7, uncachedP95Under100ms: r.uncached.p95 < 100 };
+  process.stdout.write(`\n${PATH}, ${CONNECTIONS} connections, ${DURATION} s each, ${results.counts.stories} stories\n\n`);
+  process.stdout.write(`${pad('server', 12)}${pad('req/s', 10)}${pad('p50 ms', 10)}${pad('p95 ms', 10)}\n`);
+  for (const [name, f] of Object.entries(r)) process.stdout.write(`${pad(name, 12)}${pad(fmt(f.requestsPerSecond, 0), 10)}${pad(fmt(f.p50), 10)}${pad(fmt(f.p95), 10)}\n`);
+  process.stdout.write(`\ncached / ceiling ${fmt(results.ratios.cachedOfCeiling * 100, 0)}% (target ≥ 70%); uncached p95 ${fmt(r.uncached.p95)} ms (target < 100 ms); cached / stock Strapi ${fmt(results.ratios.cachedOverStock)}×\n`);
+  writeResults('public-api', results);
+}
+
+/** Production mode refuses the development secrets: the run makes its own. */
+function secrets() {
+  const r = () => require('crypto').randomBytes(16).toString('base64');
+  return { APP_KEYS: `${r()},${r()}`, ADMIN_JWT_SECRET: r(), API_TOKEN_SALT: r(), TRANSFER_TOKEN_SALT: r(), ENCRYPTION_KEY: r(), JWT_SECRET: r() };
+}
+
+const CHILDREN = { seed, serve, ceiling };
+runScript(() => CHILDREN[args.child](), main);
