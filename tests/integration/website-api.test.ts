@@ -366,6 +366,20 @@ describe('the chapter directory', () => {
   });
 });
 
+describe('CORS', () => {
+  it('lets the website’s origins read, fresh or cached, and no other', async () => {
+    const url = `/api/stories/${story.slug}`;
+    for (let i = 0; i < 2; i += 1) {
+      const allowed = await http().get(url).set('Origin', 'http://localhost:3000');
+      expect(allowed.headers['access-control-allow-origin']).toBe('http://localhost:3000');
+      expect(allowed.headers.vary).toMatch(/Origin/);
+    }
+    const other = await http().get(url).set('Origin', 'https://elsewhere.example');
+    expect(other.headers['access-control-allow-origin']).not.toBe('https://elsewhere.example');
+    expect(other.headers['access-control-allow-origin'] ?? '').not.toBe('*');
+  });
+});
+
 describe('the OpenAPI description', () => {
   it('is a valid OpenAPI document of the public endpoints only, with the /api prefix and path parameters', async () => {
     const res = await http().get('/api/openapi.json');
