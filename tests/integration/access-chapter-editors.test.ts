@@ -23,6 +23,7 @@ const as = (token: string) => {
 let chapterA: any;
 let chapterB: any;
 let editorA: Signed;
+let editorAToken: string;
 let editorB: Signed;
 let office: Signed;
 let eventA: any;
@@ -45,7 +46,8 @@ beforeAll(async () => {
   await setupStrapi();
   chapterA = await makeChapter();
   chapterB = await makeChapter();
-  editorA = as((await signInStaff('Chapter Editor', { chapters: [chapterA.documentId] })).token);
+  editorAToken = `Bearer ${(await signInStaff('Chapter Editor', { chapters: [chapterA.documentId] })).token}`;
+  editorA = as(editorAToken.slice('Bearer '.length));
   editorB = as((await signInStaff('Chapter Editor', { chapters: [chapterB.documentId] })).token);
   office = as((await signInStaff('Alumni Office Staff')).token);
   eventA = await strapiApp().documents(EVENT).create({ data: eventBody(chapterA.documentId, 'A 的活动') as any, locale: 'zh-Hans' });
@@ -79,6 +81,14 @@ describe('events', () => {
     const none = await editorA.post(`${EVENTS}?locale=zh-Hans`).send(eventBody(null));
     expect(none.status).toBe(403);
     expect(none.body.error.details.errors[0]).toMatchObject({ path: ['chapter'], message: 'must belong to one of your chapters' });
+    // The admin in Chinese reads the refusal in Chinese.
+    const zh = await http()
+      .post(`${EVENTS}?locale=zh-Hans`)
+      .set('Authorization', editorAToken)
+      .set('Accept-Language', 'zh-Hans')
+      .send(eventBody(chapterB.documentId));
+    expect(zh.status).toBe(403);
+    expect(zh.body.error.details.errors[0]).toMatchObject({ path: ['chapter'], message: '属于不由您编辑的校友会' });
     expect(await eventCount()).toBe(before);
   });
 

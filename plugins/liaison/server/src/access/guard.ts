@@ -5,6 +5,7 @@ import { requestAdminUser, scopeForRequest } from './request';
 import type { NetworkScope } from './types';
 import { localise, TERMS_ZH } from '../rules/messages';
 import { requestLanguage } from '../utils/errors';
+import { writtenIds } from '../utils/written';
 
 /** Writes of a post the guard checks. */
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
@@ -103,11 +104,6 @@ const requestedOutsideScope = async (strapi: Core.Strapi, data: Record<string, u
   return null;
 };
 
-const writtenIds = (result: any): number[] => {
-  if (!result) return [];
-  const entries = Array.isArray(result.entries) ? result.entries : [result];
-  return entries.map((e: any) => e?.id).filter((id: unknown): id is number => typeof id === 'number');
-};
 
 /**
  * Strapi checks RBAC conditions only on the row a write starts from, never on what it

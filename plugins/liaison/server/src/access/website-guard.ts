@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { chaptersOf, websiteRecordOutside } from './rules';
 import { requestAdminUser, scopeForRequest } from './request';
 import { forbiddenError } from '../utils/errors';
+import { writtenIds } from '../utils/written';
 
 /** The website types chapter editors write, and the relation that ties each to chapters. */
 const TYPES: Record<string, 'chapter' | 'chapters'> = { 'api::event.event': 'chapter', 'api::story.story': 'chapters' };
@@ -13,11 +14,6 @@ const MESSAGES = {
   none: 'must belong to one of your chapters',
 };
 
-const writtenIds = (result: any): number[] => {
-  if (!result) return [];
-  const entries = Array.isArray(result.entries) ? result.entries : [result];
-  return entries.map((e: any) => e?.id).filter((id: unknown): id is number => typeof id === 'number');
-};
 
 const rowsOf = (strapi: Core.Strapi, uid: string, relation: string, where: Record<string, unknown>) =>
   strapi.db.query(uid as any).findMany({ where, select: ['id'], populate: { [relation]: { select: ['id'] } } }) as Promise<any[]>;

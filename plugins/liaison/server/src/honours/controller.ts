@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { fieldError, type FieldError } from '../rules/field-error';
 import { validationError } from '../utils/errors';
 import { ROLL_DIMENSIONS } from './service';
+import { checkParameters } from '../website/query';
 
 const ROLL_PARAMETERS = ['locale', 'year', 'dimension', 'page', 'pageSize'];
 
@@ -50,11 +51,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async roll(ctx: any) {
       const query = ctx.query ?? {};
-      const problems: FieldError[] = Object.keys(query)
-        .filter((k) => !ROLL_PARAMETERS.includes(k))
-        .map((k) => fieldError(k, `is not a parameter of the honour roll (it takes ${ROLL_PARAMETERS.join(', ')})`));
-      const locale = query.locale ?? 'zh-Hans';
-      if (locale !== 'zh-Hans' && locale !== 'en') problems.push(fieldError('locale', 'must be one of zh-Hans, en'));
+      const { problems, locale } = checkParameters(query, ROLL_PARAMETERS, 'the honour roll');
       const whole = (name: string, v: unknown, fallback: number | undefined, min: number, max: number) => {
         if (v === undefined || v === '') return fallback;
         const x = Number(v);

@@ -17,18 +17,10 @@ import {
   type Kind,
 } from './rules';
 import { awardMail, type Locale } from './templates';
+import { UID as APPRAISAL_UID } from '../appraisal/service';
 
-const UID = {
-  honour: 'plugin::liaison.honour',
-  cycle: 'plugin::liaison.appraisal-cycle',
-  appraisal: 'plugin::liaison.appraisal',
-  post: 'plugin::liaison.liaison',
-  alumnus: 'plugin::liaison.alumnus',
-  cohort: 'plugin::liaison.cohort',
-  college: 'plugin::liaison.college',
-  chapter: 'plugin::liaison.chapter',
-  industry: 'plugin::liaison.industry-group',
-} as const;
+/** The appraisal's types (an honour rests on an appraisal), and the honour itself. */
+const UID = { ...APPRAISAL_UID, honour: 'plugin::liaison.honour' } as const;
 const STATUSES = ['nominated', 'awarded', 'rejected'] as const;
 const DIMENSIONS = ['cohort', 'college', 'region', 'industry'] as const;
 const RULES_KEY = 'honour-rules';

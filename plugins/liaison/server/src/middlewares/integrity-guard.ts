@@ -16,6 +16,7 @@ import {
 import { classifyDbError, uniqueFieldError } from '../utils/db-errors';
 import { conflictError, validationError } from '../utils/errors';
 import { indexFieldNames } from '../services/db-guards';
+import { writtenIds } from '../utils/written';
 
 type Row = Record<string, any>;
 
@@ -106,13 +107,6 @@ export const GUARDS: Partial<Record<UID.Schema, Guard>> = {
 };
 
 const GUARDED_ACTIONS = new Set<string>(['create', 'update', 'publish', 'clone']);
-
-/** The rows an action wrote: create/update/clone return one, publish returns the published entries. */
-const writtenIds = (result: any): number[] => {
-  if (!result) return [];
-  const entries: Row[] = Array.isArray(result.entries) ? result.entries : [result];
-  return entries.map((e) => e?.id).filter((id): id is number => typeof id === 'number');
-};
 
 const checkRow = async (strapi: Core.Strapi, uid: UID.Schema, guard: Guard, publishing: boolean, id: number) => {
   const populate = { ...Object.fromEntries(guard.relations.map((r) => [r, { select: ['id'] }])), ...guard.populate };

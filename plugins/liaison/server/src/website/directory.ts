@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { fieldError, type FieldError } from '../rules';
+import { fieldError } from '../rules';
 import { ROLE_NAMES } from '../assignment/templates';
-import { LOCALES, MAX_PAGE_SIZE } from './query';
+import { checkParameters, MAX_PAGE_SIZE, wholeNumber } from './query';
 import { publicName } from './public-types';
 import { refuse } from './reads';
 
@@ -15,16 +15,6 @@ export const pastFilter = (now: Date) => ({
   $or: [{ endsAt: { $lt: now.toISOString() } }, { endsAt: { $null: true }, startsAt: { $lt: now.toISOString() } }],
 });
 
-const whole = (value: unknown, path: string, fallback: number, min: number, max: number, problems: FieldError[]) => {
-  if (value === undefined) return fallback;
-  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isInteger(n) || n < min) {
-    problems.push(fieldError(path, `must be a whole number of at least ${min}`));
-    return fallback;
-  }
-  return Math.min(n, max);
-};
-
 /**
  * GET /api/liaison/chapters: the chapter directory. Each chapter that is not dissolved,
  * with its public contact address, its serving liaisons by the name they consented to
@@ -32,11 +22,7 @@ const whole = (value: unknown, path: string, fallback: number, min: number, max:
  * to come. Three queries a page: chapters, their liaisons, their events.
  */
 export const chapterDirectory = async (strapi: Core.Strapi, raw: Record<string, unknown>) => {
-  const problems: FieldError[] = Object.keys(raw)
-    .filter((k) => !PARAMETERS.includes(k))
-    .map((k) => fieldError(k, `is not a parameter of the chapter directory (it takes ${PARAMETERS.join(', ')})`));
-  const locale = raw.locale ?? 'zh-Hans';
-  if (typeof locale !== 'string' || !(LOCALES as readonly string[]).includes(locale)) problems.push(fieldError('locale', `must be one of ${LOCALES.join(', ')}`));
+  const { problems, locale } = checkParameters(raw, PARAMETERS, 'the chapter directory');
   const where: Record<string, unknown> = { chapterStatus: { $ne: 'dissolved' } };
   for (const place of ['country', 'province', 'city']) {
     const v = raw[place];
@@ -44,8 +30,9 @@ export const chapterDirectory = async (strapi: Core.Strapi, raw: Record<string, 
     if (typeof v !== 'string' || !v.trim()) problems.push(fieldError(place, 'must be a single non-empty value'));
     else where[place] = v;
   }
-  const page = whole(raw.page, 'page', 1, 1, Number.MAX_SAFE_INTEGER, problems);
-  const pageSize = whole(raw.pageSize, 'pageSize', 25, 1, MAX_PAGE_SIZE, problems);
+  const page = wholeNumber(raw.page, 'page', 1, problems) ?? 1;
+  // Larger pages are cut to the maximum, as on the other public lists.
+  const pageSize = Math.min(wholeNumber(raw.pageSize, 'pageSize', 1, problems) ?? 25, MAX_PAGE_SIZE);
   refuse(problems);
   const en = locale === 'en';
 
@@ -96,7 +83,7 @@ export const chapterDirectory = async (strapi: Core.Strapi, raw: Record<string, 
     liaisons: (posts as any[])
       .filter((p) => p.chapter?.id === c.id)
       .sort((a, b) => roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role))
-      .map((p) => ({ displayName: publicName(p.alumnus, locale as string), role: p.role, roleName: ROLE_NAMES[en ? 'en' : 'zh-Hans'][p.role] ?? p.role })),
+      .map((p) => ({ displayName: publicName(p.alumnus, locale), role: p.role, roleName: ROLE_NAMES[en ? 'en' : 'zh-Hans'][p.role] ?? p.role })),
     upcomingEvents: (events as any[]).filter((e) => e.chapter?.id === c.id).length,
   }));
   return { data, meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } } };

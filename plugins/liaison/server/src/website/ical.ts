@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import ical from 'ical-generator';
-import { fieldError, type FieldError } from '../rules';
-import { LOCALES } from './query';
+import { fieldError } from '../rules';
+import { checkParameters } from './query';
 import { upcomingFilter } from './directory';
 import { refuse } from './reads';
 
@@ -23,11 +23,7 @@ export const blocksText = (blocks: unknown): string => {
  * clients). Each event's UID is its documentId, stable across edits and locales.
  */
 export const eventsFeed = async (strapi: Core.Strapi, raw: Record<string, unknown>, origin: string) => {
-  const problems: FieldError[] = Object.keys(raw)
-    .filter((k) => !PARAMETERS.includes(k))
-    .map((k) => fieldError(k, `is not a parameter of the events feed (it takes ${PARAMETERS.join(', ')})`));
-  const locale = raw.locale ?? 'zh-Hans';
-  if (typeof locale !== 'string' || !(LOCALES as readonly string[]).includes(locale)) problems.push(fieldError('locale', `must be one of ${LOCALES.join(', ')}`));
+  const { problems, locale } = checkParameters(raw, PARAMETERS, 'the events feed');
   if (raw.chapter !== undefined && (typeof raw.chapter !== 'string' || !raw.chapter)) problems.push(fieldError('chapter', 'must be the documentId of a chapter'));
   refuse(problems);
 
@@ -38,7 +34,7 @@ export const eventsFeed = async (strapi: Core.Strapi, raw: Record<string, unknow
   }
   const en = locale === 'en';
   const events = await strapi.documents('api::event.event').findMany({
-    locale: locale as string,
+    locale,
     status: 'published',
     filters: { ...upcomingFilter(new Date()), ...(chapter ? { chapter: { id: chapter.id } } : {}) } as any,
     fields: ['title', 'slug', 'startsAt', 'endsAt', 'venue', 'onlineUrl', 'description', 'updatedAt'] as any,

@@ -25,6 +25,9 @@ const LISTENER_NAME = 'liaison-cache-listener';
  * instances: NOTIFY inside the write's transaction is delivered when it commits, and
  * never when it rolls back. Identical notifications of one transaction arrive once.
  */
+/** Transactions that have announced already: a document write touches many rows, one announcement does. */
+const announced = new WeakSet<object>();
+
 const announce = async (strapi: Core.Strapi, cache: PublicCache) => {
   const pg = strapi.db.dialect.client === 'postgres';
   if (!strapi.db.inTransaction()) {
@@ -33,6 +36,8 @@ const announce = async (strapi: Core.Strapi, cache: PublicCache) => {
     return;
   }
   await strapi.db.transaction(async ({ trx, onCommit }) => {
+    if (announced.has(trx)) return;
+    announced.add(trx);
     onCommit(() => cache.clear());
     if (pg) await trx.raw('SELECT pg_notify(?, ?)', [CHANNEL, 'write']);
   });

@@ -157,14 +157,30 @@ const words = (v: unknown): string[] | null => {
   return list && list.every((x) => typeof x === 'string') ? (list as string[]) : null;
 };
 
-const integer = (v: unknown, path: string, min: number, problems: Problems): number | undefined => {
+/** A whole number of at least `min` from a query parameter; undefined (and a problem) when it is not one. */
+export const wholeNumber = (v: unknown, path: string, min: number, problems: FieldError[]): number | undefined => {
   if (v === undefined) return undefined;
   const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : typeof v === 'number' ? v : NaN;
   if (!Number.isInteger(n) || n < min) {
-    problems.add(path, `must be a whole number of at least ${min}`);
+    problems.push(fieldError(path, `must be a whole number of at least ${min}`));
     return undefined;
   }
   return n;
+};
+
+const integer = (v: unknown, path: string, min: number, problems: Problems) => wholeNumber(v, path, min, problems.list);
+
+/**
+ * The checks every public endpoint with parameters of its own makes (the feed, the chapter
+ * directory, the honour roll): each unknown parameter, and the locale.
+ */
+export const checkParameters = (raw: Record<string, unknown>, allowed: string[], endpoint: string) => {
+  const problems: FieldError[] = Object.keys(raw)
+    .filter((k) => !allowed.includes(k))
+    .map((k) => fieldError(k, `is not a parameter of ${endpoint} (it takes ${allowed.join(', ')})`));
+  const locale = raw.locale ?? 'zh-Hans';
+  if (typeof locale !== 'string' || !(LOCALES as readonly string[]).includes(locale)) problems.push(fieldError('locale', `must be one of ${LOCALES.join(', ')}`));
+  return { problems, locale: locale as string };
 };
 
 const translatePopulate = (type: PublicType, value: unknown, problems: Problems): Record<string, RelationSpec> => {
