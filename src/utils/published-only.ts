@@ -47,7 +47,9 @@ export const publishedOnlyController = (uid: 'api::story.story' | 'api::event.ev
       async find(ctx) {
         assertPublishedOnly(ctx);
         if (mayReadDrafts(ctx.state?.auth)) return super.find(ctx);
-        ctx.body = await website()[reads.find](ctx.query ?? {});
+        const json: string = await website()[reads.find](ctx.query ?? {});
+        ctx.type = 'application/json; charset=utf-8';
+        ctx.body = json;
       },
       async findOne(ctx) {
         assertPublishedOnly(ctx);

@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { CHECK_PREFIX } from '../utils/db-errors';
+import { installPublishedTotals } from '../website/published-totals';
 
 /**
  * Rules the database itself keeps, so that writers that bypass the Document Service
@@ -70,6 +71,8 @@ export const installDatabaseGuards = async (strapi: Core.Strapi) => {
         `CREATE INDEX IF NOT EXISTS ${index.name} ON ${table} (${col('locale')}, ${order.join(', ')}) WHERE ${published} IS NOT NULL`
       );
     }
+
+    await installPublishedTotals(strapi, trx);
 
     for (const rule of DATE_ORDER) {
       const a = columnOf(strapi, rule.uid, rule.earlier);

@@ -23,6 +23,8 @@ export interface RelationSpec {
   /** How Document Service loads it: the public fields plus what presenting needs. */
   load: Record<string, unknown>;
   present: (value: any, locale: string) => unknown;
+  /** An image (upload file): list pages that populate only images are read in one statement (list-statement.ts). */
+  media?: boolean;
 }
 
 export interface PublicType {
@@ -75,6 +77,7 @@ const MEDIA: RelationSpec = {
   multiple: false,
   load: { fields: MEDIA_FIELDS },
   present: (file) => (file ? { id: file.id, documentId: file.documentId, ...pick(file, MEDIA_FIELDS) } : null),
+  media: true,
 };
 
 /**

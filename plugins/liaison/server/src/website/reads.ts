@@ -4,24 +4,29 @@ import { fieldError, type FieldError } from '../rules';
 import { validationError } from '../utils/errors';
 import { translateQuery, type ListFilter, type TranslatedQuery } from './query';
 import type { PublicType } from './public-types';
+import { compilable, readPage } from './list-statement';
 
 const TABLE_OF = { 'api::story.story': 'stories', 'api::event.event': 'events' } as const;
 const COLUMN_OF: Record<string, string> = { cohortYears: 'cohort_years', tags: 'tags' };
 
 /**
  * "The list contains this value" for a JSON list column, which Strapi's filters cannot
- * say portably: one query giving the ids of the published rows that match all of them.
+ * say portably, as a condition on a knex builder whose table is `table`.
  */
-const idsWithListValues = async (strapi: Core.Strapi, table: string, lists: ListFilter[]): Promise<number[]> => {
-  const knex = strapi.db.connection;
+export const whereListsContain = (strapi: Core.Strapi, q: any, table: string, lists: ListFilter[]) => {
   const pg = strapi.db.dialect.client === 'postgres';
-  const q = knex(table).select('id').whereNotNull('published_at');
   for (const { field, value } of lists) {
-    const column = COLUMN_OF[field];
+    const column = `${table}.${COLUMN_OF[field]}`;
     if (pg) q.whereRaw('??::jsonb @> ?::jsonb', [column, JSON.stringify([value])]);
-    else q.whereRaw(`EXISTS (SELECT 1 FROM json_each(??) WHERE json_each.value = ?)`, [`${table}.${column}`, value]);
+    else q.whereRaw(`EXISTS (SELECT 1 FROM json_each(??) WHERE json_each.value = ?)`, [column, value]);
   }
-  return (await q).map((r: { id: number }) => Number(r.id));
+  return q;
+};
+
+/** The ids of the published rows whose lists contain all the values: one query. */
+const idsWithListValues = async (strapi: Core.Strapi, table: string, lists: ListFilter[]): Promise<number[]> => {
+  const q = strapi.db.connection(table).select('id').whereNotNull('published_at');
+  return (await whereListsContain(strapi, q, table, lists)).map((r: { id: number }) => Number(r.id));
 };
 
 /** A relation's load spec (Document Service words: fields, filters, populate) in the query engine's words. */
@@ -35,10 +40,11 @@ const populateOf = (query: TranslatedQuery) =>
   Object.fromEntries(Object.entries(query.populate).map(([name, spec]) => [name, engineSpec(spec.load)]));
 
 /** 'field:dir' → the query engine's { field: dir }. */
-const orderOf = (sort: string[]) => sort.map((key) => {
-  const [field, direction = 'asc'] = key.split(':');
-  return { [field]: direction };
-});
+const orderOf = (sort: string[]) =>
+  sort.map((key) => {
+    const [field, direction = 'asc'] = key.split(':');
+    return { [field]: direction === 'desc' ? 'desc' : 'asc' } as Record<string, 'asc' | 'desc'>;
+  });
 
 /**
  * Published rows of one locale. The website's reads go to the query engine directly: the
@@ -61,43 +67,55 @@ export const refuse = (problems: FieldError[]) => {
   if (problems.length) throw validationError(problems, 'en');
 };
 
-const filtersOf = async (strapi: Core.Strapi, type: PublicType, query: TranslatedQuery, extra?: Record<string, unknown>) => {
+/** The query's filters in the query engine's words; list filters become an id list unless `withoutLists`. */
+const filtersOf = async (strapi: Core.Strapi, type: PublicType, query: TranslatedQuery, extra?: Record<string, unknown>, withoutLists = false) => {
   const parts: Record<string, unknown>[] = [];
   if (query.filters && Object.keys(query.filters).length) parts.push(query.filters);
   if (extra) parts.push(extra);
-  if (query.listFilters.length) parts.push({ id: { $in: await idsWithListValues(strapi, TABLE_OF[type.uid], query.listFilters) } });
+  if (query.listFilters.length && !withoutLists) parts.push({ id: { $in: await idsWithListValues(strapi, TABLE_OF[type.uid], query.listFilters) } });
   if (!parts.length) return undefined;
   return parts.length === 1 ? parts[0] : { $and: parts };
 };
 
-/** GET /api/<type>: published records of the locale, Strapi's `{ data, meta: { pagination } }`. */
+/**
+ * GET /api/<type>: published records of the locale, Strapi's `{ data, meta: { pagination } }`,
+ * as JSON text. On PostgreSQL a page that populates only images is one statement
+ * (list-statement.ts); `statement: false` reads it through the query engine instead.
+ */
 export const findPublic = async (
   strapi: Core.Strapi,
   type: PublicType,
   raw: Record<string, unknown>,
-  options: { extraParams?: string[]; extraFilters?: (query: Record<string, unknown>, problems: FieldError[]) => { filters?: Record<string, unknown>; sort?: string[] } } = {}
+  options: { statement?: boolean; extraParams?: string[]; extraFilters?: (query: Record<string, unknown>, problems: FieldError[]) => { filters?: Record<string, unknown>; sort?: string[] } } = {}
 ) => {
   const { query, problems } = translateQuery(type, raw, options.extraParams);
   const extra = options.extraFilters?.(raw, problems) ?? {};
   refuse(problems);
-  const filters = await filtersOf(strapi, type, query, extra.filters);
   const start = query.offset ? query.offset.start : (query.page - 1) * query.pageSize;
   const limit = query.offset ? query.offset.limit : query.pageSize;
   const sort = raw.sort === undefined && extra.sort ? extra.sort : query.sort;
+  const orderBy = orderOf(sort);
+  const paginationOf = (total: number | undefined) =>
+    query.offset
+      ? { start, limit, ...(total !== undefined ? { total } : {}) }
+      : { page: query.page, pageSize: query.pageSize, ...(total !== undefined ? { pageCount: Math.ceil(total / query.pageSize), total } : {}) };
+
+  if (options.statement !== false) {
+    const filters = await filtersOf(strapi, type, query, extra.filters, true);
+    if (compilable(strapi, type, query, filters)) {
+      const where = publishedWhere(query.locale, filters);
+      const lists = (q: any, alias: string) => whereListsContain(strapi, q, alias, query.listFilters);
+      const { records, total } = await readPage(strapi, type, query, { where, lists, unfiltered: !filters && !query.listFilters.length, orderBy, offset: start, limit });
+      return `{"data":[${records}],"meta":${JSON.stringify({ pagination: paginationOf(total) })}}`;
+    }
+  }
+  const where = publishedWhere(query.locale, await filtersOf(strapi, type, query, extra.filters));
   const rows = strapi.db.query(type.uid);
-  const where = publishedWhere(query.locale, filters);
   const [found, total] = await Promise.all([
-    rows.findMany({ where, select: [...query.fields, 'id', 'documentId'], populate: populateOf(query), orderBy: orderOf(sort), offset: start, limit }),
+    rows.findMany({ where, select: [...query.fields, 'id', 'documentId'], populate: populateOf(query), orderBy, offset: start, limit }),
     query.withCount ? rows.count({ where }) : Promise.resolve(undefined),
   ]);
-  const pagination = query.offset
-    ? { start, limit, ...(total !== undefined ? { total } : {}) }
-    : {
-        page: query.page,
-        pageSize: query.pageSize,
-        ...(total !== undefined ? { pageCount: Math.ceil(total / query.pageSize), total } : {}),
-      };
-  return { data: found.map((doc: any) => present(type, query, doc)), meta: { pagination } };
+  return JSON.stringify({ data: found.map((doc: any) => present(type, query, doc)), meta: { pagination: paginationOf(total) } });
 };
 
 const DOCUMENT_ID = /^[a-z0-9]{24}$/;

@@ -64,10 +64,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       listener = null;
     },
 
-    findStories: (query: Record<string, unknown>) => findPublic(strapi, STORY, query),
+    /** Lists answer JSON text; `statement: false` reads through the query engine (see reads.ts). */
+    findStories: (query: Record<string, unknown>, options: { statement?: boolean } = {}) => findPublic(strapi, STORY, query, options),
     findStory: (idOrSlug: string, query: Record<string, unknown>) => findOnePublic(strapi, STORY, idOrSlug, query),
-    findEvents: (query: Record<string, unknown>) =>
+    findEvents: (query: Record<string, unknown>, options: { statement?: boolean } = {}) =>
       findPublic(strapi, EVENT, query, {
+        ...options,
         extraParams: ['timeframe'],
         extraFilters: (raw, problems) => {
           const timeframe = raw.timeframe;
