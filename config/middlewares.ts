@@ -15,6 +15,8 @@ export default ({ env }) => [
   'plugin::liaison.rate-limit',
   'plugin::liaison.public-cache',
   'strapi::query',
+  // The website's story and event lists for public callers, without the rest of the chain.
+  'plugin::liaison.public-reads',
   'strapi::body',
   'strapi::session',
   'strapi::favicon',

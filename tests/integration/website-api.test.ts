@@ -240,6 +240,22 @@ describe('the cache', () => {
     const res = await http().get(listUrl()).set('Authorization', 'Bearer nonsense');
     expect(res.headers['x-cache']).toBeUndefined();
   });
+
+  it('stops answering, cached or not, the moment the public role loses the permission, and answers again when it is back', async () => {
+    const app = strapiApp();
+    const role = await app.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    const perms = app.db.query('plugin::users-permissions.permission');
+    await http().get(listUrl());
+    expect((await http().get(listUrl())).headers['x-cache']).toBe('HIT');
+    await perms.deleteMany({ where: { action: 'api::story.story.find', role: { id: role.id } } });
+    try {
+      expect((await http().get(listUrl())).status).toBe(403);
+      expect((await http().get('/api/stories?pagination[pageSize]=1')).status).toBe(403);
+    } finally {
+      await perms.create({ data: { action: 'api::story.story.find', role: role.id } });
+    }
+    expect((await http().get(listUrl())).status).toBe(200);
+  });
 });
 
 describe('only public fields, only known parameters', () => {

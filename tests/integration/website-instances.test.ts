@@ -112,6 +112,32 @@ describe('rate limits', () => {
     expect(seen).toEqual(['After']);
   });
 
+  it('refuse on every instance, cached or not, once the public role loses the permission to read', async () => {
+    const role = await first.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    const perms = first.db.query('plugin::users-permissions.permission');
+    const path = '/api/events?fields=title&pagination[pageSize]=3';
+    for (let i = 0; i < 50 && (await get(secondUrl, path)).cache !== 'HIT'; i += 1) await pause(20);
+    expect((await get(secondUrl, path)).cache).toBe('HIT');
+    await perms.deleteMany({ where: { action: 'api::event.event.find', role: { id: role.id } } });
+    try {
+      let status = 200;
+      for (let i = 0; i < 100 && status !== 403; i += 1) {
+        status = (await get(secondUrl, path)).status;
+        if (status !== 403) await pause(20);
+      }
+      expect(status).toBe(403);
+      expect((await get(secondUrl, '/api/events?pagination[pageSize]=1')).status).toBe(403);
+    } finally {
+      await perms.create({ data: { action: 'api::event.event.find', role: role.id } });
+    }
+    let back = 403;
+    for (let i = 0; i < 100 && back !== 200; i += 1) {
+      back = (await get(secondUrl, path)).status;
+      if (back !== 200) await pause(20);
+    }
+    expect(back).toBe(200);
+  });
+
   it('announce nothing for a write that rolls back', async () => {
     const tag = unique('rollback');
     await first.documents('api::story.story').create({ data: { title: 'Kept', slug: unique('rb'), tags: [tag] } as any, locale: 'zh-Hans', status: 'published' });

@@ -2,6 +2,7 @@ import type { Capability } from '../capabilities';
 import service from './service';
 import { cacheMiddleware } from './cache';
 import { rateLimitMiddleware } from './rate-limit';
+import { publicReadsMiddleware } from './public-reads';
 
 const website = (strapi: any) => strapi.plugin('liaison').service('website');
 
@@ -23,6 +24,7 @@ const capability: Capability = {
   middlewares: {
     'public-cache': (_config: unknown, { strapi }: { strapi: any }) => cacheMiddleware(() => website(strapi).activeCache()),
     'rate-limit': (_config: unknown, { strapi }: { strapi: any }) => rateLimitMiddleware(() => website(strapi).rateLimiter()),
+    'public-reads': (_config: unknown, { strapi }: { strapi: any }) => publicReadsMiddleware(strapi),
   },
   bootstrap: async ({ strapi }) => {
     await website(strapi).start();

@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { Client } from 'pg';
-import type { PublicCache } from './cache';
 
 /** Everything a public answer is made of: a write of any of these clears the public cache. */
 export const SHOWN_TYPES = new Set([
@@ -14,7 +13,15 @@ export const SHOWN_TYPES = new Set([
   'plugin::liaison.liaison',
   'plugin::liaison.honour',
   'plugin::upload.file',
+  // Who may read at all: a cached answer must not outlive the public role's permission.
+  'plugin::users-permissions.permission',
+  'plugin::users-permissions.role',
 ]);
+
+/** What a write clears: the public cache, the public role's permissions. */
+export interface Clearable {
+  clear(): void;
+}
 const READS = new Set(['findOne', 'findFirst', 'findMany', 'count']);
 export const CHANNEL = 'liaison_public_cache';
 const LISTENER_NAME = 'liaison-cache-listener';
@@ -28,7 +35,7 @@ const LISTENER_NAME = 'liaison-cache-listener';
 /** Transactions that have announced already: a document write touches many rows, one announcement does. */
 const announced = new WeakSet<object>();
 
-const announce = async (strapi: Core.Strapi, cache: PublicCache) => {
+const announce = async (strapi: Core.Strapi, cache: Clearable) => {
   const pg = strapi.db.dialect.client === 'postgres';
   if (!strapi.db.inTransaction()) {
     cache.clear();
@@ -43,7 +50,7 @@ const announce = async (strapi: Core.Strapi, cache: PublicCache) => {
   });
 };
 
-export const registerInvalidation = (strapi: Core.Strapi, cache: () => PublicCache | null) => {
+export const registerInvalidation = (strapi: Core.Strapi, cache: () => Clearable | null) => {
   // Every Document Service write: REST, the Content Manager (bulk actions too), jobs, our services.
   strapi.documents.use(async (ctx, next) => {
     const store = cache();
@@ -82,7 +89,7 @@ export class InvalidationListener {
 
   constructor(
     private strapi: Core.Strapi,
-    private cache: PublicCache
+    private cache: Clearable
   ) {}
 
   async start() {

@@ -149,6 +149,7 @@ const translateFilters = (
   return out;
 };
 
+export const PUBLISHED_ONLY = 'only published content is served: leave status out (or set it to published)';
 const PARAMS = ['locale', 'filters', 'sort', 'fields', 'populate', 'pagination', 'status'];
 
 const words = (v: unknown): string[] | null => {
@@ -227,6 +228,8 @@ export const translateQuery = (
 
   const locale = query.locale === undefined ? 'zh-Hans' : query.locale;
   if (typeof locale !== 'string' || !(LOCALES as readonly string[]).includes(locale)) problems.add('locale', `must be one of ${LOCALES.join(', ')}`);
+  // Drafts never leave: `status=published` changes nothing, any other status (a list, empty) is refused.
+  if ('status' in query && query.status !== 'published') problems.add('status', PUBLISHED_ONLY);
 
   const lists: ListFilter[] = [];
   const filters = query.filters === undefined ? undefined : translateFilters(query.filters, type, 'filters', problems, lists);

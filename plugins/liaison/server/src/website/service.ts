@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { PublicCache } from './cache';
+import { keepPublicPermissions, PublicPermissions } from './public-permissions';
 import { InvalidationListener, registerInvalidation } from './invalidation';
 import { createLimiter, type RateLimitSettings } from './rate-limit';
 import { findOnePublic, findPublic } from './reads';
@@ -26,27 +27,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     process.env.PUBLIC_CACHE_ENABLED === 'false'
       ? null
       : new PublicCache({ maxEntries: envInt('PUBLIC_CACHE_MAX_ENTRIES', 5000), maxBytes: envInt('PUBLIC_CACHE_MAX_MB', 64) * 1024 * 1024, ttlSeconds: cacheTtl || 60 });
+  const publicPermissions = new PublicPermissions((cacheTtl || 60) * 1000);
+  /** What every write of public content (or of who may read it) clears. */
+  const kept = { clear: () => (cache?.clear(), publicPermissions.clear()) };
   let listener: InvalidationListener | null = null;
+  /** Whether what is kept in memory may be trusted: on PostgreSQL only while this instance listens for others' writes. */
+  const trusted = () => strapi.db?.dialect.client !== 'postgres' || !!listener?.listening;
   let limiter: { limiter: RateLimiterAbstract; settings: RateLimitSettings } | null = null;
 
   return {
     /** The cache, when it can be trusted: on PostgreSQL only while this instance listens for others' writes. */
     activeCache(): PublicCache | null {
-      if (!cache) return null;
-      if (strapi.db?.dialect.client === 'postgres' && !listener?.listening) return null;
-      return cache;
+      return cache && trusted() ? cache : null;
     },
     cache: () => cache,
     listener: () => listener,
     rateLimiter: () => limiter,
 
     async start() {
-      if (cache) {
-        registerInvalidation(strapi, () => cache);
-        if (strapi.db.dialect.client === 'postgres') {
-          listener = new InvalidationListener(strapi, cache);
-          await listener.start();
-        }
+      registerInvalidation(strapi, () => kept);
+      keepPublicPermissions(strapi, publicPermissions, trusted);
+      if (strapi.db.dialect.client === 'postgres') {
+        listener = new InvalidationListener(strapi, kept);
+        await listener.start();
       }
       await this.configureRateLimit({
         points: envInt('RATE_LIMIT_POINTS', 600),
