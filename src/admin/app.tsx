@@ -34,11 +34,13 @@ const switchOffGuidedTour = () => {
 
 /**
  * The "new Media Library" banner greets every browser until dismissed (its state is kept per
- * project uuid, the `strapi.uuid` of package.json): staff never asked for it.
+ * project uuid: the `strapi.uuid` of package.json, or `false` while telemetry is disabled
+ * there, as it is): staff never asked for it.
  */
 const dismissMediaLibraryBanner = () => {
   try {
-    const uuid = (project as { strapi?: { uuid?: string } }).strapi?.uuid;
+    const settings = (project as { strapi?: { uuid?: string; telemetryDisabled?: boolean } }).strapi;
+    const uuid = settings?.telemetryDisabled ? false : settings?.uuid;
     for (const legacy of [true, false]) {
       window.localStorage.setItem(`STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_${legacy}:${uuid}`, 'true');
     }
