@@ -251,10 +251,21 @@ describe('the cache', () => {
     try {
       expect((await http().get(listUrl())).status).toBe(403);
       expect((await http().get('/api/stories?pagination[pageSize]=1')).status).toBe(403);
+      expect((await http().get(`/api/stories/${story.slug}`)).status).toBe(200);
     } finally {
       await perms.create({ data: { action: 'api::story.story.find', role: role.id } });
     }
     expect((await http().get(listUrl())).status).toBe(200);
+    await perms.deleteMany({ where: { action: 'api::story.story.findOne', role: { id: role.id } } });
+    try {
+      expect((await http().get(`/api/stories/${story.slug}`)).status).toBe(403);
+      expect((await http().get(`/api/stories/${story.documentId}`)).status).toBe(403);
+    } finally {
+      await perms.create({ data: { action: 'api::story.story.findOne', role: role.id } });
+    }
+    expect((await http().get(`/api/stories/${story.slug}`)).status).toBe(200);
+    expect((await http().get(`/api/stories/${encodeURIComponent(story.slug)}`)).body.data.slug).toBe(story.slug);
+    expect((await http().get('/api/stories/%E0%A4%A')).status).not.toBe(500);
   });
 });
 
