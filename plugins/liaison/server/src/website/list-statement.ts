@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { LRUCache } from 'lru-cache';
+import { columnOf, isPostgres, tableOf } from '../utils/db';
 import { MEDIA_FIELDS, type PublicType } from './public-types';
 import type { TranslatedQuery } from './query';
 import { publishedTotalSql } from './published-totals';
@@ -16,7 +17,7 @@ import { publishedTotalSql } from './published-totals';
  * go through the query engine (reads.ts), and a test holds the two answers equal.
  */
 export const compilable = (strapi: Core.Strapi, type: PublicType, query: TranslatedQuery, filters: unknown) =>
-  strapi.db.dialect.client === 'postgres' && Object.values(query.populate).every((spec) => spec.media) && !namesRelation(type, filters);
+  isPostgres(strapi) && Object.values(query.populate).every((spec) => spec.media) && !namesRelation(type, filters);
 
 /**
  * Whether a filter reaches through a relation (`colleges.code`, `chapter.documentId`):
@@ -33,10 +34,9 @@ const namesRelation = (type: PublicType, filters: unknown): boolean => {
 const ISO_DATE = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 const quoted = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
-const columnOf = (strapi: Core.Strapi, uid: string) => {
-  const meta = strapi.db.metadata.get(uid as any);
-  return (attribute: string) => (attribute === 'id' ? 'id' : (meta.attributes[attribute] as { columnName: string }).columnName);
-};
+/** A type's column names by attribute, `id` included. */
+const columnsOf = (strapi: Core.Strapi, uid: string) => (attribute: string) =>
+  attribute === 'id' ? 'id' : columnOf(strapi, uid, attribute);
 
 /** A string literal of a name this code chose (field names, type UIDs), never of request input. */
 const literal = (name: string) => {
@@ -50,15 +50,14 @@ const jsonObject = (pairs: [string, string][]) =>
 
 /** The first image of `field` of the row `s`, as the public answer shows it, or null. */
 const imageSql = (strapi: Core.Strapi, uid: string, field: string) => {
-  const files = strapi.db.metadata.get('plugin::upload.file');
-  const morph = (files.attributes as any).related.joinTable;
-  const fileColumn = columnOf(strapi, 'plugin::upload.file');
+  const morph = (strapi.db.metadata.get('plugin::upload.file').attributes as any).related.joinTable;
+  const fileColumn = columnsOf(strapi, 'plugin::upload.file');
   const object = jsonObject([
     ['id', 'f.id'],
     ['documentId', `f.${quoted(fileColumn('documentId'))}`],
     ...MEDIA_FIELDS.map((name): [string, string] => [name, `f.${quoted(fileColumn(name))}`]),
   ]);
-  return `(SELECT ${object} FROM ${quoted(morph.name)} m JOIN ${quoted(files.tableName)} f ON f.id = m.${quoted(morph.joinColumn.name)}
+  return `(SELECT ${object} FROM ${quoted(morph.name)} m JOIN ${quoted(tableOf(strapi, 'plugin::upload.file'))} f ON f.id = m.${quoted(morph.joinColumn.name)}
             WHERE m.${quoted(morph.morphColumn.idColumn.name)} = s.id AND m.${quoted(morph.morphColumn.typeColumn.name)} = ${literal(uid)}
               AND m.field = ${literal(field)}
             ORDER BY m.${quoted('order')} LIMIT 1)`;
@@ -117,7 +116,7 @@ export const readPage = async (strapi: Core.Strapi, type: PublicType, query: Tra
 
 const buildStatement = (strapi: Core.Strapi, type: PublicType, query: TranslatedQuery, spec: PageSpec): Statement => {
   const knex = strapi.db.connection;
-  const column = columnOf(strapi, type.uid);
+  const column = columnsOf(strapi, type.uid);
   const sortFields = spec.orderBy.map((o) => Object.keys(o)[0]);
   const select = [...new Set(['id', 'documentId', ...query.fields, ...sortFields])];
   // Strapi's builder reads the table as "t0" (its first alias) whenever it has a where clause.

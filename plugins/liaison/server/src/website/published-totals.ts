@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { columnOf, isPostgres, tableOf } from '../utils/db';
 
 /**
  * How many published rows each website type has in each locale, kept by PostgreSQL
@@ -15,11 +16,11 @@ export const TOTALS_TABLE = 'liaison_published_totals';
 const COUNTED = ['api::story.story', 'api::event.event'] as const;
 type Counted = (typeof COUNTED)[number];
 
-const columns = (strapi: Core.Strapi, uid: Counted) => {
-  const meta = strapi.db.metadata.get(uid);
-  const column = (name: string) => (meta.attributes[name] as { columnName: string }).columnName;
-  return { table: meta.tableName, locale: column('locale'), published: column('publishedAt') };
-};
+const columns = (strapi: Core.Strapi, uid: Counted) => ({
+  table: tableOf(strapi, uid),
+  locale: columnOf(strapi, uid, 'locale'),
+  published: columnOf(strapi, uid, 'publishedAt'),
+});
 
 const adjust = (rows: string, sign: '' | '-', c: ReturnType<typeof columns>) => `
   INSERT INTO ${TOTALS_TABLE} AS t (table_name, locale, total)
@@ -55,7 +56,7 @@ const TRIGGERS = [
 
 /** Creates the totals table and triggers (PostgreSQL) and counts the totals afresh; run inside the start-up transaction. */
 export const installPublishedTotals = async (strapi: Core.Strapi, trx: any) => {
-  if (strapi.db.dialect.client !== 'postgres') return;
+  if (!isPostgres(strapi)) return;
   await trx.raw(`CREATE TABLE IF NOT EXISTS ${TOTALS_TABLE} (
     table_name varchar(63) NOT NULL, locale varchar(32) NOT NULL, total bigint NOT NULL, PRIMARY KEY (table_name, locale))`);
   const all = COUNTED.map((uid) => columns(strapi, uid));
@@ -82,6 +83,6 @@ export const installPublishedTotals = async (strapi: Core.Strapi, trx: any) => {
 /** The SQL of a type's published total in a locale (PostgreSQL), for use inside a larger statement. */
 export const publishedTotalSql = (strapi: Core.Strapi, uid: Counted, locale: string) =>
   strapi.db.connection.raw(`COALESCE((SELECT total FROM ${TOTALS_TABLE} WHERE table_name = ? AND locale = ?), 0)`, [
-    columns(strapi, uid).table,
+    tableOf(strapi, uid),
     locale,
   ]);

@@ -149,7 +149,7 @@ const translateFilters = (
   return out;
 };
 
-export const PUBLISHED_ONLY = 'only published content is served: leave status out (or set it to published)';
+const PUBLISHED_ONLY = 'only published content is served: leave status out (or set it to published)';
 const PARAMS = ['locale', 'filters', 'sort', 'fields', 'populate', 'pagination', 'status'];
 
 const words = (v: unknown): string[] | null => {

@@ -5,18 +5,16 @@ import { validationError } from '../utils/errors';
 import { translateQuery, type ListFilter, type TranslatedQuery } from './query';
 import type { PublicType } from './public-types';
 import { compilable, readPage } from './list-statement';
-
-const TABLE_OF = { 'api::story.story': 'stories', 'api::event.event': 'events' } as const;
-const COLUMN_OF: Record<string, string> = { cohortYears: 'cohort_years', tags: 'tags' };
+import { columnOf, isPostgres, tableOf } from '../utils/db';
 
 /**
  * "The list contains this value" for a JSON list column, which Strapi's filters cannot
- * say portably, as a condition on a knex builder whose table is `table`.
+ * say portably, as a condition on a knex builder that reads the type's table as `alias`.
  */
-export const whereListsContain = (strapi: Core.Strapi, q: any, table: string, lists: ListFilter[]) => {
-  const pg = strapi.db.dialect.client === 'postgres';
+const whereListsContain = (strapi: Core.Strapi, q: any, uid: string, alias: string, lists: ListFilter[]) => {
+  const pg = isPostgres(strapi);
   for (const { field, value } of lists) {
-    const column = `${table}.${COLUMN_OF[field]}`;
+    const column = `${alias}.${columnOf(strapi, uid, field)}`;
     if (pg) q.whereRaw('??::jsonb @> ?::jsonb', [column, JSON.stringify([value])]);
     else q.whereRaw(`EXISTS (SELECT 1 FROM json_each(??) WHERE json_each.value = ?)`, [column, value]);
   }
@@ -24,9 +22,10 @@ export const whereListsContain = (strapi: Core.Strapi, q: any, table: string, li
 };
 
 /** The ids of the published rows whose lists contain all the values: one query. */
-const idsWithListValues = async (strapi: Core.Strapi, table: string, lists: ListFilter[]): Promise<number[]> => {
-  const q = strapi.db.connection(table).select('id').whereNotNull('published_at');
-  return (await whereListsContain(strapi, q, table, lists)).map((r: { id: number }) => Number(r.id));
+const idsWithListValues = async (strapi: Core.Strapi, uid: string, lists: ListFilter[]): Promise<number[]> => {
+  const table = tableOf(strapi, uid);
+  const q = strapi.db.connection(table).select('id').whereNotNull(columnOf(strapi, uid, 'publishedAt'));
+  return (await whereListsContain(strapi, q, uid, table, lists)).map((r: { id: number }) => Number(r.id));
 };
 
 /** A relation's load spec (Document Service words: fields, filters, populate) in the query engine's words. */
@@ -72,7 +71,7 @@ const filtersOf = async (strapi: Core.Strapi, type: PublicType, query: Translate
   const parts: Record<string, unknown>[] = [];
   if (query.filters && Object.keys(query.filters).length) parts.push(query.filters);
   if (extra) parts.push(extra);
-  if (query.listFilters.length && !withoutLists) parts.push({ id: { $in: await idsWithListValues(strapi, TABLE_OF[type.uid], query.listFilters) } });
+  if (query.listFilters.length && !withoutLists) parts.push({ id: { $in: await idsWithListValues(strapi, type.uid, query.listFilters) } });
   if (!parts.length) return undefined;
   return parts.length === 1 ? parts[0] : { $and: parts };
 };
@@ -104,7 +103,7 @@ export const findPublic = async (
     const filters = await filtersOf(strapi, type, query, extra.filters, true);
     if (compilable(strapi, type, query, filters)) {
       const where = publishedWhere(query.locale, filters);
-      const lists = (q: any, alias: string) => whereListsContain(strapi, q, alias, query.listFilters);
+      const lists = (q: any, alias: string) => whereListsContain(strapi, q, type.uid, alias, query.listFilters);
       const { records, total } = await readPage(strapi, type, query, { where, lists, unfiltered: !filters && !query.listFilters.length, orderBy, offset: start, limit });
       return `{"data":[${records}],"meta":${JSON.stringify({ pagination: paginationOf(total) })}}`;
     }
