@@ -11,12 +11,13 @@ export default ({ env }) => [
     },
   },
   'strapi::poweredBy',
-  // Public GETs: limited per client across instances, then answered from the cache when it can.
+  // Every request under /api is counted per caller (shared across instances), and public
+  // reads are answered from the cache when they can: both before the query parser and the
+  // router, so that a cached answer costs neither. A miss goes on through Strapi's router,
+  // users-permissions and the route's controller like any other request.
   'plugin::liaison.rate-limit',
   'plugin::liaison.public-cache',
   'strapi::query',
-  // The website's story and event lists for public callers, without the rest of the chain.
-  'plugin::liaison.public-reads',
   'strapi::body',
   'strapi::session',
   'strapi::favicon',

@@ -13,9 +13,10 @@ let first: Core.Strapi;
 const website = () => first.plugin('liaison').service('website');
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const SYNC_MS = 40;
 const resetLimits = async (points: number) => {
-  await website().configureRateLimit({ points, durationSeconds: 60 });
-  if (await first.db.connection.schema.hasTable('liaison_rate_limits')) await first.db.connection('liaison_rate_limits').del();
+  await website().configureRateLimit({ points, durationSeconds: 60, syncMs: SYNC_MS });
+  await first.db.connection('liaison_rate_counts').del();
 };
 
 beforeAll(async () => {
@@ -78,12 +79,18 @@ describe('rate limits', () => {
     return { status: res.status, cache: res.headers.get('x-cache'), body: res.status === 200 ? await res.json() : null };
   };
 
-  it('count one limit for all instances', async () => {
+  it('count one limit for all instances (each learns the others\' counts at its next sync)', async () => {
     await resetLimits(4);
-    await second.call('rateLimit', { points: 4, durationSeconds: 60 });
+    await second.call('rateLimit', { points: 4, durationSeconds: 60, syncMs: SYNC_MS });
     const statuses = [];
-    for (const url of [firstUrl, secondUrl, firstUrl, secondUrl, firstUrl, secondUrl]) statuses.push((await get(url, '/api/events')).status);
+    for (const url of [firstUrl, secondUrl, firstUrl, secondUrl, firstUrl, secondUrl]) {
+      statuses.push((await get(url, '/api/events')).status);
+      await pause(SYNC_MS * 4);
+    }
     expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
+    // What the table holds is the count of both: one row for the client in this window.
+    const rows = await first.db.connection('liaison_rate_counts').select('client', 'hits');
+    expect(rows.map((r: any) => [r.client, Number(r.hits)])).toEqual([['ip:127.0.0.1', 4]]);
     await second.call('rateLimit', { points: 0, durationSeconds: 60 });
     await resetLimits(0);
   });

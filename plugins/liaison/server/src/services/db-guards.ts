@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { CHECK_PREFIX } from '../utils/db-errors';
 import { installPublishedTotals } from '../website/published-totals';
+import { installRateTable } from '../website/rate-limit';
 
 /**
  * Rules the database itself keeps, so that writers that bypass the Document Service
@@ -73,6 +74,9 @@ export const installDatabaseGuards = async (strapi: Core.Strapi) => {
     }
 
     await installPublishedTotals(strapi, trx);
+    await installRateTable(trx);
+    // The rate limits' table of earlier releases (a row written per request).
+    await trx.schema.dropTableIfExists('liaison_rate_limits');
 
     for (const rule of DATE_ORDER) {
       const a = columnOf(strapi, rule.uid, rule.earlier);

@@ -7,9 +7,28 @@ interface Entry {
   etag: string;
 }
 
-/** The public answers the website reads, and nothing else, are cached. */
-export const PUBLIC_PATHS = [/^\/api\/stories(\/[^/]+)?$/, /^\/api\/events(\/[^/]+)?$/, /^\/api\/events\.ics$/, /^\/api\/liaison\/(chapters|honours)$/, /^\/api\/openapi\.json$/];
-export const isPublicPath = (path: string) => PUBLIC_PATHS.some((re) => re.test(path));
+/**
+ * The public answers the website reads, and nothing else, are cached. The router accepts
+ * any letter case and one trailing slash (`/API/STORIES/`): the cache knows each route by
+ * one spelling, its static part in lower case and its parameter as given (slugs are case
+ * sensitive), so that every spelling the router serves is cached, and under one key.
+ */
+const PUBLIC_ROUTES: { pattern: RegExp; canonical: (m: RegExpMatchArray) => string }[] = [
+  { pattern: /^\/api\/(stories|events)(?:\/([^/]+))?\/?$/i, canonical: (m) => `/api/${m[1].toLowerCase()}${m[2] ? `/${m[2]}` : ''}` },
+  { pattern: /^\/api\/events\.ics\/?$/i, canonical: () => '/api/events.ics' },
+  { pattern: /^\/api\/openapi\.json\/?$/i, canonical: () => '/api/openapi.json' },
+  { pattern: /^\/api\/liaison\/(chapters|honours)\/?$/i, canonical: (m) => `/api/liaison/${m[1].toLowerCase()}` },
+];
+
+/** The route's one spelling, or undefined when the path is not a public read. */
+export const publicRoute = (path: string): string | undefined => {
+  for (const route of PUBLIC_ROUTES) {
+    const m = path.match(route.pattern);
+    if (m) return route.canonical(m);
+  }
+  return undefined;
+};
+export const isPublicPath = (path: string) => publicRoute(path) !== undefined;
 
 export const etagOf = (body: string) => `"${createHash('sha1').update(body).digest('base64url')}"`;
 
@@ -58,15 +77,20 @@ export class PublicCache {
 
 /**
  * The Koa middleware: a hit answers from memory, a miss runs the route and keeps a 200.
- * Both carry an ETag, and `If-None-Match` with it answers 304. Requests with an
- * Authorization header (API tokens, signed-in users) are never cached.
+ * Both carry an ETag, and `If-None-Match` with it answers 304. Anonymous callers and the
+ * website's server (a read-only API token: it reads what the public reads, but is not
+ * refused when the Public role is) have their own entries; any other Authorization header
+ * (full-access tokens, signed-in users, a token that is not valid) is never cached. The key
+ * is the route and the query string: nothing in an answer depends on a request header.
  */
-export const cacheMiddleware = (cache: () => PublicCache | null) => async (ctx: any, next: () => Promise<unknown>) => {
+export const cacheMiddleware = (cache: () => PublicCache | null, kindOf: (ctx: any) => Promise<'public' | 'website' | null>) => async (ctx: any, next: () => Promise<unknown>) => {
   const store = cache();
-  if (!store || (ctx.method !== 'GET' && ctx.method !== 'HEAD') || !isPublicPath(ctx.path) || ctx.get('authorization')) return next();
+  const route = store && (ctx.method === 'GET' || ctx.method === 'HEAD') ? publicRoute(ctx.path) : undefined;
+  const kind = route ? await kindOf(ctx) : null;
+  if (!store || !route || !kind) return next();
   ctx.set('Cache-Control', 'public, no-cache');
   ctx.vary('Origin');
-  const key = ctx.url;
+  const key = `${kind} ${route}${ctx.search ?? ''}`;
   const hit = store.get(key);
   if (hit) {
     ctx.set('X-Cache', 'HIT');

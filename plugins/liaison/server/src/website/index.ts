@@ -2,7 +2,6 @@ import type { Capability } from '../capabilities';
 import service from './service';
 import { cacheMiddleware } from './cache';
 import { rateLimitMiddleware } from './rate-limit';
-import { publicReadsMiddleware } from './public-reads';
 
 const website = (strapi: any) => strapi.plugin('liaison').service('website');
 
@@ -22,9 +21,18 @@ const capability: Capability = {
   },
   services: { website: service },
   middlewares: {
-    'public-cache': (_config: unknown, { strapi }: { strapi: any }) => cacheMiddleware(() => website(strapi).activeCache()),
-    'rate-limit': (_config: unknown, { strapi }: { strapi: any }) => rateLimitMiddleware(() => website(strapi).rateLimiter()),
-    'public-reads': (_config: unknown, { strapi }: { strapi: any }) => publicReadsMiddleware(strapi),
+    'public-cache': (_config: unknown, { strapi }: { strapi: any }) =>
+      cacheMiddleware(
+        () => website(strapi).activeCache(),
+        async (ctx) => {
+          const { kind } = await website(strapi).callerOf(ctx);
+          return kind === 'other' ? null : kind;
+        }
+      ),
+    'rate-limit': (_config: unknown, { strapi }: { strapi: any }) => {
+      const prefix = new RegExp(`^${String(strapi.config.get('api.rest.prefix') ?? '/api').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/|$)`, 'i');
+      return rateLimitMiddleware(() => website(strapi).rateLimiter(), (path) => prefix.test(path), (ctx) => website(strapi).callerOf(ctx));
+    },
   },
   bootstrap: async ({ strapi }) => {
     await website(strapi).start();

@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { PublicCache } from './cache';
-import { keepPublicPermissions, PublicPermissions } from './public-permissions';
 import { InvalidationListener, registerInvalidation } from './invalidation';
-import { createLimiter, type RateLimitSettings } from './rate-limit';
+import { RateLimiter, type RateLimitSettings } from './rate-limit';
+import { callerOf, WebsiteTokens } from './callers';
 import { findOnePublic, findPublic } from './reads';
 import { EVENT, STORY } from './public-types';
 import { chapterDirectory, pastFilter, upcomingFilter } from './directory';
@@ -18,22 +17,35 @@ const envInt = (name: string, fallback: number) => {
 };
 
 /**
+ * The server's public address (PUBLIC_URL, required in production): outside production it
+ * falls back to this server's own address. Never taken from a request's Host or
+ * X-Forwarded-* headers, which the caller chooses.
+ */
+const publicUrlOf = (strapi: Core.Strapi) => () => {
+  const url = String(strapi.config.get('server.url') ?? '').replace(/\/+$/, '');
+  if (url) return url;
+  return `http://localhost:${strapi.config.get('server.port') ?? 1337}`;
+};
+
+/**
  * The university website's API: the public reads, their cache and its invalidation
  * across instances, and the rate limits. One instance of each per process.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const publicUrl = publicUrlOf(strapi);
   const cacheTtl = envInt('PUBLIC_CACHE_TTL_SECONDS', 60);
   const cache =
     process.env.PUBLIC_CACHE_ENABLED === 'false'
       ? null
       : new PublicCache({ maxEntries: envInt('PUBLIC_CACHE_MAX_ENTRIES', 5000), maxBytes: envInt('PUBLIC_CACHE_MAX_MB', 64) * 1024 * 1024, ttlSeconds: cacheTtl || 60 });
-  const publicPermissions = new PublicPermissions((cacheTtl || 60) * 1000);
+  const tokens = new WebsiteTokens(strapi);
   /** What every write of public content (or of who may read it) clears. */
-  const kept = { clear: () => (cache?.clear(), publicPermissions.clear()) };
+  const kept = { clear: () => (cache?.clear(), tokens.clear()) };
   let listener: InvalidationListener | null = null;
   /** Whether what is kept in memory may be trusted: on PostgreSQL only while this instance listens for others' writes. */
   const trusted = () => strapi.db?.dialect.client !== 'postgres' || !!listener?.listening;
-  let limiter: { limiter: RateLimiterAbstract; settings: RateLimitSettings } | null = null;
+  let limiter: RateLimiter | null = null;
+  const caller = callerOf(tokens);
 
   return {
     /** The cache, when it can be trusted: on PostgreSQL only while this instance listens for others' writes. */
@@ -43,10 +55,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     cache: () => cache,
     listener: () => listener,
     rateLimiter: () => limiter,
+    /** Who asks (public, the website's server, anyone else), once per request. */
+    callerOf: caller,
 
     async start() {
       registerInvalidation(strapi, () => kept);
-      keepPublicPermissions(strapi, publicPermissions, trusted);
       if (strapi.db.dialect.client === 'postgres') {
         listener = new InvalidationListener(strapi, kept);
         await listener.start();
@@ -54,15 +67,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await this.configureRateLimit({
         points: envInt('RATE_LIMIT_POINTS', 600),
         durationSeconds: envInt('RATE_LIMIT_DURATION_SECONDS', 60) || 60,
+        websitePoints: envInt('WEBSITE_RATE_LIMIT_POINTS', 60000),
+        syncMs: envInt('RATE_LIMIT_SYNC_MS', 250) || 250,
       });
     },
 
     /** Sets the limits (points 0: none); the counts stay in the shared table. */
     async configureRateLimit(settings: RateLimitSettings) {
-      limiter = settings.points > 0 ? { limiter: await createLimiter(strapi, settings), settings } : null;
+      await limiter?.stop();
+      limiter = settings.points > 0 ? new RateLimiter(strapi, settings) : null;
+      limiter?.start();
     },
 
     async stop() {
+      await limiter?.stop();
+      limiter = null;
       await listener?.stop();
       listener = null;
     },
@@ -86,10 +105,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }),
     findEvent: (idOrSlug: string, query: Record<string, unknown>) => findOnePublic(strapi, EVENT, idOrSlug, query),
     chapters: (query: Record<string, unknown>) => chapterDirectory(strapi, query),
-    eventsFeed: (query: Record<string, unknown>, origin: string) => eventsFeed(strapi, query, origin),
+    /** The server's public address, for links in answers: PUBLIC_URL, never a request header. */
+    publicUrl,
+    eventsFeed: (query: Record<string, unknown>) => eventsFeed(strapi, query, publicUrl()),
     openApi: () => {
       const types = (strapi.getModel('api::event.event').attributes as any).type.enum as string[];
-      return openApiDocument(strapi.config.get('server.url') as string, types);
+      return openApiDocument(publicUrl(), types);
     },
   };
 };
