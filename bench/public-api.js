@@ -18,6 +18,8 @@
  *          raised for the run: one server asking thousands of times a second is the load);
  *        - uncached: limits on, PUBLIC_CACHE_ENABLED=false: every request reads the database
  *          through Strapi's router, users-permissions and the website's controller;
+ *        - engine: the same, the list read through the query engine instead of one statement
+ *          (what list-statement.ts buys);
  *        - stock Strapi: the core controller of the same type without any cache (a full-access
  *          API token takes Strapi's own find);
  *        - the ceiling: a minimal Node `http` server answering the same JSON from one SQL query;
@@ -119,6 +121,7 @@ async function serve() {
   if (args.token) {
     token = (await strapi.service('admin::api-token').create({ name: `bench-${Date.now()}`, type: args.token, lifespan: null, description: 'bench' })).accessKey;
   }
+  if (args.statement === 'false') strapi.plugin('liaison').service('website').useListStatement(false);
   await new Promise((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
   fs.writeFileSync(args.out, JSON.stringify({ port: strapi.server.httpServer.address().port, token }));
 }
@@ -207,12 +210,12 @@ const fromManyClients = () => {
 };
 
 /** autocannon for DURATION seconds; p95 from every response's latency (autocannon reports p90 and p97.5 only). */
-async function load(name, url, headers = {}, manyClients = false) {
+async function load(name, url, headers = {}) {
   const autocannon = require('autocannon');
   const first = await fetch(url, { headers });
   if (first.status !== 200) throw new Error(`${name}: ${first.status} ${await first.text()}`);
   const sample = await first.json();
-  const requests = manyClients ? { requests: fromManyClients() } : {};
+  const requests = { requests: fromManyClients() };
   // JIT compilation and the pool's first connections, before anything is measured.
   await autocannon({ url, connections: CONNECTIONS, duration: WARMUP, headers, ...requests });
   const latencies = [];
@@ -253,20 +256,22 @@ async function main() {
     results.counts = seeded.counts;
     log(`  ${seeded.counts.stories} published stories, ${seeded.counts.events} published events (zh-Hans) in ${fmt(seeded.seedSeconds)} s`);
 
-    // [name, child, environment, API token type, requests from many client addresses]
+    // [name, child, environment, API token type]. Every run's requests name a client address
+    // (X-Forwarded-For), so that the load generator does the same work for every server.
     const all = [
-      ['cached', 'serve', {}, null, true],
-      ['nolimits', 'serve', { RATE_LIMIT_POINTS: '0' }, null, true],
-      ['website', 'serve', { WEBSITE_RATE_LIMIT_POINTS: '100000000' }, 'read-only', false],
-      ['uncached', 'serve', { PUBLIC_CACHE_ENABLED: 'false' }, null, true],
-      ['stock', 'serve', { PUBLIC_CACHE_ENABLED: 'false', RATE_LIMIT_POINTS: '0' }, 'full-access', false],
-      ['ceiling', 'ceiling', {}, null, false],
+      ['cached', 'serve', {}, null],
+      ['nolimits', 'serve', { RATE_LIMIT_POINTS: '0' }, null],
+      ['website', 'serve', { WEBSITE_RATE_LIMIT_POINTS: '100000000' }, 'read-only'],
+      ['uncached', 'serve', { PUBLIC_CACHE_ENABLED: 'false' }, null],
+      ['engine', 'serve', { PUBLIC_CACHE_ENABLED: 'false' }, null, ['--statement=false']],
+      ['stock', 'serve', { PUBLIC_CACHE_ENABLED: 'false', RATE_LIMIT_POINTS: '0' }, 'full-access'],
+      ['ceiling', 'ceiling', {}, null],
     ];
     const runs = args.only ? all.filter(([name]) => args.only.split(',').includes(name)) : all;
-    for (const [name, mode, extraEnv, token, manyClients] of runs) {
-      const server = await startServer(mode, { ...env, ...extraEnv }, token ? [`--token=${token}`] : []);
+    for (const [name, mode, extraEnv, token, flags = []] of runs) {
+      const server = await startServer(mode, { ...env, ...extraEnv }, [...(token ? [`--token=${token}`] : []), ...flags]);
       try {
-        results.runs[name] = await load(name, `http://127.0.0.1:${server.port}${PATH}`, server.token ? { authorization: `Bearer ${server.token}` } : {}, manyClients);
+        results.runs[name] = await load(name, `http://127.0.0.1:${server.port}${PATH}`, server.token ? { authorization: `Bearer ${server.token}` } : {});
       } finally {
         await server.stop();
       }
@@ -282,6 +287,7 @@ async function main() {
     cachedOfCeiling: r.cached.requestsPerSecond / r.ceiling.requestsPerSecond,
     cachedOverStock: r.cached.requestsPerSecond / r.stock.requestsPerSecond,
     uncachedOverStock: r.uncached.requestsPerSecond / r.stock.requestsPerSecond,
+    ...(r.engine ? { statementOverEngine: r.uncached.requestsPerSecond / r.engine.requestsPerSecond } : {}),
   };
   results.targets = {
     cachedWithLimitsAtLeast90PercentWithout: results.ratios.cachedOfNoLimits >= 0.9,

@@ -45,6 +45,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Whether what is kept in memory may be trusted: on PostgreSQL only while this instance listens for others' writes. */
   const trusted = () => strapi.db?.dialect.client !== 'postgres' || !!listener?.listening;
   let limiter: RateLimiter | null = null;
+  let listStatement = true;
   const caller = callerOf(tokens);
 
   return {
@@ -87,10 +88,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Lists answer JSON text; `statement: false` reads through the query engine (see reads.ts). */
-    findStories: (query: Record<string, unknown>, options: { statement?: boolean } = {}) => findPublic(strapi, STORY, query, options),
+    /** Whether lists may be read as one statement (list-statement.ts); the benchmark compares both ways. */
+    useListStatement(on: boolean) {
+      listStatement = on;
+    },
+    findStories: (query: Record<string, unknown>, options: { statement?: boolean } = {}) =>
+      findPublic(strapi, STORY, query, { statement: listStatement, ...options }),
     findStory: (idOrSlug: string, query: Record<string, unknown>) => findOnePublic(strapi, STORY, idOrSlug, query),
     findEvents: (query: Record<string, unknown>, options: { statement?: boolean } = {}) =>
       findPublic(strapi, EVENT, query, {
+        statement: listStatement,
         ...options,
         extraParams: ['timeframe'],
         extraFilters: (raw, problems) => {
