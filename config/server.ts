@@ -7,7 +7,7 @@ export default ({ env }) => ({
   // Behind a load balancer: take the client address from X-Forwarded-For (rate limits count per client).
   proxy: { koa: env.bool('PROXY_ENABLED', false) },
   app: {
-    keys: secret('APP_KEYS', 'devKeyA-change-me,devKeyB-change-me').split(','),
+    keys: secret('APP_KEYS').split(','),
   },
   cron: {
     enabled: env.bool('CRON_ENABLED', true),
