@@ -85,18 +85,24 @@ const listening = async (run: Run) => {
   return false;
 };
 
-/** npm start forwards SIGTERM to the server; the group is killed if anything is left. */
-const stop = async (run: Run) => {
+/** SIGTERM to npm start, as a process manager sends it; whether the server was left behind (then killed). */
+const stop = async (run: Run): Promise<{ leftBehind: boolean }> => {
   process.kill(run.child.pid!, 'SIGTERM');
-  const timer = setTimeout(() => process.kill(-run.child.pid!, 'SIGKILL'), 15_000);
+  let leftBehind = false;
+  const timer = setTimeout(() => {
+    leftBehind = true;
+    process.kill(-run.child.pid!, 'SIGKILL');
+  }, 15_000);
   await run.exited;
   clearTimeout(timer);
   try {
     process.kill(-run.child.pid!, 0);
+    leftBehind = true;
     process.kill(-run.child.pid!, 'SIGKILL');
   } catch {
     /* the group is gone */
   }
+  return { leftBehind };
 };
 
 const goodEnv = () => ({ ...freshSecrets(), PUBLIC_URL: 'https://alumni-api.example.edu' });
@@ -142,6 +148,7 @@ describe('npm start', () => {
     expect(refused.output).toContain('missing: ADMIN_EMAIL, ADMIN_PASSWORD');
 
     const run = start({ ...env, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
+    let stopped: { leftBehind: boolean } | null = null;
     try {
       expect(await listening(run)).toBe(true);
       const server = request(`http://127.0.0.1:${port}`);
@@ -158,8 +165,12 @@ describe('npm start', () => {
       expect(created.status).toBe(201);
       const updated = await server.put(`/admin/users/${created.body.data.id}`).set(auth).send({ password: DEV_ADMIN.password, isActive: true });
       expect(updated.status).toBe(200);
+      // npm start hands the process manager's SIGTERM on to the server, and ends with it.
+      stopped = await stop(run);
+      expect(stopped).toEqual({ leftBehind: false });
+      expect((await server.get('/_health').catch((e) => e)).code).toBe('ECONNREFUSED');
     } finally {
-      await stop(run);
+      if (!stopped) await stop(run);
     }
 
     // The next start refuses it, and says how to change it.
