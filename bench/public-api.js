@@ -304,13 +304,10 @@ async function main() {
   writeResults('public-api', results);
 }
 
-/** Production mode refuses the development secrets: the run makes its own. */
+/** Production mode refuses the development secrets and admin: the run makes its own (as `npm run secrets` prints them). */
 function secrets() {
-  const r = () => require('crypto').randomBytes(16).toString('base64');
-  return {
-    APP_KEYS: `${r()},${r()}`, ADMIN_JWT_SECRET: r(), API_TOKEN_SALT: r(), TRANSFER_TOKEN_SALT: r(), ENCRYPTION_KEY: r(), JWT_SECRET: r(),
-    UNSUBSCRIBE_SECRET: r(), PUBLIC_URL: 'http://127.0.0.1:1337', ADMIN_EMAIL: 'bench@liaison.test', ADMIN_PASSWORD: `Bench-${r()}`,
-  };
+  const password = `Bench-${require('crypto').randomBytes(12).toString('base64url')}-9aZ`;
+  return { ...require('../scripts/secrets').freshSecrets(), PUBLIC_URL: 'http://127.0.0.1:1337', ADMIN_EMAIL: 'bench@liaison.test', ADMIN_PASSWORD: password };
 }
 
 const CHILDREN = { seed, serve, ceiling };

@@ -2,18 +2,18 @@ import { secret } from '../src/utils/secret';
 
 export default () => ({
   auth: {
-    secret: secret('ADMIN_JWT_SECRET', 'dev-admin-jwt-secret-change-me'),
+    secret: secret('ADMIN_JWT_SECRET'),
   },
   apiToken: {
-    salt: secret('API_TOKEN_SALT', 'dev-api-token-salt-change-me'),
+    salt: secret('API_TOKEN_SALT'),
   },
   transfer: {
     token: {
-      salt: secret('TRANSFER_TOKEN_SALT', 'dev-transfer-token-salt-change-me'),
+      salt: secret('TRANSFER_TOKEN_SALT'),
     },
   },
   secrets: {
-    encryptionKey: secret('ENCRYPTION_KEY', 'dev-encryption-key-change-me'),
+    encryptionKey: secret('ENCRYPTION_KEY'),
   },
   flags: {
     nps: false,

@@ -4,13 +4,17 @@ export default ({ env }) => ({
   liaison: {
     enabled: true,
     resolve: './plugins/liaison',
+    config: {
+      // Signs the unsubscribe and acknowledgement links in mails (changing it voids the links already sent).
+      mailLinkSecret: secret('UNSUBSCRIBE_SECRET'),
+    },
   },
   i18n: {
     enabled: true,
   },
   'users-permissions': {
     config: {
-      jwtSecret: secret('JWT_SECRET', 'dev-users-permissions-jwt-secret-change-me'),
+      jwtSecret: secret('JWT_SECRET'),
     },
   },
   email: {

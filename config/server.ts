@@ -9,7 +9,7 @@ export default ({ env }) => ({
   // appends the address it saw, and everything left of those is whatever the client wrote.
   proxy: { koa: env.bool('PROXY_ENABLED', false), maxIpsCount: Math.max(1, env.int('PROXY_TRUSTED_HOPS', 1)) },
   app: {
-    keys: secret('APP_KEYS', 'devKeyA-change-me,devKeyB-change-me').split(','),
+    keys: secret('APP_KEYS').split(','),
   },
   cron: {
     enabled: env.bool('CRON_ENABLED', true),

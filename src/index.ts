@@ -8,10 +8,11 @@ export default {
   register(/* { strapi }: { strapi: Core.Strapi } */) {},
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // First: a production start refused for want of a safe admin stops before anything is seeded.
+    const admin = (await ensureFirstAdmin(strapi)) ?? (await developmentAdminInUse(strapi));
     await ensureContentLocales(strapi);
     await syncContentApiPermissions(strapi);
     await seedDemoIfWanted(strapi);
-    const admin = (await ensureFirstAdmin(strapi)) ?? (await developmentAdminInUse(strapi));
 
     const url = `${strapi.config.get('server.absoluteUrl', 'http://localhost:1337')}/admin`;
     const announce = () => {

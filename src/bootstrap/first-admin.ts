@@ -1,6 +1,10 @@
 import type { Core } from '@strapi/strapi';
 
-export const DEV_ADMIN = { email: 'admin@liaison.local', password: 'Liaison-Admin-2026' };
+import { adminCredentialProblems, DEV_ADMIN } from '../utils/secret';
+
+export { DEV_ADMIN };
+
+type Env = Record<string, string | undefined>;
 
 export interface AdminCredentials {
   email: string;
@@ -10,26 +14,49 @@ export interface AdminCredentials {
 }
 
 /** The first admin's login: from ADMIN_EMAIL/ADMIN_PASSWORD, or the development defaults outside production. */
-export const firstAdminCredentials = (env: NodeJS.ProcessEnv): AdminCredentials | { refused: string } => {
+export const firstAdminCredentials = (env: Env): AdminCredentials | { refused: string } => {
   const email = env.ADMIN_EMAIL?.trim();
   const password = env.ADMIN_PASSWORD;
-  if (email && password) return { email, password, isDevelopmentDefault: false };
   if (env.NODE_ENV === 'production') {
-    return { refused: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set in production; no default admin is created' };
+    const missing = [!email && 'ADMIN_EMAIL', !password && 'ADMIN_PASSWORD'].filter(Boolean);
+    const problems = [
+      ...(missing.length ? [`missing: ${missing.join(', ')} (the database has no admin yet: they make the first one)`] : []),
+      ...adminCredentialProblems(env).map((p) => `refused: ${p}`),
+    ];
+    if (problems.length) return { refused: `Refusing to start in production (NODE_ENV=production):\n  ${problems.join('\n  ')}` };
   }
+  if (email && password) return { email, password, isDevelopmentDefault: false };
   return { ...DEV_ADMIN, isDevelopmentDefault: true };
 };
 
-/** Creates the first super admin when the database has no admin user yet. */
+/**
+ * In production, an admin who still logs in with the development admin's published
+ * password (a database first started with a development `npm start`) stops the start.
+ */
+export const refuseDevelopmentAdmin = async (strapi: Core.Strapi) => {
+  if (process.env.NODE_ENV !== 'production') return;
+  const user = await strapi.db.query('admin::user').findOne({ where: { email: DEV_ADMIN.email }, select: ['id', 'password'] });
+  if (!user?.password) return;
+  const published = await strapi.service('admin::auth').validatePassword(DEV_ADMIN.password, user.password);
+  if (!published) return;
+  throw new Error(
+    `Refusing to start in production (NODE_ENV=production):\n  refused: the admin ${DEV_ADMIN.email} still has the development password printed in the README.\n` +
+      `Change it with the same database settings, in development mode (this check is production's):\n` +
+      `  NODE_ENV=development SEED_DEMO=false npx strapi admin:reset-user-password --email ${DEV_ADMIN.email} --password '<a new one>'\n` +
+      `or delete that user, then start again.`
+  );
+};
+
+/** Creates the first super admin when the database has no admin user yet; in production, refuses to start without one. */
 export const ensureFirstAdmin = async (strapi: Core.Strapi) => {
   const userService = strapi.service('admin::user');
-  if (await userService.exists()) return null;
-
-  const credentials = firstAdminCredentials(process.env);
-  if ('refused' in credentials) {
-    strapi.log.warn(credentials.refused);
+  if (await userService.exists()) {
+    await refuseDevelopmentAdmin(strapi);
     return null;
   }
+
+  const credentials = firstAdminCredentials(process.env);
+  if ('refused' in credentials) throw new Error(credentials.refused);
   const superAdmin = await strapi.service('admin::role').getSuperAdmin();
   await userService.create({
     email: credentials.email.toLowerCase(),

@@ -10,6 +10,8 @@ export interface ReceivedMail {
   text: string;
   html: string | false;
   headers: Map<string, unknown>;
+  /** The raw header lines, by lower-case name (mailparser folds List-* headers into `list`). */
+  headerLines: { key: string; line: string }[];
 }
 
 /** A free TCP port on the loopback interface. */
@@ -57,6 +59,7 @@ export class TestSmtp {
               text: mail.text ?? '',
               html: mail.html,
               headers: mail.headers,
+              headerLines: mail.headerLines ?? [],
             });
             callback();
           })

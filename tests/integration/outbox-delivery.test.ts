@@ -1,3 +1,4 @@
+import { createHmac } from 'crypto';
 import { http, setupStrapi, strapiApp, teardownStrapi, unique } from '../helpers/strapi';
 import { makeAlumnus } from '../helpers/fixtures';
 import { freePort, TestSmtp } from '../helpers/smtp';
@@ -78,8 +79,10 @@ describe('with the SMTP server down, nothing is lost', () => {
     expect(mail.text).toContain('点击退订');
     expect(linkIn(mail.text)).toBeDefined();
     expect(mail.html).toContain('<b>李振东</b>');
-    // mailparser files List-* headers under `list`.
-    expect(JSON.stringify(mail.headers.get('list'))).toContain('/api/liaison/unsubscribe?token=');
+    // RFC 8058: the link, and the one-click POST that mail clients may offer on their own.
+    const header = (key: string) => mail.headerLines.filter((h) => h.key === key).map((h) => h.line.replace(/\r?\n[ \t]+/g, ' '));
+    expect(header('list-unsubscribe')).toEqual([`List-Unsubscribe: <${linkIn(mail.text)}>`]);
+    expect(header('list-unsubscribe-post')).toEqual(['List-Unsubscribe-Post: List-Unsubscribe=One-Click']);
 
     const sent = await rowOf(key);
     expect(sent).toMatchObject({ deliveryStatus: 'sent', attempts: 2, lastError: null, nextAttemptAt: null });
@@ -207,6 +210,7 @@ describe('once per dedupe key', () => {
     const [mail] = smtp.withSubject(subject);
     expect(mail.text.trim()).toBe('For staff.');
     expect(mail.headers.get('list')).toBeUndefined();
+    expect(mail.headerLines.filter((h) => h.key.startsWith('list-'))).toEqual([]);
   });
 });
 
@@ -234,51 +238,115 @@ describe('unsubscribe link', () => {
     await outbox().deliverDue();
     return linkIn(smtp.withSubject(subject)[0].text)!;
   };
+  const consentOf = async (id: number) =>
+    strapiApp().db.query(ALUMNI).findOne({ where: { id }, select: ['contactConsent', 'contactConsentAt'] });
+  const DAY = 24 * 3600e3;
 
-  it('withdraws the alumnus’ consent to contact, with the date, and says so in both languages', async () => {
+  it('opens a page with one button and changes nothing; the button (a form posting the token) unsubscribes', async () => {
     const alumnus = await makeAlumnus({ email: 'd@example.cn', contactConsent: true });
     const link = new URL(await send(alumnus, 'en'));
     expect(link.origin).toBe('http://localhost:1337');
+    const token = link.searchParams.get('token')!;
+    expect(token.startsWith('unsubscribe.')).toBe(true);
+    const before = await consentOf(alumnus.id);
 
-    const before = Date.now();
-    const res = await http().get(link.pathname + link.search);
-    expect(res.status).toBe(200);
-    expect(res.headers['content-type']).toMatch(/text\/html/);
-    expect(res.text).toContain('您已退订');
-    expect(res.text).toContain('You are unsubscribed');
+    // A mail scanner following the link, twice, and a HEAD: nothing changes.
+    for (const res of [await http().get(link.pathname + link.search), await http().get(link.pathname + link.search), await http().head(link.pathname + link.search)]) {
+      expect(res.status).toBe(200);
+      expect(res.headers['cache-control']).toBe('no-store');
+    }
+    expect(await consentOf(alumnus.id)).toEqual(before);
+    expect(before.contactConsent).toBe(true);
 
-    const stored = await strapiApp().db.query(ALUMNI).findOne({ where: { id: alumnus.id } });
+    const page = await http().get(link.pathname + link.search);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.text).toContain('请点击下方按钮确认退订');
+    expect(page.text).toContain('press the button below');
+    // A plain form, no script: it posts back to the address the page was opened at, which the page's CSP allows.
+    expect(page.text).toContain('<form method="post">');
+    expect(page.text).toContain(`<input type="hidden" name="token" value="${token}">`);
+    expect(page.text).not.toMatch(/<script/i);
+    expect(page.headers['content-security-policy']).toMatch(/form-action 'self'/);
+
+    const at = Date.now();
+    const pressed = await http().post(link.pathname + link.search).type('form').send({ token });
+    expect(pressed.status).toBe(200);
+    expect(pressed.text).toContain('您已退订');
+    expect(pressed.text).toContain('You are unsubscribed');
+    expect(pressed.text).not.toContain('<form');
+    const stored = await consentOf(alumnus.id);
     expect(stored.contactConsent).toBe(false);
-    expect(new Date(stored.contactConsentAt).getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(new Date(stored.contactConsentAt).getTime()).toBeGreaterThanOrEqual(at - 1000);
 
-    // Following the link again is harmless.
-    expect((await http().get(link.pathname + link.search)).status).toBe(200);
+    // Pressing again is harmless; the form's token alone is enough (no query).
+    expect((await http().post('/api/liaison/unsubscribe').type('form').send({ token })).status).toBe(200);
   });
 
-  it('refuses a forged or missing token with 400 and changes nothing', async () => {
+  it('unsubscribes on the RFC 8058 one-click POST to the link in List-Unsubscribe', async () => {
+    const alumnus = await makeAlumnus({ email: 'o@example.cn', contactConsent: true });
+    const link = new URL(await send(alumnus, 'zh-Hans'));
+    const res = await http().post(link.pathname + link.search).type('form').send('List-Unsubscribe=One-Click');
+    expect(res.status).toBe(200);
+    expect((await consentOf(alumnus.id)).contactConsent).toBe(false);
+  });
+
+  it('refuses forged, old-format, expired and wrong-purpose tokens with 400, on the page and on the button, and changes nothing', async () => {
     const alumnus = await makeAlumnus({ email: 'e@example.cn', contactConsent: true });
     const link = new URL(await send(alumnus, 'zh-Hans'));
     const token = link.searchParams.get('token')!;
     const forged = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
     const other = await makeAlumnus({ contactConsent: true });
-    const otherWithThisMac = `${other.documentId}.${token.split('.')[1]}`;
+    const otherWithThisMac = token.replace(alumnus.documentId, other.documentId);
+    // Links sent before tokens named purpose and expiry (`<documentId>.<mac>`, keyed by the first APP_KEY): refused.
+    const oldKey = 'devKeyA-change-me';
+    const oldFormat = `${alumnus.documentId}.${createHmac('sha256', oldKey).update(`liaison:unsubscribe:${alumnus.documentId}`).digest('base64url').slice(0, 32)}`;
+    const expired = new URL(outbox().unsubscribeLink(alumnus.documentId, new Date(Date.now() - 91 * DAY))).searchParams.get('token')!;
+    const acknowledgement = new URL(strapiApp().plugin('liaison').service('conduct').linkFor(alumnus.documentId, alumnus.documentId)).searchParams.get('token')!;
 
-    for (const bad of [forged, otherWithThisMac, 'nonsense', '']) {
-      const res = await http().get('/api/liaison/unsubscribe').query({ token: bad });
-      expect(res.status).toBe(400);
-      expect(res.text).toContain('退订链接无效');
+    const cases: [string, RegExp][] = [
+      [forged, /退订链接无效/],
+      [otherWithThisMac, /退订链接无效/],
+      [oldFormat, /退订链接无效/],
+      [acknowledgement, /退订链接无效/],
+      [expired, /退订链接已过期/],
+      ['nonsense', /退订链接无效/],
+      ['', /退订链接无效/],
+      ['"><script>alert(1)</script>', /退订链接无效/],
+    ];
+    for (const [bad, message] of cases) {
+      for (const res of [
+        await http().get('/api/liaison/unsubscribe').query({ token: bad }),
+        await http().post('/api/liaison/unsubscribe').type('form').send({ token: bad }),
+        await http().post(`/api/liaison/unsubscribe?token=${encodeURIComponent(bad)}`).type('form').send('List-Unsubscribe=One-Click'),
+      ]) {
+        expect(res.status).toBe(400);
+        expect(res.text).toMatch(message);
+        expect(res.text).not.toContain('<form');
+        expect(res.text).not.toContain('<script>');
+      }
     }
     expect((await http().get('/api/liaison/unsubscribe')).status).toBe(400);
-    for (const id of [alumnus.id, other.id]) {
-      expect((await strapiApp().db.query(ALUMNI).findOne({ where: { id } })).contactConsent).toBe(true);
-    }
+    expect((await http().post('/api/liaison/unsubscribe')).status).toBe(400);
+    // Two tokens at once are not one.
+    expect((await http().post('/api/liaison/unsubscribe').type('form').send(`token=${token}&token=${token}`)).status).toBe(400);
+    for (const id of [alumnus.id, other.id]) expect((await consentOf(id)).contactConsent).toBe(true);
+
+    // The genuine link still works: the refusals were about the tokens.
+    expect((await http().post(link.pathname + link.search).type('form').send({ token })).status).toBe(200);
+    expect((await consentOf(alumnus.id)).contactConsent).toBe(false);
+  });
+
+  it('lives UNSUBSCRIBE_LINK_DAYS (90) from the mail', async () => {
+    const alumnus = await makeAlumnus({ contactConsent: true });
+    const link = new URL(outbox().unsubscribeLink(alumnus.documentId, new Date(Date.now() - 89 * DAY)));
+    expect((await http().get(link.pathname + link.search)).status).toBe(200);
   });
 
   it('answers 404 for a genuine link to an alumnus who is no longer on record', async () => {
     const alumnus = await makeAlumnus({ contactConsent: true });
     const link = new URL(outbox().unsubscribeLink(alumnus.documentId));
     await strapiApp().documents(ALUMNI).delete({ documentId: alumnus.documentId });
-    const res = await http().get(link.pathname + link.search);
-    expect(res.status).toBe(404);
+    expect((await http().get(link.pathname + link.search)).status).toBe(404);
+    expect((await http().post(link.pathname + link.search).type('form').send({ token: link.searchParams.get('token') })).status).toBe(404);
   });
 });

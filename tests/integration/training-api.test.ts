@@ -1,4 +1,4 @@
-import { adminToken, setupStrapi, strapiApp, teardownStrapi, unique, withToken } from '../helpers/strapi';
+import { adminToken, http, setupStrapi, strapiApp, teardownStrapi, unique, withToken } from '../helpers/strapi';
 import { makeAlumnus, makeCohort, makeCollege } from '../helpers/fixtures';
 import { signInStaff } from '../helpers/staff';
 import { addDays, today } from '../../plugins/liaison/server/src/assignment/rules/lifecycle';
@@ -7,6 +7,7 @@ import { addMonths } from '../../plugins/liaison/server/src/training/rules';
 let api: ReturnType<typeof withToken>;
 const app = () => strapiApp();
 const docs = (uid: string) => app().documents(uid as any);
+const ACK = 'plugin::liaison.conduct-acknowledgement';
 const fieldsOf = (body: any): string[] => (body?.error?.details?.errors ?? []).map((e: any) => e.path.join('.'));
 
 beforeAll(async () => {
@@ -252,14 +253,22 @@ describe('the code of conduct (行为准则)', () => {
     const mail = await app().db.query('plugin::liaison.notification').findOne({ where: { kind: 'conduct', to: first.alumnus.email } });
     expect(mail.subject).toBe(`Please acknowledge the liaisons' code of conduct (version ${version})`);
     const link = new URL(/(http\S+conduct\/acknowledge\S+)/.exec(mail.text)![1]);
-    const { http } = await import('../helpers/strapi');
+    const acksOf = (alumnus: string) => app().db.query(ACK).findMany({ where: { alumnus: { documentId: alumnus } } });
+    // Following the link shows the version and a button; it records nothing.
     const page = await http().get(`${link.pathname}${link.search}`);
     expect(page.status).toBe(200);
-    expect(page.text).toContain('感谢您确认');
-    expect((await http().get(`${link.pathname}${link.search}`)).status).toBe(200);
-    expect((await http().get(`${link.pathname}${link.search.slice(0, -2)}xx`)).status).toBe(400);
+    expect(page.text).toContain(`version ${version} of the liaisons&#39; code of conduct, &quot;校友联络员行为准则&quot;`);
+    expect(page.text).toContain('<form method="post">');
+    expect(await acksOf(first.alumnus.documentId)).toHaveLength(0);
+    // The button records it; pressing again is harmless.
+    const token = link.searchParams.get('token');
+    const pressed = await http().post(`${link.pathname}${link.search}`).type('form').send({ token });
+    expect(pressed.status).toBe(200);
+    expect(pressed.text).toContain('感谢您确认');
+    expect((await http().post(link.pathname).type('form').send({ token })).status).toBe(200);
+    expect((await http().post(`${link.pathname}${link.search.slice(0, -2)}xx`)).status).toBe(400);
     expect((await http().get('/api/liaison/conduct/acknowledge?token=nothing')).status).toBe(400);
-    const acks = await app().db.query('plugin::liaison.conduct-acknowledgement').findMany({ where: { alumnus: { documentId: first.alumnus.documentId } } });
+    const acks = await acksOf(first.alumnus.documentId);
     expect(acks).toHaveLength(1);
     expect(acks[0].via).toBe('link');
 
@@ -277,5 +286,67 @@ describe('the code of conduct (行为准则)', () => {
     expect(await pendingIds()).toEqual(expect.arrayContaining([first.alumnus.documentId, second.alumnus.documentId]));
     const overview = await api.get('/liaison/training/overview');
     expect(overview.body.data.conduct.version.version).toBe(version + 1);
+  });
+
+  it('acknowledgement links act on POST only, are bound to their version, expire, serve no other purpose, and come from PUBLIC_URL', async () => {
+    const liaison = await approvedLiaison();
+    const who = liaison.alumnus.documentId;
+    const acks = () => app().db.query(ACK).findMany({ where: { alumnus: { documentId: who } }, populate: { conductVersion: { select: ['version'] } } });
+    // Whatever host the publishing request names, the links point at the configured public URL.
+    const res = await api
+      .post('/liaison/conduct/versions')
+      .set('Host', 'evil.example')
+      .set('X-Forwarded-Host', 'evil.example')
+      .send({ title: '<b>准则</b> & "引号"', textZh: '第一条。' });
+    expect(res.status).toBe(201);
+    const older = res.body.data;
+    const mailOf = async (documentId: string) =>
+      app().db.query('plugin::liaison.notification').findOne({ where: { dedupeKey: `conduct:${documentId}:${who}` } });
+    const link = new URL(/(http\S+conduct\/acknowledge\S+)/.exec((await mailOf(older.documentId)).text)![1]);
+    expect(link.origin).toBe('http://localhost:1337');
+    const token = link.searchParams.get('token')!;
+    expect(token.startsWith('conduct.')).toBe(true);
+
+    // What the page echoes is escaped.
+    const page = await http().get(link.pathname + link.search);
+    expect(page.text).toContain('&lt;b&gt;准则&lt;/b&gt; &amp; &quot;引号&quot;');
+    expect(page.text).not.toContain('<b>准则');
+
+    const conduct = app().plugin('liaison').service('conduct');
+    const expired = new URL(conduct.linkFor(who, older.documentId, new Date(Date.now() - 91 * 24 * 3600e3))).searchParams.get('token')!;
+    const unsubscribe = new URL(app().plugin('liaison').service('outbox').unsubscribeLink(who)).searchParams.get('token')!;
+    const forged = token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+    for (const [bad, message] of [
+      [expired, '确认链接已过期'],
+      [unsubscribe, '确认链接无效'],
+      [forged, '确认链接无效'],
+    ]) {
+      const shown = await http().get('/api/liaison/conduct/acknowledge').query({ token: bad });
+      const pressed = await http().post('/api/liaison/conduct/acknowledge').type('form').send({ token: bad });
+      for (const r of [shown, pressed]) {
+        expect(r.status).toBe(400);
+        expect(r.text).toContain(message);
+        expect(r.text).not.toContain('<form');
+      }
+    }
+    expect(await acks()).toHaveLength(0);
+
+    // A newer version: the older link acknowledges neither version, and says so.
+    const newer = (await api.post('/liaison/conduct/versions').send({ title: '行为准则（新）', textZh: '第二条。' })).body.data;
+    for (const r of [
+      await http().get(link.pathname + link.search),
+      await http().post(link.pathname + link.search).type('form').send({ token }),
+    ]) {
+      expect(r.status).toBe(400);
+      expect(r.text).toContain(`行为准则已更新至第 ${newer.version} 版`);
+    }
+    expect(await acks()).toHaveLength(0);
+
+    // The newer mail's link acknowledges the newer version, once pressed.
+    const fresh = new URL(/(http\S+conduct\/acknowledge\S+)/.exec((await mailOf(newer.documentId)).text)![1]);
+    expect((await http().get(fresh.pathname + fresh.search)).status).toBe(200);
+    expect(await acks()).toHaveLength(0);
+    expect((await http().post(fresh.pathname + fresh.search).type('form').send({ token: fresh.searchParams.get('token') })).status).toBe(200);
+    expect((await acks()).map((a: any) => a.conductVersion.version)).toEqual([newer.version]);
   });
 });

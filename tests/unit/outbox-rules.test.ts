@@ -10,6 +10,7 @@ import {
   withUnsubscribeFooter,
 } from '../../plugins/liaison/server/src/outbox/rules';
 import { newDocumentId } from '../../plugins/liaison/server/src/outbox/service';
+import { renderLinkPage } from '../../plugins/liaison/server/src/utils/link-page';
 
 const settings = outboxSettings({});
 
@@ -44,21 +45,29 @@ describe('retry schedule', () => {
 
 describe('unsubscribe tokens', () => {
   const key = 'test-key';
+  const later = new Date(Date.now() + 3600e3);
   it('name the alumnus and verify with the same key only', () => {
-    const token = unsubscribeToken(key, 'abc123documentid00000000');
-    expect(readUnsubscribeToken(key, token)).toBe('abc123documentid00000000');
-    expect(readUnsubscribeToken('another-key', token)).toBeNull();
+    const token = unsubscribeToken(key, 'abc123documentid00000000', later);
+    expect(readUnsubscribeToken(key, token)).toEqual({ ok: true, documentId: 'abc123documentid00000000' });
+    expect(readUnsubscribeToken('another-key', token)).toEqual({ ok: false, reason: 'invalid' });
   });
 
-  it('refuse a changed id, a changed signature, and anything else', () => {
-    const token = unsubscribeToken(key, 'alumnusone000000000000000');
-    const [, sig] = token.split('.');
-    expect(readUnsubscribeToken(key, `alumnustwo000000000000000.${sig}`)).toBeNull();
-    expect(readUnsubscribeToken(key, `${token}x`)).toBeNull();
-    expect(readUnsubscribeToken(key, token.slice(0, -1))).toBeNull();
+  it('refuse a changed id, a changed signature, the old format, and anything else', () => {
+    const token = unsubscribeToken(key, 'alumnusone000000000000000', later);
+    const pieces = token.split('.');
+    expect(readUnsubscribeToken(key, [pieces[0], 'alumnustwo000000000000000', ...pieces.slice(2)].join('.'))).toMatchObject({ ok: false });
+    expect(readUnsubscribeToken(key, `${token}x`)).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(readUnsubscribeToken(key, token.slice(0, -1))).toMatchObject({ ok: false, reason: 'invalid' });
+    // Links sent before tokens named their purpose and expiry: `<documentId>.<mac>`.
+    expect(readUnsubscribeToken(key, 'alumnusone000000000000000.QUJDREVGR0hJSktMTU5PUFFSU1RVVldY')).toMatchObject({ ok: false, reason: 'invalid' });
     for (const bad of ['', '.', 'nodot', undefined, null, 42, ['a.b'], 'x'.repeat(500)]) {
-      expect(readUnsubscribeToken(key, bad)).toBeNull();
+      expect(readUnsubscribeToken(key, bad)).toEqual({ ok: false, reason: 'invalid' });
     }
+  });
+
+  it('expire', () => {
+    const token = unsubscribeToken(key, 'alumnusone000000000000000', new Date(Date.now() - 1000));
+    expect(readUnsubscribeToken(key, token)).toEqual({ ok: false, reason: 'expired' });
   });
 
   it('travel in a link to the public API', () => {
@@ -78,12 +87,20 @@ describe('mail footer', () => {
     expect(withUnsubscribeFooter({ text: 'x' }, null, url).text).toContain('点击退订');
   });
 
-  it('pages answer in both languages', () => {
-    for (const outcome of ['done', 'invalid', 'unknown'] as const) {
-      const page = unsubscribePage(outcome);
+  it('pages answer in both languages; only the confirmation page has a button, which posts the token', () => {
+    for (const outcome of ['confirm', 'done', 'invalid', 'expired', 'unknown'] as const) {
+      const page = renderLinkPage(unsubscribePage(outcome, 'unsubscribe.abc.x1.sig'));
       expect(page).toMatch(/lang="zh-Hans">[^<]*[\u4e00-\u9fff]/);
       expect(page).toMatch(/lang="en">[A-Z]/);
+      expect(page.includes('<form method="post">')).toBe(outcome === 'confirm');
     }
+    expect(renderLinkPage(unsubscribePage('confirm', 'unsubscribe.abc.x1.sig'))).toContain('<input type="hidden" name="token" value="unsubscribe.abc.x1.sig">');
+  });
+
+  it('escape what they echo', () => {
+    const page = renderLinkPage(unsubscribePage('confirm', '"><script>alert(1)</script>'));
+    expect(page).not.toContain('<script>');
+    expect(page).toContain('value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
   });
 });
 

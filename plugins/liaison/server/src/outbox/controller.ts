@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { validationError } from '../utils/errors';
-import { parseOutboxQuery, unsubscribePage } from './rules';
+import { sendLinkPage, tokenOf } from '../utils/link-page';
+import { parseOutboxQuery, unsubscribePage, type UnsubscribeOutcome } from './rules';
+
+const STATUS: Record<UnsubscribeOutcome, number> = { confirm: 200, done: 200, invalid: 400, expired: 400, unknown: 404 };
 
 const outbox = (strapi: Core.Strapi) => strapi.plugin('liaison').service('outbox');
 
@@ -17,12 +20,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data: await outbox(strapi).resend(String(ctx.params.documentId)) };
   },
 
-  /** GET /api/liaison/unsubscribe?token= (public: the link in every mail to an alumnus) */
+  /** GET /api/liaison/unsubscribe?token= (public: the link in every mail to an alumnus): a page with one button, nothing changes. */
+  async unsubscribePage(ctx: any) {
+    const token = tokenOf(ctx);
+    const outcome = await outbox(strapi).checkUnsubscribe(token);
+    sendLinkPage(ctx, STATUS[outcome], unsubscribePage(outcome, token ?? undefined));
+  },
+
+  /** POST /api/liaison/unsubscribe (the page's button: token in the form; RFC 8058 one-click: token in the query) */
   async unsubscribe(ctx: any) {
-    const outcome = await outbox(strapi).unsubscribe(ctx.query?.token);
-    ctx.status = outcome === 'done' ? 200 : outcome === 'invalid' ? 400 : 404;
-    ctx.type = 'text/html; charset=utf-8';
-    ctx.set('Cache-Control', 'no-store');
-    ctx.body = unsubscribePage(outcome);
+    const outcome = await outbox(strapi).unsubscribe(tokenOf(ctx));
+    sendLinkPage(ctx, STATUS[outcome], unsubscribePage(outcome));
   },
 });

@@ -2,6 +2,7 @@ import type { Capability } from '../capabilities';
 import { ACTIONS, requires } from '../permissions';
 import outbox from './service';
 import controller from './controller';
+import { linkLifetimeMs } from '../utils/signed-link';
 
 const capability: Capability = {
   services: { outbox },
@@ -16,10 +17,15 @@ const capability: Capability = {
     },
   ],
   contentApiRoutes: [
-    { method: 'GET', path: '/unsubscribe', handler: 'outbox.unsubscribe', config: { auth: false, policies: [] } },
+    // Following the link (a person, or a mail scanner) only shows a button; the button POSTs.
+    { method: 'GET', path: '/unsubscribe', handler: 'outbox.unsubscribePage', config: { auth: false, policies: [] } },
+    { method: 'POST', path: '/unsubscribe', handler: 'outbox.unsubscribe', config: { auth: false, policies: [] } },
   ],
   // Each instance runs its own worker; claiming rows one by one keeps a mail from going out twice.
   bootstrap: ({ strapi }) => {
+    // A wrong UNSUBSCRIBE_LINK_DAYS / CONDUCT_LINK_DAYS stops the start, not the first mail.
+    linkLifetimeMs('unsubscribe');
+    linkLifetimeMs('conduct');
     if (strapi.config.get('server.cron.enabled', true)) strapi.plugin('liaison').service('outbox').startWorker();
   },
   destroy: ({ strapi }) => strapi.plugin('liaison').service('outbox').stopWorker(),

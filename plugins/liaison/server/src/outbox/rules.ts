@@ -2,8 +2,9 @@
  * The outbox's plain rules: retry schedule, unsubscribe tokens, the footer of mails to
  * alumni, and the admin list's query. No Strapi here: unit-tested on their own.
  */
-import { createHmac, timingSafeEqual } from 'crypto';
 import { fieldError, type FieldError } from '../rules/field-error';
+import { escapeHtml, type LinkPage } from '../utils/link-page';
+import { readLink, signLink } from '../utils/signed-link';
 
 export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
@@ -59,29 +60,18 @@ export const afterFailure = (attempts: number, now: Date, settings: OutboxSettin
 
 // ------------------------------------------------------------------ unsubscribe
 
-const mac = (key: string, documentId: string) =>
-  createHmac('sha256', key).update(`liaison:unsubscribe:${documentId}`).digest('base64url').slice(0, 32);
+/** A token that names an alumnus for unsubscribing, until `expiresAt`; it cannot be forged without the key. */
+export const unsubscribeToken = (key: string, alumnusDocumentId: string, expiresAt: Date) =>
+  signLink(key, 'unsubscribe', [alumnusDocumentId], expiresAt);
 
-/** A token that names an alumnus and cannot be forged without the key. */
-export const unsubscribeToken = (key: string, alumnusDocumentId: string) => `${alumnusDocumentId}.${mac(key, alumnusDocumentId)}`;
-
-/** The alumnus' documentId a token names, or null when it is not one of ours. */
-export const readUnsubscribeToken = (key: string, token: unknown): string | null => {
-  if (typeof token !== 'string' || token.length > 200) return null;
-  const dot = token.lastIndexOf('.');
-  if (dot <= 0) return null;
-  const documentId = token.slice(0, dot);
-  const given = Buffer.from(token.slice(dot + 1));
-  const expected = Buffer.from(mac(key, documentId));
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  return documentId;
+/** The alumnus' documentId an unsubscribe token names, or why it is refused. */
+export const readUnsubscribeToken = (key: string, token: unknown, now = new Date()) => {
+  const reading = readLink(key, 'unsubscribe', 1, token, now);
+  return reading.ok ? { ok: true as const, documentId: reading.parts[0] } : reading;
 };
 
 export const unsubscribeUrl = (publicUrl: string, token: string) =>
   `${publicUrl.replace(/\/+$/, '')}/api/liaison/unsubscribe?token=${encodeURIComponent(token)}`;
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const FOOTER = {
   'zh-Hans': {
@@ -110,21 +100,22 @@ export const withUnsubscribeFooter = (
   return html ? { text, html } : { text };
 };
 
-/** The page an alumnus sees after following the link (both languages: we may not know theirs). */
-export const unsubscribePage = (outcome: 'done' | 'invalid' | 'unknown') => {
-  const messages = {
+export type UnsubscribeOutcome = 'confirm' | 'done' | 'invalid' | 'expired' | 'unknown';
+
+/** The page an alumnus sees: the button (following the link changes nothing), or what pressing it did. */
+export const unsubscribePage = (outcome: UnsubscribeOutcome, token?: string): LinkPage => {
+  const message = {
+    confirm: ['如不想再收到校友总会的邮件，请点击下方按钮确认退订。', 'To stop receiving e-mail from the alumni office, press the button below.'],
     done: ['您已退订，校友总会将不再通过邮件与您联络。', 'You are unsubscribed: the alumni office will no longer contact you by e-mail.'],
     invalid: ['退订链接无效，请使用邮件中的完整链接。', 'This unsubscribe link is not valid: please use the full link from the e-mail.'],
+    expired: ['退订链接已过期，请使用最近一封邮件中的链接，或直接回复邮件告知校友总会。', 'This unsubscribe link has expired: please use the link in a more recent e-mail, or reply to the alumni office.'],
     unknown: ['找不到与此链接对应的校友记录。', 'No alumnus record matches this link.'],
-  }[outcome];
-  return `<!doctype html>
-<html lang="zh-Hans"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>退订 · Unsubscribe</title></head>
-<body style="font-family:sans-serif;max-width:36em;margin:3em auto;padding:0 1em;line-height:1.6">
-<h1>退订 · Unsubscribe</h1>
-<p lang="zh-Hans">${messages[0]}</p>
-<p lang="en">${messages[1]}</p>
-</body></html>`;
+  }[outcome] as [string, string];
+  return {
+    title: ['退订', 'Unsubscribe'],
+    message,
+    ...(outcome === 'confirm' && token ? { form: { token, button: ['确认退订', 'Unsubscribe'] as const } } : {}),
+  };
 };
 
 // ------------------------------------------------------------------ admin list

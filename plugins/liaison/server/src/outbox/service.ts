@@ -5,6 +5,8 @@ import { columnOf, isPostgres, joinOf, tableOf } from '../utils/db';
 import { conflictError } from '../utils/errors';
 import { fieldError } from '../rules/field-error';
 import type { OutgoingMail } from './types';
+import { linkLifetimeMs } from '../utils/signed-link';
+import { mailLinkBase, mailLinkKey } from '../utils/mail-links';
 import {
   afterFailure,
   outboxSettings,
@@ -13,6 +15,7 @@ import {
   unsubscribeUrl,
   withUnsubscribeFooter,
   type OutboxQuery,
+  type UnsubscribeOutcome,
 } from './rules';
 
 const UID = 'plugin::liaison.notification';
@@ -80,16 +83,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const smtpConfigured = () => !(strapi.config.get('plugin::email') as any)?.providerOptions?.jsonTransport;
 
-  const publicUrl = () => {
-    const url = strapi.config.get('server.url');
-    return typeof url === 'string' && /^https?:\/\//.test(url) ? url : 'http://localhost:1337';
-  };
+  /** The unsubscribe link of a mail to this alumnus, valid for UNSUBSCRIBE_LINK_DAYS from `issuedAt`. */
+  const unsubscribeLink = (alumnusDocumentId: string, issuedAt = new Date()) =>
+    unsubscribeUrl(
+      mailLinkBase(strapi),
+      unsubscribeToken(mailLinkKey(strapi), alumnusDocumentId, new Date(issuedAt.getTime() + linkLifetimeMs('unsubscribe')))
+    );
 
-  /** The key of unsubscribe tokens: UNSUBSCRIBE_SECRET, else the app's first key. */
-  const unsubscribeKey = (): string => {
-    const key = process.env.UNSUBSCRIBE_SECRET || (strapi.config.get('server.app.keys') as string[] | undefined)?.[0];
-    if (!key) throw new Error('No key for unsubscribe links: set UNSUBSCRIBE_SECRET or APP_KEYS');
-    return key;
+  /** Who an unsubscribe token names, without changing anything. */
+  const checkUnsubscribe = async (token: unknown): Promise<{ outcome: UnsubscribeOutcome; alumnus?: any }> => {
+    const reading = readUnsubscribeToken(mailLinkKey(strapi), token);
+    if (!reading.ok) return { outcome: reading.reason };
+    const alumnus = await strapi.db
+      .query(ALUMNUS)
+      .findOne({ where: { documentId: reading.documentId }, select: ['id', 'documentId', 'contactConsent'] });
+    return alumnus ? { outcome: 'confirm', alumnus } : { outcome: 'unknown' };
   };
 
   /** Marks due mails as this worker's, so that no other worker sends them. Returns their ids. */
@@ -229,8 +237,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async deliverOne(row: any, now: Date, settings = outboxSettings()): Promise<'sent' | 'retrying' | 'failed'> {
       let message: Record<string, unknown> = { to: row.to, subject: row.subject, text: row.text ?? '', html: row.html ?? undefined };
       if (row.alumnus?.documentId) {
-        const url = unsubscribeUrl(publicUrl(), unsubscribeToken(unsubscribeKey(), row.alumnus.documentId));
-        message = { ...message, ...withUnsubscribeFooter(row, row.recipientLocale, url), headers: { 'List-Unsubscribe': `<${url}>` } };
+        const url = unsubscribeLink(row.alumnus.documentId);
+        // RFC 8058: mail clients offer their own button, which POSTs List-Unsubscribe=One-Click to the link.
+        const headers = { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
+        message = { ...message, ...withUnsubscribeFooter(row, row.recipientLocale, url), headers };
       }
       const at = new Date();
       const log = Array.isArray(row.attemptLog) ? row.attemptLog : [];
@@ -291,25 +301,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** Withdraws an alumnus' consent to contact, from a link in a mail. */
-    async unsubscribe(token: unknown): Promise<'done' | 'invalid' | 'unknown'> {
-      const documentId = readUnsubscribeToken(unsubscribeKey(), token);
-      if (!documentId) return 'invalid';
-      const alumnus = await strapi.db.query(ALUMNUS).findOne({ where: { documentId }, select: ['id', 'contactConsent'] });
-      if (!alumnus) return 'unknown';
+    /** What the unsubscribe link's page offers (following a link changes nothing): 'confirm' or why not. */
+    async checkUnsubscribe(token: unknown): Promise<UnsubscribeOutcome> {
+      return (await checkUnsubscribe(token)).outcome;
+    },
+
+    /** Withdraws an alumnus' consent to contact: the button of the link's page, or a one-click POST. */
+    async unsubscribe(token: unknown): Promise<UnsubscribeOutcome> {
+      const { outcome, alumnus } = await checkUnsubscribe(token);
+      if (outcome !== 'confirm') return outcome;
       if (alumnus.contactConsent !== false) {
         await strapi.documents(ALUMNUS as any).update({
-          documentId,
+          documentId: alumnus.documentId,
           data: { contactConsent: false, contactConsentAt: new Date().toISOString() } as any,
         });
       }
       return 'done';
     },
 
-    /** The link a mail to this alumnus carries (for templates and tests). */
-    unsubscribeLink(alumnusDocumentId: string) {
-      return unsubscribeUrl(publicUrl(), unsubscribeToken(unsubscribeKey(), alumnusDocumentId));
-    },
+    /** The link a mail to this alumnus carries (for templates and tests); `issuedAt` starts its lifetime. */
+    unsubscribeLink,
 
     /** Delivers due mail every OUTBOX_INTERVAL_SECONDS on this instance (one round at a time). */
     startWorker() {

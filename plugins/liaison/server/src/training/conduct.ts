@@ -2,7 +2,9 @@ import type { Core } from '@strapi/strapi';
 
 import { fieldError, type FieldError } from '../rules/field-error';
 import { conflictError, validationError } from '../utils/errors';
-import { readUnsubscribeToken, unsubscribeToken } from '../outbox/rules';
+import { linkLifetimeMs, readLink, signLink } from '../utils/signed-link';
+import { mailLinkBase, mailLinkKey } from '../utils/mail-links';
+import type { LinkPage } from '../utils/link-page';
 import { dayOf } from '../assignment/rules/lifecycle';
 
 const VERSION = 'plugin::liaison.conduct-version';
@@ -12,27 +14,48 @@ const ALUMNUS = 'plugin::liaison.alumnus';
 const SERVING = ['active', 'approved'];
 type User = any;
 
-/** Tokens of acknowledgement links: the same HMAC as unsubscribe links, over a payload of their own. */
-const payloadOf = (alumnus: string, version: string) => `conduct:${alumnus}:${version}`;
+export type AcknowledgeOutcome = 'confirm' | 'done' | 'invalid' | 'expired' | 'superseded' | 'unknown';
+
+/** What an acknowledgement link's page says: the outcome, the version the link is for, the version in force. */
+export interface LinkCheck {
+  outcome: AcknowledgeOutcome;
+  version?: { version: number; title: string };
+  current?: { version: number };
+}
+
+const shown = ({ outcome, version, current }: { outcome: AcknowledgeOutcome; version?: any; current?: any }): LinkCheck => ({
+  outcome,
+  ...(version ? { version: { version: version.version, title: version.title } } : {}),
+  ...(current ? { current: { version: current.version } } : {}),
+});
 
 /**
  * The code of conduct (行为准则): versions, each acknowledged by every serving liaison, by
  * the link in the mail a new version sends, or recorded by staff.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const key = (): string => {
-    const k = process.env.UNSUBSCRIBE_SECRET || (strapi.config.get('server.app.keys') as string[] | undefined)?.[0];
-    if (!k) throw new Error('No key for acknowledgement links: set UNSUBSCRIBE_SECRET or APP_KEYS');
-    return k;
-  };
-  const publicUrl = () => {
-    const url = strapi.config.get('server.url');
-    return typeof url === 'string' && /^https?:\/\//.test(url) ? url.replace(/\/+$/, '') : 'http://localhost:1337';
-  };
-  const linkFor = (alumnus: string, version: string) =>
-    `${publicUrl()}/api/liaison/conduct/acknowledge?token=${encodeURIComponent(unsubscribeToken(key(), payloadOf(alumnus, version)))}`;
-
   const current = () => strapi.db.query(VERSION).findOne({ orderBy: { version: 'desc' } });
+
+  /** The acknowledgement link for one liaison and one version, valid for CONDUCT_LINK_DAYS from `issuedAt`. */
+  const linkFor = (alumnus: string, version: string, issuedAt = new Date()) => {
+    const token = signLink(mailLinkKey(strapi), 'conduct', [alumnus, version], new Date(issuedAt.getTime() + linkLifetimeMs('conduct')));
+    return `${mailLinkBase(strapi)}/api/liaison/conduct/acknowledge?token=${encodeURIComponent(token)}`;
+  };
+
+  /** Who acknowledges which version with this token, or why not; changes nothing. */
+  const checkLink = async (token: unknown): Promise<{ outcome: AcknowledgeOutcome; alumnus?: any; version?: any; current?: any }> => {
+    const reading = readLink(mailLinkKey(strapi), 'conduct', 2, token);
+    if (!reading.ok) return { outcome: reading.reason };
+    const [alumnus, version, latest] = await Promise.all([
+      strapi.db.query(ALUMNUS).findOne({ where: { documentId: reading.parts[0] }, select: ['id'] }),
+      strapi.db.query(VERSION).findOne({ where: { documentId: reading.parts[1] }, select: ['id', 'version', 'title'] }),
+      current(),
+    ]);
+    if (!alumnus || !version) return { outcome: 'unknown' };
+    // A link acknowledges the version it was sent for, and only while that version is in force.
+    if (latest && latest.id !== version.id) return { outcome: 'superseded', version, current: latest };
+    return { outcome: 'confirm', alumnus, version };
+  };
 
   /** Serving liaisons (one row per person) and whether they acknowledged the version. */
   const servingPeople = async (versionId: number | null) => {
@@ -114,18 +137,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** The link in the mail: 'done' (again is harmless), 'invalid' (forged, or not a conduct link), 'unknown'. */
-    async acknowledgeByLink(token: unknown): Promise<'done' | 'invalid' | 'unknown'> {
-      const payload = readUnsubscribeToken(key(), token);
-      const match = payload ? /^conduct:([^:]+):([^:]+)$/.exec(payload) : null;
-      if (!match) return 'invalid';
-      const [alumnus, version] = await Promise.all([
-        strapi.db.query(ALUMNUS).findOne({ where: { documentId: match[1] }, select: ['id'] }),
-        strapi.db.query(VERSION).findOne({ where: { documentId: match[2] }, select: ['id'] }),
-      ]);
-      if (!alumnus || !version) return 'unknown';
-      await record(alumnus.id, version.id, 'link');
-      return 'done';
+    /** The page the link in the mail opens (nothing changes): 'confirm' with the version, or why not. */
+    async checkLink(token: unknown): Promise<LinkCheck> {
+      return shown(await checkLink(token));
+    },
+
+    /** The page's button: 'done' (again is harmless), or why not (forged, expired, another purpose, superseded, unknown). */
+    async acknowledgeByLink(token: unknown): Promise<LinkCheck> {
+      const checked = await checkLink(token);
+      if (checked.outcome !== 'confirm') return shown(checked);
+      await record(checked.alumnus.id, checked.version.id, 'link');
+      return shown({ ...checked, outcome: 'done' });
     },
 
     /** Staff record an acknowledgement given on paper, for the current version. */
@@ -178,18 +200,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return service;
 };
 
-export const acknowledgePage = (outcome: 'done' | 'invalid' | 'unknown') => {
-  const messages = {
+/** The acknowledgement link's page: the button (following the link changes nothing), or what pressing it did. */
+export const acknowledgePage = ({ outcome, version, current }: LinkCheck, token?: string): LinkPage => {
+  const n = version ? String(version.version) : '';
+  const title = version?.title ?? '';
+  const message = {
+    confirm: [
+      `请确认您已阅读并遵守校友联络员行为准则第 ${n} 版《${title}》。`,
+      `Please confirm that you have read version ${n} of the liaisons' code of conduct, "${title}", and will abide by it.`,
+    ],
     done: ['感谢您确认校友联络员行为准则。', 'Thank you: your acknowledgement of the code of conduct is recorded.'],
     invalid: ['确认链接无效，请使用邮件中的完整链接。', 'This link is not valid: please use the full link from the e-mail.'],
+    expired: ['确认链接已过期，请联系校友会办公室。', 'This link has expired: please contact the alumni office.'],
+    superseded: [
+      `行为准则已更新至第 ${current?.version ?? ''} 版，请使用最新邮件中的链接确认。`,
+      `The code of conduct has a newer version (${current?.version ?? ''}): please use the link in the latest e-mail.`,
+    ],
     unknown: ['找不到与此链接对应的记录。', 'No record matches this link.'],
-  }[outcome];
-  return `<!doctype html>
-<html lang="zh-Hans"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>行为准则 · Code of conduct</title></head>
-<body style="font-family:sans-serif;max-width:36em;margin:3em auto;padding:0 1em;line-height:1.6">
-<h1>行为准则 · Code of conduct</h1>
-<p lang="zh-Hans">${messages[0]}</p>
-<p lang="en">${messages[1]}</p>
-</body></html>`;
+  }[outcome] as [string, string];
+  return {
+    title: ['行为准则', 'Code of conduct'],
+    message,
+    ...(outcome === 'confirm' && token ? { form: { token, button: ['确认', 'I acknowledge'] as const } } : {}),
+  };
 };

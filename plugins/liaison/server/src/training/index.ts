@@ -5,13 +5,16 @@ import { timeWindow } from '../appraisal/builtin-measures';
 import { columnOf, joinOf, tableOf } from '../utils/db';
 import { dayOf } from '../assignment/rules/lifecycle';
 import service from './service';
-import conduct, { acknowledgePage } from './conduct';
+import conduct, { acknowledgePage, type AcknowledgeOutcome, type LinkCheck } from './conduct';
+import { sendLinkPage, tokenOf } from '../utils/link-page';
 
 const RECORD = 'plugin::liaison.training-record';
 const POST = 'plugin::liaison.liaison';
 const SERVING = ['active', 'approved'];
 
 const route = routesOf('training');
+
+const ACK_STATUS: Record<AcknowledgeOutcome, number> = { confirm: 200, done: 200, invalid: 400, expired: 400, superseded: 400, unknown: 404 };
 
 const controller = ({ strapi }: { strapi: any }) => {
   const svc = () => strapi.plugin('liaison').service('training');
@@ -45,12 +48,16 @@ const controller = ({ strapi }: { strapi: any }) => {
     async conductStatus(ctx: any) {
       ctx.body = { data: await strapi.plugin('liaison').service('conduct').status(ctx.state.user) };
     },
+    /** GET /api/liaison/conduct/acknowledge?token= (the link in the mail): a page with one button, nothing changes. */
+    async acknowledgePage(ctx: any) {
+      const token = tokenOf(ctx);
+      const checked: LinkCheck = await strapi.plugin('liaison').service('conduct').checkLink(token);
+      sendLinkPage(ctx, ACK_STATUS[checked.outcome], acknowledgePage(checked, token ?? undefined));
+    },
+    /** POST /api/liaison/conduct/acknowledge (the page's button, token in the form) */
     async acknowledge(ctx: any) {
-      const outcome = await strapi.plugin('liaison').service('conduct').acknowledgeByLink(ctx.query?.token);
-      ctx.status = outcome === 'done' ? 200 : outcome === 'invalid' ? 400 : 404;
-      ctx.type = 'text/html; charset=utf-8';
-      ctx.set('Cache-Control', 'no-store');
-      ctx.body = acknowledgePage(outcome);
+      const checked: LinkCheck = await strapi.plugin('liaison').service('conduct').acknowledgeByLink(tokenOf(ctx));
+      sendLinkPage(ctx, ACK_STATUS[checked.outcome], acknowledgePage(checked));
     },
   };
 };
@@ -71,7 +78,11 @@ const capability: Capability = {
     route('POST', '/conduct/acknowledgements', 'acknowledgeByStaff', ACTIONS.manageTraining),
     route('GET', '/conduct/pending', 'conductStatus', ACTIONS.readTraining),
   ],
-  contentApiRoutes: [{ method: 'GET', path: '/conduct/acknowledge', handler: 'training.acknowledge', config: { auth: false, policies: [] } }],
+  // Following the link (a person, or a mail scanner) only shows a button; the button POSTs.
+  contentApiRoutes: [
+    { method: 'GET', path: '/conduct/acknowledge', handler: 'training.acknowledgePage', config: { auth: false, policies: [] } },
+    { method: 'POST', path: '/conduct/acknowledge', handler: 'training.acknowledge', config: { auth: false, policies: [] } },
+  ],
   controllers: { training: controller },
   services: { training: service, conduct },
   register: ({ strapi }) => {
