@@ -18,6 +18,8 @@ export default ({ env }) => [
   // The website's story and event lists for public callers, without the rest of the chain.
   'plugin::liaison.public-reads',
   'strapi::body',
+  // Uploads: refuses files outside the allowlist once the body is parsed, before any route stores them; sandboxes /uploads.
+  'plugin::liaison.uploads',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',
