@@ -16,7 +16,7 @@ export interface IncomingFile {
 }
 
 interface Refusal {
-  index: number;
+  name: string;
   id: 'kind' | 'declared' | 'content';
   values: Record<string, string>;
 }
@@ -36,13 +36,13 @@ const headOf = async (filepath: string | undefined) => {
 };
 
 /** Why this file is refused (its extension, its declared type, or its content), or null. */
-const refusalOf = async (file: IncomingFile, index: number): Promise<Refusal | null> => {
+const refusalOf = async (file: IncomingFile): Promise<Refusal | null> => {
   const name = file.originalFilename || file.name || '(unnamed)';
   const kind = kindOf(path.extname(name));
-  if (!kind) return { index, id: 'kind', values: { name } };
+  if (!kind) return { name, id: 'kind', values: { name } };
   const type = (file.mimetype ?? file.type ?? '').split(';')[0].trim().toLowerCase();
-  if (!mayDeclare(kind, type)) return { index, id: 'declared', values: { name, type } };
-  if (!kind.content(await headOf(file.filepath ?? file.path))) return { index, id: 'content', values: { name } };
+  if (!mayDeclare(kind, type)) return { name, id: 'declared', values: { name, type } };
+  if (!kind.content(await headOf(file.filepath ?? file.path))) return { name, id: 'content', values: { name } };
   return null;
 };
 
@@ -50,10 +50,13 @@ const refusalOf = async (file: IncomingFile, index: number): Promise<Refusal | n
 const say = ({ id, values }: Refusal, lang: Lang) =>
   MESSAGES[`uploads.${id}`][lang].replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
 
-/** 400 naming each refused file, at its place among the `files` sent. */
+/**
+ * 400 naming each refused file, by name: the multipart parser lists files in the order
+ * their upload finished, not the order they were sent, so a position would mislead.
+ */
 const refusedError = (refusals: Refusal[], lang: Lang) => {
   const problems = refusals.map((r) => ({
-    path: ['files', r.index],
+    path: ['files', r.name],
     message: say(r, lang),
     name: 'ValidationError',
     messageId: `liaison.error.uploads.${r.id}`,
@@ -65,6 +68,6 @@ const refusedError = (refusals: Refusal[], lang: Lang) => {
 /** Throws a 400 when any of the files is not a kind the media library accepts, or is not what its name says. */
 export const refuseUnacceptedFiles = async (files: IncomingFile | IncomingFile[] | null | undefined) => {
   const list = !files ? [] : Array.isArray(files) ? files : [files];
-  const refusals = (await Promise.all(list.map(refusalOf))).filter((r): r is Refusal => r !== null);
+  const refusals = (await Promise.all(list.map((file) => refusalOf(file)))).filter((r): r is Refusal => r !== null);
   if (refusals.length) throw refusedError(refusals, requestLanguage());
 };
