@@ -19,6 +19,8 @@ export default ({ env }) => [
   'plugin::liaison.public-cache',
   'strapi::query',
   'strapi::body',
+  // Uploads: refuses files outside the allowlist once the body is parsed, before any route stores them; sandboxes /uploads.
+  'plugin::liaison.uploads',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

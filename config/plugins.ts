@@ -1,4 +1,5 @@
 import { secret } from '../src/utils/secret';
+import { ALLOWED_UPLOAD_TYPES, DENIED_UPLOAD_TYPES } from '../plugins/liaison/server/src/uploads/kinds';
 
 export default ({ env }) => ({
   liaison: {
@@ -11,6 +12,12 @@ export default ({ env }) => ({
   },
   i18n: {
     enabled: true,
+  },
+  upload: {
+    config: {
+      // Strapi's own check of the type and content; plugins/liaison/server/src/uploads adds what it lets through.
+      security: { allowedTypes: ALLOWED_UPLOAD_TYPES, deniedTypes: DENIED_UPLOAD_TYPES },
+    },
   },
   'users-permissions': {
     config: {

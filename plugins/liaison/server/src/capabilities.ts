@@ -8,6 +8,7 @@ import training from './training';
 import appraisal from './appraisal';
 import honours from './honours';
 import website from './website';
+import uploads from './uploads';
 
 /**
  * Each capability keeps its routes, controllers, services and rules in its own folder
@@ -25,4 +26,4 @@ export interface Capability {
   destroy?: (args: { strapi: any }) => void | Promise<void>;
 }
 
-export const CAPABILITIES: Capability[] = [access, jobs, outbox, assignment, coverage, board, training, appraisal, honours, website];
+export const CAPABILITIES: Capability[] = [access, jobs, outbox, assignment, coverage, board, training, appraisal, honours, website, uploads];

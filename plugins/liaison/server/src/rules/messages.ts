@@ -147,6 +147,13 @@ export const MESSAGES: Record<string, { en: string; 'zh-Hans': string }> = {
   'training.boolean': { en: 'must be true or false', 'zh-Hans': '须为“是”或“否”' },
   // outbox
   'outbox.sending': { en: 'the mail is being sent right now: try again in a minute', 'zh-Hans': '这封邮件正在发送中：请稍后再试' },
+  // uploads: the media library's allowlist
+  'uploads.kind': {
+    en: '{name} is not a kind of file the media library takes: upload images (JPEG, PNG, GIF, WebP, AVIF), PDF, office documents, text or CSV',
+    'zh-Hans': '{name} 不是媒体库接受的文件类型：请上传图片（JPEG、PNG、GIF、WebP、AVIF）、PDF、办公文档、文本或 CSV 文件',
+  },
+  'uploads.declared': { en: '{name} was sent as {type}, which is not what its extension says', 'zh-Hans': '{name} 以 {type} 类型发送，与其扩展名不符' },
+  'uploads.content': { en: '{name} does not hold what its extension says', 'zh-Hans': '{name} 的内容与其扩展名不符' },
 };
 
 /** Field names and values that messages quote, as staff call them in Chinese. */
