@@ -23,17 +23,39 @@ const targetOf = (attribute: any): string | undefined => {
   return attribute.type === 'relation' ? attribute.target : undefined;
 };
 
+const IDENTIFIERS = ['id', 'documentId'];
+
+/**
+ * Whether a path and its conditions only link records to identifiers (`college.id`,
+ * `{ college: { id: { $in: … } } }`): relations all the way, ending on `id`/`documentId`.
+ */
+const identifiesOnly = (models: Models, uid: string | undefined, parts: string[], value: unknown): boolean => {
+  let model = uid;
+  for (const [i, field] of parts.entries()) {
+    if (IDENTIFIERS.includes(field)) return i === parts.length - 1;
+    const attribute = model ? models(model)?.attributes?.[field] : undefined;
+    if (attribute?.type !== 'relation') return false;
+    model = attribute.target;
+  }
+  if (Array.isArray(value)) return value.every((v) => identifiesOnly(models, model, [], v));
+  if (!isObject(value)) return true;
+  return Object.entries(value).every(([key, v]) =>
+    LOGICAL.includes(key) ? identifiesOnly(models, model, [], v) : key.startsWith('$') || identifiesOnly(models, model, key.split('.'), v)
+  );
+};
+
 /**
  * Walks a field path (`alumnus.phone`) from a model: each step must be a field the user
  * may read on the model it is on (`id` everywhere; an unknown field is not readable).
- * Gives the first step that is not, or the model the path ends on (undefined: a scalar).
+ * Gives the first step refused (and the model it is on), or the model the path ends on
+ * (undefined: a scalar).
  */
-const walkPath = ({ models, canRead }: QueryWalk, uid: string, parts: string[]): { bad: string[] } | { model?: string } => {
+const walkPath = ({ models, canRead }: QueryWalk, uid: string, parts: string[]): { bad: string[]; on: string | undefined } | { model?: string } => {
   let model: string | undefined = uid;
   for (let i = 0; i < parts.length; i += 1) {
     const field = parts[i];
     const attribute = field === 'id' ? { type: 'increments' } : model ? models(model)?.attributes?.[field] : undefined;
-    if (!attribute || !model || !canRead(model, field)) return { bad: parts.slice(0, i + 1) };
+    if (!attribute || !model || !canRead(model, field)) return { bad: parts.slice(0, i + 1), on: model };
     model = targetOf(attribute);
   }
   return { model };
@@ -42,8 +64,11 @@ const walkPath = ({ models, canRead }: QueryWalk, uid: string, parts: string[]):
 /**
  * The first unreadable field a filter uses: through `$and`/`$or`/`$not` at any depth,
  * dotted keys (`alumnus.phone`) and nested relations (`{ alumnus: { phone: … } }`).
- * Operators (`$eq`, `$startsWith` …) and their values are not fields. `skip`: names at
- * the top that are not fields (the Content Manager's `__status`).
+ * Operators (`$eq`, `$startsWith` …) and their values are not fields. Past a first
+ * readable relation, conditions that only link records to identifiers are let through
+ * (`cohort.college.id`): that is how RBAC conditions reach a college, and it tells which
+ * records are linked, never a value. `skip`: names at the top that are not fields (the
+ * Content Manager's `__status`).
  */
 export const unreadableInFilters = (
   walk: QueryWalk,
@@ -70,7 +95,11 @@ export const unreadableInFilters = (
     if (key.startsWith('$') || skip.includes(key)) continue;
     const parts = key.split('.');
     const step = walkPath(walk, uid, parts);
-    if ('bad' in step) return { path: [...prefix, ...step.bad], field: [...trail, ...step.bad].join('.') };
+    if ('bad' in step) {
+      const past = trail.length + step.bad.length > 1;
+      if (past && identifiesOnly(walk.models, step.on, parts.slice(step.bad.length - 1), value)) continue;
+      return { path: [...prefix, ...step.bad], field: [...trail, ...step.bad].join('.') };
+    }
     // A relation's own conditions go on from its target.
     if (step.model) {
       const found = unreadableInFilters(walk, step.model, value, [...prefix, ...parts], [], [...trail, ...parts]);
