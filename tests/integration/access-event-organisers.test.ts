@@ -99,10 +99,17 @@ describe('organisers', () => {
     expect(picker.body.results.map((p: any) => p.documentId)).toEqual([ownPost.documentId]);
   });
 
-  it('the alumni office may name any liaison', async () => {
+  it('the alumni office may name any liaison; an editor cannot copy that event by cloning it', async () => {
     const res = await office.post(EVENTS).send(eventBody({ organisers: { connect: [{ id: theirPost.id }] } }));
     expect(res.status).toBe(201);
-    await strapiApp().documents(EVENT).delete({ documentId: res.body.data.documentId });
+    const source = res.body.data.documentId;
+    const before = await eventCount();
+    const clone = await editor.post(`${CM}/${EVENT}/clone/${source}?locale=zh-Hans`).send({ title: unique('复制'), slug: unique('copy') });
+    forbiddenOn(clone, 'organisers');
+    expect(await eventCount()).toBe(before);
+    // The editor may still edit the office's event without touching its organisers.
+    expect((await editor.put(`${CM}/${EVENT}/${source}?locale=zh-Hans`).send({ venue: '礼堂' })).status).toBe(200);
+    await strapiApp().documents(EVENT).delete({ documentId: source });
   });
 });
 

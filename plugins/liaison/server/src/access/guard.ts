@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { holderInScope, postOutsideScope, UIDS, type PostScopeRow } from './rules';
-import { OUTSIDE_MESSAGE, relationOutsideScope } from './relation-scope';
+import { OUTSIDE_MESSAGE, relationOutsideScope, storedOutsideScope } from './relation-scope';
 import { requestAdminUser, scopeForRequest } from './request';
 import type { NetworkScope } from './types';
 import { localise, TERMS_ZH } from '../rules/messages';
@@ -65,8 +65,9 @@ const CHECK_FIRST = ['cohort', 'college', 'chapter', 'industry', 'alumnus', 'nom
  * an admin user who does not see the whole network (College Staff, Chapter Editors, any
  * custom role), a write of a liaison post is refused with 403 when the post it starts
  * from, or the post it stores (new cohort, college, chapter or industry group), lies
- * outside their colleges and chapters; the refused write is rolled back. Scripts, jobs
- * and whole-network staff are not affected.
+ * outside their colleges and chapters, and when it links a record they could not pick
+ * (holder, nominator, successor: by any form of relation input, and what a clone copies);
+ * the refused write is rolled back. Scripts, jobs and whole-network staff are not affected.
  */
 export const registerPostGuard = (strapi: Core.Strapi) => {
   strapi.documents.use(async (ctx, next) => {
@@ -101,6 +102,8 @@ export const registerPostGuard = (strapi: Core.Strapi) => {
         const newSuccessor = ctx.action !== 'update' || successorBefore.get(row.id) !== (row.successor?.id ?? null);
         if (newSuccessor && row.successor && postOutsideScope(row.successor, scope)) throw refuse('successor', true);
       }
+      const copied = ctx.action === 'clone' ? await storedOutsideScope(strapi, UIDS.post, ids, scope, CHECK_FIRST) : null;
+      if (copied) throw refuse(copied.field, true, OUTSIDE_MESSAGE(copied.target));
       return result;
     });
   });

@@ -4,7 +4,7 @@ import { requestAdminUser, scopeForRequest } from './request';
 import { forbiddenError } from '../utils/errors';
 import { writtenIds } from '../utils/written';
 import { hasReferences, referencesOf, whereReferenced } from './relation-input';
-import { OUTSIDE_MESSAGE, relationOutsideScope } from './relation-scope';
+import { OUTSIDE_MESSAGE, relationOutsideScope, storedOutsideScope } from './relation-scope';
 
 /** The website types chapter editors write, and the relation that ties each to chapters. */
 const TYPES: Record<string, 'chapter' | 'chapters'> = { 'api::event.event': 'chapter', 'api::story.story': 'chapters' };
@@ -70,6 +70,8 @@ export const registerWebsiteGuard = (strapi: Core.Strapi) => {
         const outside = websiteRecordOutside(chaptersOf(row), scope);
         if (outside) throw forbiddenError(relation, MESSAGES[outside]);
       }
+      const copied = ctx.action === 'clone' ? await storedOutsideScope(strapi, ctx.uid, ids, scope, [relation]) : null;
+      if (copied) throw forbiddenError(copied.field, OUTSIDE_MESSAGE(copied.target));
       return result;
     });
   });
