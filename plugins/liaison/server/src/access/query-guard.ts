@@ -9,7 +9,7 @@ import { requestLanguage } from '../utils/errors';
 
 const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 /** The project's own content: Strapi's internal reads of other types (locales, files, users) are left alone. */
-const OWN_TYPES = (uid: string) => uid.startsWith('plugin::liaison.') || uid.startsWith('api::');
+export const isOwnType = (uid: unknown): uid is string => typeof uid === 'string' && (uid.startsWith('plugin::liaison.') || uid.startsWith('api::'));
 /** What Strapi's search (`_q`) looks in: every column of these types (database/query/helpers/search). */
 const SEARCHED = ['string', 'text', 'uid', 'email', 'enumeration', 'richtext'];
 
@@ -65,7 +65,7 @@ export const searchWithin = (strapi: Core.Strapi, canRead: FieldReader, uid: str
  */
 export const registerQueryGuard = (strapi: Core.Strapi) => {
   strapi.documents.use(async (ctx, next) => {
-    if (!READS.has(ctx.action) || !OWN_TYPES(ctx.uid)) return next();
+    if (!READS.has(ctx.action) || !isOwnType(ctx.uid)) return next();
     const params = ctx.params as Record<string, any> | undefined;
     if (!params || (params.filters === undefined && params.sort === undefined && params.populate === undefined && !params._q)) return next();
     const canRead = await scopedReader(strapi);

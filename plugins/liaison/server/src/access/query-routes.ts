@@ -2,10 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { addContentManagerMiddleware } from './cm-routes';
 import { PICKER_PATH } from './pickers';
 import { unreadableInFilters, unreadableInSort } from './query-fields';
-import { scopedReader, unreadableError, walkFor } from './query-guard';
+import { isOwnType, scopedReader, unreadableError, walkFor } from './query-guard';
 
 const READ = 'plugin::content-manager.explorer.read';
-const OWN_TYPES = (uid: unknown) => typeof uid === 'string' && (uid.startsWith('plugin::liaison.') || uid.startsWith('api::'));
 /** The Content Manager's list takes `filters[…][__status]` and `sort=status:…`, which are not fields. */
 const LIST_PSEUDO_FIELDS = { filters: ['__status'], sort: ['status'] };
 
@@ -20,7 +19,7 @@ const LIST_PSEUDO_FIELDS = { filters: ['__status'], sort: ['status'] };
 const listQueryCheck = (strapi: Core.Strapi) => async (ctx: any, next: () => Promise<unknown>) => {
   const model = ctx.params?.model;
   const query = ctx.request.query ?? {};
-  if (OWN_TYPES(model) && (query.filters !== undefined || query.sort !== undefined)) {
+  if (isOwnType(model) && (query.filters !== undefined || query.sort !== undefined)) {
     const canRead = await scopedReader(strapi, ctx.state);
     if (canRead) {
       const walk = walkFor(strapi, canRead);
@@ -41,7 +40,7 @@ const listQueryCheck = (strapi: Core.Strapi) => async (ctx: any, next: () => Pro
 const pickerQueryCheck = (strapi: Core.Strapi) => async (ctx: any, next: () => Promise<unknown>) => {
   const { model, targetField } = ctx.params ?? {};
   const query = ctx.request.query ?? {};
-  const target = OWN_TYPES(model) ? (strapi.getModel(model)?.attributes as any)?.[targetField]?.target : undefined;
+  const target = isOwnType(model) ? (strapi.getModel(model as any)?.attributes as any)?.[targetField]?.target : undefined;
   if (target && (query.filters !== undefined || query.sort !== undefined || query._q)) {
     const canRead = await scopedReader(strapi, ctx.state);
     if (canRead) {
@@ -50,7 +49,7 @@ const pickerQueryCheck = (strapi: Core.Strapi) => async (ctx: any, next: () => P
         unreadableInFilters(walk, target, query.filters) ?? (query.sort === undefined ? null : unreadableInSort(walk, target, query.sort));
       if (found) throw unreadableError(found);
       if (query._q) {
-        const config = await strapi.plugin('content-manager').service('content-types').findConfiguration(strapi.getModel(model));
+        const config = await strapi.plugin('content-manager').service('content-types').findConfiguration(strapi.getModel(model as any));
         const mainField = config?.metadatas?.[targetField]?.edit?.mainField;
         // Strapi searches the main field when the role may read it (else the documentId).
         if (mainField && !canRead(target, mainField) && ctx.state.userAbility?.can(READ, target, mainField)) {
