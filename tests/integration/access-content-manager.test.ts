@@ -150,6 +150,41 @@ describe('College Staff', () => {
     expect((await strapiApp().db.query(POST).findOne({ where: { id: post.id }, populate: ['successor'] })).successor.id).toBe(own.id);
   });
 
+  it("names a nominator among their own alumni only, on create and update, by id or documentId", async () => {
+    const nominator = async (documentId: string) =>
+      (await strapiApp().db.query(POST).findOne({ where: { documentId }, populate: ['nominator'] })).nominator?.id ?? null;
+    const before = await postCount();
+    for (const ref of [{ id: theirAlumnus.id }, { documentId: theirAlumnus.documentId }, theirAlumnus.id, theirAlumnus.documentId]) {
+      const created = await collegeStaff.post(POSTS).send({
+        dimension: 'cohort', role: 'member', termStart: '2025-01-01', postStatus: 'nominated',
+        alumnus: connect((await classmate()).documentId), cohort: connect(myCohort.documentId),
+        nominator: typeof ref === 'object' ? { connect: [ref] } : ref,
+      });
+      expect({ ref, status: created.status, path: created.body.error?.details?.errors?.[0]?.path }).toEqual({ ref, status: 403, path: ['nominator'] });
+      expect(created.body.error.details.errors[0].message).toBe('not an alumnus of your colleges nor a member of your chapters');
+    }
+    expect(await postCount()).toBe(before);
+
+    const post = await makePost({ cohort: myCohort.documentId, alumnus: (await classmate()).documentId, postStatus: 'nominated' });
+    for (const nominatorInput of [{ connect: [{ id: theirAlumnus.id }] }, { connect: [{ documentId: theirAlumnus.documentId }] }, { set: [theirAlumnus.documentId] }]) {
+      const res = await collegeStaff.put(`${POSTS}/${post.documentId}`).send({ nominator: nominatorInput, nominationReason: '换人' });
+      expect(res.status).toBe(403);
+      expect(res.body.error.details.errors[0].path).toEqual(['nominator']);
+    }
+    expect(await nominator(post.documentId)).toBeNull();
+    expect((await stored(post.documentId)).nominationReason).toBeNull();
+
+    const ok = await collegeStaff.put(`${POSTS}/${post.documentId}`).send({ nominator: { connect: [{ documentId: myAlumnus.documentId }] } });
+    expect(ok.status).toBe(200);
+    expect(await nominator(post.documentId)).toBe(myAlumnus.id);
+    const created = await collegeStaff.post(POSTS).send({
+      dimension: 'cohort', role: 'member', termStart: '2025-01-01', postStatus: 'nominated',
+      alumnus: connect((await classmate()).documentId), cohort: connect(myCohort.documentId), nominator: { connect: [{ id: myAlumnus.id }] },
+    });
+    expect(created.status).toBe(201);
+    expect(await nominator(created.body.data.documentId)).toBe(myAlumnus.id);
+  });
+
   it('updates their own posts, never another college’s, and cannot move one to another college', async () => {
     const ok = await collegeStaff.put(`${POSTS}/${myPost.documentId}`).send({ termEnd: '2029-06-30' });
     expect(ok.status).toBe(200);

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { holderInScope, postOutsideScope, UIDS, type PostScopeRow } from './rules';
+import { OUTSIDE_MESSAGE, relationOutsideScope, storedOutsideScope } from './relation-scope';
 import { requestAdminUser, scopeForRequest } from './request';
 import type { NetworkScope } from './types';
 import { localise, TERMS_ZH } from '../rules/messages';
@@ -55,55 +56,8 @@ const check = (rows: PostScopeRow[], scope: NetworkScope, stored: boolean) => {
   }
 };
 
-/** The record a relation input points at: a documentId, an id, `{ documentId }`, or the first of `connect`/`set`. */
-const pointedAt = (value: unknown): { documentId?: string; id?: number } | null => {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return { documentId: value };
-  if (typeof value === 'number') return { id: value };
-  if (Array.isArray(value)) return pointedAt(value[0]);
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if (v.connect !== undefined) return pointedAt(v.connect);
-    if (v.set !== undefined) return pointedAt(v.set);
-    if (typeof v.documentId === 'string') return { documentId: v.documentId };
-    if (typeof v.id === 'number') return { id: v.id };
-  }
-  return null;
-};
-
-const SCOPE_TARGETS = {
-  cohort: { uid: 'plugin::liaison.cohort', populate: { college: ID } },
-  college: { uid: 'plugin::liaison.college' },
-  chapter: { uid: 'plugin::liaison.chapter' },
-  industry: { uid: 'plugin::liaison.industry-group' },
-  alumnus: { uid: 'plugin::liaison.alumnus', populate: { cohort: { select: ['id'], populate: { college: ID } }, chapter: ID } },
-} as const;
-
-/**
- * What a create or update asks to store, read from its input: when another rule refuses
- * the write first (a full scope, an overlapping term), a scoped user must still learn
- * only that the scope is not theirs, nothing about another college's posts.
- */
-const requestedOutsideScope = async (strapi: Core.Strapi, data: Record<string, unknown> | undefined, scope: NetworkScope) => {
-  if (!data) return null;
-  const row: Record<string, any> = {};
-  for (const [field, target] of Object.entries(SCOPE_TARGETS)) {
-    const ref = pointedAt(data[field]);
-    if (!ref) continue;
-    const found = await strapi.db.query(target.uid as any).findOne({
-      where: ref.documentId ? { documentId: ref.documentId } : { id: ref.id },
-      select: ['id'],
-      populate: (target as { populate?: any }).populate,
-    });
-    if (found) row[field] = found;
-  }
-  const namesScope = ['cohort', 'college', 'chapter', 'industry'].some((field) => row[field]);
-  const outside = namesScope ? postOutsideScope(row as PostScopeRow, scope) : null;
-  if (outside) return outside;
-  if (row.alumnus && !holderInScope(row.alumnus, scope)) return 'alumnus';
-  return null;
-};
-
+/** Scope relations first: when a post asks for several things out of reach, the answer names its scope. */
+const CHECK_FIRST = ['cohort', 'college', 'chapter', 'industry', 'alumnus', 'nominator', 'successor'];
 
 /**
  * Strapi checks RBAC conditions only on the row a write starts from, never on what it
@@ -111,8 +65,9 @@ const requestedOutsideScope = async (strapi: Core.Strapi, data: Record<string, u
  * an admin user who does not see the whole network (College Staff, Chapter Editors, any
  * custom role), a write of a liaison post is refused with 403 when the post it starts
  * from, or the post it stores (new cohort, college, chapter or industry group), lies
- * outside their colleges and chapters; the refused write is rolled back. Scripts, jobs
- * and whole-network staff are not affected.
+ * outside their colleges and chapters, and when it links a record they could not pick
+ * (holder, nominator, successor: by any form of relation input, and what a clone copies);
+ * the refused write is rolled back. Scripts, jobs and whole-network staff are not affected.
  */
 export const registerPostGuard = (strapi: Core.Strapi) => {
   strapi.documents.use(async (ctx, next) => {
@@ -126,30 +81,29 @@ export const registerPostGuard = (strapi: Core.Strapi) => {
     const before = documentId ? await scopesOf(strapi, { documentId }) : [];
     check(before, scope, false);
     if (!STORING.has(ctx.action)) return next();
+    // Every record the write links to (holder, nominator, successor, scope) must be one
+    // they could pick: refused before anything is written, whatever else is wrong with it.
+    const data = (ctx.params as { data?: Record<string, unknown> })?.data;
+    const asked = await relationOutsideScope(strapi, UIDS.post, data, scope, CHECK_FIRST);
+    if (asked) throw refuse(asked.field, true, OUTSIDE_MESSAGE(asked.target));
     const holderBefore = new Map(before.map((row) => [row.id, row.alumnus?.id ?? null]));
     const successorBefore = new Map(before.map((row) => [row.id, row.successor?.id ?? null]));
 
     return strapi.db.transaction(async () => {
-      let result: any;
-      try {
-        result = await next();
-      } catch (error) {
-        if (error instanceof errors.PolicyError) throw error;
-        const field = await requestedOutsideScope(strapi, (ctx.params as { data?: Record<string, unknown> })?.data, scope).catch(() => null);
-        if (field) throw refuse(field, true, field === 'alumnus' ? 'not an alumnus of your colleges nor a member of your chapters' : undefined);
-        throw error;
-      }
+      const result: any = await next();
       const ids = writtenIds(result);
       const after = ids.length ? await scopesOf(strapi, { id: { $in: ids } }) : [];
       check(after, scope, true);
       // A new holder must be one of their alumni (or members); an unchanged one is left alone.
       for (const row of after) {
         const changed = ctx.action !== 'update' || holderBefore.get(row.id) !== (row.alumnus?.id ?? null);
-        if (changed && row.alumnus && !holderInScope(row.alumnus, scope)) throw refuse('alumnus', true, 'not an alumnus of your colleges nor a member of your chapters');
+        if (changed && row.alumnus && !holderInScope(row.alumnus, scope)) throw refuse('alumnus', true, OUTSIDE_MESSAGE(UIDS.alumnus));
         // A successor is a post too (one-to-one: linking it takes it from its former predecessor).
         const newSuccessor = ctx.action !== 'update' || successorBefore.get(row.id) !== (row.successor?.id ?? null);
         if (newSuccessor && row.successor && postOutsideScope(row.successor, scope)) throw refuse('successor', true);
       }
+      const copied = ctx.action === 'clone' ? await storedOutsideScope(strapi, UIDS.post, ids, scope, CHECK_FIRST) : null;
+      if (copied) throw refuse(copied.field, true, OUTSIDE_MESSAGE(copied.target));
       return result;
     });
   });

@@ -5,6 +5,9 @@ import { registerPostGuard } from './guard';
 import { scopeRelationPickers } from './pickers';
 import { registerWebsiteGuard } from './website-guard';
 import { registerMemberContactFilter } from './members';
+import { registerQueryGuard } from './query-guard';
+import { checkContentManagerQueries } from './query-routes';
+import { registerAttendanceRecord } from './attendance';
 
 const capability: Capability = {
   services: { access },
@@ -16,6 +19,10 @@ const capability: Capability = {
     registerPostGuard(strapi);
     registerWebsiteGuard(strapi);
     registerMemberContactFilter(strapi);
+    registerQueryGuard(strapi);
+    registerAttendanceRecord(strapi);
+    // The query checks see the picker's query as the client sent it, before its scope is added.
+    checkContentManagerQueries(strapi);
     scopeRelationPickers(strapi);
   },
 };

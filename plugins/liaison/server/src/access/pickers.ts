@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { pickerFilter } from './rules';
 import { requestAdminUser, scopeForRequest } from './request';
+import { addContentManagerMiddleware } from './cm-routes';
 
-const PICKER_PATHS = ['/relations/:model/:targetField'];
+export const PICKER_PATH = '/relations/:model/:targetField';
 /** The website's types link to the network (chapters, colleges, featured alumni, organising posts). */
 const WEBSITE_MODELS = ['api::event.event', 'api::story.story'];
 
@@ -31,9 +32,4 @@ export const pickerScope = (strapi: Core.Strapi) => async (ctx: any, next: () =>
 };
 
 /** Adds the picker scope to the Content Manager's "available relations" route. */
-export const scopeRelationPickers = (strapi: Core.Strapi) => {
-  const routes: any[] = (strapi.plugin('content-manager') as any).routes?.admin?.routes ?? [];
-  const route = routes.find((r) => r.method === 'GET' && PICKER_PATHS.includes(r.path));
-  if (!route) throw new Error('liaison access: the Content Manager relations route was not found');
-  route.config = { ...(route.config ?? {}), middlewares: [...(route.config?.middlewares ?? []), pickerScope(strapi)] };
-};
+export const scopeRelationPickers = (strapi: Core.Strapi) => addContentManagerMiddleware(strapi, 'GET', PICKER_PATH, pickerScope(strapi));

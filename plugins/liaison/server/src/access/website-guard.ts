@@ -3,6 +3,8 @@ import { chaptersOf, websiteRecordOutside } from './rules';
 import { requestAdminUser, scopeForRequest } from './request';
 import { forbiddenError } from '../utils/errors';
 import { writtenIds } from '../utils/written';
+import { hasReferences, referencesOf, whereReferenced } from './relation-input';
+import { OUTSIDE_MESSAGE, relationOutsideScope, storedOutsideScope } from './relation-scope';
 
 /** The website types chapter editors write, and the relation that ties each to chapters. */
 const TYPES: Record<string, 'chapter' | 'chapters'> = { 'api::event.event': 'chapter', 'api::story.story': 'chapters' };
@@ -18,29 +20,12 @@ const MESSAGES = {
 const rowsOf = (strapi: Core.Strapi, uid: string, relation: string, where: Record<string, unknown>) =>
   strapi.db.query(uid as any).findMany({ where, select: ['id'], populate: { [relation]: { select: ['id'] } } }) as Promise<any[]>;
 
-/** Chapter ids a create or update asks for, read from its input (a documentId, an id, connect/set). */
+/** Chapter ids a create or update asks for, read from its input (null when it names none). */
 const requestedChapters = async (strapi: Core.Strapi, value: unknown): Promise<number[] | null> => {
   if (value === undefined) return null;
-  const refs: unknown[] = [];
-  const collect = (v: unknown) => {
-    if (v === null || v === undefined) return;
-    if (Array.isArray(v)) return v.forEach(collect);
-    if (typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      if ('connect' in o || 'set' in o) return collect(o.connect ?? o.set);
-      if (typeof o.documentId === 'string' || typeof o.id === 'number') return refs.push(o.documentId ?? o.id);
-      return;
-    }
-    refs.push(v);
-  };
-  collect(value);
-  if (!refs.length) return null;
-  const documentIds = refs.filter((r): r is string => typeof r === 'string');
-  const ids = refs.filter((r): r is number => typeof r === 'number');
-  const found = await strapi.db.query('plugin::liaison.chapter').findMany({
-    where: { $or: [{ documentId: { $in: documentIds } }, { id: { $in: ids } }] },
-    select: ['id'],
-  });
+  const refs = referencesOf(value);
+  if (!hasReferences(refs)) return null;
+  const found = await strapi.db.query('plugin::liaison.chapter').findMany({ where: whereReferenced(refs), select: ['id'] });
   // An unknown reference is Strapi's to refuse; only known chapters are checked here.
   return found.map((c: any) => c.id);
 };
@@ -70,8 +55,13 @@ export const registerWebsiteGuard = (strapi: Core.Strapi) => {
     }
     if (!STORING.has(ctx.action)) return next();
 
-    const asked = await requestedChapters(strapi, (ctx.params as { data?: Record<string, unknown> })?.data?.[relation]);
+    const data = (ctx.params as { data?: Record<string, unknown> })?.data;
+    const asked = await requestedChapters(strapi, data?.[relation]);
     if (asked && websiteRecordOutside(asked, scope) === 'other') throw forbiddenError(relation, MESSAGES.other);
+    // Whatever else it links to (an event's organising posts, a story's featured alumni)
+    // must be theirs to pick too: an editor cannot credit another college's liaison.
+    const outside = await relationOutsideScope(strapi, ctx.uid, data, scope, [relation]);
+    if (outside) throw forbiddenError(outside.field, OUTSIDE_MESSAGE(outside.target));
 
     return strapi.db.transaction(async () => {
       const result = await next();
@@ -80,6 +70,8 @@ export const registerWebsiteGuard = (strapi: Core.Strapi) => {
         const outside = websiteRecordOutside(chaptersOf(row), scope);
         if (outside) throw forbiddenError(relation, MESSAGES[outside]);
       }
+      const copied = ctx.action === 'clone' ? await storedOutsideScope(strapi, ctx.uid, ids, scope, [relation]) : null;
+      if (copied) throw forbiddenError(copied.field, OUTSIDE_MESSAGE(copied.target));
       return result;
     });
   });

@@ -105,6 +105,12 @@ export const MESSAGES: Record<string, { en: string; 'zh-Hans': string }> = {
     en: 'not an alumnus of your colleges nor a member of your chapters',
     'zh-Hans': '不是您负责的学院的校友，也不是您负责的校友会的会员',
   },
+  'access.unreadableQuery': {
+    en: 'cannot use {field}: you may not read it on every record',
+    'zh-Hans': '不能使用{field}：您无权查看每条记录的此字段',
+  },
+  'event.attendanceNoCapacity': { en: "needs the event's capacity to be set first", 'zh-Hans': '须先填写活动容量' },
+  'event.attendanceOverCapacity': { en: 'cannot be more than the capacity ({capacity})', 'zh-Hans': '不能超过活动容量（{capacity}）' },
   // appraisal
   'appraisal.closed': { en: 'the appraisal cycle is closed: its results are frozen', 'zh-Hans': '考核周期已结束：结果已冻结，不能再修改' },
   'appraisal.criteriaList': { en: 'must be a list of at least one criterion', 'zh-Hans': '须为至少包含一项指标的列表' },
@@ -236,6 +242,14 @@ export const TERMS_ZH: Record<string, string> = {
   citation: '授予理由',
   locale: '语言',
   year: '年度',
+  attendance: '参加人数',
+  capacity: '容量',
+  organisers: '组织者',
+  phone: '电话',
+  email: '电子邮箱',
+  wechat: '微信',
+  employer: '工作单位',
+  jobTitle: '职位',
 };
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,0 +1,53 @@
+import type { Core } from '@strapi/strapi';
+import { fieldError } from '../rules';
+import { validationError } from '../utils/errors';
+import { requestAdminUser, scopeForRequest } from './request';
+
+const EVENT = 'api::event.event';
+const WRITES = new Set(['create', 'update', 'clone']);
+/** Set by the server only: who last changed an event's attendance, and when. */
+export const RECORDED = ['attendanceRecordedBy', 'attendanceRecordedAt'];
+
+const numberOrNull = (v: unknown): number | null | undefined => {
+  if (v === null || v === '') return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : undefined;
+};
+
+/**
+ * An event's attendance counts in its organisers' appraisal (events organised, attendance
+ * at them), so it is kept with who recorded it: every create, update or clone that changes
+ * it stores the acting admin user (none for scripts and API tokens) and the time, and
+ * whatever a client sends for those two fields is dropped. A scoped user (a chapter
+ * editor) records attendance only up to the event's capacity, and only once the event
+ * has one: without a capacity there is nothing to check a count against.
+ */
+export const registerAttendanceRecord = (strapi: Core.Strapi) => {
+  strapi.documents.use(async (ctx, next) => {
+    if (ctx.uid !== EVENT || !WRITES.has(ctx.action)) return next();
+    const params = ctx.params as { documentId?: string; data?: Record<string, unknown> };
+    const data = params?.data;
+    if (!data || typeof data !== 'object') return next();
+    for (const field of RECORDED) delete data[field];
+    const attendance = numberOrNull(data.attendance);
+    // Absent, or not a number (Strapi's validation answers that).
+    if (attendance === undefined) return next();
+
+    const stored = params.documentId
+      ? await strapi.db.query(EVENT).findOne({ where: { documentId: params.documentId }, select: ['attendance', 'capacity'] })
+      : null;
+    if ((stored?.attendance ?? null) === attendance) return next();
+
+    const user = await requestAdminUser(strapi);
+    if (user && attendance !== null && !(await scopeForRequest(strapi, user)).all) {
+      const capacity = numberOrNull('capacity' in data ? data.capacity : stored?.capacity);
+      if (capacity === null || capacity === undefined) {
+        throw validationError([fieldError('attendance', "needs the event's capacity to be set first")]);
+      }
+      if (attendance > capacity) throw validationError([fieldError('attendance', `cannot be more than the capacity (${capacity})`)]);
+    }
+    data.attendanceRecordedBy = user?.id ?? null;
+    data.attendanceRecordedAt = new Date();
+    return next();
+  });
+};
