@@ -11,6 +11,8 @@ export default ({ env }) => [
     },
   },
   'strapi::poweredBy',
+  // TRACE and other methods the router does not implement: 405 with the path's methods in Allow.
+  'plugin::liaison.allowed-methods',
   // Public GETs: limited per client across instances, then answered from the cache when it can.
   'plugin::liaison.rate-limit',
   'plugin::liaison.public-cache',

@@ -3,6 +3,7 @@ import service from './service';
 import { cacheMiddleware } from './cache';
 import { rateLimitMiddleware } from './rate-limit';
 import { publicReadsMiddleware } from './public-reads';
+import { allowedMethodsMiddleware } from './allowed-methods';
 
 const website = (strapi: any) => strapi.plugin('liaison').service('website');
 
@@ -25,6 +26,7 @@ const capability: Capability = {
     'public-cache': (_config: unknown, { strapi }: { strapi: any }) => cacheMiddleware(() => website(strapi).activeCache()),
     'rate-limit': (_config: unknown, { strapi }: { strapi: any }) => rateLimitMiddleware(() => website(strapi).rateLimiter()),
     'public-reads': (_config: unknown, { strapi }: { strapi: any }) => publicReadsMiddleware(strapi),
+    'allowed-methods': (_config: unknown, { strapi }: { strapi: any }) => allowedMethodsMiddleware(strapi),
   },
   bootstrap: async ({ strapi }) => {
     await website(strapi).start();
