@@ -93,15 +93,20 @@ const PUBLISHED_ONLY = 'only published content is served: leave status out (or s
 const PARAMS = ['locale', 'filters', 'sort', 'fields', 'populate', 'pagination', 'status'];
 const PAGINATION = ['page', 'pageSize', 'start', 'limit', 'withCount'];
 
+/** A comma list (or qs list) of names; an empty name (`fields=title,`) is kept, to be refused as naming nothing. */
 const words = (v: unknown): string[] | null => {
   const list = typeof v === 'string' ? v.split(',') : asList(v);
-  return list && list.every((x) => typeof x === 'string') ? (list as string[]).map((s) => s.trim()).filter(Boolean) : null;
+  return list && list.every((x) => typeof x === 'string') ? (list as string[]).map((s) => s.trim()) : null;
 };
 
 const translatePopulate = (type: PublicType, value: unknown, problems: FieldError[]): Record<string, RelationSpec> => {
   const names = words(value);
-  if (names?.includes('*')) return { ...type.relations };
-  const asked: Record<string, unknown> = names ? Object.fromEntries(names.map((n) => [n, true])) : isObject(value) ? value : {};
+  // `*` is every relation; any other name given with it must still be one.
+  const asked: Record<string, unknown> = names
+    ? Object.fromEntries((names.includes('*') ? [...names.filter((n) => n !== '*'), ...Object.keys(type.relations)] : names).map((n) => [n, true]))
+    : isObject(value)
+      ? value
+      : {};
   if (!names && !isObject(value)) problems.push(fieldError('populate', 'must be *, a list of relations or an object'));
   const out: Record<string, RelationSpec> = {};
   for (const [name, spec] of Object.entries(asked)) {
@@ -225,10 +230,12 @@ export const queryParameters = (type: PublicType, kind: 'list' | 'one', filters 
   const populate = queryParameter('populate', `* or relations, comma-separated: ${Object.keys(type.relations).join(', ')}`, listOf(['*', ...Object.keys(type.relations)]));
   const locale = queryParameter('locale', LOCALE.description, { ...schemaOf(LOCALE.value), default: LOCALE.default });
   if (kind === 'one') return [locale, { ...fields, ...commaSeparated }, { ...populate, ...commaSeparated }];
-  const integer = (spec: ValueSpec, description: string) => ({ ...schemaOf(spec), description });
+  // An empty value (`pagination[pageSize]=`) is the default, as for every parameter.
+  const orEmpty = (schema: Record<string, unknown>, description: string) => ({ anyOf: [schema, { type: 'string', maxLength: 0 }], description });
+  const integer = (spec: ValueSpec, description: string) => orEmpty(schemaOf(spec), description);
   const byPage = { page: integer(PAGE.value, PAGE.description), pageSize: integer(PAGE_SIZE.value, PAGE_SIZE.description) };
   const byOffset = { start: integer(START, 'first row, from 0'), limit: integer(PAGE_SIZE.value, PAGE_SIZE.description) };
-  const withCount = { withCount: { type: 'boolean', description: 'whether meta.pagination has the total (default true)' } };
+  const withCount = { withCount: orEmpty({ type: 'boolean' }, 'whether meta.pagination has the total (default true)') };
   return [
     locale,
     { ...queryParameter('filters', filters.help, { $ref: `#/components/schemas/${filters.schema}` }), style: 'deepObject', explode: true },

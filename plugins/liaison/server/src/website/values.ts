@@ -61,7 +61,8 @@ export const checkValue = (spec: ValueSpec, v: unknown, path: string, problems: 
   switch (spec.type) {
     case 'string': {
       const max = spec.maxLength ?? MAX_TEXT;
-      return text.length > max ? fail(`must be at most ${max} characters`) : text;
+      // Characters as JSON Schema counts them (code points), so the document's maxLength agrees.
+      return [...text].length > max ? fail(`must be at most ${max} characters`) : text;
     }
     case 'enum':
       return spec.values.includes(text) ? text : fail(`must be one of ${spec.values.join(', ')}`);
