@@ -1,7 +1,6 @@
-import type { FieldError } from '../rules';
-import { fieldError } from '../rules';
+import { fieldError, type FieldError } from '../rules';
 import type { PublicType, ScalarKind, ScalarSpec, TargetSpec } from './public-types';
-import { asList, checkValue, INT_MAX, INT_MIN, isObject, MAX_TEXT, own, schemaOf, type ValueSpec } from './values';
+import { asList, checkValue, INT_MAX, INT_MIN, isObject, own, schemaOf, type ValueSpec } from './values';
 
 /**
  * `filters` of a public list, checked field by field and operator by operator against
@@ -39,7 +38,7 @@ const KINDS: Partial<Record<ScalarKind, { operators: string[]; value: ValueSpec;
 /** Lists (cohort years, tags) are asked one value at a time: "the stories that include 2006". */
 const LISTS: Partial<Record<ScalarKind, { value: ValueSpec; schema: string }>> = {
   yearList: { value: { type: 'year' }, schema: 'YearListFilter' },
-  tagList: { value: { type: 'string', maxLength: MAX_TEXT }, schema: 'TagListFilter' },
+  tagList: { value: { type: 'string' }, schema: 'TagListFilter' },
 };
 
 const translateOperand = (op: string, value: ValueSpec, v: unknown, path: string, problems: FieldError[]) => {
