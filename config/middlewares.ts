@@ -11,6 +11,8 @@ export default ({ env }) => [
     },
   },
   'strapi::poweredBy',
+  // TRACE and other methods the router does not implement: 405 with the path's methods in Allow.
+  'plugin::liaison.allowed-methods',
   // Every request under /api is counted per caller (shared across instances), and public
   // reads are answered from the cache when they can: both before the query parser and the
   // router, so that a cached answer costs neither. A miss goes on through Strapi's router,

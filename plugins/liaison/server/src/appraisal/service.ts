@@ -56,8 +56,8 @@ const SORTS: Record<string, string> = {
   '-rank': 'dimension_order, a_rank DESC, alumnus_name',
   total: 'a_total, alumnus_name',
   '-total': 'a_total DESC, alumnus_name',
-  name: 'alumnus_name, a_id',
-  '-name': 'alumnus_name DESC, a_id',
+  name: 'alumnus_name, id',
+  '-name': 'alumnus_name DESC, id',
 };
 
 type User = any;
@@ -668,7 +668,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         else q.grade = query.grade;
       }
       if (query.sort !== undefined && query.sort !== '') {
-        if (!SORTS[query.sort]) problems.push(fieldError('sort', `must be one of ${Object.keys(SORTS).join(', ')}`));
+        if (typeof query.sort !== 'string' || !Object.prototype.hasOwnProperty.call(SORTS, query.sort)) problems.push(fieldError('sort', `must be one of ${Object.keys(SORTS).join(', ')}`));
         else q.sort = query.sort;
       }
       const whole = (name: string, value: unknown, fallback: number, max: number) => {

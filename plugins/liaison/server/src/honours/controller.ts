@@ -1,10 +1,16 @@
 import type { Core } from '@strapi/strapi';
-import { fieldError, type FieldError } from '../rules/field-error';
 import { validationError } from '../utils/errors';
 import { ROLL_DIMENSIONS } from './service';
-import { checkParameters } from '../website/query';
+import { checkParameters, LOCALE, type Parameters } from '../website/query';
 
-const ROLL_PARAMETERS = ['locale', 'year', 'dimension', 'page', 'pageSize'];
+/** The honour roll's parameters, as checked here and described in the OpenAPI document. */
+export const ROLL_PARAMETERS: Parameters = {
+  locale: LOCALE,
+  year: { value: { type: 'integer', min: 1900, max: 2200 }, description: 'the year of the honour' },
+  dimension: { value: { type: 'enum', values: ROLL_DIMENSIONS }, description: 'cohort, college, region or industry' },
+  page: { value: { type: 'integer', min: 1, max: 10000 }, description: 'page, from 1', default: 1 },
+  pageSize: { value: { type: 'integer', min: 1, max: 100 }, description: 'rows a page, at most 100', default: 25 },
+};
 
 /** Thin controllers: the service validates, checks the user's scope and does the work. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -50,29 +56,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * accepted: populate, filters, sort, fields … are refused, so nothing else can be reached.
      */
     async roll(ctx: any) {
-      const query = ctx.query ?? {};
-      const { problems, locale } = checkParameters(query, ROLL_PARAMETERS, 'the honour roll');
-      const whole = (name: string, v: unknown, fallback: number | undefined, min: number, max: number) => {
-        if (v === undefined || v === '') return fallback;
-        const x = Number(v);
-        if (typeof v !== 'string' || !Number.isInteger(x) || x < min || x > max) {
-          problems.push(fieldError(name, `must be a whole number from ${min} to ${max}`));
-          return fallback;
-        }
-        return x;
-      };
-      const year = whole('year', query.year, undefined, 1900, 2200);
-      const page = whole('page', query.page, 1, 1, 10000)!;
-      const pageSize = whole('pageSize', query.pageSize, 25, 1, 100)!;
-      if (query.dimension !== undefined && !ROLL_DIMENSIONS.includes(query.dimension))
-        problems.push(fieldError('dimension', `must be one of ${ROLL_DIMENSIONS.join(', ')}`));
+      const { problems, locale, values } = checkParameters(ctx.query ?? {}, ROLL_PARAMETERS, 'the honour roll');
       if (problems.length) throw validationError(problems);
       ctx.body = await service().roll({
-        locale,
-        year,
-        dimension: query.dimension,
-        page,
-        pageSize,
+        locale: locale as 'zh-Hans' | 'en',
+        year: values.year as number | undefined,
+        dimension: values.dimension as string | undefined,
+        page: values.page as number,
+        pageSize: values.pageSize as number,
       });
     },
   };

@@ -151,6 +151,16 @@ export const MESSAGES: Record<string, { en: string; 'zh-Hans': string }> = {
   'training.enrolled': { en: 'is already enrolled in this session', 'zh-Hans': '已报名本场培训' },
   'training.full': { en: 'the session is full: {taken} of its {capacity} places are taken', 'zh-Hans': '本场培训名额已满：{capacity} 个名额中已有 {taken} 个被占用' },
   'training.boolean': { en: 'must be true or false', 'zh-Hans': '须为“是”或“否”' },
+  // website: the public API's parameters
+  'website.nul': { en: 'must not contain a NUL character', 'zh-Hans': '不能包含 NUL 字符' },
+  'website.singleValue': { en: 'must be a single value', 'zh-Hans': '须为单个值' },
+  'website.datetime': { en: 'must be a date (yyyy-MM-dd) or a date and time (ISO 8601)', 'zh-Hans': '须为日期（yyyy-MM-dd）或日期和时间（ISO 8601 格式）' },
+  'website.year': { en: 'must be a four-digit year', 'zh-Hans': '须为四位数年份' },
+  'website.atLeast': { en: 'must be a whole number of at least {min}', 'zh-Hans': '须为不小于 {min} 的整数' },
+  'website.list': { en: 'must be a list of values', 'zh-Hans': '须为值的列表' },
+  'website.listOfTwo': { en: 'must be a list of two values', 'zh-Hans': '须为两个值的列表' },
+  'website.listSize': { en: 'must be a list of 1 to {max} values', 'zh-Hans': '须为 1 至 {max} 个值的列表' },
+  'website.operatorFor': { en: 'is not an operator for {field}', 'zh-Hans': '不是可用于{field}的筛选运算符' },
   // outbox
   'outbox.sending': { en: 'the mail is being sent right now: try again in a minute', 'zh-Hans': '这封邮件正在发送中：请稍后再试' },
   // uploads: the media library's allowlist

@@ -1,11 +1,17 @@
 import type { Core } from '@strapi/strapi';
-import { fieldError } from '../rules';
 import { ROLE_NAMES } from '../assignment/templates';
-import { checkParameters, MAX_PAGE_SIZE, wholeNumber } from './query';
+import { checkParameters, LOCALE, PAGE, PAGE_SIZE, type Parameters } from './query';
 import { publicName } from './public-types';
 import { refuse } from './reads';
 
-const PARAMETERS = ['locale', 'country', 'province', 'city', 'page', 'pageSize'];
+export const DIRECTORY_PARAMETERS: Parameters = {
+  locale: LOCALE,
+  country: { value: { type: 'string' }, description: 'ISO country code, e.g. CN, US' },
+  province: { value: { type: 'string' }, description: 'province or state' },
+  city: { value: { type: 'string' }, description: 'city' },
+  page: PAGE,
+  pageSize: PAGE_SIZE,
+};
 
 /** Events still to come: not over yet (an event without an end is over once it starts). */
 export const upcomingFilter = (now: Date) => ({
@@ -22,17 +28,11 @@ export const pastFilter = (now: Date) => ({
  * to come. Three queries a page: chapters, their liaisons, their events.
  */
 export const chapterDirectory = async (strapi: Core.Strapi, raw: Record<string, unknown>) => {
-  const { problems, locale } = checkParameters(raw, PARAMETERS, 'the chapter directory');
+  const { problems, locale, values } = checkParameters(raw, DIRECTORY_PARAMETERS, 'the chapter directory');
   const where: Record<string, unknown> = { chapterStatus: { $ne: 'dissolved' } };
-  for (const place of ['country', 'province', 'city']) {
-    const v = raw[place];
-    if (v === undefined) continue;
-    if (typeof v !== 'string' || !v.trim()) problems.push(fieldError(place, 'must be a single non-empty value'));
-    else where[place] = v;
-  }
-  const page = wholeNumber(raw.page, 'page', 1, problems) ?? 1;
-  // Larger pages are cut to the maximum, as on the other public lists.
-  const pageSize = Math.min(wholeNumber(raw.pageSize, 'pageSize', 1, problems) ?? 25, MAX_PAGE_SIZE);
+  for (const place of ['country', 'province', 'city']) if (values[place] !== undefined) where[place] = values[place];
+  const page = values.page as number;
+  const pageSize = values.pageSize as number;
   refuse(problems);
   const en = locale === 'en';
 

@@ -1,12 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import ical from 'ical-generator';
-import { fieldError } from '../rules';
-import { checkParameters } from './query';
+import { checkParameters, LOCALE, type Parameters } from './query';
 import { upcomingFilter } from './directory';
 import { refuse } from './reads';
 
-const PARAMETERS = ['chapter', 'locale'];
+export const FEED_PARAMETERS: Parameters = {
+  chapter: { value: { type: 'string' }, description: "a chapter's documentId: only its events" },
+  locale: LOCALE,
+};
 /** A feed carries the next events, not an archive. */
 const FEED_LIMIT = 500;
 
@@ -23,13 +25,12 @@ export const blocksText = (blocks: unknown): string => {
  * clients). Each event's UID is its documentId, stable across edits and locales.
  */
 export const eventsFeed = async (strapi: Core.Strapi, raw: Record<string, unknown>, origin: string) => {
-  const { problems, locale } = checkParameters(raw, PARAMETERS, 'the events feed');
-  if (raw.chapter !== undefined && (typeof raw.chapter !== 'string' || !raw.chapter)) problems.push(fieldError('chapter', 'must be the documentId of a chapter'));
+  const { problems, locale, values } = checkParameters(raw, FEED_PARAMETERS, 'the events feed');
   refuse(problems);
 
   let chapter: { id: number; name: string; nameEn: string | null } | null = null;
-  if (raw.chapter !== undefined) {
-    chapter = await strapi.db.query('plugin::liaison.chapter').findOne({ where: { documentId: raw.chapter }, select: ['id', 'name', 'nameEn'] });
+  if (values.chapter !== undefined) {
+    chapter = await strapi.db.query('plugin::liaison.chapter').findOne({ where: { documentId: values.chapter }, select: ['id', 'name', 'nameEn'] });
     if (!chapter) throw new errors.NotFoundError('chapter: no chapter has this documentId');
   }
   const en = locale === 'en';

@@ -2,6 +2,7 @@ import type { Capability } from '../capabilities';
 import service from './service';
 import { cacheMiddleware } from './cache';
 import { rateLimitMiddleware } from './rate-limit';
+import { allowedMethodsMiddleware } from './allowed-methods';
 
 const website = (strapi: any) => strapi.plugin('liaison').service('website');
 
@@ -33,6 +34,7 @@ const capability: Capability = {
       const prefix = new RegExp(`^${String(strapi.config.get('api.rest.prefix') ?? '/api').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/|$)`, 'i');
       return rateLimitMiddleware(() => website(strapi).rateLimiter(), (path) => prefix.test(path), (ctx) => website(strapi).callerOf(ctx));
     },
+    'allowed-methods': (_config: unknown, { strapi }: { strapi: any }) => allowedMethodsMiddleware(strapi),
   },
   bootstrap: async ({ strapi }) => {
     await website(strapi).start();

@@ -1,21 +1,19 @@
-import { MAX_PAGE_SIZE } from './query';
+import { parameterDescriptions, queryParameters, TIMEFRAME } from './query';
 import { EVENT, STORY, MEDIA_FIELDS, type PublicType } from './public-types';
+import { FILTER_SCHEMAS, filtersSchema } from './filters';
+import { schemaOf as valueSchema } from './values';
+import { DIRECTORY_PARAMETERS } from './directory';
+import { FEED_PARAMETERS } from './ical';
+import { ID_OR_SLUG } from './reads';
+import { ROLL_PARAMETERS } from '../honours/controller';
 
 /**
  * The OpenAPI 3.1 description of what the website may call, and nothing else (no users,
- * auth or admin routes). Written from the same field lists the server checks queries
- * against, so the two cannot drift apart.
+ * auth or admin routes). Written from the same field lists and parameter specs the server
+ * checks queries against (query.ts, filters.ts, values.ts), so the two cannot drift apart;
+ * tests/integration/website-fuzz.test.ts holds them to it.
  */
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const param = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }, required = false) => ({
-  name,
-  in: 'query',
-  required,
-  description,
-  schema,
-});
-const deepObject = (name: string, description: string) => ({ name, in: 'query', style: 'deepObject', explode: true, description, schema: { type: 'object' } });
-
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ref('Error') } } });
 const json = (schema: Record<string, unknown>, description = 'OK') => ({
   description,
@@ -57,21 +55,12 @@ const schemaOf = (type: PublicType, enums: Record<string, string[]> = {}) => {
   return properties;
 };
 
-const listParams = (type: PublicType, filtersHelp: string) => [
-  param('locale', 'zh-Hans (default) or en', { type: 'string', enum: ['zh-Hans', 'en'], default: 'zh-Hans' }),
-  deepObject('filters', filtersHelp),
-  param('sort', `field:asc|desc, comma-separated; fields: ${Object.entries(type.fields).filter(([, s]) => s.sortable).map(([f]) => f).join(', ')}`),
-  param('fields', `public fields to return: ${Object.keys(type.fields).join(', ')}`),
-  param('populate', `* or relations: ${Object.keys(type.relations).join(', ')}`),
-  deepObject('pagination', `page & pageSize (at most ${MAX_PAGE_SIZE}, larger is cut), or start & limit; withCount`),
-  param('status', 'published only (any other value is a 400)', { type: 'string', enum: ['published'] }),
-];
+const STORY_FILTERS = 'e.g. filters[colleges][code][$eq]=CS, filters[chapters][documentId][$eq]=…, filters[chapters][province][$eq]=广东, filters[industries][code][$eq]=I, filters[cohortYears][$contains]=2006, filters[tags][$contains]=entrepreneurship, filters[slug][$eq]=…';
+const EVENT_FILTERS = 'e.g. filters[chapter][documentId][$eq]=…, filters[college][code][$eq]=MED, filters[industry][code][$eq]=I, filters[type][$eq]=reunion, filters[startsAt][$gte]=2027-01-01';
 
-const oneParams = () => [
-  { name: 'idOrSlug', in: 'path', required: true, description: 'the slug in the asked locale, or the documentId', schema: { type: 'string' } },
-  param('locale', 'zh-Hans (default) or en', { type: 'string', enum: ['zh-Hans', 'en'], default: 'zh-Hans' }),
-  param('fields', 'public fields to return'),
-  param('populate', '* or relations'),
+const oneParams = (type: PublicType) => [
+  { name: 'idOrSlug', in: 'path', required: true, description: 'the slug in the asked locale, or the documentId', schema: valueSchema(ID_OR_SLUG) },
+  ...queryParameters(type, 'one'),
 ];
 
 const list = (item: string) => ({
@@ -95,35 +84,29 @@ export const openApiDocument = (serverUrl: string, eventTypes: string[]) => ({
       get: {
         operationId: 'listStories',
         summary: 'Published alumni stories',
-        parameters: listParams(
-          STORY,
-          'e.g. filters[colleges][code][$eq]=CS, filters[chapters][documentId][$eq]=…, filters[chapters][province][$eq]=广东, filters[industries][code][$eq]=I, filters[cohortYears][$contains]=2006, filters[tags][$contains]=entrepreneurship, filters[slug][$eq]=…'
-        ),
+        parameters: queryParameters(STORY, 'list', { schema: 'StoryFilters', help: STORY_FILTERS }),
         responses: { '200': json(list('Story')), ...COMMON_ERRORS },
       },
     },
     '/api/stories/{idOrSlug}': {
-      get: { operationId: 'getStory', summary: 'One published story', parameters: oneParams(), responses: { '200': json(one('Story')), ...COMMON_ERRORS, '404': errorResponse('No published story with this slug or documentId in this locale') } },
+      get: { operationId: 'getStory', summary: 'One published story', parameters: oneParams(STORY), responses: { '200': json(one('Story')), ...COMMON_ERRORS, '404': errorResponse('No published story with this slug or documentId in this locale') } },
     },
     '/api/events': {
       get: {
         operationId: 'listEvents',
         summary: 'Published alumni events',
-        parameters: [
-          ...listParams(EVENT, 'e.g. filters[chapter][documentId][$eq]=…, filters[college][code][$eq]=MED, filters[industry][code][$eq]=I, filters[type][$eq]=reunion, filters[startsAt][$gte]=2027-01-01'),
-          param('timeframe', 'upcoming (not over yet; soonest first) or past (latest first)', { type: 'string', enum: ['upcoming', 'past'] }),
-        ],
+        parameters: [...queryParameters(EVENT, 'list', { schema: 'EventFilters', help: EVENT_FILTERS }), ...parameterDescriptions({ timeframe: TIMEFRAME })],
         responses: { '200': json(list('Event')), ...COMMON_ERRORS },
       },
     },
     '/api/events/{idOrSlug}': {
-      get: { operationId: 'getEvent', summary: 'One published event', parameters: oneParams(), responses: { '200': json(one('Event')), ...COMMON_ERRORS, '404': errorResponse('No published event with this slug or documentId in this locale') } },
+      get: { operationId: 'getEvent', summary: 'One published event', parameters: oneParams(EVENT), responses: { '200': json(one('Event')), ...COMMON_ERRORS, '404': errorResponse('No published event with this slug or documentId in this locale') } },
     },
     '/api/events.ics': {
       get: {
         operationId: 'eventsCalendar',
         summary: 'Upcoming events as an iCalendar feed (UTC times)',
-        parameters: [param('chapter', "a chapter's documentId: only its events"), param('locale', 'zh-Hans (default) or en', { type: 'string', enum: ['zh-Hans', 'en'] })],
+        parameters: parameterDescriptions(FEED_PARAMETERS),
         responses: {
           '200': { description: 'The feed', content: { 'text/calendar': { schema: { type: 'string' } } } },
           ...COMMON_ERRORS,
@@ -135,14 +118,7 @@ export const openApiDocument = (serverUrl: string, eventTypes: string[]) => ({
       get: {
         operationId: 'listChapters',
         summary: 'The chapter directory',
-        parameters: [
-          param('locale', 'zh-Hans (default) or en', { type: 'string', enum: ['zh-Hans', 'en'] }),
-          param('country', 'ISO country code, e.g. CN, US'),
-          param('province', 'province or state'),
-          param('city', 'city'),
-          param('page', 'page, from 1', { type: 'integer', minimum: 1 }),
-          param('pageSize', `at most ${MAX_PAGE_SIZE}`, { type: 'integer', minimum: 1 }),
-        ],
+        parameters: parameterDescriptions(DIRECTORY_PARAMETERS),
         responses: { '200': json(list('Chapter')), ...COMMON_ERRORS },
       },
     },
@@ -150,19 +126,16 @@ export const openApiDocument = (serverUrl: string, eventTypes: string[]) => ({
       get: {
         operationId: 'honourRoll',
         summary: 'The honour roll: awarded honours of alumni who consented to publication',
-        parameters: [
-          param('locale', 'zh-Hans (default) or en', { type: 'string', enum: ['zh-Hans', 'en'] }),
-          param('year', 'the year of the honour', { type: 'integer' }),
-          param('dimension', 'cohort, college, region or industry', { type: 'string', enum: ['cohort', 'college', 'region', 'industry'] }),
-          param('page', 'page, from 1', { type: 'integer', minimum: 1 }),
-          param('pageSize', `at most ${MAX_PAGE_SIZE}`, { type: 'integer', minimum: 1 }),
-        ],
+        parameters: parameterDescriptions(ROLL_PARAMETERS),
         responses: { '200': json(list('Honour')), ...COMMON_ERRORS },
       },
     },
   },
   components: {
     schemas: {
+      ...FILTER_SCHEMAS,
+      StoryFilters: filtersSchema(STORY, 'StoryFilters'),
+      EventFilters: filtersSchema(EVENT, 'EventFilters'),
       Pagination: {
         type: 'object',
         properties: Object.fromEntries(['page', 'pageSize', 'pageCount', 'total', 'start', 'limit'].map((k) => [k, { type: 'integer' }])),

@@ -4,6 +4,7 @@ import { fieldError, type FieldError } from '../rules';
 import { validationError } from '../utils/errors';
 import { translateQuery, type ListFilter, type TranslatedQuery } from './query';
 import type { PublicType } from './public-types';
+import { checkValue, type ValueSpec } from './values';
 import { compilable, readPage } from './list-statement';
 import { columnOf, isPostgres, tableOf } from '../utils/db';
 
@@ -118,10 +119,13 @@ export const findPublic = async (
 };
 
 const DOCUMENT_ID = /^[a-z0-9]{24}$/;
+/** The path parameter of one record: its slug or documentId. */
+export const ID_OR_SLUG: ValueSpec = { type: 'string' };
 
 /** GET /api/<type>/:idOrSlug: one published record by its slug in the locale, or by documentId. */
 export const findOnePublic = async (strapi: Core.Strapi, type: PublicType, idOrSlug: string, raw: Record<string, unknown>) => {
   const { query, problems } = translateQuery(type, raw);
+  checkValue(ID_OR_SLUG, idOrSlug, 'idOrSlug', problems);
   if (raw.pagination !== undefined || raw.sort !== undefined) problems.push(fieldError(raw.pagination !== undefined ? 'pagination' : 'sort', 'is not a parameter of a single record'));
   refuse(problems);
   const byKey = DOCUMENT_ID.test(idOrSlug) ? { $or: [{ documentId: idOrSlug }, { slug: idOrSlug }] } : { slug: idOrSlug };

@@ -8,7 +8,8 @@ import { EVENT, STORY } from './public-types';
 import { chapterDirectory, pastFilter, upcomingFilter } from './directory';
 import { eventsFeed } from './ical';
 import { openApiDocument } from './openapi';
-import { fieldError } from '../rules';
+import { isEmpty, TIMEFRAME } from './query';
+import { checkValue } from './values';
 
 const envInt = (name: string, fallback: number) => {
   const v = process.env[name];
@@ -101,12 +102,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ...options,
         extraParams: ['timeframe'],
         extraFilters: (raw, problems) => {
-          const timeframe = raw.timeframe;
-          if (timeframe === undefined) return {};
+          if (isEmpty(raw.timeframe)) return {};
+          const timeframe = checkValue(TIMEFRAME.value, raw.timeframe, 'timeframe', problems);
           const now = new Date();
           if (timeframe === 'upcoming') return { filters: upcomingFilter(now), sort: ['startsAt:asc', 'id:asc'] };
           if (timeframe === 'past') return { filters: pastFilter(now), sort: ['startsAt:desc', 'id:desc'] };
-          problems.push(fieldError('timeframe', 'must be upcoming or past'));
           return {};
         },
       }),
