@@ -1,5 +1,6 @@
 import { http, setupStrapi, strapiApp, teardownStrapi, unique } from '../helpers/strapi';
 import { fullAccessToken } from '../helpers/fixtures';
+import { PREPARED_PER_CONNECTION } from '../../plugins/liaison/server/src/website/list-statement';
 
 /**
  * The website's read path as an attacker tries it: links never come from request
@@ -128,6 +129,19 @@ describe('the website’s server: a read-only API token', () => {
     }
   });
 
+  it('a revoked token is refused at once, even where its answer was cached', async () => {
+    const tokens = strapiApp().service('admin::api-token') as any;
+    const created = await tokens.create({ name: unique('revoked'), type: 'read-only', lifespan: null, description: 'the website' });
+    const path = `/api/stories?pagination[pageSize]=2&filters[slug][$ne]=${unique('q')}`;
+    const asWebsite = () => http().get(path).set('Authorization', `Bearer ${created.accessKey}`);
+    expect((await asWebsite()).status).toBe(200);
+    expect((await asWebsite()).headers['x-cache']).toBe('HIT');
+    await tokens.revoke(created.id);
+    const after = await asWebsite();
+    expect(after.status).toBe(401);
+    expect(after.headers['x-cache']).toBeUndefined();
+  });
+
   it('a full-access token, an unknown token and a JWT are never cached', async () => {
     const full = await fullAccessToken();
     for (let i = 0; i < 2; i += 1) {
@@ -142,9 +156,9 @@ describe('the website’s server: a read-only API token', () => {
 });
 
 (onPostgres ? describe : describe.skip)('no server state per query shape (PostgreSQL)', () => {
-  it('hundreds of list shapes leave no prepared statement on any pooled connection', async () => {
-    for (let i = 0; i < 120; i += 1) {
-      const filters = Array.from({ length: (i % 6) + 1 }, (_, j) => `filters[$and][${j}][title][$ne]=x${j}`).join('&');
+  it('hundreds of list shapes leave at most PREPARED_PER_CONNECTION prepared statements on any pooled connection', async () => {
+    for (let i = 0; i < 400; i += 1) {
+      const filters = Array.from({ length: (i % 20) + 1 }, (_, j) => `filters[$and][${j}][title][$ne]=x${j}`).join('&');
       const sort = ['title:asc', 'startsAt:desc', 'publishedAt:desc'][i % 3];
       const res = await http().get(`/api/events?${filters}&sort=${sort}&pagination[pageSize]=${(i % 20) + 1}&pagination[page]=${(i % 4) + 1}`);
       expect(res.status).toBe(200);
@@ -154,7 +168,8 @@ describe('the website’s server: a read-only API token', () => {
     const connections = await Promise.all(Array.from({ length: max }, () => client.acquireConnection()));
     try {
       const counts = await Promise.all(connections.map(async (c: any) => Number((await c.query('SELECT count(*) AS n FROM pg_prepared_statements')).rows[0].n)));
-      expect(counts).toEqual(counts.map(() => 0));
+      // Some connection saw more shapes than the bound (400 shapes over the pool), and kept the bound.
+      expect(Math.max(...counts)).toBe(PREPARED_PER_CONNECTION);
     } finally {
       await Promise.all(connections.map((c: any) => client.releaseConnection(c)));
     }

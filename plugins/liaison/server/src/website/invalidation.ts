@@ -18,9 +18,17 @@ export const SHOWN_TYPES = new Set([
   'plugin::users-permissions.role',
 ]);
 
-/** What a write clears: the public cache, the public role's permissions. */
+/**
+ * Who the website's server is: a revoked or changed read-only token is forgotten at once,
+ * on every instance. Its answers are the public's, so the cache stays (Strapi writes a
+ * token's lastUsedAt as it is used, which must not empty the cache).
+ */
+export const TOKEN_TYPES = new Set(['admin::api-token']);
+export type Cleared = 'all' | 'tokens';
+
+/** What a write clears: the public cache and the tokens known, or the tokens only. */
 export interface Clearable {
-  clear(): void;
+  clear(what?: Cleared): void;
 }
 const READS = new Set(['findOne', 'findFirst', 'findMany', 'count']);
 export const CHANNEL = 'liaison_public_cache';
@@ -33,20 +41,20 @@ const LISTENER_NAME = 'liaison-cache-listener';
  * never when it rolls back. Identical notifications of one transaction arrive once.
  */
 /** Transactions that have announced already: a document write touches many rows, one announcement does. */
-const announced = new WeakSet<object>();
+const announced = { all: new WeakSet<object>(), tokens: new WeakSet<object>() };
 
-const announce = async (strapi: Core.Strapi, cache: Clearable) => {
+const announce = async (strapi: Core.Strapi, cache: Clearable, what: Cleared = 'all') => {
   const pg = strapi.db.dialect.client === 'postgres';
   if (!strapi.db.inTransaction()) {
-    cache.clear();
-    if (pg) await strapi.db.connection.raw('SELECT pg_notify(?, ?)', [CHANNEL, 'write']);
+    cache.clear(what);
+    if (pg) await strapi.db.connection.raw('SELECT pg_notify(?, ?)', [CHANNEL, what]);
     return;
   }
   await strapi.db.transaction(async ({ trx, onCommit }) => {
-    if (announced.has(trx)) return;
-    announced.add(trx);
-    onCommit(() => cache.clear());
-    if (pg) await trx.raw('SELECT pg_notify(?, ?)', [CHANNEL, 'write']);
+    if (announced[what].has(trx)) return;
+    announced[what].add(trx);
+    onCommit(() => cache.clear(what));
+    if (pg) await trx.raw('SELECT pg_notify(?, ?)', [CHANNEL, what]);
   });
 };
 
@@ -63,13 +71,13 @@ export const registerInvalidation = (strapi: Core.Strapi, cache: () => Clearable
   });
   // Writes that go through the query engine alone (the upload plugin, services writing rows directly).
   strapi.db.lifecycles.subscribe({
-    models: [...SHOWN_TYPES],
+    models: [...SHOWN_TYPES, ...TOKEN_TYPES],
     ...Object.fromEntries(
       ['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany'].map((hook) => [
         hook,
-        async () => {
+        async (event: { model: { uid: string } }) => {
           const store = cache();
-          if (store) await announce(strapi, store);
+          if (store) await announce(strapi, store, TOKEN_TYPES.has(event.model.uid) ? 'tokens' : 'all');
         },
       ])
     ),
@@ -102,7 +110,7 @@ export class InvalidationListener {
     const settings = this.strapi.config.get('database.connection.connection') as any;
     const client = new Client({ ...(typeof settings === 'string' ? { connectionString: settings } : settings), application_name: LISTENER_NAME });
     client.on('notification', (msg) => {
-      if (msg.channel === CHANNEL) this.cache.clear();
+      if (msg.channel === CHANNEL) this.cache.clear(msg.payload === 'tokens' ? 'tokens' : 'all');
     });
     const lost = () => {
       if (this.client !== client) return;

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { PublicCache } from './cache';
-import { InvalidationListener, registerInvalidation } from './invalidation';
+import { InvalidationListener, registerInvalidation, type Clearable } from './invalidation';
 import { RateLimiter, type RateLimitSettings } from './rate-limit';
 import { callerOf, WebsiteTokens } from './callers';
 import { findOnePublic, findPublic } from './reads';
@@ -41,7 +41,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       : new PublicCache({ maxEntries: envInt('PUBLIC_CACHE_MAX_ENTRIES', 5000), maxBytes: envInt('PUBLIC_CACHE_MAX_MB', 64) * 1024 * 1024, ttlSeconds: cacheTtl || 60 });
   const tokens = new WebsiteTokens(strapi);
   /** What every write of public content (or of who may read it) clears. */
-  const kept = { clear: () => (cache?.clear(), tokens.clear()) };
+  const kept: Clearable = {
+    clear: (what = 'all') => {
+      tokens.clear();
+      if (what === 'all') cache?.clear();
+    },
+  };
   let listener: InvalidationListener | null = null;
   /** Whether what is kept in memory may be trusted: on PostgreSQL only while this instance listens for others' writes. */
   const trusted = () => strapi.db?.dialect.client !== 'postgres' || !!listener?.listening;
