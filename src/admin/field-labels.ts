@@ -31,6 +31,8 @@ const COMMON: Record<string, Label> = {
   criterion: ['Criterion', '考核指标'],
   comment: ['Comment', '评语'],
   attendance: ['Attendance', '参加人数'],
+  attendanceRecordedBy: ['Attendance recorded by', '参加人数记录人'],
+  attendanceRecordedAt: ['Attendance recorded at', '参加人数记录时间'],
   organisers: ['Organising liaisons', '组织活动的联络员'],
   verifiedBy: ['Verified by (post)', '核实人（岗位）'],
   reviews: ['Reviewers’ scores', '评审打分'],
@@ -231,6 +233,7 @@ export const CONTENT_TYPE_FIELDS: Record<string, string[]> = {
   'api::event.event': [
     'title', 'slug', 'type', 'chapter', 'college', 'industry', 'startsAt', 'endsAt', 'venue', 'onlineUrl', 'capacity',
     'registrationOpensAt', 'registrationClosesAt', 'description', 'cover', 'organisers', 'attendance',
+    'attendanceRecordedBy', 'attendanceRecordedAt',
   ],
 };
 
