@@ -80,6 +80,7 @@ async function seed() {
       shared.registrationOpensAt = shared.registrationOpensAt && new Date(start - 30 * DAY).toISOString();
       shared.registrationClosesAt = shared.registrationClosesAt && new Date(start - DAY).toISOString();
       shared.attendance = null;
+      shared.attendanceRecordedAt = null;
     });
     const started = Date.now();
     await strapi.db.transaction(({ trx }) => demo.writeDemo(strapi, trx, data, {}));

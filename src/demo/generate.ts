@@ -282,6 +282,8 @@ export interface EventShared {
   /** The liaison posts that organised it, and how many came (past events). */
   organisers: number[];
   attendance: number | null;
+  /** When the attendance was recorded (the day after the event; by the office, not an admin user). */
+  attendanceRecordedAt: string | null;
 }
 export interface EventOwn {
   title: string;
@@ -1570,6 +1572,7 @@ function buildEvents(random: Random, { colleges, chapters, industries, today, po
       registrationClosesAt: t.registrationDays === null ? null : new Date(startMs - DAY_MS).toISOString(),
       organisers: [],
       attendance: t.startsInDays < 0 && t.capacity ? Math.round(t.capacity * (0.6 + random.int(0, 35) / 100)) : null,
+      attendanceRecordedAt: t.startsInDays < 0 && t.capacity ? new Date(startMs + t.hours * 3_600_000 + DAY_MS).toISOString() : null,
     };
     // A chapter's event is organised by its serving liaisons (the head first).
     if (shared.chapter !== null && shared.chapter >= 0) {
