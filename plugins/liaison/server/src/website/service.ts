@@ -10,6 +10,7 @@ import { eventsFeed } from './ical';
 import { openApiDocument } from './openapi';
 import { isEmpty, TIMEFRAME } from './query';
 import { checkValue } from './values';
+import { mailLinkBase } from '../utils/mail-links';
 
 const envInt = (name: string, fallback: number) => {
   const v = process.env[name];
@@ -18,22 +19,12 @@ const envInt = (name: string, fallback: number) => {
 };
 
 /**
- * The server's public address (PUBLIC_URL, required in production): outside production it
- * falls back to this server's own address. Never taken from a request's Host or
- * X-Forwarded-* headers, which the caller chooses.
- */
-const publicUrlOf = (strapi: Core.Strapi) => () => {
-  const url = String(strapi.config.get('server.url') ?? '').replace(/\/+$/, '');
-  if (url) return url;
-  return `http://localhost:${strapi.config.get('server.port') ?? 1337}`;
-};
-
-/**
  * The university website's API: the public reads, their cache and its invalidation
  * across instances, and the rate limits. One instance of each per process.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const publicUrl = publicUrlOf(strapi);
+  /** Links in answers: PUBLIC_URL, never a request's Host or X-Forwarded-* (the same base as mails'). */
+  const publicUrl = () => mailLinkBase(strapi);
   const cacheTtl = envInt('PUBLIC_CACHE_TTL_SECONDS', 60);
   const cache =
     process.env.PUBLIC_CACHE_ENABLED === 'false'
