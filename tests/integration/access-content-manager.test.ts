@@ -112,6 +112,24 @@ describe('College Staff', () => {
     expect(await postCount()).toBe(before);
   });
 
+  it('is refused for the scope before the data is judged: an out-of-scope write with a bad date is a 403, not a 400', async () => {
+    const before = await postCount();
+    const res = await collegeStaff.post(POSTS).send({
+      dimension: 'cohort', role: 'monitor', termStart: '2025-13-45', postStatus: 'nominated',
+      alumnus: connect(myAlumnus.documentId), cohort: connect(theirCohort.documentId),
+    });
+    expect(res.status).toBe(403);
+    expect(res.body.error.details.errors[0].path).toEqual(['cohort']);
+    // The same bad date in their own scope is the data's fault.
+    const own = await collegeStaff.post(POSTS).send({
+      dimension: 'cohort', role: 'monitor', termStart: '2025-13-45', postStatus: 'nominated',
+      alumnus: connect((await classmate()).documentId), cohort: connect(myCohort.documentId),
+    });
+    expect(own.status).toBe(400);
+    expect(own.body.error.details.errors[0].path).toEqual(['termStart']);
+    expect(await postCount()).toBe(before);
+  });
+
   it("cannot hand one of their posts to another college's alumnus, but may keep a holder the office chose", async () => {
     const before = await postCount();
     const res = await collegeStaff.post(POSTS).send({

@@ -1,10 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { registerIntegrityGuard } from './middlewares/integrity-guard';
 import { CAPABILITIES } from './capabilities';
-import { registerRecordLabels } from './services/record-labels';
+import { registerWritePipeline } from './writes/pipeline';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  registerIntegrityGuard(strapi);
-  registerRecordLabels(strapi);
+  registerWritePipeline(strapi);
   for (const capability of CAPABILITIES) await capability.register?.({ strapi });
 };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { fieldError } from '../rules';
 import { validationError } from '../utils/errors';
 import { requestAdminUser, scopeForRequest } from './request';
+import type { DocumentMiddleware } from '../writes/types';
 
 const EVENT = 'api::event.event';
 const WRITES = new Set(['create', 'update', 'clone']);
@@ -22,32 +23,30 @@ const numberOrNull = (v: unknown): number | null | undefined => {
  * editor) records attendance only up to the event's capacity, and only once the event
  * has one: without a capacity there is nothing to check a count against.
  */
-export const registerAttendanceRecord = (strapi: Core.Strapi) => {
-  strapi.documents.use(async (ctx, next) => {
-    if (ctx.uid !== EVENT || !WRITES.has(ctx.action)) return next();
-    const params = ctx.params as { documentId?: string; data?: Record<string, unknown> };
-    const data = params?.data;
-    if (!data || typeof data !== 'object') return next();
-    for (const field of RECORDED) delete data[field];
-    const attendance = numberOrNull(data.attendance);
-    // Absent, or not a number (Strapi's validation answers that).
-    if (attendance === undefined) return next();
+export const attendanceRecord = (strapi: Core.Strapi): DocumentMiddleware => async (ctx, next) => {
+  if (ctx.uid !== EVENT || !WRITES.has(ctx.action)) return next();
+  const params = ctx.params as { documentId?: string; data?: Record<string, unknown> };
+  const data = params?.data;
+  if (!data || typeof data !== 'object') return next();
+  for (const field of RECORDED) delete data[field];
+  const attendance = numberOrNull(data.attendance);
+  // Absent, or not a number (Strapi's validation answers that).
+  if (attendance === undefined) return next();
 
-    const stored = params.documentId
-      ? await strapi.db.query(EVENT).findOne({ where: { documentId: params.documentId }, select: ['attendance', 'capacity'] })
-      : null;
-    if ((stored?.attendance ?? null) === attendance) return next();
+  const stored = params.documentId
+    ? await strapi.db.query(EVENT).findOne({ where: { documentId: params.documentId }, select: ['attendance', 'capacity'] })
+    : null;
+  if ((stored?.attendance ?? null) === attendance) return next();
 
-    const user = await requestAdminUser(strapi);
-    if (user && attendance !== null && !(await scopeForRequest(strapi, user)).all) {
-      const capacity = numberOrNull('capacity' in data ? data.capacity : stored?.capacity);
-      if (capacity === null || capacity === undefined) {
-        throw validationError([fieldError('attendance', "needs the event's capacity to be set first")]);
-      }
-      if (attendance > capacity) throw validationError([fieldError('attendance', `cannot be more than the capacity (${capacity})`)]);
+  const user = await requestAdminUser(strapi);
+  if (user && attendance !== null && !(await scopeForRequest(strapi, user)).all) {
+    const capacity = numberOrNull('capacity' in data ? data.capacity : stored?.capacity);
+    if (capacity === null || capacity === undefined) {
+      throw validationError([fieldError('attendance', "needs the event's capacity to be set first")]);
     }
-    data.attendanceRecordedBy = user?.id ?? null;
-    data.attendanceRecordedAt = new Date();
-    return next();
-  });
+    if (attendance > capacity) throw validationError([fieldError('attendance', `cannot be more than the capacity (${capacity})`)]);
+  }
+  data.attendanceRecordedBy = user?.id ?? null;
+  data.attendanceRecordedAt = new Date();
+  return next();
 };

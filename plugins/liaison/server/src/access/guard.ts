@@ -7,6 +7,7 @@ import type { NetworkScope } from './types';
 import { localise, TERMS_ZH } from '../rules/messages';
 import { requestLanguage } from '../utils/errors';
 import { writtenIds } from '../utils/written';
+import type { DocumentMiddleware } from '../writes/types';
 
 /** Writes of a post the guard checks. */
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
@@ -69,42 +70,40 @@ const CHECK_FIRST = ['cohort', 'college', 'chapter', 'industry', 'alumnus', 'nom
  * (holder, nominator, successor: by any form of relation input, and what a clone copies);
  * the refused write is rolled back. Scripts, jobs and whole-network staff are not affected.
  */
-export const registerPostGuard = (strapi: Core.Strapi) => {
-  strapi.documents.use(async (ctx, next) => {
-    if (ctx.uid !== UIDS.post || !WRITES.has(ctx.action)) return next();
-    const user = await requestAdminUser(strapi);
-    if (!user) return next();
-    const scope = await scopeForRequest(strapi, user);
-    if (scope.all) return next();
+export const postAccess = (strapi: Core.Strapi): DocumentMiddleware => async (ctx, next) => {
+  if (ctx.uid !== UIDS.post || !WRITES.has(ctx.action)) return next();
+  const user = await requestAdminUser(strapi);
+  if (!user) return next();
+  const scope = await scopeForRequest(strapi, user);
+  if (scope.all) return next();
 
-    const documentId = (ctx.params as { documentId?: string })?.documentId;
-    const before = documentId ? await scopesOf(strapi, { documentId }) : [];
-    check(before, scope, false);
-    if (!STORING.has(ctx.action)) return next();
-    // Every record the write links to (holder, nominator, successor, scope) must be one
-    // they could pick: refused before anything is written, whatever else is wrong with it.
-    const data = (ctx.params as { data?: Record<string, unknown> })?.data;
-    const asked = await relationOutsideScope(strapi, UIDS.post, data, scope, CHECK_FIRST);
-    if (asked) throw refuse(asked.field, true, OUTSIDE_MESSAGE(asked.target));
-    const holderBefore = new Map(before.map((row) => [row.id, row.alumnus?.id ?? null]));
-    const successorBefore = new Map(before.map((row) => [row.id, row.successor?.id ?? null]));
+  const documentId = (ctx.params as { documentId?: string })?.documentId;
+  const before = documentId ? await scopesOf(strapi, { documentId }) : [];
+  check(before, scope, false);
+  if (!STORING.has(ctx.action)) return next();
+  // Every record the write links to (holder, nominator, successor, scope) must be one
+  // they could pick: refused before anything is written, whatever else is wrong with it.
+  const data = (ctx.params as { data?: Record<string, unknown> })?.data;
+  const asked = await relationOutsideScope(strapi, UIDS.post, data, scope, CHECK_FIRST);
+  if (asked) throw refuse(asked.field, true, OUTSIDE_MESSAGE(asked.target));
+  const holderBefore = new Map(before.map((row) => [row.id, row.alumnus?.id ?? null]));
+  const successorBefore = new Map(before.map((row) => [row.id, row.successor?.id ?? null]));
 
-    return strapi.db.transaction(async () => {
-      const result: any = await next();
-      const ids = writtenIds(result);
-      const after = ids.length ? await scopesOf(strapi, { id: { $in: ids } }) : [];
-      check(after, scope, true);
-      // A new holder must be one of their alumni (or members); an unchanged one is left alone.
-      for (const row of after) {
-        const changed = ctx.action !== 'update' || holderBefore.get(row.id) !== (row.alumnus?.id ?? null);
-        if (changed && row.alumnus && !holderInScope(row.alumnus, scope)) throw refuse('alumnus', true, OUTSIDE_MESSAGE(UIDS.alumnus));
-        // A successor is a post too (one-to-one: linking it takes it from its former predecessor).
-        const newSuccessor = ctx.action !== 'update' || successorBefore.get(row.id) !== (row.successor?.id ?? null);
-        if (newSuccessor && row.successor && postOutsideScope(row.successor, scope)) throw refuse('successor', true);
-      }
-      const copied = ctx.action === 'clone' ? await storedOutsideScope(strapi, UIDS.post, ids, scope, CHECK_FIRST) : null;
-      if (copied) throw refuse(copied.field, true, OUTSIDE_MESSAGE(copied.target));
-      return result;
-    });
+  return strapi.db.transaction(async () => {
+    const result: any = await next();
+    const ids = writtenIds(result);
+    const after = ids.length ? await scopesOf(strapi, { id: { $in: ids } }) : [];
+    check(after, scope, true);
+    // A new holder must be one of their alumni (or members); an unchanged one is left alone.
+    for (const row of after) {
+      const changed = ctx.action !== 'update' || holderBefore.get(row.id) !== (row.alumnus?.id ?? null);
+      if (changed && row.alumnus && !holderInScope(row.alumnus, scope)) throw refuse('alumnus', true, OUTSIDE_MESSAGE(UIDS.alumnus));
+      // A successor is a post too (one-to-one: linking it takes it from its former predecessor).
+      const newSuccessor = ctx.action !== 'update' || successorBefore.get(row.id) !== (row.successor?.id ?? null);
+      if (newSuccessor && row.successor && postOutsideScope(row.successor, scope)) throw refuse('successor', true);
+    }
+    const copied = ctx.action === 'clone' ? await storedOutsideScope(strapi, UIDS.post, ids, scope, CHECK_FIRST) : null;
+    if (copied) throw refuse(copied.field, true, OUTSIDE_MESSAGE(copied.target));
+    return result;
   });
 };

@@ -1,13 +1,8 @@
 import type { Capability } from '../capabilities';
 import access from './service';
 import { registerConditions } from './conditions';
-import { registerPostGuard } from './guard';
 import { scopeRelationPickers } from './pickers';
-import { registerWebsiteGuard } from './website-guard';
-import { registerMemberContactFilter } from './members';
-import { registerQueryGuard } from './query-guard';
 import { checkContentManagerQueries } from './query-routes';
-import { registerAttendanceRecord } from './attendance';
 
 const capability: Capability = {
   services: { access },
@@ -16,11 +11,6 @@ const capability: Capability = {
   // Strapi drops a permission's unknown conditions when it assigns it.
   register: async ({ strapi }) => {
     await registerConditions(strapi);
-    registerPostGuard(strapi);
-    registerWebsiteGuard(strapi);
-    registerMemberContactFilter(strapi);
-    registerQueryGuard(strapi);
-    registerAttendanceRecord(strapi);
     // The query checks see the picker's query as the client sent it, before its scope is added.
     checkContentManagerQueries(strapi);
     scopeRelationPickers(strapi);

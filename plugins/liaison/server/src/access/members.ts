@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { requestAdminUser, scopeForRequest } from './request';
+import type { DocumentMiddleware } from '../writes/types';
 
 const CONTACT_FIELDS = ['phone', 'email', 'wechat'] as const;
 const READS = new Set(['findOne', 'findFirst', 'findMany']);
@@ -9,27 +10,25 @@ const READS = new Set(['findOne', 'findFirst', 'findMany']);
  * alumnus only when the alumnus consented to be contacted: for the others, phone,
  * e-mail and WeChat are removed from every alumni read, whatever fields the role allows.
  */
-export const registerMemberContactFilter = (strapi: Core.Strapi) => {
-  strapi.documents.use(async (ctx, next) => {
-    if (ctx.uid !== 'plugin::liaison.alumnus' || !READS.has(ctx.action)) return next();
-    const user = await requestAdminUser(strapi);
-    if (!user) return next();
-    const scope = await scopeForRequest(strapi, user);
-    if (scope.all) return next();
-    const result: any = await next();
-    const rows: any[] = (Array.isArray(result) ? result : result ? [result] : []).filter((r) => CONTACT_FIELDS.some((f) => r?.[f] !== undefined));
-    if (!rows.length) return result;
-    const consented = new Set(
-      (
-        await strapi.db.query('plugin::liaison.alumnus').findMany({
-          where: { id: { $in: rows.map((r) => r.id) }, contactConsent: true },
-          select: ['id'],
-        })
-      ).map((r: any) => r.id)
-    );
-    for (const row of rows) {
-      if (!consented.has(row.id)) for (const f of CONTACT_FIELDS) if (row[f] !== undefined) row[f] = null;
-    }
-    return result;
-  });
+export const memberContacts = (strapi: Core.Strapi): DocumentMiddleware => async (ctx, next) => {
+  if (ctx.uid !== 'plugin::liaison.alumnus' || !READS.has(ctx.action)) return next();
+  const user = await requestAdminUser(strapi);
+  if (!user) return next();
+  const scope = await scopeForRequest(strapi, user);
+  if (scope.all) return next();
+  const result: any = await next();
+  const rows: any[] = (Array.isArray(result) ? result : result ? [result] : []).filter((r) => CONTACT_FIELDS.some((f) => r?.[f] !== undefined));
+  if (!rows.length) return result;
+  const consented = new Set(
+    (
+      await strapi.db.query('plugin::liaison.alumnus').findMany({
+        where: { id: { $in: rows.map((r) => r.id) }, contactConsent: true },
+        select: ['id'],
+      })
+    ).map((r: any) => r.id)
+  );
+  for (const row of rows) {
+    if (!consented.has(row.id)) for (const f of CONTACT_FIELDS) if (row[f] !== undefined) row[f] = null;
+  }
+  return result;
 };

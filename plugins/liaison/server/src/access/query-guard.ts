@@ -6,6 +6,7 @@ import { requestAdminUser, scopeForRequest } from './request';
 import { NOTHING } from './rules';
 import { localise, TERMS_ZH } from '../rules/messages';
 import { requestLanguage } from '../utils/errors';
+import type { DocumentMiddleware } from '../writes/types';
 
 const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 /** The project's own content: Strapi's internal reads of other types (locales, files, users) are left alone. */
@@ -63,26 +64,24 @@ export const searchWithin = (strapi: Core.Strapi, canRead: FieldReader, uid: str
  * field, directly, through `$and`/`$or`/`$not` or through relations; and it narrows their
  * search (`_q`) to the fields they may read. Whole-network staff and scripts are not affected.
  */
-export const registerQueryGuard = (strapi: Core.Strapi) => {
-  strapi.documents.use(async (ctx, next) => {
-    if (!READS.has(ctx.action) || !isOwnType(ctx.uid)) return next();
-    const params = ctx.params as Record<string, any> | undefined;
-    if (!params || (params.filters === undefined && params.sort === undefined && params.populate === undefined && !params._q)) return next();
-    const canRead = await scopedReader(strapi);
-    if (!canRead) return next();
-    const walk = walkFor(strapi, canRead);
-    const found =
-      unreadableInFilters(walk, ctx.uid, params.filters) ??
-      (params.sort === undefined ? null : unreadableInSort(walk, ctx.uid, params.sort)) ??
-      unreadableInPopulate(walk, ctx.uid, params.populate);
-    if (found) throw unreadableError(found);
-    if (typeof params._q === 'string' && params._q) {
-      const search = searchWithin(strapi, canRead, ctx.uid, params._q);
-      if (search) {
-        const { _q, ...rest } = params;
-        (ctx as any).params = { ...rest, filters: rest.filters ? { $and: [rest.filters, search] } : search };
-      }
+export const queryGuard = (strapi: Core.Strapi): DocumentMiddleware => async (ctx, next) => {
+  if (!READS.has(ctx.action) || !isOwnType(ctx.uid)) return next();
+  const params = ctx.params as Record<string, any> | undefined;
+  if (!params || (params.filters === undefined && params.sort === undefined && params.populate === undefined && !params._q)) return next();
+  const canRead = await scopedReader(strapi);
+  if (!canRead) return next();
+  const walk = walkFor(strapi, canRead);
+  const found =
+    unreadableInFilters(walk, ctx.uid, params.filters) ??
+    (params.sort === undefined ? null : unreadableInSort(walk, ctx.uid, params.sort)) ??
+    unreadableInPopulate(walk, ctx.uid, params.populate);
+  if (found) throw unreadableError(found);
+  if (typeof params._q === 'string' && params._q) {
+    const search = searchWithin(strapi, canRead, ctx.uid, params._q);
+    if (search) {
+      const { _q, ...rest } = params;
+      (ctx as any).params = { ...rest, filters: rest.filters ? { $and: [rest.filters, search] } : search };
     }
-    return next();
-  });
+  }
+  return next();
 };

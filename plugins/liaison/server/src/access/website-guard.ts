@@ -5,6 +5,7 @@ import { forbiddenError } from '../utils/errors';
 import { writtenIds } from '../utils/written';
 import { hasReferences, referencesOf, whereReferenced } from './relation-input';
 import { OUTSIDE_MESSAGE, relationOutsideScope, storedOutsideScope } from './relation-scope';
+import type { DocumentMiddleware } from '../writes/types';
 
 /** The website types chapter editors write, and the relation that ties each to chapters. */
 const TYPES: Record<string, 'chapter' | 'chapters'> = { 'api::event.event': 'chapter', 'api::story.story': 'chapters' };
@@ -38,41 +39,39 @@ const requestedChapters = async (strapi: Core.Strapi, value: unknown): Promise<n
  * (every locale and version of the document) and the rows it stores must name their
  * chapters and no other, else 403 naming the field and the write is rolled back.
  */
-export const registerWebsiteGuard = (strapi: Core.Strapi) => {
-  strapi.documents.use(async (ctx, next) => {
-    const relation = TYPES[ctx.uid];
-    if (!relation || !WRITES.has(ctx.action)) return next();
-    const user = await requestAdminUser(strapi);
-    if (!user) return next();
-    const scope = await scopeForRequest(strapi, user);
-    if (scope.all) return next();
+export const websiteAccess = (strapi: Core.Strapi): DocumentMiddleware => async (ctx, next) => {
+  const relation = TYPES[ctx.uid];
+  if (!relation || !WRITES.has(ctx.action)) return next();
+  const user = await requestAdminUser(strapi);
+  if (!user) return next();
+  const scope = await scopeForRequest(strapi, user);
+  if (scope.all) return next();
 
-    const documentId = (ctx.params as { documentId?: string })?.documentId;
-    if (documentId) {
-      for (const row of await rowsOf(strapi, ctx.uid, relation, { documentId })) {
-        if (websiteRecordOutside(chaptersOf(row), scope) === 'other') throw forbiddenError(relation, MESSAGES.other);
-      }
+  const documentId = (ctx.params as { documentId?: string })?.documentId;
+  if (documentId) {
+    for (const row of await rowsOf(strapi, ctx.uid, relation, { documentId })) {
+      if (websiteRecordOutside(chaptersOf(row), scope) === 'other') throw forbiddenError(relation, MESSAGES.other);
     }
-    if (!STORING.has(ctx.action)) return next();
+  }
+  if (!STORING.has(ctx.action)) return next();
 
-    const data = (ctx.params as { data?: Record<string, unknown> })?.data;
-    const asked = await requestedChapters(strapi, data?.[relation]);
-    if (asked && websiteRecordOutside(asked, scope) === 'other') throw forbiddenError(relation, MESSAGES.other);
-    // Whatever else it links to (an event's organising posts, a story's featured alumni)
-    // must be theirs to pick too: an editor cannot credit another college's liaison.
-    const outside = await relationOutsideScope(strapi, ctx.uid, data, scope, [relation]);
-    if (outside) throw forbiddenError(outside.field, OUTSIDE_MESSAGE(outside.target));
+  const data = (ctx.params as { data?: Record<string, unknown> })?.data;
+  const asked = await requestedChapters(strapi, data?.[relation]);
+  if (asked && websiteRecordOutside(asked, scope) === 'other') throw forbiddenError(relation, MESSAGES.other);
+  // Whatever else it links to (an event's organising posts, a story's featured alumni)
+  // must be theirs to pick too: an editor cannot credit another college's liaison.
+  const outside = await relationOutsideScope(strapi, ctx.uid, data, scope, [relation]);
+  if (outside) throw forbiddenError(outside.field, OUTSIDE_MESSAGE(outside.target));
 
-    return strapi.db.transaction(async () => {
-      const result = await next();
-      const ids = writtenIds(result);
-      for (const row of ids.length ? await rowsOf(strapi, ctx.uid, relation, { id: { $in: ids } }) : []) {
-        const outside = websiteRecordOutside(chaptersOf(row), scope);
-        if (outside) throw forbiddenError(relation, MESSAGES[outside]);
-      }
-      const copied = ctx.action === 'clone' ? await storedOutsideScope(strapi, ctx.uid, ids, scope, [relation]) : null;
-      if (copied) throw forbiddenError(copied.field, OUTSIDE_MESSAGE(copied.target));
-      return result;
-    });
+  return strapi.db.transaction(async () => {
+    const result = await next();
+    const ids = writtenIds(result);
+    for (const row of ids.length ? await rowsOf(strapi, ctx.uid, relation, { id: { $in: ids } }) : []) {
+      const outside = websiteRecordOutside(chaptersOf(row), scope);
+      if (outside) throw forbiddenError(relation, MESSAGES[outside]);
+    }
+    const copied = ctx.action === 'clone' ? await storedOutsideScope(strapi, ctx.uid, ids, scope, [relation]) : null;
+    if (copied) throw forbiddenError(copied.field, OUTSIDE_MESSAGE(copied.target));
+    return result;
   });
 };

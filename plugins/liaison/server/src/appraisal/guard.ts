@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { DocumentMiddleware } from '../writes/types';
 import { fieldError } from '../rules/field-error';
 import { conflictError, validationError } from '../utils/errors';
 import { checkCriteria, checkThresholds } from './rules';
@@ -20,7 +21,7 @@ const closed = () => conflictError([fieldError('cycle', 'the appraisal cycle is 
  * cycle is frozen (its criteria, scores and feedback), criteria and thresholds are valid,
  * and a cycle is closed only through its close action (which mails the results).
  */
-export const registerAppraisalGuard = (strapi: Core.Strapi) => {
+export const appraisalGuard = (strapi: Core.Strapi): DocumentMiddleware => {
   const relationId = (value: any): number | string | null => {
     if (value === null || value === undefined) return null;
     if (typeof value === 'number' || typeof value === 'string') return value;
@@ -37,7 +38,7 @@ export const registerAppraisalGuard = (strapi: Core.Strapi) => {
     return row?.cycle ?? null;
   };
 
-  strapi.documents.use((async (ctx: any, next: () => Promise<unknown>) => {
+  return (async (ctx: any, next: () => Promise<unknown>) => {
     if (!WRITES.has(ctx.action)) return next();
     const data = ctx.params?.data;
     if (ctx.uid === APPRAISAL) {
@@ -99,5 +100,5 @@ export const registerAppraisalGuard = (strapi: Core.Strapi) => {
       }
     }
     return next();
-  }) as any);
+  }) as DocumentMiddleware;
 };

@@ -4,7 +4,6 @@ import controller from './controller';
 import service from './service';
 import { registerMeasure } from './measures';
 import { builtinMeasures } from './builtin-measures';
-import { registerAppraisalGuard } from './guard';
 
 const route = routesOf('appraisal');
 
@@ -33,7 +32,6 @@ const capability: Capability = {
   services: { appraisal: service },
   register: ({ strapi }) => {
     for (const measure of builtinMeasures(strapi)) registerMeasure(measure);
-    registerAppraisalGuard(strapi);
   },
   // Open cycles are measured again each night: new posts join, new contacts and events count.
   bootstrap: ({ strapi }) => {

@@ -1,9 +1,9 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
 import { SCOPE_FIELD, SCOPE_FIELDS, type Dimension } from '../rules/liaison-post';
 import { OCCUPYING_STATUSES } from '../rules/quotas';
 import { LIVE_STATUSES } from './rules/lifecycle';
 import { POSTS, assertNoOverlap, assertRoom, lockScope } from './scope';
+import type { DocumentMiddleware } from '../writes/types';
 
 const EVENTS = 'plugin::liaison.post-event';
 
@@ -12,17 +12,20 @@ export interface Actor {
   id: number | null;
 }
 
-/** What the lifecycle actions tell the history about the change they are making. */
+/**
+ * What a lifecycle action tells the history about the change it makes, passed with the
+ * write itself: `strapi.documents(POSTS).update({ documentId, data, history: { action, reason, by } })`.
+ * The history step takes it out of the parameters before Strapi sees them; a write without
+ * it (the Content Manager, a script) is recorded under its own action by the current user.
+ */
 export interface Label {
   action: string;
   reason?: string | null;
   by?: Actor;
 }
 
-const labels = new AsyncLocalStorage<Label>();
-
-/** Runs `work` with its post changes recorded under this action and reason. */
-export const withLabel = <T>(label: Label, work: () => Promise<T>) => labels.run(label, work);
+/** The Document Service parameters of a post write, with what the history records of it. */
+export const withHistory = <P extends Record<string, unknown>>(params: P, label: Label) => ({ ...params, history: label }) as P;
 
 /** The admin user as the history names them. */
 export const actorOf = (user: any): Actor | null => {
@@ -112,36 +115,35 @@ const checkInvariants = async (strapi: Core.Strapi, before: any, after: any) => 
  * delete writes a post-event (who, what, when, why, before, after) in the same
  * transaction as the change, so no path escapes it.
  */
-export const registerHistory = (strapi: Core.Strapi) => {
-  strapi.documents.use(async (ctx, next) => {
-    if (ctx.uid !== POSTS || !['create', 'update', 'delete', 'clone'].includes(ctx.action)) return next();
-    const params = ctx.params as { documentId?: string };
-    return strapi.db.transaction(async () => {
-      const before = ctx.action === 'update' || ctx.action === 'delete' ? await loadPost(strapi, { documentId: params.documentId }) : null;
-      const result: any = await next();
-      const documentId: string | undefined = ctx.action === 'delete' ? params.documentId : result?.documentId;
-      if (!documentId || (ctx.action === 'delete' && !before)) return result;
-      const after = ctx.action === 'delete' ? null : await loadPost(strapi, { documentId });
-      if (after) await checkInvariants(strapi, before, after);
-      const was = snapshot(before);
-      const now = snapshot(after);
-      if (ctx.action === 'update' && same(was, now)) return result;
-      const label = labels.getStore();
-      const by = label?.by ?? currentActor(strapi);
-      await strapi.db.query(EVENTS as any).create({
-        data: {
-          post: documentId,
-          action: label?.action ?? ctx.action,
-          at: new Date(),
-          by: by?.name ?? null,
-          byId: by?.id ?? null,
-          reason: label?.reason ?? null,
-          before: was,
-          after: now,
-        },
-      });
-      return result;
+export const postHistory = (strapi: Core.Strapi): DocumentMiddleware => async (ctx, next) => {
+  if (ctx.uid !== POSTS || !['create', 'update', 'delete', 'clone'].includes(ctx.action)) return next();
+  const params = ctx.params as { documentId?: string; history?: Label };
+  const label = params.history;
+  delete params.history;
+  return strapi.db.transaction(async () => {
+    const before = ctx.action === 'update' || ctx.action === 'delete' ? await loadPost(strapi, { documentId: params.documentId }) : null;
+    const result: any = await next();
+    const documentId: string | undefined = ctx.action === 'delete' ? params.documentId : result?.documentId;
+    if (!documentId || (ctx.action === 'delete' && !before)) return result;
+    const after = ctx.action === 'delete' ? null : await loadPost(strapi, { documentId });
+    if (after) await checkInvariants(strapi, before, after);
+    const was = snapshot(before);
+    const now = snapshot(after);
+    if (ctx.action === 'update' && same(was, now)) return result;
+    const by = label?.by ?? currentActor(strapi);
+    await strapi.db.query(EVENTS as any).create({
+      data: {
+        post: documentId,
+        action: label?.action ?? ctx.action,
+        at: new Date(),
+        by: by?.name ?? null,
+        byId: by?.id ?? null,
+        reason: label?.reason ?? null,
+        before: was,
+        after: now,
+      },
     });
+    return result;
   });
 };
 

@@ -2,7 +2,6 @@ import type { Capability } from '../capabilities';
 import routes from './routes';
 import controller from './controller';
 import service from './service';
-import { registerHistory } from './history';
 import { dayOf } from './rules/lifecycle';
 
 /**
@@ -13,7 +12,6 @@ const capability: Capability = {
   adminRoutes: routes,
   controllers: { assignment: controller },
   services: { assignment: service },
-  register: ({ strapi }) => registerHistory(strapi),
   bootstrap: ({ strapi }) => {
     strapi.plugin('liaison').service('jobs').schedule({
       name: 'post-expiry',

@@ -26,7 +26,7 @@ import {
   ROLES,
 } from './rules/lifecycle';
 import { rankCandidates, type CandidateRow } from './rules/candidates';
-import { SYSTEM, actorOf, historyOf, withLabel, type Actor } from './history';
+import { SYSTEM, actorOf, historyOf, withHistory, type Actor } from './history';
 import { ALUMNI, POSTS, QUOTAS, SCOPE_UID, assertCanAct, assertNoOverlap, assertRoom, findScope, lockScope, occupiedIn, postsOf, scopeById, type Scope } from './scope';
 import { appointmentMail, reminderMail, type LiaisonContact, type Locale } from './templates';
 
@@ -42,7 +42,9 @@ const person = { select: ['id', 'documentId', 'name', 'email', 'phone', 'alumnus
 /** The language an alumnus reads their mail in: their own, else the given default. */
 const languageOf = (alumnus: { language?: string | null } | null | undefined, fallback: Locale): Locale =>
   alumnus?.language === 'en' || alumnus?.language === 'zh-Hans' ? alumnus.language : fallback;
-const named = (uid: string) => ({ select: uid === SCOPE_UID.cohort ? ['id', 'documentId', 'className', 'code'] : ['id', 'documentId', 'name'] });
+const named = (uid: string) => ({
+  select: uid === SCOPE_UID.cohort ? ['id', 'documentId', 'className', 'code'] : ['id', 'documentId', 'name'],
+});
 const POST_POPULATE = {
   alumnus: person,
   nominator: person,
@@ -61,8 +63,8 @@ const scopeOfRow = (row: any): Scope | null => {
     dimension,
     id: s.id,
     documentId: s.documentId,
-    name: dimension === 'cohort' ? s.className ?? s.code : s.name,
-    collegeId: dimension === 'cohort' ? s.college?.id ?? null : dimension === 'college' ? s.id : null,
+    name: dimension === 'cohort' ? (s.className ?? s.code) : s.name,
+    collegeId: dimension === 'cohort' ? (s.college?.id ?? null) : dimension === 'college' ? s.id : null,
   };
 };
 
@@ -109,9 +111,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const update = (label: { action: string; reason?: string | null; by: Actor | null }, documentId: string, data: Record<string, unknown>) =>
-    withLabel({ action: label.action, reason: label.reason ?? null, by: label.by ?? undefined }, () =>
-      strapi.documents(POSTS as any).update({ documentId, data: data as any })
-    );
+    strapi.documents(POSTS as any).update(withHistory({ documentId, data: data as any }, { action: label.action, reason: label.reason ?? null, by: label.by ?? undefined }));
 
   /** A raw query in the caller's transaction (SQLite has one connection: outside it, it would wait forever). */
   const raw = (sql: string, bindings: unknown[]) => strapi.db.transaction(({ trx }) => trx.raw(sql, bindings as any));
@@ -149,26 +149,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const by = actorOf(user);
       return strapi.db.transaction(async () => {
         await lockScope(strapi, dimension, scope!.id);
-        await assertNoOverlap(
-          strapi,
-          { dimension, scopeId: scope!.id, alumnusId: alumnus.id, termStart: body.termStart, termEnd: body.termEnd || null },
-          'alumnus'
-        );
-        const created: any = await withLabel({ action: 'nominate', reason: body.reason || null, by: by ?? undefined }, () =>
-          strapi.documents(POSTS as any).create({
-            data: {
-              alumnus: alumnus.documentId,
-              dimension,
-              [SCOPE_FIELD[dimension]]: scope!.documentId,
-              role: body.role,
-              termStart: body.termStart,
-              termEnd: body.termEnd || null,
-              postStatus: 'nominated',
-              nominationSource: ['staff', 'college', 'chapter', 'alumnus', 'self'].includes(body.source) ? body.source : nominator ? 'alumnus' : 'staff',
-              nominator: nominator ? nominator.documentId : null,
-              nominationReason: body.reason || null,
-            } as any,
-          })
+        await assertNoOverlap(strapi, { dimension, scopeId: scope!.id, alumnusId: alumnus.id, termStart: body.termStart, termEnd: body.termEnd || null }, 'alumnus');
+        const created: any = await strapi.documents(POSTS as any).create(
+          withHistory(
+            {
+              data: {
+                alumnus: alumnus.documentId,
+                dimension,
+                [SCOPE_FIELD[dimension]]: scope!.documentId,
+                role: body.role,
+                termStart: body.termStart,
+                termEnd: body.termEnd || null,
+                postStatus: 'nominated',
+                nominationSource: ['staff', 'college', 'chapter', 'alumnus', 'self'].includes(body.source) ? body.source : nominator ? 'alumnus' : 'staff',
+                nominator: nominator ? nominator.documentId : null,
+                nominationReason: body.reason || null,
+              } as any,
+            },
+            { action: 'nominate', reason: body.reason || null, by: by ?? undefined },
+          ),
         );
         return reload(created.documentId);
       });
@@ -184,8 +183,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await assertRoom(strapi, scope, 1, 'scope', row.id);
         await assertNoOverlap(
           strapi,
-          { dimension: scope.dimension, scopeId: scope.id, alumnusId: row.alumnus.id, termStart: row.termStart, termEnd: row.termEnd, exceptId: row.id },
-          'alumnus'
+          {
+            dimension: scope.dimension,
+            scopeId: scope.id,
+            alumnusId: row.alumnus.id,
+            termStart: row.termStart,
+            termEnd: row.termEnd,
+            exceptId: row.id,
+          },
+          'alumnus',
         );
         await update({ action: 'approve', by: actorOf(user) }, documentId, { postStatus: statusOnApproval(row.termStart, today()) });
         return reload(documentId);
@@ -198,7 +204,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       bad(checkRejection(body));
       return locked(scope, documentId, async (row) => {
         if (!canDo('reject', row.postStatus)) throw conflictError([fieldError('postStatus', `only a nominated post can be rejected (this one is ${row.postStatus})`)]);
-        await update({ action: 'reject', reason: body.reason, by: actorOf(user) }, documentId, { postStatus: 'rejected', rejectionReason: body.reason });
+        await update({ action: 'reject', reason: body.reason, by: actorOf(user) }, documentId, {
+          postStatus: 'rejected',
+          rejectionReason: body.reason,
+        });
       });
     },
 
@@ -208,7 +217,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return locked(scope, documentId, async (row) => {
         if (!canDo('renew', row.postStatus)) throw conflictError([fieldError('postStatus', `only an active or approved post can be renewed (this one is ${row.postStatus})`)]);
         bad(checkRenewal(body, row));
-        await update({ action: 'renew', reason: typeof body.reason === 'string' ? body.reason : null, by: actorOf(user) }, documentId, { termEnd: body.termEnd });
+        await update({ action: 'renew', reason: typeof body.reason === 'string' ? body.reason : null, by: actorOf(user) }, documentId, {
+          termEnd: body.termEnd,
+        });
       });
     },
 
@@ -357,24 +368,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await assertNoOverlap(
             strapi,
             { dimension: 'cohort', scopeId: scope.id, alumnusId: p.who.id, termStart: body.termStart, termEnd: body.termEnd || null },
-            `appointments[${i}].${p.field}`
+            `appointments[${i}].${p.field}`,
           );
         }
         const created: string[] = [];
         for (const p of people) {
-          const post: any = await withLabel({ action: 'appoint', reason: 'graduation appointment', by: by ?? undefined }, () =>
-            strapi.documents(POSTS as any).create({
-              data: {
-                alumnus: p.who.documentId,
-                dimension: 'cohort',
-                cohort: scope.documentId,
-                role: p.role,
-                termStart: body.termStart,
-                termEnd: body.termEnd || null,
-                postStatus: status,
-                nominationSource: 'staff',
-              } as any,
-            })
+          const post: any = await strapi.documents(POSTS as any).create(
+            withHistory(
+              {
+                data: {
+                  alumnus: p.who.documentId,
+                  dimension: 'cohort',
+                  cohort: scope.documentId,
+                  role: p.role,
+                  termStart: body.termStart,
+                  termEnd: body.termEnd || null,
+                  postStatus: status,
+                  nominationSource: 'staff',
+                } as any,
+              },
+              { action: 'appoint', reason: 'graduation appointment', by: by ?? undefined },
+            ),
           );
           created.push(post.documentId);
         }
@@ -390,22 +404,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         populate: { alumnus: person },
         orderBy: [{ role: 'asc' }, { id: 'asc' }],
       });
-      const liaisons: LiaisonContact[] = holders.map((h) => ({ name: h.alumnus?.name, role: h.role, email: h.alumnus?.email, phone: h.alumnus?.phone }));
+      const liaisons: LiaisonContact[] = holders.map((h) => ({
+        name: h.alumnus?.name,
+        role: h.role,
+        email: h.alumnus?.email,
+        phone: h.alumnus?.phone,
+      }));
       const members: any[] = await strapi.db.query(ALUMNI as any).findMany({
         where: { cohort: { id: scope.id }, contactConsent: true, email: { $notNull: true, $ne: '' }, alumnusStatus: { $ne: 'deceased' } },
         select: ['id', 'documentId', 'name', 'email', 'language'],
       });
       const batch = [...created].sort().join(',');
-      return strapi.plugin('liaison').service('outbox').enqueue(
-        members.map((m) => ({
-          to: m.email,
-          ...appointmentMail(languageOf(m, locale), { recipient: m.name, className: scope.name, liaisons }),
-          kind: 'appointment',
-          dedupeKey: `appointment:${scope.documentId}:${batch}:${m.documentId}`.slice(0, 255),
-          alumnusId: m.id,
-          locale: languageOf(m, locale),
-        }))
-      );
+      return strapi
+        .plugin('liaison')
+        .service('outbox')
+        .enqueue(
+          members.map((m) => ({
+            to: m.email,
+            ...appointmentMail(languageOf(m, locale), { recipient: m.name, className: scope.name, liaisons }),
+            kind: 'appointment',
+            dedupeKey: `appointment:${scope.documentId}:${batch}:${m.documentId}`.slice(0, 255),
+            alumnusId: m.id,
+            locale: languageOf(m, locale),
+          })),
+        );
     },
 
     /** Ranked suggestions for a scope's free post, with their reasons: the data from one SQL query. */
@@ -422,7 +444,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await assertCanAct(strapi, user, scope);
       const [{ posts: places }, occupied] = await Promise.all([postsOf(strapi, dimension, scope.documentId), occupiedIn(strapi, dimension, scope.id)]);
       const rows = await this.candidateRows(dimension, scope.id);
-      return { data: rankCandidates(rows, dimension, today(), limit), meta: { posts: places, occupied, free: Math.max(0, places - occupied) } };
+      return {
+        data: rankCandidates(rows, dimension, today(), limit),
+        meta: { posts: places, occupied, free: Math.max(0, places - occupied) },
+      };
     },
 
     async candidateRows(dimension: Dimension, scopeId: number): Promise<CandidateRow[]> {
@@ -493,8 +518,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           },
           populate: {
             alumnus: person,
-            cohort: { ...named(SCOPE_UID.cohort), populate: { college: { select: ['id'], populate: { staff: { select: ['id', 'email', 'firstname', 'lastname', 'isActive', 'preferedLanguage'] } } } } },
-            college: { ...named(SCOPE_UID.college), populate: { staff: { select: ['id', 'email', 'firstname', 'lastname', 'isActive', 'preferedLanguage'] } } },
+            cohort: {
+              ...named(SCOPE_UID.cohort),
+              populate: {
+                college: {
+                  select: ['id'],
+                  populate: { staff: { select: ['id', 'email', 'firstname', 'lastname', 'isActive', 'preferedLanguage'] } },
+                },
+              },
+            },
+            college: {
+              ...named(SCOPE_UID.college),
+              populate: { staff: { select: ['id', 'email', 'firstname', 'lastname', 'isActive', 'preferedLanguage'] } },
+            },
             chapter: named(SCOPE_UID.region),
             industry: named(SCOPE_UID.industry),
           },
@@ -510,7 +546,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         for (const post of candidates) {
           for (const step of expirySteps(post, day)) {
             if (step.kind === 'end') {
-              await update({ action: 'expire', reason: 'term_over', by: SYSTEM }, post.documentId, { postStatus: 'ended', endReason: 'term_over' });
+              await update({ action: 'expire', reason: 'term_over', by: SYSTEM }, post.documentId, {
+                postStatus: 'ended',
+                endReason: 'term_over',
+              });
               ended++;
             } else if (step.kind === 'activate') {
               await update({ action: 'activate', reason: 'term started', by: SYSTEM }, post.documentId, { postStatus: 'active' });
@@ -528,8 +567,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     reminders(post: any, days: number, office: any[]) {
       const scope = scopeOfRow(post);
       const holder = post.alumnus?.name ?? '';
-      const collegeStaff: any[] =
-        post.dimension === 'cohort' ? post.cohort?.college?.staff ?? [] : post.dimension === 'college' ? post.college?.staff ?? [] : [];
+      const collegeStaff: any[] = post.dimension === 'cohort' ? (post.cohort?.college?.staff ?? []) : post.dimension === 'college' ? (post.college?.staff ?? []) : [];
       const staff = [...office, ...collegeStaff.filter((u) => u.isActive !== false)];
       const seen = new Set<string>();
       const mails: any[] = [];

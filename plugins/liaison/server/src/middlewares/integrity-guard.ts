@@ -17,6 +17,7 @@ import { classifyDbError, uniqueFieldError } from '../utils/db-errors';
 import { conflictError, validationError } from '../utils/errors';
 import { indexFieldNames } from '../services/db-guards';
 import { writtenIds } from '../utils/written';
+import type { DocumentMiddleware } from '../writes/types';
 
 type Row = Record<string, any>;
 
@@ -152,27 +153,25 @@ const translateDbError = (strapi: Core.Strapi, uid: UID.Schema, error: unknown):
  * `strapi.documents()` runs in one transaction with the check of what it stored,
  * so a write that breaks a rule leaves nothing behind.
  */
-export const registerIntegrityGuard = (strapi: Core.Strapi) => {
-  strapi.documents.use(async (ctx, next) => {
-    if (!ctx.uid.startsWith('plugin::liaison.') && !ctx.uid.startsWith('api::')) return next();
-    const data = (ctx.params as { data?: Record<string, unknown> })?.data;
-    const badDates = checkDateFormats(strapi.getModel(ctx.uid).attributes as Record<string, { type?: string }>, data);
-    if (badDates.length) throw validationError(badDates);
+export const integrityGuard = (strapi: Core.Strapi): DocumentMiddleware => async (ctx, next) => {
+  if (!ctx.uid.startsWith('plugin::liaison.') && !ctx.uid.startsWith('api::')) return next();
+  const data = (ctx.params as { data?: Record<string, unknown> })?.data;
+  const badDates = checkDateFormats(strapi.getModel(ctx.uid).attributes as Record<string, { type?: string }>, data);
+  if (badDates.length) throw validationError(badDates);
 
-    const guard = GUARDS[ctx.uid];
-    const guarded = guard && GUARDED_ACTIONS.has(ctx.action);
-    try {
-      if (!guarded) return await next();
-      return await strapi.db.transaction(async () => {
-        const result = await next();
-        const publishing = ctx.action === 'publish' || (ctx.params as { status?: string })?.status === 'published';
-        for (const id of writtenIds(result)) {
-          await checkRow(strapi, ctx.uid, guard, publishing, id);
-        }
-        return result;
-      });
-    } catch (error) {
-      throw translateDbError(strapi, ctx.uid, error);
-    }
-  });
+  const guard = GUARDS[ctx.uid];
+  const guarded = guard && GUARDED_ACTIONS.has(ctx.action);
+  try {
+    if (!guarded) return await next();
+    return await strapi.db.transaction(async () => {
+      const result = await next();
+      const publishing = ctx.action === 'publish' || (ctx.params as { status?: string })?.status === 'published';
+      for (const id of writtenIds(result)) {
+        await checkRow(strapi, ctx.uid, guard, publishing, id);
+      }
+      return result;
+    });
+  } catch (error) {
+    throw translateDbError(strapi, ctx.uid, error);
+  }
 };

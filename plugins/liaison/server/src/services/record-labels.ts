@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { DocumentMiddleware } from '../writes/types';
 import type { Knex } from 'knex';
 import { columnOf, isPostgres, joinOf, tableOf } from '../utils/db';
 import { ROLE_NAMES_ZH, SEPARATOR } from './label-names';
@@ -215,9 +216,9 @@ const idsOf = (result: any): number[] => {
 };
 
 /** A Document Service middleware: labels follow every write of their record and every update of what they name. */
-export const registerRecordLabels = (strapi: Core.Strapi) => {
+export const recordLabels = (strapi: Core.Strapi): DocumentMiddleware => {
   let sources: ReturnType<typeof sourcesOf> | undefined;
-  strapi.documents.use(async (ctx, next) => {
+  return async (ctx, next) => {
     if (!WRITES.has(ctx.action)) return next();
     sources ??= sourcesOf(strapi);
     const labelled = !!LABELS[ctx.uid];
@@ -239,5 +240,5 @@ export const registerRecordLabels = (strapi: Core.Strapi) => {
       for (const { labelled: target, path } of reached) await refreshRecordLabels(strapi, target, { path, ids });
       return result;
     });
-  });
+  };
 };

@@ -10,7 +10,6 @@ import { sendLinkPage, tokenOf } from '../utils/link-page';
 
 const RECORD = 'plugin::liaison.training-record';
 const POST = 'plugin::liaison.liaison';
-const SERVING = ['active', 'approved'];
 
 const route = routesOf('training');
 
@@ -86,35 +85,6 @@ const capability: Capability = {
   controllers: { training: controller },
   services: { training: service, conduct },
   register: ({ strapi }) => {
-    strapi.documents.use((async (ctx: any, next: () => Promise<any>) => {
-      // A record's result is computed, whatever the writer typed.
-      if (ctx.uid === RECORD && (ctx.action === 'create' || ctx.action === 'update')) {
-        if (ctx.params?.data) delete ctx.params.data.result;
-        if (ctx.action === 'create') await strapi.plugin('liaison').service('training').assertRoom(ctx.params?.data?.session);
-        const written = await next();
-        if (written?.id) await strapi.plugin('liaison').service('training').recomputeResult(written.id);
-        return written;
-      }
-      // A post that becomes approved or active from a nomination (or is created so) is new: provisional until trained.
-      if (ctx.uid === POST && (ctx.action === 'create' || ctx.action === 'update')) {
-        const status = ctx.params?.data?.postStatus;
-        if (!SERVING.includes(status)) return next();
-        const before =
-          ctx.action === 'update' && ctx.params.documentId
-            ? await strapi.db.query(POST).findOne({
-                where: { documentId: ctx.params.documentId },
-                select: ['postStatus'],
-              })
-            : null;
-        const written = await next();
-        if (written?.id && (ctx.action === 'create' || before?.postStatus === 'nominated')) {
-          await strapi.plugin('liaison').service('training').markApproved([written.id], dayOf());
-        }
-        return written;
-      }
-      return next();
-    }) as any);
-
     registerMeasure({
       key: 'training_completed',
       label: { en: 'Training courses completed', 'zh-Hans': '完成的培训课程' },

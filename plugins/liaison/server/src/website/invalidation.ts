@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { DocumentMiddleware } from '../writes/types';
 import { Client } from 'pg';
 
 /** Everything a public answer is made of: a write of any of these clears the public cache. */
@@ -58,9 +59,10 @@ const announce = async (strapi: Core.Strapi, cache: Clearable, what: Cleared = '
   });
 };
 
-export const registerInvalidation = (strapi: Core.Strapi, cache: () => Clearable | null) => {
-  // Every Document Service write: REST, the Content Manager (bulk actions too), jobs, our services.
-  strapi.documents.use(async (ctx, next) => {
+/** Every Document Service write of what the website shows: REST, the Content Manager (bulk actions too), jobs, our services. */
+export const cacheInvalidation =
+  (strapi: Core.Strapi, cache: () => Clearable | null): DocumentMiddleware =>
+  async (ctx, next) => {
     const store = cache();
     if (!store || !SHOWN_TYPES.has(ctx.uid) || READS.has(ctx.action)) return next();
     return strapi.db.transaction(async () => {
@@ -68,8 +70,10 @@ export const registerInvalidation = (strapi: Core.Strapi, cache: () => Clearable
       await announce(strapi, store);
       return result;
     });
-  });
-  // Writes that go through the query engine alone (the upload plugin, services writing rows directly).
+  };
+
+/** Writes that go through the query engine alone (the upload plugin, services writing rows directly, API tokens). */
+export const subscribeInvalidation = (strapi: Core.Strapi, cache: () => Clearable | null) => {
   strapi.db.lifecycles.subscribe({
     models: [...SHOWN_TYPES, ...TOKEN_TYPES],
     ...Object.fromEntries(

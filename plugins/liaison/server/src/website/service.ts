@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { PublicCache } from './cache';
-import { InvalidationListener, registerInvalidation, type Clearable } from './invalidation';
+import { InvalidationListener, subscribeInvalidation, type Clearable } from './invalidation';
 import { RateLimiter, type RateLimitSettings } from './rate-limit';
 import { callerOf, WebsiteTokens } from './callers';
 import { findOnePublic, findPublic } from './reads';
@@ -39,6 +39,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
   let listener: InvalidationListener | null = null;
+  let started = false;
   /** Whether what is kept in memory may be trusted: on PostgreSQL only while this instance listens for others' writes. */
   const trusted = () => strapi.db?.dialect.client !== 'postgres' || !!listener?.listening;
   let limiter: RateLimiter | null = null;
@@ -55,9 +56,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     rateLimiter: () => limiter,
     /** Who asks (public, the website's server, anyone else), once per request. */
     callerOf: caller,
+    /** What a write of public content clears (the write pipeline's cache invalidation): nothing before start. */
+    invalidated: (): Clearable | null => (started ? kept : null),
 
     async start() {
-      registerInvalidation(strapi, () => kept);
+      subscribeInvalidation(strapi, () => kept);
+      started = true;
       if (strapi.db.dialect.client === 'postgres') {
         listener = new InvalidationListener(strapi, kept);
         await listener.start();
@@ -78,6 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async stop() {
+      started = false;
       await limiter?.stop();
       limiter = null;
       await listener?.stop();
