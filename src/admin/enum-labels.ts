@@ -1,3 +1,5 @@
+import { POST_ENUM_NAMES } from '../../plugins/liaison/server/src/vocabulary';
+
 /**
  * What staff read for the values of enumerations, in English and Chinese, by field name.
  * The admin looks them up as `liaison.enum.<field>.<value>` (list cells, edit-view
@@ -5,7 +7,16 @@
  */
 type Label = [en: string, zh: string];
 
+/** The post's enumerations come from the plugin's vocabulary, as the server names them. */
+const fromVocabulary = Object.fromEntries(
+  Object.entries(POST_ENUM_NAMES).map(([field, values]) => [
+    field,
+    Object.fromEntries(Object.entries(values).map(([value, names]) => [value, [names.en, names['zh-Hans']] as Label])),
+  ])
+);
+
 export const ENUM_LABELS: Record<string, Record<string, Label>> = {
+  ...fromVocabulary,
   gender: {
     male: ['Male', '男'],
     female: ['Female', '女'],
@@ -74,42 +85,6 @@ export const ENUM_LABELS: Record<string, Record<string, Label>> = {
     bonus: ['Bonus', '奖金'],
     commendation: ['Commendation', '表彰'],
     invitation: ['Invitation', '特邀'],
-  },
-  dimension: {
-    cohort: ['Cohort (class)', '年级（班级）'],
-    college: ['College', '学院'],
-    region: ['Region (chapter)', '地区（校友会）'],
-    industry: ['Industry group', '行业'],
-  },
-  role: {
-    head: ['Head', '会长'],
-    deputy: ['Deputy', '副会长'],
-    secretary: ['Secretary', '秘书长'],
-    member: ['Member', '委员'],
-    monitor: ['Class monitor', '班长'],
-    league_secretary: ['League branch secretary', '团支书'],
-    staff: ['Staff member in charge', '负责老师'],
-  },
-  postStatus: {
-    nominated: ['Nominated', '已提名'],
-    approved: ['Approved', '已批准'],
-    active: ['Active', '在任'],
-    ended: ['Ended', '已卸任'],
-    rejected: ['Rejected', '未获批准'],
-  },
-  nominationSource: {
-    staff: ['Alumni office', '校友办'],
-    college: ['College', '学院推荐'],
-    chapter: ['Chapter', '校友会推荐'],
-    alumnus: ['Another alumnus', '校友举荐'],
-    self: ['Self-nomination', '自荐'],
-  },
-  endReason: {
-    term_over: ['Term over', '任期届满'],
-    resigned: ['Resigned', '辞任'],
-    removed: ['Removed', '免职'],
-    deceased: ['Deceased', '去世'],
-    replaced: ['Replaced', '由他人接任'],
   },
   deliveryStatus: {
     pending: ['Waiting', '待发送'],

@@ -113,7 +113,7 @@ describe.each(['en', 'zh-Hans'] as const)('the admin panel in %s', (language) =>
     const row = page.locator('tbody tr').filter({ hasText: post.label });
     await row.first().waitFor({ timeout: 30000 });
     const cells = await row.first().locator('td').allInnerTexts();
-    const words = language === 'en' ? ['Region (chapter)', 'Head', 'Active'] : ['地区（校友会）', '会长', '在任'];
+    const words = language === 'en' ? ['Regional chapter', 'Head', 'Active'] : ['地区校友会', '会长', '在任'];
     for (const word of words) expect(cells).toContain(word);
     for (const raw of ['region', 'head', 'active']) expect(cells).not.toContain(raw);
     // a filter chip says the field and the value in words too

@@ -384,7 +384,7 @@ describe('the chapter directory', () => {
     expect(res.status).toBe(200);
     const mineRow = res.body.data.find((c: any) => c.documentId === chapter.documentId);
     expect(mineRow).toMatchObject({ contactEmail: 'chapter.office@alumni.example.edu', upcomingEvents: 1, province: '测试省' });
-    expect(mineRow.liaisons).toEqual(expect.arrayContaining([{ displayName: '赵同学', role: 'head', roleName: '负责人' }]));
+    expect(mineRow.liaisons).toEqual(expect.arrayContaining([{ displayName: '赵同学', role: 'head', roleName: '会长' }]));
     expect(JSON.stringify(res.body)).not.toContain('钱隐私');
     expect(res.body.data.every((c: any) => !c.name.startsWith('撤销'))).toBe(true);
     expect(leaks(res.body)).toEqual([]);

@@ -1,5 +1,7 @@
-export type Dimension = 'cohort' | 'college' | 'region' | 'industry';
-export const DIMENSIONS: Dimension[] = ['cohort', 'college', 'region', 'industry'];
+import { DIMENSIONS, END_REASONS, ROLES_BY_DIMENSION, type Dimension } from '../../../server/src/vocabulary';
+
+/** The network's vocabulary is the server's (server/src/vocabulary.ts). */
+export { DIMENSIONS, END_REASONS, ROLES_BY_DIMENSION, type Dimension };
 
 export interface CoverageRow {
   scope: { documentId: string; name: string };
@@ -95,11 +97,3 @@ export interface AlumnusHit {
   alumnusStatus: string;
 }
 
-export const ROLES_BY_DIMENSION: Record<Dimension, string[]> = {
-  cohort: ['monitor', 'league_secretary', 'member'],
-  college: ['head', 'deputy', 'secretary', 'member', 'staff'],
-  region: ['head', 'deputy', 'secretary', 'member'],
-  industry: ['head', 'deputy', 'secretary', 'member'],
-};
-
-export const END_REASONS = ['term_over', 'resigned', 'removed', 'deceased'] as const;

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { DIMENSIONS, type Dimension } from '../vocabulary';
 import { errors } from '@strapi/utils';
 import { fieldError, type FieldError } from '../rules/field-error';
 import { conflictError, forbiddenError, requestLanguage, validationError } from '../utils/errors';
@@ -35,8 +36,6 @@ export const UID = {
   industry: 'plugin::liaison.industry-group',
 } as const;
 
-const DIMENSIONS = ['cohort', 'college', 'region', 'industry'] as const;
-type Dimension = (typeof DIMENSIONS)[number];
 const SCOPE_FIELD: Record<Dimension, 'cohort' | 'college' | 'chapter' | 'industry'> = {
   cohort: 'cohort',
   college: 'college',

@@ -1,30 +1,14 @@
+import { DIMENSION_NAMES, ROLE_NAMES, nameOf } from '../vocabulary';
+
 /** Mail texts of the assignment capability, in zh-Hans and en. */
 export type Locale = 'zh-Hans' | 'en';
 
-export const ROLE_NAMES: Record<Locale, Record<string, string>> = {
-  'zh-Hans': {
-    head: '负责人',
-    deputy: '副负责人',
-    secretary: '秘书',
-    member: '成员',
-    monitor: '班长',
-    league_secretary: '团支书',
-    staff: '工作人员',
-  },
-  en: {
-    head: 'Head',
-    deputy: 'Deputy',
-    secretary: 'Secretary',
-    member: 'Member',
-    monitor: 'Class monitor',
-    league_secretary: 'League branch secretary',
-    staff: 'Staff member',
-  },
-};
-
-const DIMENSION_NAMES: Record<Locale, Record<string, string>> = {
-  'zh-Hans': { cohort: '年级（班级）', college: '学院', region: '地区校友会', industry: '行业校友组织' },
-  en: { cohort: 'class', college: 'college', region: 'regional chapter', industry: 'industry group' },
+/** A role's and a dimension's names in the mail's language (the vocabulary's, as the admin shows them). */
+const roleName = (role: string, locale: Locale) => nameOf(ROLE_NAMES, role, locale);
+const DIMENSION_IN_TEXT: Record<Locale, Record<string, string>> = {
+  'zh-Hans': Object.fromEntries(Object.entries(DIMENSION_NAMES).map(([d, n]) => [d, n['zh-Hans']])),
+  // Inside an English sentence: "the class", "the regional chapter".
+  en: { ...Object.fromEntries(Object.entries(DIMENSION_NAMES).map(([d, n]) => [d, n.en.toLowerCase()])), cohort: 'class' },
 };
 
 export interface LiaisonContact {
@@ -35,7 +19,7 @@ export interface LiaisonContact {
 }
 
 const contactLine = (c: LiaisonContact, locale: Locale) => {
-  const role = ROLE_NAMES[locale][c.role] ?? c.role;
+  const role = roleName(c.role, locale);
   const ways = [c.email && (locale === 'en' ? `e-mail ${c.email}` : `邮箱 ${c.email}`), c.phone && (locale === 'en' ? `phone ${c.phone}` : `电话 ${c.phone}`)]
     .filter(Boolean)
     .join(locale === 'en' ? ', ' : '，');
@@ -63,8 +47,8 @@ export const reminderMail = (
   locale: Locale,
   args: { toLiaison: boolean; recipient: string; holder: string; role: string; dimension: string; scope: string; termEnd: string; days: number }
 ) => {
-  const role = ROLE_NAMES[locale][args.role] ?? args.role;
-  const dimension = DIMENSION_NAMES[locale][args.dimension] ?? args.dimension;
+  const role = roleName(args.role, locale);
+  const dimension = DIMENSION_IN_TEXT[locale][args.dimension] ?? args.dimension;
   if (locale === 'en') {
     return {
       subject: `Liaison term ending in ${args.days} days: ${args.holder}, ${args.scope}`,

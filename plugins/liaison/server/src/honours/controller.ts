@@ -1,13 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { validationError } from '../utils/errors';
-import { ROLL_DIMENSIONS } from './service';
+import { DIMENSIONS } from '../vocabulary';
 import { checkParameters, LOCALE, type Parameters } from '../website/query';
 
 /** The honour roll's parameters, as checked here and described in the OpenAPI document. */
 export const ROLL_PARAMETERS: Parameters = {
   locale: LOCALE,
   year: { value: { type: 'integer', min: 1900, max: 2200 }, description: 'the year of the honour' },
-  dimension: { value: { type: 'enum', values: ROLL_DIMENSIONS }, description: 'cohort, college, region or industry' },
+  dimension: { value: { type: 'enum', values: DIMENSIONS }, description: 'cohort, college, region or industry' },
   page: { value: { type: 'integer', min: 1, max: 10000 }, description: 'page, from 1', default: 1 },
   pageSize: { value: { type: 'integer', min: 1, max: 100 }, description: 'rows a page, at most 100', default: 25 },
 };

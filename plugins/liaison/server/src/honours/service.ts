@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { DIMENSIONS, type Dimension } from '../vocabulary';
 import { errors } from '@strapi/utils';
 import { fieldError, type FieldError } from '../rules/field-error';
 import { conflictError, forbiddenError, requestLanguage, validationError } from '../utils/errors';
@@ -22,7 +23,6 @@ import { UID as APPRAISAL_UID } from '../appraisal/service';
 /** The appraisal's types (an honour rests on an appraisal), and the honour itself. */
 const UID = { ...APPRAISAL_UID, honour: 'plugin::liaison.honour' } as const;
 const STATUSES = ['nominated', 'awarded', 'rejected'] as const;
-const DIMENSIONS = ['cohort', 'college', 'region', 'industry'] as const;
 const RULES_KEY = 'honour-rules';
 type User = any;
 
@@ -504,4 +504,3 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return service;
 };
 
-export { DIMENSIONS as ROLL_DIMENSIONS };

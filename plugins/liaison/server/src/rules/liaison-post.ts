@@ -1,8 +1,9 @@
 import { checkOrder } from './dates';
 import { fieldError, type FieldError } from './field-error';
 
-export const DIMENSIONS = ['cohort', 'college', 'region', 'industry'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+import { DIMENSIONS, type Dimension } from '../vocabulary';
+
+export { DIMENSIONS, type Dimension };
 
 /** The relation that holds a post's scope, for each dimension. */
 export const SCOPE_FIELD = {

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { DIMENSIONS, type Dimension } from '../vocabulary';
 import { errors } from '@strapi/utils';
 import { fieldError, type FieldError } from '../rules/field-error';
 import { conflictError, validationError } from '../utils/errors';
@@ -16,7 +17,6 @@ const UID = {
 } as const;
 const SETTINGS_KEY = 'training-settings';
 const SERVING = ['active', 'approved'];
-const DIMENSIONS = ['cohort', 'college', 'region', 'industry'];
 type User = any;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ROLE_NAMES } from '../assignment/templates';
+import { ROLE_NAMES, ROLES, nameOf } from '../vocabulary';
 import { checkParameters, LOCALE, PAGE, PAGE_SIZE, type Parameters } from './query';
 import { publicName } from './public-types';
 import { refuse } from './reads';
@@ -70,7 +70,7 @@ export const chapterDirectory = async (strapi: Core.Strapi, raw: Record<string, 
       ])
     : [[], []];
 
-  const roleOrder = Object.keys(ROLE_NAMES.en);
+  const roleOrder: readonly string[] = ROLES;
   const data = rows.map((c: any) => ({
     documentId: c.documentId,
     name: (en && c.nameEn) || c.name,
@@ -83,7 +83,7 @@ export const chapterDirectory = async (strapi: Core.Strapi, raw: Record<string, 
     liaisons: (posts as any[])
       .filter((p) => p.chapter?.id === c.id)
       .sort((a, b) => roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role))
-      .map((p) => ({ displayName: publicName(p.alumnus, locale), role: p.role, roleName: ROLE_NAMES[en ? 'en' : 'zh-Hans'][p.role] ?? p.role })),
+      .map((p) => ({ displayName: publicName(p.alumnus, locale), role: p.role, roleName: nameOf(ROLE_NAMES, p.role, en ? 'en' : 'zh-Hans') })),
     upcomingEvents: (events as any[]).filter((e) => e.chapter?.id === c.id).length,
   }));
   return { data, meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } } };

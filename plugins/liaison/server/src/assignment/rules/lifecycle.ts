@@ -1,4 +1,4 @@
-import { DIMENSIONS, type Dimension } from '../../rules/liaison-post';
+import { DIMENSIONS, END_REASONS, ROLES, type Dimension, type EndReason, type PostStatus } from '../../vocabulary';
 import { fieldError, type FieldError } from '../../rules/field-error';
 
 /** The university keeps its calendar in China: "today" and the daily job use this time zone. */
@@ -21,10 +21,7 @@ export const addDays = (day: string, n: number) => {
 export const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
-export const ROLES = ['head', 'deputy', 'secretary', 'member', 'monitor', 'league_secretary', 'staff'] as const;
-export const END_REASONS = ['term_over', 'resigned', 'removed', 'deceased', 'replaced'] as const;
-export type EndReason = (typeof END_REASONS)[number];
-export type PostStatus = 'nominated' | 'approved' | 'active' | 'ended' | 'rejected';
+export { ROLES, END_REASONS, type EndReason, type PostStatus };
 
 /** Statuses in which a post still counts for its holder (a second overlapping one in the scope is refused). */
 export const LIVE_STATUSES: PostStatus[] = ['nominated', 'approved', 'active'];
