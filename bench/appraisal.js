@@ -135,7 +135,7 @@ async function child() {
       await docs('plugin::liaison.contact-log').count({
         filters: { liaison: post, contactedAt: { $gte: from, $lt: to } },
       });
-      const events = await docs('api::event.event').findMany({
+      const events = await docs('plugin::liaison.event').findMany({
         status: 'published',
         filters: { organisers: post, startsAt: { $gte: from, $lt: to } },
         fields: ['attendance'],

@@ -89,14 +89,14 @@ async function seed() {
     const files = await strapi.db.query('plugin::upload.file').findMany({ select: ['id'] });
     const morph = strapi.db.metadata.get('plugin::upload.file').attributes.related.joinTable;
     const knex = strapi.db.connection;
-    const linked = new Set((await knex(morph.name).where(morph.morphColumn.typeColumn.name, 'api::story.story').select(morph.morphColumn.idColumn.name)).map((r) => Number(r[morph.morphColumn.idColumn.name])));
+    const linked = new Set((await knex(morph.name).where(morph.morphColumn.typeColumn.name, 'plugin::liaison.story').select(morph.morphColumn.idColumn.name)).map((r) => Number(r[morph.morphColumn.idColumn.name])));
     const rows = (await knex('stories').select('id')).map((r) => Number(r.id)).filter((id) => !linked.has(id));
     for (let from = 0; from < rows.length; from += 2000) {
       await knex(morph.name).insert(
         rows.slice(from, from + 2000).map((id, i) => ({
           [morph.joinColumn.name]: files[(from + i) % files.length].id,
           [morph.morphColumn.idColumn.name]: id,
-          [morph.morphColumn.typeColumn.name]: 'api::story.story',
+          [morph.morphColumn.typeColumn.name]: 'plugin::liaison.story',
           field: 'cover',
           order: 1,
         }))
@@ -147,7 +147,7 @@ async function ceiling() {
                     'caption', f.caption, 'width', f.width, 'height', f.height, 'formats', f.formats, 'hash', f.hash, 'ext', f.ext,
                     'mime', f.mime, 'size', f.size, 'url', f.url)
               FROM files_related_mph m JOIN files f ON f.id = m.file_id
-             WHERE m.related_id = s.id AND m.related_type = 'api::story.story' AND m.field = 'cover' LIMIT 1) AS cover
+             WHERE m.related_id = s.id AND m.related_type = 'plugin::liaison.story' AND m.field = 'cover' LIMIT 1) AS cover
       FROM (SELECT * FROM stories
              WHERE published_at IS NOT NULL AND locale = $1
              ORDER BY published_at DESC, id DESC

@@ -89,8 +89,8 @@ async function verify(strapi, counts) {
     if (!p.alumnus || scopes.length !== 1) problems.push(`post ${p.documentId}: alumnus ${!!p.alumnus}, scopes ${scopes}`);
   }
   for (const locale of ['zh-Hans', 'en']) {
-    const stories = await docs('api::story.story').findMany({ locale, status: 'published', populate: ['featuredAlumni'] });
-    if (stories.length !== counts['api::story.story']) problems.push(`${stories.length} published ${locale} stories`);
+    const stories = await docs('plugin::liaison.story').findMany({ locale, status: 'published', populate: ['featuredAlumni'] });
+    if (stories.length !== counts['plugin::liaison.story']) problems.push(`${stories.length} published ${locale} stories`);
   }
   if (problems.length) throw new Error(`verification failed:\n${problems.join('\n')}`);
   return true;

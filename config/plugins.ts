@@ -8,6 +8,8 @@ export default ({ env }) => ({
     config: {
       // Signs the unsubscribe and acknowledgement links in mails (changing it voids the links already sent).
       mailLinkSecret: secret('UNSUBSCRIBE_SECRET'),
+      // Where stories, events, the feed and the OpenAPI document answer under /api ('' : /api/stories).
+      publicPrefix: env('LIAISON_PUBLIC_PREFIX', ''),
     },
   },
   i18n: {

@@ -229,8 +229,8 @@ export const CONTENT_TYPE_FIELDS: Record<string, string[]> = {
   'plugin::liaison.quota': ['dimension', 'scope', 'posts'],
   'plugin::liaison.post-event': ['post', 'action', 'at', 'by', 'byId', 'reason', 'before', 'after'],
   'plugin::liaison.job-run': ['job', 'slot', 'startedAt', 'finishedAt', 'outcome'],
-  'api::story.story': ['title', 'slug', 'summary', 'body', 'cover', 'colleges', 'chapters', 'industries', 'cohortYears', 'tags', 'featuredAlumni'],
-  'api::event.event': [
+  'plugin::liaison.story': ['title', 'slug', 'summary', 'body', 'cover', 'colleges', 'chapters', 'industries', 'cohortYears', 'tags', 'featuredAlumni'],
+  'plugin::liaison.event': [
     'title', 'slug', 'type', 'chapter', 'college', 'industry', 'startsAt', 'endsAt', 'venue', 'onlineUrl', 'capacity',
     'registrationOpensAt', 'registrationClosesAt', 'description', 'cover', 'organisers', 'attendance',
     'attendanceRecordedBy', 'attendanceRecordedAt',

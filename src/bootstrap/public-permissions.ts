@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-const READ_WEBSITE = ['api::story.story.find', 'api::story.story.findOne', 'api::event.event.find', 'api::event.event.findOne'];
+const READ_WEBSITE = ['plugin::liaison.story.find', 'plugin::liaison.story.findOne', 'plugin::liaison.event.find', 'plugin::liaison.event.findOne'];
 
 /**
  * Everything the users-permissions roles may do through the content API, account routes

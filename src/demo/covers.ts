@@ -5,7 +5,7 @@ import type { Core } from '@strapi/strapi';
 /** Where the demo's images live: shipped with the source, not compiled. */
 export const demoImagesDir = (strapi: Core.Strapi) => path.join(strapi.dirs.app.root, 'src', 'demo', 'images');
 
-const WEBSITE_TYPES = ['api::story.story', 'api::event.event'] as const;
+const WEBSITE_TYPES = ['plugin::liaison.story', 'plugin::liaison.event'] as const;
 
 /**
  * Gives the demo's stories (and the homecoming event) their cover images: each image of

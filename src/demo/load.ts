@@ -31,8 +31,8 @@ export const DEMO_TYPES = [
   { uid: 'plugin::liaison.conduct-acknowledgement', key: 'conductAcknowledgements' },
   { uid: 'plugin::liaison.contact-log', key: 'contactLogs' },
   { uid: 'plugin::liaison.feedback', key: 'feedback' },
-  { uid: 'api::story.story', key: 'stories' },
-  { uid: 'api::event.event', key: 'events' },
+  { uid: 'plugin::liaison.story', key: 'stories' },
+  { uid: 'plugin::liaison.event', key: 'events' },
 ] as const satisfies readonly { uid: UID.ContentType; key: keyof DemoData }[];
 
 export type DemoTypeUid = (typeof DEMO_TYPES)[number]['uid'];

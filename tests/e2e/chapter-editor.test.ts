@@ -9,7 +9,7 @@ import { makeChapter } from '../helpers/fixtures';
  * list, and the chapter picker offers their chapter only.
  */
 const PASSWORD = 'E2e-Editor-Pass-2026';
-const EVENT = 'api::event.event';
+const EVENT = 'plugin::liaison.event';
 
 let browser: Browser;
 let baseUrl: string;

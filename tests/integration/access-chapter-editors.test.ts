@@ -8,8 +8,8 @@ import { signInStaff } from '../helpers/staff';
  * writes their chapter's stories as drafts, reads their members (contact only of those
  * who consented), and every attempt on the other chapter is a 403/404 that changes nothing.
  */
-const EVENT = 'api::event.event';
-const STORY = 'api::story.story';
+const EVENT = 'plugin::liaison.event';
+const STORY = 'plugin::liaison.story';
 const EVENTS = `${CM}/${EVENT}`;
 const STORIES = `${CM}/${STORY}`;
 

@@ -9,7 +9,7 @@ import { signInStaff } from '../helpers/staff';
  * The attack: an event of their chapter organised by another college's liaison, with
  * 5,000 attending, lifted that liaison from fail to excellent at the next recompute.
  */
-const EVENT = 'api::event.event';
+const EVENT = 'plugin::liaison.event';
 const EVENTS = `${CM}/${EVENT}?locale=zh-Hans`;
 const YEAR = 2096;
 

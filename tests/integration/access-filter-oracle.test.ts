@@ -11,8 +11,8 @@ import { signInStaff } from '../helpers/staff';
  */
 const ALUMNI = `${CM}/plugin::liaison.alumnus`;
 const POSTS = `${CM}/plugin::liaison.liaison`;
-const EVENTS = `${CM}/api::event.event`;
-const STORIES = `${CM}/api::story.story`;
+const EVENTS = `${CM}/plugin::liaison.event`;
+const STORIES = `${CM}/plugin::liaison.story`;
 const CHAPTERS = `${CM}/plugin::liaison.chapter`;
 
 const as = (token: string) => (url: string) => http().get(url).set('Authorization', `Bearer ${token}`).set('Accept-Language', 'en');
@@ -44,8 +44,8 @@ beforeAll(async () => {
   regionPost = await makePost({ dimension: 'region', chapter: chapter.documentId, role: 'head', alumnus: secret.documentId });
   cohortPost = await makePost({ cohort: cohort.documentId, alumnus: secret.documentId });
   const event = { title: unique('活动'), slug: unique('ev'), type: 'reunion', startsAt: '2030-05-01T10:00:00.000Z', chapter: chapter.documentId };
-  await strapiApp().documents('api::event.event').create({ data: { ...event, organisers: [regionPost.documentId] } as any, locale: 'zh-Hans' });
-  await strapiApp().documents('api::story.story').create({
+  await strapiApp().documents('plugin::liaison.event').create({ data: { ...event, organisers: [regionPost.documentId] } as any, locale: 'zh-Hans' });
+  await strapiApp().documents('plugin::liaison.story').create({
     data: { title: unique('故事'), slug: unique('st'), chapters: [chapter.documentId], featuredAlumni: [secret.documentId] } as any,
     locale: 'zh-Hans',
   });
@@ -154,12 +154,12 @@ describe('a chapter editor', () => {
   });
 
   it('gets the same answers in the relation pickers', async () => {
-    const picker = `/content-manager/relations/api::story.story/featuredAlumni?locale=zh-Hans`;
+    const picker = `/content-manager/relations/plugin::liaison.story/featuredAlumni?locale=zh-Hans`;
     const right = await editor(`${picker}&filters[phone][$startsWith]=1996`);
     refused(right, ['filters', 'phone']);
     expect(answer(await editor(`${picker}&filters[phone][$startsWith]=1380`))).toEqual(answer(right));
     refused(await editor(`${picker}&sort=phone:asc`), ['sort']);
-    refused(await editor(`/content-manager/relations/api::event.event/organisers?locale=zh-Hans&filters[alumnus][phone][$startsWith]=1996`), [
+    refused(await editor(`/content-manager/relations/plugin::liaison.event/organisers?locale=zh-Hans&filters[alumnus][phone][$startsWith]=1996`), [
       'filters', 'alumnus', 'phone',
     ]);
     const byName = await editor(`${picker}&_q=${encodeURIComponent('王秘')}`);

@@ -50,7 +50,7 @@ describe('scoped staff roles', () => {
     ]);
     // The admin panel shows a field only when the permission names it: every field of the schema
     // a client writes (not those the server sets, such as who recorded an event's attendance).
-    for (const uid of ['api::event.event', 'api::story.story']) {
+    for (const uid of ['plugin::liaison.event', 'plugin::liaison.story']) {
       const attributes = strapiApp().getModel(uid as any).attributes as Record<string, any>;
       const schemaFields = Object.keys(attributes).filter(
         (f) => !['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(f) && attributes[f].writable !== false

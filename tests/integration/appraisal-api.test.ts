@@ -440,7 +440,7 @@ describe('the measures of events, feedback and record upkeep', () => {
   it('counts published events organised and their attendance, feedback answered on time, and records verified', async () => {
     const net = await network(YEAR);
     const event = (startsAt: string, attendance: number, status: 'published' | 'draft') =>
-      docs('api::event.event').create({
+      docs('plugin::liaison.event').create({
         locale: 'zh-Hans',
         status,
         data: {

@@ -21,7 +21,8 @@ describe('start-up', () => {
     const editable = Object.entries(app.contentTypes as Record<string, any>)
       .filter(([uid, type]) => uid.startsWith('plugin::liaison.') && type.pluginOptions?.['content-manager']?.visible !== false)
       .map(([uid]) => uid);
-    expect([...subjects].sort()).toEqual([...editable, 'api::event.event', 'api::story.story'].sort());
+    expect([...subjects].sort()).toEqual([...editable].sort());
+    expect(subjects.has('plugin::liaison.story') && subjects.has('plugin::liaison.event')).toBe(true);
     expect(subjects.has('plugin::liaison.conduct-version')).toBe(true);
   });
 
@@ -37,17 +38,17 @@ describe('start-up', () => {
     const app = strapiApp();
     const role = await app.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
     const perms = app.db.query('plugin::users-permissions.permission');
-    await perms.create({ data: { action: 'api::story.story.create', role: role.id } });
-    await perms.deleteMany({ where: { action: 'api::event.event.find', role: { id: role.id } } });
+    await perms.create({ data: { action: 'plugin::liaison.story.create', role: role.id } });
+    await perms.deleteMany({ where: { action: 'plugin::liaison.event.find', role: { id: role.id } } });
     expect((await http().get('/api/events')).status).toBe(403);
 
     await syncContentApiPermissions(app);
     const held = (await perms.findMany({ where: { role: { id: role.id } } })).map((p: any) => p.action);
-    expect(held).not.toContain('api::story.story.create');
-    expect(held).toEqual(expect.arrayContaining(['api::story.story.find', 'api::story.story.findOne', 'api::event.event.find', 'api::event.event.findOne']));
+    expect(held).not.toContain('plugin::liaison.story.create');
+    expect(held).toEqual(expect.arrayContaining(['plugin::liaison.story.find', 'plugin::liaison.story.findOne', 'plugin::liaison.event.find', 'plugin::liaison.event.findOne']));
     // Account routes included: the role holds exactly its list (registration is not on it).
     expect(held.sort()).toEqual(
-      ['api::event.event.find', 'api::event.event.findOne', 'api::story.story.find', 'api::story.story.findOne', 'plugin::users-permissions.auth.callback']
+      ['plugin::liaison.event.find', 'plugin::liaison.event.findOne', 'plugin::liaison.story.find', 'plugin::liaison.story.findOne', 'plugin::users-permissions.auth.callback']
     );
     expect((await http().get('/api/events')).status).toBe(200);
   });
@@ -105,7 +106,7 @@ describe('staff signed in with their role', () => {
     const token = await signInAs('Alumni Office Staff');
     expect((await get(token, '/content-manager/collection-types/plugin::liaison.alumnus')).status).toBe(200);
     expect((await get(token, '/content-manager/collection-types/plugin::liaison.liaison')).status).toBe(200);
-    expect((await get(token, '/content-manager/collection-types/api::story.story?locale=en')).status).toBe(200);
+    expect((await get(token, '/content-manager/collection-types/plugin::liaison.story?locale=en')).status).toBe(200);
     expect((await get(token, '/liaison/overview')).status).toBe(200);
   });
 

@@ -112,42 +112,42 @@ it('builds the whole network, each record read back with its relations', async (
   const mail = await createInCm('plugin::liaison.notification', { to: 'chen.jing@example.com', subject: '培训通知', text: '请参加培训', deliveryStatus: 'pending' });
   expect((await readBack('plugin::liaison.notification', mail.documentId, [])).deliveryStatus).toBe('pending');
 
-  const story = await createInCm('api::story.story', {
+  const story = await createInCm('plugin::liaison.story', {
     title: '陈静：从班长到地区校友会会长', slug: unique('chen-jing'), summary: '一位联络员的十年',
     body: [{ type: 'paragraph', children: [{ type: 'text', text: '她毕业那天起就是班级联络员。' }] }],
     colleges: connect(college.documentId), chapters: connect(chapter.documentId), industries: connect(industry.documentId),
     cohortYears: [2015], featuredAlumni: connect(alumnus.documentId),
   }, '?locale=zh-Hans');
-  const readStory = await readBack('api::story.story', story.documentId, ['colleges', 'chapters', 'industries', 'featuredAlumni'], 'zh-Hans');
+  const readStory = await readBack('plugin::liaison.story', story.documentId, ['colleges', 'chapters', 'industries', 'featuredAlumni'], 'zh-Hans');
   expect([ids(readStory.colleges), ids(readStory.chapters), ids(readStory.industries), ids(readStory.featuredAlumni)]).toEqual([
     [college.documentId], [chapter.documentId], [industry.documentId], [alumnus.documentId],
   ]);
   expect(readStory.body[0].children[0].text).toMatch(/班级联络员/);
 
-  const event = await createInCm('api::event.event', {
+  const event = await createInCm('plugin::liaison.event', {
     title: '深圳校友会年会', slug: unique('sz-annual'), type: 'forum', chapter: connect(chapter.documentId),
     startsAt: '2026-12-12T06:00:00.000Z', endsAt: '2026-12-12T10:00:00.000Z', venue: '深圳湾', capacity: 200,
     registrationOpensAt: '2026-11-01T00:00:00.000Z', registrationClosesAt: '2026-12-10T00:00:00.000Z',
   }, '?locale=zh-Hans');
-  const readEvent = await readBack('api::event.event', event.documentId, ['chapter'], 'zh-Hans');
+  const readEvent = await readBack('plugin::liaison.event', event.documentId, ['chapter'], 'zh-Hans');
   expect([ids(readEvent.chapter), readEvent.capacity]).toEqual([chapter.documentId, 200]);
 });
 
 it('publishes a story with its relations and adds its English version beside the Chinese one', async () => {
   const college = await createInCm('plugin::liaison.college', { code: unique('EE'), name: '电子学院' });
-  const story = await createInCm('api::story.story', { title: '发布测试', slug: unique('pub'), colleges: connect(college.documentId) }, '?locale=zh-Hans');
-  const publish = await staff.post(`${CM}/api::story.story/${story.documentId}/actions/publish?locale=zh-Hans`).send({});
+  const story = await createInCm('plugin::liaison.story', { title: '发布测试', slug: unique('pub'), colleges: connect(college.documentId) }, '?locale=zh-Hans');
+  const publish = await staff.post(`${CM}/plugin::liaison.story/${story.documentId}/actions/publish?locale=zh-Hans`).send({});
   expect(publish.status).toBe(200);
-  const published: any = await strapiApp().documents('api::story.story').findOne({ documentId: story.documentId, locale: 'zh-Hans', status: 'published', populate: ['colleges'] });
+  const published: any = await strapiApp().documents('plugin::liaison.story').findOne({ documentId: story.documentId, locale: 'zh-Hans', status: 'published', populate: ['colleges'] });
   expect(ids(published.colleges)).toEqual([college.documentId]);
 
   const en = await staff
-    .put(`${CM}/api::story.story/${story.documentId}?locale=en`)
+    .put(`${CM}/plugin::liaison.story/${story.documentId}?locale=en`)
     .send({ title: 'Publishing test', slug: unique('pub-en'), colleges: connect(college.documentId) });
   expect(en.status).toBe(200);
-  const english: any = await strapiApp().documents('api::story.story').findOne({ documentId: story.documentId, locale: 'en', populate: ['colleges'] });
+  const english: any = await strapiApp().documents('plugin::liaison.story').findOne({ documentId: story.documentId, locale: 'en', populate: ['colleges'] });
   expect(english.title).toBe('Publishing test');
   expect(ids(english.colleges)).toEqual([college.documentId]);
-  const chinese: any = await strapiApp().documents('api::story.story').findOne({ documentId: story.documentId, locale: 'zh-Hans' });
+  const chinese: any = await strapiApp().documents('plugin::liaison.story').findOne({ documentId: story.documentId, locale: 'zh-Hans' });
   expect(chinese.title).toBe('发布测试');
 });

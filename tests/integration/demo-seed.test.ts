@@ -57,10 +57,10 @@ describe('seedDemo', () => {
     expect(counts['plugin::liaison.alumnus']).toBe(ALUMNI);
     expect(counts['plugin::liaison.cohort']).toBe(expected.cohorts.length);
     expect(counts['plugin::liaison.liaison']).toBe(expected.posts.length);
-    expect(counts['api::story.story']).toBe(expected.stories.length);
-    expect(counts['api::event.event']).toBe(expected.events.length);
+    expect(counts['plugin::liaison.story']).toBe(expected.stories.length);
+    expect(counts['plugin::liaison.event']).toBe(expected.events.length);
     for (const [uid, n] of Object.entries(counts)) {
-      const localized = uid.startsWith('api::');
+      const localized = uid === 'plugin::liaison.story' || uid === 'plugin::liaison.event';
       // Stories and events: a draft and a published row in each of the two locales.
       expect([uid, await strapiApp().db.query(uid as UID.ContentType).count({})]).toEqual([uid, localized ? n * 4 : n]);
       expect([uid, await docs(uid).count({})]).toEqual([uid, n]);
@@ -146,7 +146,7 @@ describe('seedDemo', () => {
   it('is read back by the Document Service: stories in both locales, published and draft', async () => {
     for (const locale of ['zh-Hans', 'en'] as const) {
       for (const status of ['published', 'draft'] as const) {
-        const stories = (await docs('api::story.story').findMany({
+        const stories = (await docs('plugin::liaison.story').findMany({
           locale,
           status,
           populate: ['colleges', 'chapters', 'industries', 'featuredAlumni'],
@@ -165,10 +165,10 @@ describe('seedDemo', () => {
       }
     }
     // One document, two locales.
-    const zh = (await docs('api::story.story').findMany({ locale: 'zh-Hans', status: 'published' })) as any[];
-    const en = (await docs('api::story.story').findMany({ locale: 'en', status: 'published' })) as any[];
+    const zh = (await docs('plugin::liaison.story').findMany({ locale: 'zh-Hans', status: 'published' })) as any[];
+    const en = (await docs('plugin::liaison.story').findMany({ locale: 'en', status: 'published' })) as any[];
     expect(new Set(en.map((s) => s.documentId))).toEqual(new Set(zh.map((s) => s.documentId)));
-    const story = await docs('api::story.story').findOne({ documentId: zh[0].documentId, locale: 'en', status: 'published', populate: ['localizations'] });
+    const story = await docs('plugin::liaison.story').findOne({ documentId: zh[0].documentId, locale: 'en', status: 'published', populate: ['localizations'] });
     expect((story as any).localizations.map((l: any) => l.locale)).toEqual(['zh-Hans']);
   });
 
@@ -226,8 +226,8 @@ describe('seedDemo', () => {
     const chapter = await http().get(`/content-manager/relations/plugin::liaison.liaison/${post.documentId}/chapter`).set(auth);
     expect(chapter.body.results.map((r: any) => r.documentId)).toEqual([post.chapter.documentId]);
 
-    const story = (await docs('api::story.story').findFirst({ locale: 'en' })) as any;
-    const openedStory = await http().get(`/content-manager/collection-types/api::story.story/${story.documentId}`).query({ locale: 'en' }).set(auth);
+    const story = (await docs('plugin::liaison.story').findFirst({ locale: 'en' })) as any;
+    const openedStory = await http().get(`/content-manager/collection-types/plugin::liaison.story/${story.documentId}`).query({ locale: 'en' }).set(auth);
     expect(openedStory.status).toBe(200);
     expect(openedStory.body.data).toMatchObject({ locale: 'en', title: story.title, status: 'published' });
     expect(openedStory.body.meta.availableLocales.map((l: any) => l.locale)).toEqual(['zh-Hans']);
@@ -257,10 +257,10 @@ describe('seedDemo', () => {
     expect(moved.city).toBe('杭州市');
     expect(moved.cohort.documentId).toBe(alumnus.cohort.documentId);
 
-    const story = (await docs('api::story.story').findFirst({ locale: 'en' })) as any;
-    await docs('api::story.story').update({ documentId: story.documentId, locale: 'en', data: { title: 'A new title' } as never });
-    await docs('api::story.story').publish({ documentId: story.documentId, locale: 'en' });
-    const republished = (await docs('api::story.story').findOne({ documentId: story.documentId, locale: 'en', status: 'published', populate: ['colleges'] })) as any;
+    const story = (await docs('plugin::liaison.story').findFirst({ locale: 'en' })) as any;
+    await docs('plugin::liaison.story').update({ documentId: story.documentId, locale: 'en', data: { title: 'A new title' } as never });
+    await docs('plugin::liaison.story').publish({ documentId: story.documentId, locale: 'en' });
+    const republished = (await docs('plugin::liaison.story').findOne({ documentId: story.documentId, locale: 'en', status: 'published', populate: ['colleges'] })) as any;
     expect(republished.title).toBe('A new title');
     expect(republished.colleges.length).toBeGreaterThan(0);
   });
@@ -288,11 +288,11 @@ describe('seedDemo', () => {
     expect(typeof links[0][link.inverseOrderColumnName]).toBe(typeof links[1][link.inverseOrderColumnName]);
 
     // A published event in its default locale: datetimes, JSON blocks, a D&P row pair.
-    const event = (await docs('api::event.event').findFirst({ locale: 'zh-Hans', status: 'published', filters: { registrationOpensAt: { $notNull: true } } })) as any;
+    const event = (await docs('plugin::liaison.event').findFirst({ locale: 'zh-Hans', status: 'published', filters: { registrationOpensAt: { $notNull: true } } })) as any;
     const { id: _i, documentId: _d, createdAt: _c, updatedAt: _u, publishedAt: _p, locale: _l, slug, ...eventFields } = event;
-    const made = (await docs('api::event.event').create({ data: { ...eventFields, slug: `${slug}-copy` } as never, locale: 'zh-Hans', status: 'published' })) as any;
-    const seededRows = await rawRows('api::event.event', { document_id: event.documentId, locale: 'zh-Hans' });
-    const madeRows = await rawRows('api::event.event', { document_id: made.documentId, locale: 'zh-Hans' });
+    const made = (await docs('plugin::liaison.event').create({ data: { ...eventFields, slug: `${slug}-copy` } as never, locale: 'zh-Hans', status: 'published' })) as any;
+    const seededRows = await rawRows('plugin::liaison.event', { document_id: event.documentId, locale: 'zh-Hans' });
+    const madeRows = await rawRows('plugin::liaison.event', { document_id: made.documentId, locale: 'zh-Hans' });
     expect(seededRows.map((r) => r.published_at === null)).toEqual([true, false]);
     expect(madeRows.map((r) => r.published_at === null)).toEqual([true, false]);
     // When the attendance was recorded is the server's clock, like the timestamps.

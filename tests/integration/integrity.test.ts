@@ -170,12 +170,12 @@ describe('a slug is unique per locale', () => {
     const slug = unique('slug');
     const first = await rest('post', '/api/stories?locale=zh-Hans').send({ data: { title: '第一篇', slug } });
     expect(first.status).toBe(201);
-    const before = await count('api::story.story');
+    const before = await count('plugin::liaison.story');
 
     const second = await rest('post', '/api/stories?locale=zh-Hans').send({ data: { title: '第二篇', slug } });
     expect(second.status).toBe(409);
     expect(fieldsOf(second.body)).toEqual(['slug']);
-    expect(await count('api::story.story')).toBe(before);
+    expect(await count('plugin::liaison.story')).toBe(before);
 
     const otherLocale = await rest('post', '/api/stories?locale=en').send({ data: { title: 'Another', slug } });
     expect(otherLocale.status).toBe(201);
@@ -238,11 +238,11 @@ describe('event rules', () => {
   });
 
   it('keeps a draft without a venue, but will not publish it until it has a venue or a link', async () => {
-    const before = await strapiApp().documents('api::event.event').count({ status: 'published', locale: 'zh-Hans' } as any);
+    const before = await strapiApp().documents('plugin::liaison.event').count({ status: 'published', locale: 'zh-Hans' } as any);
     const refused = await post({}, 'published');
     expect(refused.status).toBe(400);
     expect(fieldsOf(refused.body)).toEqual(['venue']);
-    expect(await strapiApp().documents('api::event.event').count({ status: 'published', locale: 'zh-Hans' } as any)).toBe(before);
+    expect(await strapiApp().documents('plugin::liaison.event').count({ status: 'published', locale: 'zh-Hans' } as any)).toBe(before);
     const draft = await post({});
     expect(draft.status).toBe(201);
   });

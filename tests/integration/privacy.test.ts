@@ -30,7 +30,7 @@ beforeAll(async () => {
     chapter: chapter.documentId,
   });
   const story = await strapiApp()
-    .documents('api::story.story')
+    .documents('plugin::liaison.story')
     .create({
       data: { title: '王芳的创业故事', slug: unique('wang'), featuredAlumni: [alumnus.documentId], chapters: [chapter.documentId] } as any,
       locale: 'zh-Hans',

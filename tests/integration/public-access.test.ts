@@ -7,12 +7,12 @@ describe('the public role', () => {
   it('reads published stories and events, and never drafts', async () => {
     const app = strapiApp();
     const slug = unique('story');
-    const published = await app.documents('api::story.story').create({
+    const published = await app.documents('plugin::liaison.story').create({
       data: { title: 'A published story', slug, summary: 'Out in the open' },
       locale: 'zh-Hans',
       status: 'published',
     });
-    const draft = await app.documents('api::story.story').create({
+    const draft = await app.documents('plugin::liaison.story').create({
       data: { title: 'A draft story', slug: unique('draft'), summary: 'Not yet' },
       locale: 'zh-Hans',
     });

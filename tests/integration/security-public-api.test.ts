@@ -10,9 +10,9 @@ afterAll(teardownStrapi);
  * stranger can make themselves an account.
  */
 const TYPES = [
-  { uid: 'api::story.story', path: '/api/stories', data: () => ({ summary: 'x' }) },
+  { uid: 'plugin::liaison.story', path: '/api/stories', data: () => ({ summary: 'x' }) },
   {
-    uid: 'api::event.event',
+    uid: 'plugin::liaison.event',
     path: '/api/events',
     data: () => ({ type: 'reunion', startsAt: '2027-05-01T10:00:00.000Z', venue: 'Main hall' }),
   },
@@ -137,7 +137,7 @@ describe('registration is closed', () => {
       await perms.create({ data: { action, role: pub.id } });
     }
     await perms.create({ data: { action: 'plugin::users-permissions.user.find', role: auth.id } });
-    await perms.create({ data: { action: 'api::story.story.create', role: auth.id } });
+    await perms.create({ data: { action: 'plugin::liaison.story.create', role: auth.id } });
     await perms.deleteMany({ where: { action: 'plugin::users-permissions.auth.callback', role: { id: pub.id } } });
     const store = app.store({ type: 'plugin', name: 'users-permissions' });
     const advanced = (await store.get({ key: 'advanced' })) as Record<string, unknown>;
@@ -150,7 +150,7 @@ describe('registration is closed', () => {
     expect(await held(pub.id)).toEqual([...CONTENT_API_GRANTS.public].sort());
     expect(await held(auth.id)).toEqual([...CONTENT_API_GRANTS.authenticated].sort());
     expect(CONTENT_API_GRANTS.public).toEqual([
-      'api::story.story.find', 'api::story.story.findOne', 'api::event.event.find', 'api::event.event.findOne',
+      'plugin::liaison.story.find', 'plugin::liaison.story.findOne', 'plugin::liaison.event.find', 'plugin::liaison.event.findOne',
       'plugin::users-permissions.auth.callback',
     ]);
     expect(((await store.get({ key: 'advanced' })) as any).allow_register).toBe(false);

@@ -23,8 +23,8 @@ let industry: any;
 let featured: any;
 let story: any;
 
-const stories = () => strapiApp().documents('api::story.story');
-const events = () => strapiApp().documents('api::event.event');
+const stories = () => strapiApp().documents('plugin::liaison.story');
+const events = () => strapiApp().documents('plugin::liaison.event');
 const leaks = (body: unknown) => Object.values(PRIVATE).filter((v) => JSON.stringify(body).includes(v));
 
 beforeAll(async () => {
@@ -247,21 +247,21 @@ describe('the cache', () => {
     const perms = app.db.query('plugin::users-permissions.permission');
     await http().get(listUrl());
     expect((await http().get(listUrl())).headers['x-cache']).toBe('HIT');
-    await perms.deleteMany({ where: { action: 'api::story.story.find', role: { id: role.id } } });
+    await perms.deleteMany({ where: { action: 'plugin::liaison.story.find', role: { id: role.id } } });
     try {
       expect((await http().get(listUrl())).status).toBe(403);
       expect((await http().get('/api/stories?pagination[pageSize]=1')).status).toBe(403);
       expect((await http().get(`/api/stories/${story.slug}`)).status).toBe(200);
     } finally {
-      await perms.create({ data: { action: 'api::story.story.find', role: role.id } });
+      await perms.create({ data: { action: 'plugin::liaison.story.find', role: role.id } });
     }
     expect((await http().get(listUrl())).status).toBe(200);
-    await perms.deleteMany({ where: { action: 'api::story.story.findOne', role: { id: role.id } } });
+    await perms.deleteMany({ where: { action: 'plugin::liaison.story.findOne', role: { id: role.id } } });
     try {
       expect((await http().get(`/api/stories/${story.slug}`)).status).toBe(403);
       expect((await http().get(`/api/stories/${story.documentId}`)).status).toBe(403);
     } finally {
-      await perms.create({ data: { action: 'api::story.story.findOne', role: role.id } });
+      await perms.create({ data: { action: 'plugin::liaison.story.findOne', role: role.id } });
     }
     expect((await http().get(`/api/stories/${story.slug}`)).status).toBe(200);
     expect((await http().get(`/api/stories/${encodeURIComponent(story.slug)}`)).body.data.slug).toBe(story.slug);

@@ -274,7 +274,7 @@ beforeAll(async () => {
   const college = await makeCollege({ code: unique('FZ').slice(0, 12) });
   const chapter = await makeChapter({ province: '测试省' });
   const story = await strapiApp()
-    .documents('api::story.story')
+    .documents('plugin::liaison.story')
     .create({
       data: {
         title: '校友的故事',
@@ -289,7 +289,7 @@ beforeAll(async () => {
       status: 'published',
     });
   const event = await strapiApp()
-    .documents('api::event.event')
+    .documents('plugin::liaison.event')
     .create({
       data: {
         title: '年会',

@@ -27,7 +27,7 @@ beforeAll(async () => {
   await setupStrapi();
   eventSlug = unique('host-event');
   await strapiApp()
-    .documents('api::event.event')
+    .documents('plugin::liaison.event')
     .create({
       data: { title: 'Homecoming', slug: eventSlug, type: 'reunion', startsAt: new Date(Date.now() + 7 * 86400000).toISOString(), venue: 'Main hall' } as any,
       locale: 'zh-Hans',
@@ -116,7 +116,7 @@ describe('the website’s server: a read-only API token', () => {
     const token = await readOnlyToken();
     const perms = strapiApp().db.query('plugin::users-permissions.permission');
     const role = await strapiApp().db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
-    const find = await perms.findOne({ where: { action: 'api::story.story.find', role: role.id } });
+    const find = await perms.findOne({ where: { action: 'plugin::liaison.story.find', role: role.id } });
     await perms.delete({ where: { id: find.id } });
     try {
       const path = `/api/stories?pagination[pageSize]=1&filters[slug][$ne]=${unique('q')}`;
@@ -125,7 +125,7 @@ describe('the website’s server: a read-only API token', () => {
       expect((await http().get(path).set('Authorization', `Bearer ${token}`)).headers['x-cache']).toBe('HIT');
       expect((await http().get(path)).status).toBe(403);
     } finally {
-      await perms.create({ data: { action: 'api::story.story.find', role: role.id } });
+      await perms.create({ data: { action: 'plugin::liaison.story.find', role: role.id } });
     }
   });
 

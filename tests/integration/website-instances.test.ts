@@ -97,7 +97,7 @@ describe('rate limits', () => {
 
   it('clear every instance’s cache when one of them writes', async () => {
     const tag = unique('multi');
-    const stories = first.documents('api::story.story');
+    const stories = first.documents('plugin::liaison.story');
     const doc = await stories.create({ data: { title: 'Before', slug: unique('multi'), tags: [tag] } as any, locale: 'zh-Hans', status: 'published' });
     const path = `/api/stories?filters[tags][$contains]=${tag}&fields=title`;
     // The create's own notification may still be on its way: ask until the answer is cached.
@@ -125,7 +125,7 @@ describe('rate limits', () => {
     const path = '/api/events?fields=title&pagination[pageSize]=3';
     for (let i = 0; i < 50 && (await get(secondUrl, path)).cache !== 'HIT'; i += 1) await pause(20);
     expect((await get(secondUrl, path)).cache).toBe('HIT');
-    await perms.deleteMany({ where: { action: 'api::event.event.find', role: { id: role.id } } });
+    await perms.deleteMany({ where: { action: 'plugin::liaison.event.find', role: { id: role.id } } });
     try {
       let status = 200;
       for (let i = 0; i < 100 && status !== 403; i += 1) {
@@ -135,7 +135,7 @@ describe('rate limits', () => {
       expect(status).toBe(403);
       expect((await get(secondUrl, '/api/events?pagination[pageSize]=1')).status).toBe(403);
     } finally {
-      await perms.create({ data: { action: 'api::event.event.find', role: role.id } });
+      await perms.create({ data: { action: 'plugin::liaison.event.find', role: role.id } });
     }
     let back = 403;
     for (let i = 0; i < 100 && back !== 200; i += 1) {
@@ -147,13 +147,13 @@ describe('rate limits', () => {
 
   it('announce nothing for a write that rolls back', async () => {
     const tag = unique('rollback');
-    await first.documents('api::story.story').create({ data: { title: 'Kept', slug: unique('rb'), tags: [tag] } as any, locale: 'zh-Hans', status: 'published' });
+    await first.documents('plugin::liaison.story').create({ data: { title: 'Kept', slug: unique('rb'), tags: [tag] } as any, locale: 'zh-Hans', status: 'published' });
     const shy = await first.documents('plugin::liaison.alumnus').create({ data: { name: '不同意', studentNo: unique('S'), publishConsent: false } as any });
     const path = `/api/stories?filters[tags][$contains]=${tag}&fields=title`;
     for (let i = 0; i < 50 && (await get(secondUrl, path)).cache !== 'HIT'; i += 1) await pause(20);
     // A publish the integrity guard refuses (a featured alumnus without consent) is rolled back, its NOTIFY with it.
     await expect(
-      first.documents('api::story.story').create({ data: { title: 'Refused', slug: unique('rb'), tags: [tag], featuredAlumni: [shy.documentId] } as any, locale: 'zh-Hans', status: 'published' })
+      first.documents('plugin::liaison.story').create({ data: { title: 'Refused', slug: unique('rb'), tags: [tag], featuredAlumni: [shy.documentId] } as any, locale: 'zh-Hans', status: 'published' })
     ).rejects.toThrow();
     await pause(300);
     const after = await get(secondUrl, path);

@@ -12,7 +12,7 @@ import { http, setupStrapi, strapiApp, teardownStrapi, unique } from '../helpers
 const onPostgres = process.env.DATABASE_CLIENT === 'postgres';
 
 const website = () => strapiApp().plugin('liaison').service('website');
-const stories = () => strapiApp().documents('api::story.story');
+const stories = () => strapiApp().documents('plugin::liaison.story');
 const knex = () => strapiApp().db.connection;
 
 const realTotals = async (table: string) =>

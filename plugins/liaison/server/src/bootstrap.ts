@@ -4,6 +4,8 @@ import { installDatabaseGuards } from './services/db-guards';
 import { ensureStaffRoles } from './services/admin-roles';
 import { CAPABILITIES } from './capabilities';
 import { configureContentManager } from './services/cm-layout';
+import { grantWebsiteReads } from './host/public-permissions';
+import { addUnlistedMiddlewaresLast } from './host/middlewares';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await registerActions(strapi);
@@ -11,4 +13,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureStaffRoles(strapi);
   for (const capability of CAPABILITIES) await capability.bootstrap?.({ strapi });
   await configureContentManager(strapi);
+  await grantWebsiteReads(strapi);
+  addUnlistedMiddlewaresLast(strapi);
 };

@@ -6,12 +6,21 @@ import controllers from './controllers';
 import routes from './routes';
 import services from './services';
 import { CAPABILITIES } from './capabilities';
+import { PUBLIC_PREFIX_PATTERN } from './website/paths';
 
 export default {
   register,
   bootstrap,
   destroy,
-  config: { default: {}, validator() {} },
+  config: {
+    default: { publicPrefix: '' },
+    validator(config: { publicPrefix?: unknown }) {
+      const prefix = config?.publicPrefix ?? '';
+      if (typeof prefix !== 'string' || !PUBLIC_PREFIX_PATTERN.test(prefix)) {
+        throw new Error(`liaison: publicPrefix must be '' or a path such as '/alumni' (lower-case letters, digits and dashes), not ${JSON.stringify(prefix)}`);
+      }
+    },
+  },
   contentTypes,
   controllers,
   routes,

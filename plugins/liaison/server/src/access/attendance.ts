@@ -4,7 +4,7 @@ import { validationError } from '../utils/errors';
 import { requestAdminUser, scopeForRequest } from './request';
 import type { DocumentMiddleware } from '../writes/types';
 
-const EVENT = 'api::event.event';
+const EVENT = 'plugin::liaison.event';
 const WRITES = new Set(['create', 'update', 'clone']);
 /** Set by the server only: who last changed an event's attendance, and when. */
 export const RECORDED = ['attendanceRecordedBy', 'attendanceRecordedAt'];

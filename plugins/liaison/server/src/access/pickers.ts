@@ -5,7 +5,7 @@ import { addContentManagerMiddleware } from './cm-routes';
 
 export const PICKER_PATH = '/relations/:model/:targetField';
 /** The website's types link to the network (chapters, colleges, featured alumni, organising posts). */
-const WEBSITE_MODELS = ['api::event.event', 'api::story.story'];
+const WEBSITE_MODELS = ['plugin::liaison.event', 'plugin::liaison.story'];
 
 /**
  * The Content Manager's relation pickers list every record of a target type the user

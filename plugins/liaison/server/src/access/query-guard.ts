@@ -10,7 +10,7 @@ import type { DocumentMiddleware } from '../writes/types';
 
 const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 /** The project's own content: Strapi's internal reads of other types (locales, files, users) are left alone. */
-export const isOwnType = (uid: unknown): uid is string => typeof uid === 'string' && (uid.startsWith('plugin::liaison.') || uid.startsWith('api::'));
+export const isOwnType = (uid: unknown): uid is string => typeof uid === 'string' && uid.startsWith('plugin::liaison.');
 /** What Strapi's search (`_q`) looks in: every column of these types (database/query/helpers/search). */
 const SEARCHED = ['string', 'text', 'uid', 'email', 'enumeration', 'richtext'];
 

@@ -26,8 +26,8 @@ const PATHS: Record<string, { college: string[]; chapter: string[] }> = {
   [UIDS.chapter]: { college: [], chapter: ['id'] },
   [UIDS.industry]: { college: [], chapter: [] },
   // The website's content chapter editors write: their chapters' events and stories.
-  'api::event.event': { college: [], chapter: ['chapter.id'] },
-  'api::story.story': { college: [], chapter: ['chapters.id'] },
+  'plugin::liaison.event': { college: [], chapter: ['chapter.id'] },
+  'plugin::liaison.story': { college: [], chapter: ['chapters.id'] },
 };
 
 export const SCOPED_TYPES = Object.keys(PATHS);

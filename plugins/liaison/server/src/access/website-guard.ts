@@ -8,7 +8,7 @@ import { OUTSIDE_MESSAGE, relationOutsideScope, storedOutsideScope } from './rel
 import type { DocumentMiddleware } from '../writes/types';
 
 /** The website types chapter editors write, and the relation that ties each to chapters. */
-const TYPES: Record<string, 'chapter' | 'chapters'> = { 'api::event.event': 'chapter', 'api::story.story': 'chapters' };
+const TYPES: Record<string, 'chapter' | 'chapters'> = { 'plugin::liaison.event': 'chapter', 'plugin::liaison.story': 'chapters' };
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 const STORING = new Set(['create', 'update', 'clone']);
 

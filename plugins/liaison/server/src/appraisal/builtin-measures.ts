@@ -7,7 +7,7 @@ const UID = {
   contact: 'plugin::liaison.contact-log',
   feedback: 'plugin::liaison.feedback',
   alumnus: 'plugin::liaison.alumnus',
-  event: 'api::event.event',
+  event: 'plugin::liaison.event',
 };
 
 /**

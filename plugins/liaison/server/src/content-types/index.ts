@@ -20,8 +20,13 @@ import quota from './quota';
 import training_course from './training-course';
 import training_record from './training-record';
 import training_session from './training-session';
+import story from './story';
+import event from './event';
 
 export default {
+  // The website's content: its tables keep the names they had as the host's api::story and api::event.
+  'story': story,
+  'event': event,
   'alumnus': alumnus,
   'appraisal': appraisal,
   'appraisal-cycle': appraisal_cycle,

@@ -7,15 +7,15 @@ import { CONDITIONS } from '../access/conditions';
 const LIAISON_TYPES = Object.entries(contentTypes)
   .filter(([, type]) => (type.schema.pluginOptions as any)?.['content-manager']?.visible !== false)
   .map(([name]) => `plugin::liaison.${name}`);
-const WEBSITE_TYPES = ['api::story.story', 'api::event.event'];
+const WEBSITE_TYPES = ['plugin::liaison.story', 'plugin::liaison.event'];
 /**
  * The fields of the website types, named in their permissions: the admin panel shows a
  * field only when the permission lists it (tests/integration/access-roles checks these
  * lists against the schemas).
  */
 export const WEBSITE_FIELDS: Record<string, string[]> = {
-  'api::story.story': ['title', 'slug', 'summary', 'body', 'cover', 'colleges', 'chapters', 'industries', 'cohortYears', 'tags', 'featuredAlumni'],
-  'api::event.event': [
+  'plugin::liaison.story': ['title', 'slug', 'summary', 'body', 'cover', 'colleges', 'chapters', 'industries', 'cohortYears', 'tags', 'featuredAlumni'],
+  'plugin::liaison.event': [
     'title', 'slug', 'type', 'chapter', 'college', 'industry', 'startsAt', 'endsAt', 'venue', 'onlineUrl', 'capacity',
     'registrationOpensAt', 'registrationClosesAt', 'description', 'cover', 'organisers', 'attendance',
   ],
@@ -119,9 +119,9 @@ export const STAFF_ROLES = [
       ...pluginPermissions([ACTIONS.readOverview]),
       // Their chapters' events, the whole way to publication; stories as drafts, which the office reviews and publishes.
       // Conditions do the reads; access/website-guard.ts does creates, what a write stores, publish and delete.
-      ...scoped('api::event.event', ['read', 'create', 'update'], CONDITIONS.ownChapters, WEBSITE_FIELDS['api::event.event'], { locales: CONTENT_LOCALES }),
-      ...scoped('api::event.event', ['delete', 'publish'], CONDITIONS.ownChapters, undefined, { locales: CONTENT_LOCALES }),
-      ...scoped('api::story.story', ['read', 'create', 'update'], CONDITIONS.ownChapters, WEBSITE_FIELDS['api::story.story'], { locales: CONTENT_LOCALES }),
+      ...scoped('plugin::liaison.event', ['read', 'create', 'update'], CONDITIONS.ownChapters, WEBSITE_FIELDS['plugin::liaison.event'], { locales: CONTENT_LOCALES }),
+      ...scoped('plugin::liaison.event', ['delete', 'publish'], CONDITIONS.ownChapters, undefined, { locales: CONTENT_LOCALES }),
+      ...scoped('plugin::liaison.story', ['read', 'create', 'update'], CONDITIONS.ownChapters, WEBSITE_FIELDS['plugin::liaison.story'], { locales: CONTENT_LOCALES }),
       // Reads the liaison posts, the chapter and the members of their own chapters.
       ...scoped('plugin::liaison.liaison', ['read'], CONDITIONS.ownChapters),
       ...scoped('plugin::liaison.chapter', ['read'], CONDITIONS.ownChapters),

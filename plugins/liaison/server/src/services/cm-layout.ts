@@ -93,7 +93,7 @@ export const configureContentManager = async (strapi: Core.Strapi) => {
   const applied = ((await store.get({})) as Record<string, any>) ?? {};
   const nextApplied: Record<string, any> = { ...applied };
 
-  const uids = Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith('plugin::liaison.') || uid.startsWith('api::'));
+  const uids = Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith('plugin::liaison.'));
   for (const uid of uids) {
     const contentType = strapi.contentType(uid as any) as any;
     const config = (await cm.findConfiguration(contentType)) as Configuration;

@@ -12,8 +12,8 @@ export const DATE_ORDER = [
   { uid: 'plugin::liaison.liaison', earlier: 'termStart', later: 'termEnd' },
   { uid: 'plugin::liaison.appraisal-cycle', earlier: 'periodStart', later: 'periodEnd' },
   { uid: 'plugin::liaison.training-session', earlier: 'startsAt', later: 'endsAt' },
-  { uid: 'api::event.event', earlier: 'startsAt', later: 'endsAt' },
-  { uid: 'api::event.event', earlier: 'registrationOpensAt', later: 'registrationClosesAt' },
+  { uid: 'plugin::liaison.event', earlier: 'startsAt', later: 'endsAt' },
+  { uid: 'plugin::liaison.event', earlier: 'registrationOpensAt', later: 'registrationClosesAt' },
 ] as const;
 
 /**
@@ -21,8 +21,8 @@ export const DATE_ORDER = [
  * rows share their slug, hence the "is draft" part of the key.
  */
 export const SLUG_INDEXES = [
-  { uid: 'api::story.story', name: 'stories_slug_locale_uq', field: 'slug' },
-  { uid: 'api::event.event', name: 'events_slug_locale_uq', field: 'slug' },
+  { uid: 'plugin::liaison.story', name: 'stories_slug_locale_uq', field: 'slug' },
+  { uid: 'plugin::liaison.event', name: 'events_slug_locale_uq', field: 'slug' },
 ] as const;
 
 /**
@@ -31,8 +31,8 @@ export const SLUG_INDEXES = [
  * scan of its rows and the total an index-only count, however many drafts there are.
  */
 const PUBLIC_LIST_INDEXES = [
-  { uid: 'api::story.story', name: 'stories_published_idx', order: ['publishedAt DESC', 'id DESC'] },
-  { uid: 'api::event.event', name: 'events_published_idx', order: ['startsAt', 'id'] },
+  { uid: 'plugin::liaison.story', name: 'stories_published_idx', order: ['publishedAt DESC', 'id DESC'] },
+  { uid: 'plugin::liaison.event', name: 'events_published_idx', order: ['startsAt', 'id'] },
 ] as const;
 
 export const indexFieldNames = (): Record<string, string> =>

@@ -16,23 +16,36 @@ const removeTemporaryFiles = async (files: Record<string, any> | undefined) => {
  * stores one of them, and serves whatever is under /uploads so that no browser runs it.
  * Strapi's own check (config/plugins.ts) and the upload service (guard.ts) refuse them too.
  */
+/** Refuses a multipart request with a file that is not accepted (once strapi::body has parsed it). */
+export const checkUploads = () => async (ctx: any, next: () => Promise<void>) => {
+  const files = ctx.request.files?.files;
+  if (files) {
+    try {
+      await refuseUnacceptedFiles(files);
+    } catch (error) {
+      await removeTemporaryFiles(ctx.request.files);
+      throw error;
+    }
+  }
+  await next();
+};
+
+/** Whatever is served under /uploads is served so that no browser runs it (it must wrap strapi::public). */
+export const sandboxUploads = (strapi: any) => {
+  const uploadsDir = path.join(strapi.dirs.static.public, 'uploads');
+  return async (ctx: any, next: () => Promise<void>) => {
+    await next();
+    sandboxUpload(ctx, uploadsDir);
+  };
+};
+
 const capability: Capability = {
   middlewares: {
+    // Both, for a host that lists it after strapi::body and before strapi::public.
     uploads: (_config: unknown, { strapi }: { strapi: any }) => {
-      const uploadsDir = path.join(strapi.dirs.static.public, 'uploads');
-      return async (ctx: any, next: () => Promise<void>) => {
-        const files = ctx.request.files?.files;
-        if (files) {
-          try {
-            await refuseUnacceptedFiles(files);
-          } catch (error) {
-            await removeTemporaryFiles(ctx.request.files);
-            throw error;
-          }
-        }
-        await next();
-        sandboxUpload(ctx, uploadsDir);
-      };
+      const check = checkUploads();
+      const sandbox = sandboxUploads(strapi);
+      return (ctx: any, next: () => Promise<void>) => sandbox(ctx, () => check(ctx, next));
     },
   },
 };

@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import { LRUCache } from 'lru-cache';
+import type { PublicPaths } from './paths';
 
 interface Entry {
   body: string;
@@ -13,22 +14,23 @@ interface Entry {
  * one spelling, its static part in lower case and its parameter as given (slugs are case
  * sensitive), so that every spelling the router serves is cached, and under one key.
  */
-const PUBLIC_ROUTES: { pattern: RegExp; canonical: (m: RegExpMatchArray) => string }[] = [
-  { pattern: /^\/api\/(stories|events)(?:\/([^/]+))?\/?$/i, canonical: (m) => `/api/${m[1].toLowerCase()}${m[2] ? `/${m[2]}` : ''}` },
-  { pattern: /^\/api\/events\.ics\/?$/i, canonical: () => '/api/events.ics' },
-  { pattern: /^\/api\/openapi\.json\/?$/i, canonical: () => '/api/openapi.json' },
-  { pattern: /^\/api\/liaison\/(chapters|honours)\/?$/i, canonical: (m) => `/api/liaison/${m[1].toLowerCase()}` },
-];
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The route's one spelling, or undefined when the path is not a public read. */
-export const publicRoute = (path: string): string | undefined => {
-  for (const route of PUBLIC_ROUTES) {
-    const m = path.match(route.pattern);
-    if (m) return route.canonical(m);
-  }
-  return undefined;
+/** The route's one spelling, or undefined when the path is not a public read (see paths.ts for where they live). */
+export const publicRoutes = (paths: PublicPaths) => {
+  const exact = [paths.feed, paths.openapi, paths.chapters, paths.honours];
+  // A record's path keeps its parameter (a slug or documentId) as given.
+  const withRecord = [paths.stories, paths.events].map((base) => ({ base, pattern: new RegExp(`^${escape(base)}(?:/([^/]+))?/?$`, 'i') }));
+  const exactPatterns = exact.map((path) => ({ path, pattern: new RegExp(`^${escape(path)}/?$`, 'i') }));
+  return (path: string): string | undefined => {
+    for (const route of exactPatterns) if (route.pattern.test(path)) return route.path;
+    for (const route of withRecord) {
+      const m = path.match(route.pattern);
+      if (m) return m[1] ? `${route.base}/${m[1]}` : route.base;
+    }
+    return undefined;
+  };
 };
-export const isPublicPath = (path: string) => publicRoute(path) !== undefined;
 
 export const etagOf = (body: string) => `"${createHash('sha1').update(body).digest('base64url')}"`;
 
@@ -83,7 +85,9 @@ export class PublicCache {
  * (full-access tokens, signed-in users, a token that is not valid) is never cached. The key
  * is the route and the query string: nothing in an answer depends on a request header.
  */
-export const cacheMiddleware = (cache: () => PublicCache | null, kindOf: (ctx: any) => Promise<'public' | 'website' | null>) => async (ctx: any, next: () => Promise<unknown>) => {
+export const cacheMiddleware =
+  (cache: () => PublicCache | null, publicRoute: (path: string) => string | undefined, kindOf: (ctx: any) => Promise<'public' | 'website' | null>) =>
+  async (ctx: any, next: () => Promise<unknown>) => {
   const store = cache();
   const route = store && (ctx.method === 'GET' || ctx.method === 'HEAD') ? publicRoute(ctx.path) : undefined;
   const kind = route ? await kindOf(ctx) : null;

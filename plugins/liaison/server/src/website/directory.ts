@@ -62,7 +62,7 @@ export const chapterDirectory = async (strapi: Core.Strapi, raw: Record<string, 
           populate: { chapter: { select: ['id'] }, alumnus: { select: ['name', 'displayName', 'displayNameEn'] } },
           orderBy: [{ id: 'asc' }],
         }),
-        strapi.db.query('api::event.event').findMany({
+        strapi.db.query('plugin::liaison.event').findMany({
           where: { publishedAt: { $notNull: true }, locale, chapter: { id: { $in: ids } }, ...upcomingFilter(now) },
           select: ['id'],
           populate: { chapter: { select: ['id'] } },

@@ -24,7 +24,7 @@ export const blocksText = (blocks: unknown): string => {
  * an iCalendar feed, times in UTC (a TZID without its VTIMEZONE shifts events in some
  * clients). Each event's UID is its documentId, stable across edits and locales.
  */
-export const eventsFeed = async (strapi: Core.Strapi, raw: Record<string, unknown>, origin: string) => {
+export const eventsFeed = async (strapi: Core.Strapi, raw: Record<string, unknown>, origin: string, eventsPath: string) => {
   const { problems, locale, values } = checkParameters(raw, FEED_PARAMETERS, 'the events feed');
   refuse(problems);
 
@@ -34,7 +34,7 @@ export const eventsFeed = async (strapi: Core.Strapi, raw: Record<string, unknow
     if (!chapter) throw new errors.NotFoundError('chapter: no chapter has this documentId');
   }
   const en = locale === 'en';
-  const events = await strapi.documents('api::event.event').findMany({
+  const events = await strapi.documents('plugin::liaison.event').findMany({
     locale,
     status: 'published',
     filters: { ...upcomingFilter(new Date()), ...(chapter ? { chapter: { id: chapter.id } } : {}) } as any,
@@ -54,7 +54,7 @@ export const eventsFeed = async (strapi: Core.Strapi, raw: Record<string, unknow
       summary: e.title,
       description: blocksText(e.description) || undefined,
       location: e.venue || e.onlineUrl || undefined,
-      url: e.onlineUrl || `${origin}/api/events/${e.slug}?locale=${locale}`,
+      url: e.onlineUrl || `${origin}${eventsPath}/${e.slug}?locale=${locale}`,
       lastModified: e.updatedAt ? new Date(e.updatedAt) : undefined,
       timezone: null,
     });

@@ -4,8 +4,8 @@ import { Client } from 'pg';
 
 /** Everything a public answer is made of: a write of any of these clears the public cache. */
 export const SHOWN_TYPES = new Set([
-  'api::story.story',
-  'api::event.event',
+  'plugin::liaison.story',
+  'plugin::liaison.event',
   'plugin::liaison.alumnus',
   'plugin::liaison.chapter',
   'plugin::liaison.college',

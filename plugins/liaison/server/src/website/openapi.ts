@@ -6,6 +6,7 @@ import { DIRECTORY_PARAMETERS } from './directory';
 import { FEED_PARAMETERS } from './ical';
 import { ID_OR_SLUG } from './reads';
 import { ROLL_PARAMETERS } from '../honours/controller';
+import type { PublicPaths } from './paths';
 
 /**
  * The OpenAPI 3.1 description of what the website may call, and nothing else (no users,
@@ -70,7 +71,7 @@ const list = (item: string) => ({
 });
 const one = (item: string) => ({ type: 'object', required: ['data'], properties: { data: ref(item), meta: { type: 'object' } } });
 
-export const openApiDocument = (serverUrl: string, eventTypes: string[]) => ({
+export const openApiDocument = (serverUrl: string, eventTypes: string[], paths: PublicPaths) => ({
   openapi: '3.1.0',
   info: {
     title: 'Liaison public API',
@@ -80,7 +81,7 @@ export const openApiDocument = (serverUrl: string, eventTypes: string[]) => ({
   },
   servers: [{ url: serverUrl || '/' }],
   paths: {
-    '/api/stories': {
+    [paths.stories]: {
       get: {
         operationId: 'listStories',
         summary: 'Published alumni stories',
@@ -88,10 +89,10 @@ export const openApiDocument = (serverUrl: string, eventTypes: string[]) => ({
         responses: { '200': json(list('Story')), ...COMMON_ERRORS },
       },
     },
-    '/api/stories/{idOrSlug}': {
+    [`${paths.stories}/{idOrSlug}`]: {
       get: { operationId: 'getStory', summary: 'One published story', parameters: oneParams(STORY), responses: { '200': json(one('Story')), ...COMMON_ERRORS, '404': errorResponse('No published story with this slug or documentId in this locale') } },
     },
-    '/api/events': {
+    [paths.events]: {
       get: {
         operationId: 'listEvents',
         summary: 'Published alumni events',
@@ -99,10 +100,10 @@ export const openApiDocument = (serverUrl: string, eventTypes: string[]) => ({
         responses: { '200': json(list('Event')), ...COMMON_ERRORS },
       },
     },
-    '/api/events/{idOrSlug}': {
+    [`${paths.events}/{idOrSlug}`]: {
       get: { operationId: 'getEvent', summary: 'One published event', parameters: oneParams(EVENT), responses: { '200': json(one('Event')), ...COMMON_ERRORS, '404': errorResponse('No published event with this slug or documentId in this locale') } },
     },
-    '/api/events.ics': {
+    [paths.feed]: {
       get: {
         operationId: 'eventsCalendar',
         summary: 'Upcoming events as an iCalendar feed (UTC times)',
@@ -114,7 +115,7 @@ export const openApiDocument = (serverUrl: string, eventTypes: string[]) => ({
         },
       },
     },
-    '/api/liaison/chapters': {
+    [paths.chapters]: {
       get: {
         operationId: 'listChapters',
         summary: 'The chapter directory',
@@ -122,7 +123,7 @@ export const openApiDocument = (serverUrl: string, eventTypes: string[]) => ({
         responses: { '200': json(list('Chapter')), ...COMMON_ERRORS },
       },
     },
-    '/api/liaison/honours': {
+    [paths.honours]: {
       get: {
         operationId: 'honourRoll',
         summary: 'The honour roll: awarded honours of alumni who consented to publication',

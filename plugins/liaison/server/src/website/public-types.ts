@@ -28,7 +28,7 @@ export interface RelationSpec {
 }
 
 export interface PublicType {
-  uid: 'api::story.story' | 'api::event.event';
+  uid: 'plugin::liaison.story' | 'plugin::liaison.event';
   fields: Record<string, ScalarSpec>;
   relations: Record<string, RelationSpec>;
   defaultSort: string[];
@@ -106,7 +106,7 @@ export const publicName = (a: { name?: string; displayName?: string | null; disp
   (locale === 'en' ? a.displayNameEn || a.displayName : a.displayName) || a.name || '';
 
 export const STORY: PublicType = {
-  uid: 'api::story.story',
+  uid: 'plugin::liaison.story',
   fields: {
     ...COMMON_FIELDS,
     title: str,
@@ -127,7 +127,7 @@ export const STORY: PublicType = {
 };
 
 export const EVENT: PublicType = {
-  uid: 'api::event.event',
+  uid: 'plugin::liaison.event',
   fields: {
     ...COMMON_FIELDS,
     title: str,

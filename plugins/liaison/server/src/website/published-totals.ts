@@ -13,7 +13,7 @@ import { columnOf, isPostgres, tableOf } from '../utils/db';
  * a total can never drift, whatever wrote to the tables while the triggers were absent.
  */
 export const TOTALS_TABLE = 'liaison_published_totals';
-const COUNTED = ['api::story.story', 'api::event.event'] as const;
+const COUNTED = ['plugin::liaison.story', 'plugin::liaison.event'] as const;
 type Counted = (typeof COUNTED)[number];
 
 const columns = (strapi: Core.Strapi, uid: Counted) => ({

@@ -8,6 +8,7 @@ import { EVENT, STORY } from './public-types';
 import { chapterDirectory, pastFilter, upcomingFilter } from './directory';
 import { eventsFeed } from './ical';
 import { openApiDocument } from './openapi';
+import { publicPathsOf } from './paths';
 import { isEmpty, TIMEFRAME } from './query';
 import { checkValue } from './values';
 import { mailLinkBase } from '../utils/mail-links';
@@ -115,10 +116,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     chapters: (query: Record<string, unknown>) => chapterDirectory(strapi, query),
     /** The server's public address, for links in answers: PUBLIC_URL, never a request header. */
     publicUrl,
-    eventsFeed: (query: Record<string, unknown>) => eventsFeed(strapi, query, publicUrl()),
+    eventsFeed: (query: Record<string, unknown>) => eventsFeed(strapi, query, publicUrl(), publicPathsOf(strapi).events),
     openApi: () => {
-      const types = (strapi.getModel('api::event.event').attributes as any).type.enum as string[];
-      return openApiDocument(publicUrl(), types);
+      const types = (strapi.getModel('plugin::liaison.event').attributes as any).type.enum as string[];
+      return openApiDocument(publicUrl(), types, publicPathsOf(strapi));
     },
   };
 };

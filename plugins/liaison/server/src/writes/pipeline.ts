@@ -6,7 +6,7 @@ import { postAccess } from '../access/guard';
 import { websiteAccess } from '../access/website-guard';
 import { attendanceRecord } from '../access/attendance';
 import { alumnusSearchKey } from '../board/search-key';
-import { integrityGuard } from '../middlewares/integrity-guard';
+import { integrityGuard } from './integrity-guard';
 import { appraisalGuard } from '../appraisal/guard';
 import { trainingWrites } from '../training/writes';
 import { postHistory } from '../assignment/history';

@@ -17,7 +17,7 @@ import { classifyDbError, uniqueFieldError } from '../utils/db-errors';
 import { conflictError, validationError } from '../utils/errors';
 import { indexFieldNames } from '../services/db-guards';
 import { writtenIds } from '../utils/written';
-import type { DocumentMiddleware } from '../writes/types';
+import type { DocumentMiddleware } from './types';
 
 type Row = Record<string, any>;
 
@@ -89,7 +89,7 @@ export const GUARDS: Partial<Record<UID.Schema, Guard>> = {
   },
   'plugin::liaison.honour': { relations: ['alumnus'], required: ['alumnus'] },
   'plugin::liaison.contact-log': { relations: ['liaison'], required: ['liaison'] },
-  'api::story.story': {
+  'plugin::liaison.story': {
     relations: [],
     populate: { featuredAlumni: { select: ['id', 'name', 'publishConsent'] } },
     check: ({ row, publishing }) => [
@@ -98,7 +98,7 @@ export const GUARDS: Partial<Record<UID.Schema, Guard>> = {
       ...(publishing ? checkStoryPublishable(row.featuredAlumni ?? []) : []),
     ],
   },
-  'api::event.event': {
+  'plugin::liaison.event': {
     relations: ['chapter', 'college', 'industry'],
     check: ({ row, publishing }) => [
       ...checkEvent(eventState(row)),
@@ -154,7 +154,7 @@ const translateDbError = (strapi: Core.Strapi, uid: UID.Schema, error: unknown):
  * so a write that breaks a rule leaves nothing behind.
  */
 export const integrityGuard = (strapi: Core.Strapi): DocumentMiddleware => async (ctx, next) => {
-  if (!ctx.uid.startsWith('plugin::liaison.') && !ctx.uid.startsWith('api::')) return next();
+  if (!ctx.uid.startsWith('plugin::liaison.')) return next();
   const data = (ctx.params as { data?: Record<string, unknown> })?.data;
   const badDates = checkDateFormats(strapi.getModel(ctx.uid).attributes as Record<string, { type?: string }>, data);
   if (badDates.length) throw validationError(badDates);

@@ -10,8 +10,8 @@ export const mayReadDrafts = (auth: { strategy?: { name?: string }; credentials?
   auth?.strategy?.name === 'content-api-token' && auth?.credentials?.type === 'full-access';
 
 const WEBSITE_READS = {
-  'api::story.story': { find: 'findStories', findOne: 'findStory' },
-  'api::event.event': { find: 'findEvents', findOne: 'findEvent' },
+  'plugin::liaison.story': { find: 'findStories', findOne: 'findStory' },
+  'plugin::liaison.event': { find: 'findEvents', findOne: 'findEvent' },
 } as const;
 
 /**
@@ -20,7 +20,7 @@ const WEBSITE_READS = {
  * content only, public fields only, a record by its slug or documentId. Staff scripts
  * keep Strapi's own reads (drafts and every field they may write anyway).
  */
-export const publishedOnlyController = (uid: 'api::story.story' | 'api::event.event') =>
+export const publishedOnlyController = (uid: 'plugin::liaison.story' | 'plugin::liaison.event') =>
   factories.createCoreController(uid, ({ strapi }) => {
     const website = () => strapi.plugin('liaison').service('website');
     const reads = WEBSITE_READS[uid];
