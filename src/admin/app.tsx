@@ -1,20 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { contentTypeNames, strapiMessages } from './translations';
-import { fieldLabelMessages } from './field-labels';
-import { enumLabelMessages } from './enum-labels';
-import { registerEnumDisplay } from './enum-display';
-import { sendAdminLanguage } from './locale';
 import project from '../../package.json';
-
-const translations = {
-  en: { ...contentTypeNames.en, ...fieldLabelMessages(0), ...enumLabelMessages(0), ...strapiMessages.en },
-  'zh-Hans': {
-    ...contentTypeNames['zh-Hans'],
-    ...fieldLabelMessages(1),
-    ...enumLabelMessages(1),
-    ...strapiMessages['zh-Hans'],
-  },
-};
 
 /**
  * Strapi's guided tour starts enabled for every browser (its state lives in localStorage);
@@ -51,16 +36,14 @@ const dismissMediaLibraryBanner = () => {
 
 export default {
   config: {
+    // The plugin brings its own strings in both languages (and the Strapi strings it completes).
     locales: ['zh-Hans'],
-    translations,
     tutorials: false,
     notifications: { releases: false },
   },
   register(app: StrapiApp) {
     switchOffGuidedTour();
     dismissMediaLibraryBanner();
-    sendAdminLanguage();
-    registerEnumDisplay(app, translations);
   },
   bootstrap(_app: StrapiApp) {},
 };

@@ -5,7 +5,7 @@ import { launchBrowser, listen, signInAdmin } from '../helpers/browser';
 import { makeAlumnus, makeCohort, makeCollege } from '../helpers/fixtures';
 import en from '../../plugins/liaison/admin/src/translations/en.json';
 import zh from '../../plugins/liaison/admin/src/translations/zh-Hans.json';
-import { ENUM_LABELS } from '../../src/admin/enum-labels';
+import { ENUM_LABELS } from '../../plugins/liaison/admin/src/strings/enum-labels';
 
 /**
  * Staff open the Assignment board, find a class without liaisons, nominate and

@@ -1,7 +1,7 @@
 import fs from 'fs';
 import path from 'path';
-import { CONTENT_TYPE_FIELDS, fieldLabel } from '../../src/admin/field-labels';
-import { contentTypeNames } from '../../src/admin/translations';
+import { CONTENT_TYPE_FIELDS, fieldLabel } from '../../plugins/liaison/admin/src/strings/field-labels';
+import { contentTypeNames } from '../../plugins/liaison/admin/src/strings/translations';
 
 const root = path.resolve(__dirname, '../..');
 const schemaFiles = [
@@ -23,7 +23,7 @@ describe('the admin speaks English and Chinese about every content type', () => 
   });
 });
 
-import { enumLabel, enumLabelMessages, enumMessageId } from '../../src/admin/enum-labels';
+import { enumLabel, enumLabelMessages, enumMessageId } from '../../plugins/liaison/admin/src/strings/enum-labels';
 
 describe('enumeration values are shown in words, in English and Chinese', () => {
   it.each(schemaFiles)('%s: every value of every enumeration has both labels', (_uid, file) => {

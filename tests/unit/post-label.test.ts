@@ -1,5 +1,5 @@
 import { postLabel, ROLE_NAMES_ZH } from '../../plugins/liaison/server/src/services/post-labels';
-import { ENUM_LABELS } from '../../src/admin/enum-labels';
+import { ENUM_LABELS } from '../../plugins/liaison/admin/src/strings/enum-labels';
 
 describe("a post's name", () => {
   it('reads "<holder> · <scope> · <role in Chinese>"', () => {

@@ -1,6 +1,6 @@
 import { CATEGORY_NAMES_ZH, CHANNEL_NAMES_ZH, LABELS, recordLabel, type Piece } from '../../plugins/liaison/server/src/services/record-labels';
-import { ENUM_LABELS } from '../../src/admin/enum-labels';
-import { CONTENT_TYPE_FIELDS, fieldLabel } from '../../src/admin/field-labels';
+import { ENUM_LABELS } from '../../plugins/liaison/admin/src/strings/enum-labels';
+import { CONTENT_TYPE_FIELDS, fieldLabel } from '../../plugins/liaison/admin/src/strings/field-labels';
 
 const values = (byAttribute: Record<string, unknown>) => (piece: Piece) => byAttribute[[...piece.path, piece.attribute].join('.')];
 

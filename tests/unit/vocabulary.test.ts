@@ -2,7 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import * as vocabulary from '../../plugins/liaison/server/src/vocabulary';
 import { ROLE_NAMES_ZH } from '../../plugins/liaison/server/src/services/label-names';
-import { enumLabel } from '../../src/admin/enum-labels';
+import { enumLabel } from '../../plugins/liaison/admin/src/strings/enum-labels';
 import { DIMENSIONS as BOARD_DIMENSIONS, END_REASONS as BOARD_END_REASONS } from '../../plugins/liaison/admin/src/api/board';
 
 const postSchema = JSON.parse(

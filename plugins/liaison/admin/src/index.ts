@@ -1,12 +1,17 @@
 import { PLUGIN_ID } from './pluginId';
 import { PluginIcon } from './components/PluginIcon';
 import { getTranslation } from './utils/getTranslation';
+import { contentManagerMessages } from './strings';
+import { registerEnumDisplay } from './strings/enum-display';
+import { sendAdminLanguage } from './strings/locale';
 
 const prefixKeys = (data: Record<string, string>) =>
   Object.fromEntries(Object.entries(data).map(([key, value]) => [getTranslation(key), value]));
 
 export default {
   register(app: any) {
+    sendAdminLanguage();
+    registerEnumDisplay(app, contentManagerMessages);
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
       icon: PluginIcon,
@@ -34,9 +39,9 @@ export default {
       locales.map(async (locale) => {
         try {
           const { default: data } = await import(`./translations/${locale}.json`);
-          return { data: prefixKeys(data), locale };
+          return { data: { ...contentManagerMessages[locale], ...prefixKeys(data) }, locale };
         } catch {
-          return { data: {}, locale };
+          return { data: contentManagerMessages[locale] ?? {}, locale };
         }
       })
     );

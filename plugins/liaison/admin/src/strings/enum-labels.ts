@@ -1,4 +1,4 @@
-import { POST_ENUM_NAMES } from '../../plugins/liaison/server/src/vocabulary';
+import { POST_ENUM_NAMES } from '../../../server/src/vocabulary';
 
 /**
  * What staff read for the values of enumerations, in English and Chinese, by field name.
