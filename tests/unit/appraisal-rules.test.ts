@@ -1,4 +1,13 @@
-import { checkCriteria, gradeOf, normalise, rankWithin, totalOf } from '../../plugins/liaison/server/src/appraisal/rules';
+import {
+  checkCriteria,
+  checkOpen,
+  checkScore,
+  checkScoredCriterion,
+  gradeOf,
+  normalise,
+  rankWithin,
+  totalOf,
+} from '../../plugins/liaison/server/src/appraisal/rules';
 import { neutralise } from '../../plugins/liaison/server/src/appraisal/export';
 import { bestGrade, eligibilityProblem, isEligible } from '../../plugins/liaison/server/src/honours/rules';
 
@@ -62,6 +71,19 @@ describe('appraisal rules', () => {
       /unknown measure \(x\)/,
     );
     expect(checkCriteria([{ key: 'A b', kind: 'scored', weight: 100 }], [])[0].message).toMatch(/needs a key/);
+  });
+
+  it('checks a score, its criterion and that the cycle is open, each in one place', () => {
+    expect([0, 100, 55].flatMap(checkScore)).toEqual([]);
+    expect([-1, 101, 7.5, '50', null].map((s) => checkScore(s).map((p) => p.path))).toEqual([['score'], ['score'], ['score'], ['score'], ['score']]);
+    const criteria = [
+      { key: 'contacts', kind: 'measured' as const, measure: 'contacts', weight: 50 },
+      { key: 'performance', kind: 'scored' as const, weight: 50 },
+    ];
+    expect(checkScoredCriterion(criteria, 'performance')).toEqual([]);
+    expect(checkScoredCriterion(criteria, 'contacts')[0].message).toBe('must be a scored criterion of the cycle: performance');
+    expect(checkScoredCriterion([], 'x')[0].message).toBe('must be a scored criterion of the cycle: none');
+    expect([checkOpen({ cycleStatus: 'open' }), checkOpen(null), checkOpen({ cycleStatus: 'closed' }).map((p) => p.path)]).toEqual([[], [], ['cycle']]);
   });
 
   it('neutralises cells a spreadsheet would run as formulas, and only those', () => {

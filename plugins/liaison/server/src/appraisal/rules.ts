@@ -91,6 +91,17 @@ export const checkScore = (score: unknown): FieldError[] =>
     ? []
     : [fieldError('score', 'must be a whole number from 0 to 100')];
 
+/** A score is for one of the cycle's scored criteria (a measured one is the server's figure). */
+export const checkScoredCriterion = (criteria: Criterion[], key: unknown): FieldError[] => {
+  if (criteria.some((c) => c.key === key && c.kind === 'scored')) return [];
+  const scored = criteria.filter((c) => c.kind === 'scored').map((c) => c.key);
+  return [fieldError('criterion', `must be a scored criterion of the cycle: ${scored.join(', ') || 'none'}`)];
+};
+
+/** A closed cycle is frozen: its criteria, figures, scores and feedback. */
+export const checkOpen = (cycle: { cycleStatus?: string | null } | null | undefined): FieldError[] =>
+  cycle?.cycleStatus === 'closed' ? [fieldError('cycle', 'the appraisal cycle is closed: its results are frozen')] : [];
+
 export const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**

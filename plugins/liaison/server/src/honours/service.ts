@@ -18,7 +18,7 @@ import {
   type Kind,
 } from './rules';
 import { awardMail, type Locale } from './templates';
-import { UID as APPRAISAL_UID } from '../appraisal/service';
+import { UID as APPRAISAL_UID } from '../appraisal/deps';
 
 /** The appraisal's types (an honour rests on an appraisal), and the honour itself. */
 const UID = { ...APPRAISAL_UID, honour: 'plugin::liaison.honour' } as const;
