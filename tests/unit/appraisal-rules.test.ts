@@ -5,6 +5,7 @@ import {
   checkScoredCriterion,
   gradeOf,
   normalise,
+  parseSort,
   rankWithin,
   totalOf,
 } from '../../plugins/liaison/server/src/appraisal/rules';
@@ -71,6 +72,23 @@ describe('appraisal rules', () => {
       /unknown measure \(x\)/,
     );
     expect(checkCriteria([{ key: 'A b', kind: 'scored', weight: 100 }], [])[0].message).toMatch(/needs a key/);
+  });
+
+  it('reads the results’ sort as <column>:asc|desc, and the older -<column> still', () => {
+    expect(['rank:asc', 'rank:desc', 'total:DESC', 'name', '-rank', '-name'].map((s) => parseSort(s).value)).toEqual([
+      { column: 'rank', direction: 'asc' },
+      { column: 'rank', direction: 'desc' },
+      { column: 'total', direction: 'desc' },
+      { column: 'name', direction: 'asc' },
+      { column: 'rank', direction: 'desc' },
+      { column: 'name', direction: 'desc' },
+    ]);
+    for (const bad of ['luck', 'rank:up', '-rank:desc', 'rank:asc,name:asc', 'constructor', '__proto__', ['rank'], 7]) {
+      const { value, problems } = parseSort(bad);
+      expect(value).toBeUndefined();
+      expect(problems.map((p) => p.path)).toEqual(['sort']);
+    }
+    expect(parseSort('luck').problems[0].message).toBe('must be one of rank:asc, rank:desc, total:asc, total:desc, name:asc, name:desc');
   });
 
   it('checks a score, its criterion and that the cycle is open, each in one place', () => {

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { DIMENSIONS, type Dimension } from '../vocabulary';
 import { columnOf, joinOf, rowsOf, tableOf } from '../utils/db';
 import { measureOf } from './measures';
-import type { Criterion } from './rules';
+import { DEFAULT_SORT, type Criterion, type SortColumn, type SortKey } from './rules';
 import { day, n, parseJson, UID } from './deps';
 
 const SCOPE_FIELD: Record<Dimension, 'cohort' | 'college' | 'chapter' | 'industry'> = {
@@ -13,13 +13,10 @@ const SCOPE_FIELD: Record<Dimension, 'cohort' | 'college' | 'chapter' | 'industr
 };
 /** Posts appraised in a cycle: those that held their post at some time in the period. */
 const APPRAISED_STATUSES = ['active', 'approved', 'ended'];
-export const SORTS: Record<string, string> = {
-  rank: 'dimension_order, a_rank, alumnus_name',
-  '-rank': 'dimension_order, a_rank DESC, alumnus_name',
-  total: 'a_total, alumnus_name',
-  '-total': 'a_total DESC, alumnus_name',
-  name: 'alumnus_name, id',
-  '-name': 'alumnus_name DESC, id',
+const ORDER_BY: Record<SortColumn, (desc: string) => string> = {
+  rank: (desc) => `dimension_order, a_rank${desc}, alumnus_name`,
+  total: (desc) => `a_total${desc}, alumnus_name`,
+  name: (desc) => `alumnus_name${desc}, id`,
 };
 
 const t = (strapi: Core.Strapi, uid: string) => tableOf(strapi, uid);
@@ -141,7 +138,7 @@ export interface ResultsFilter {
   dimension?: string;
   scopeKey?: string;
   grade?: string;
-  sort?: string;
+  sort?: SortKey;
   page?: number;
   pageSize?: number;
 }
@@ -185,6 +182,7 @@ export const resultRows = async (strapi: Core.Strapi, cycle: any, colleges: numb
   }
   const gradeFilter = q.grade ? `WHERE a_grade = ?` : '';
   const dimOrder = `CASE ${ac('dimension')} ${DIMENSIONS.map((d, i) => `WHEN '${d}' THEN ${i}`).join(' ')} ELSE 9 END`;
+  const sort = q.sort ?? DEFAULT_SORT;
   const sql = `
     WITH r AS (
       SELECT a.id AS id, ${ac('documentId')} AS document_id, ${ac('dimension')} AS dimension, ${dimOrder} AS dimension_order,
@@ -218,7 +216,7 @@ export const resultRows = async (strapi: Core.Strapi, cycle: any, colleges: numb
         SUM(CASE WHEN a_grade = 'fail' THEN 1 ELSE 0 END) OVER () AS g_fail
       FROM r),
     f AS (SELECT g.*, COUNT(*) OVER () AS filtered_rows FROM g ${gradeFilter})
-    SELECT * FROM f ORDER BY ${SORTS[q.sort ?? 'rank'] ?? SORTS.rank}
+    SELECT * FROM f ORDER BY ${ORDER_BY[sort.column](sort.direction === 'desc' ? ' DESC' : '')}
     ${q.page ? `LIMIT ${Number(q.pageSize)} OFFSET ${(Number(q.page) - 1) * Number(q.pageSize)}` : ''}`;
   if (q.grade) bindings.push(q.grade);
   return raw(strapi, sql, bindings, trx);

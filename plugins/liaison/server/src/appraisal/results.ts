@@ -3,9 +3,9 @@ import { errors } from '@strapi/utils';
 import { DIMENSIONS, type Dimension } from '../vocabulary';
 import { fieldError, type FieldError } from '../rules/field-error';
 import { requestLanguage, validationError } from '../utils/errors';
-import { GRADES } from './rules';
+import { DEFAULT_SORT, GRADES, parseSort } from './rules';
 import { criteriaOf, day, n, parseJson, presentCycle, UID, type Deps, type User } from './deps';
-import { commentsOf, countFiltered, gradeCounts, gradesOfRow, resultRows, SORTS, type ResultsFilter } from './queries';
+import { commentsOf, countFiltered, gradeCounts, gradesOfRow, resultRows, type ResultsFilter } from './queries';
 
 const SCOPE_UID: Record<Dimension, string> = {
   cohort: UID.cohort,
@@ -38,8 +38,9 @@ const parseResultsQuery = async (strapi: Core.Strapi, query: any) => {
     else q.grade = query.grade;
   }
   if (query.sort !== undefined && query.sort !== '') {
-    if (typeof query.sort !== 'string' || !Object.prototype.hasOwnProperty.call(SORTS, query.sort)) problems.push(fieldError('sort', `must be one of ${Object.keys(SORTS).join(', ')}`));
-    else q.sort = query.sort;
+    const sort = parseSort(query.sort);
+    problems.push(...sort.problems);
+    q.sort = sort.value;
   }
   const whole = (name: string, value: unknown, fallback: number, max: number) => {
     if (value === undefined || value === '') return fallback;
@@ -113,7 +114,7 @@ export const results = ({ strapi, findCycle, collegesOf }: Deps) => ({
     const cycle = await findCycle(documentId);
     const colleges = await collegesOf(user);
     const criteria = criteriaOf(cycle);
-    const rows = await resultRows(strapi, cycle, colleges, { sort: 'rank' });
+    const rows = await resultRows(strapi, cycle, colleges, { sort: DEFAULT_SORT });
     const zh = requestLanguage() === 'zh-Hans';
     const header = [
       zh ? '姓名' : 'Name',
