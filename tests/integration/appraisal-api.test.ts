@@ -255,6 +255,9 @@ describe('a cycle from measures to grades, ranks and closing', () => {
       ['陈静', 1, 1],
       ['=1+1 王磊', 2, 2],
     ]);
+    // The admin API's sort syntax, <column>:asc|desc.
+    expect((await rowsOfScope('&sort=rank:asc')).data.map((r: any) => r.alumnus.name)).toEqual(['陈静', '=1+1 王磊']);
+    expect((await rowsOfScope('&sort=rank:desc')).data.map((r: any) => r.alumnus.name)).toEqual(['=1+1 王磊', '陈静']);
     expect(body.meta.grades).toEqual({
       excellent: 1,
       good: 1,
@@ -283,6 +286,9 @@ describe('a cycle from measures to grades, ranks and closing', () => {
       pageCount: 2,
       total: 2,
     });
+    const pagedNew = await rowsOfScope('&sort=total:desc&pageSize=1&page=2');
+    expect(pagedNew.data.map((r: any) => r.alumnus.name)).toEqual(['=1+1 王磊']);
+    expect(pagedNew.meta.pagination).toEqual(paged.meta.pagination);
   });
 
   it.each([
@@ -303,6 +309,8 @@ describe('a cycle from measures to grades, ranks and closing', () => {
     [`scope=x`, 'scope'],
     ['dimension=cohort&scope=nope', 'scope'],
     ['sort=luck', 'sort'],
+    ['sort=rank:up', 'sort'],
+    ['sort=-rank:desc', 'sort'],
     ['pageSize=1000', 'pageSize'],
     ['grade=superb', 'grade'],
   ])('refuses the results query %s with 400 naming %s', async (query, field) => {

@@ -218,7 +218,13 @@ describe('appraisal results: every documented sort works, others are a 400', () 
     for (const sort of ['rank', '-rank', 'total', '-total']) expect(await names(sort)).toHaveLength(2);
   });
 
-  it.each(['constructor', 'toString', '__proto__', 'sort[0]=rank'])('refuses sort=%s with 400 naming sort', async (sort) => {
+  it('sorts with the admin API syntax, <column>:asc|desc', async () => {
+    expect(await names('name:asc')).toEqual(['Alpha Wang', 'Bravo Zhang']);
+    expect(await names('name:desc')).toEqual(['Bravo Zhang', 'Alpha Wang']);
+    for (const sort of ['rank:asc', 'rank:desc', 'total:asc', 'total:desc']) expect(await names(sort)).toHaveLength(2);
+  });
+
+  it.each(['constructor', 'toString', '__proto__', 'sort[0]=rank', 'name:up', 'constructor:asc', '-name:asc', 'name:asc,rank:asc'])('refuses sort=%s with 400 naming sort', async (sort) => {
     const query = sort.includes('=') ? sort : `sort=${sort}`;
     const res = await staff.get(`/liaison/cycles/${cycle}/results?${query}`);
     expect(res.status).toBe(400);

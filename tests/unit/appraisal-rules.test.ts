@@ -1,4 +1,14 @@
-import { checkCriteria, gradeOf, normalise, rankWithin, totalOf } from '../../plugins/liaison/server/src/appraisal/rules';
+import {
+  checkCriteria,
+  checkOpen,
+  checkScore,
+  checkScoredCriterion,
+  gradeOf,
+  normalise,
+  parseSort,
+  rankWithin,
+  totalOf,
+} from '../../plugins/liaison/server/src/appraisal/rules';
 import { neutralise } from '../../plugins/liaison/server/src/appraisal/export';
 import { bestGrade, eligibilityProblem, isEligible } from '../../plugins/liaison/server/src/honours/rules';
 
@@ -62,6 +72,36 @@ describe('appraisal rules', () => {
       /unknown measure \(x\)/,
     );
     expect(checkCriteria([{ key: 'A b', kind: 'scored', weight: 100 }], [])[0].message).toMatch(/needs a key/);
+  });
+
+  it('reads the results’ sort as <column>:asc|desc, and the older -<column> still', () => {
+    expect(['rank:asc', 'rank:desc', 'total:DESC', 'name', '-rank', '-name'].map((s) => parseSort(s).value)).toEqual([
+      { column: 'rank', direction: 'asc' },
+      { column: 'rank', direction: 'desc' },
+      { column: 'total', direction: 'desc' },
+      { column: 'name', direction: 'asc' },
+      { column: 'rank', direction: 'desc' },
+      { column: 'name', direction: 'desc' },
+    ]);
+    for (const bad of ['luck', 'rank:up', '-rank:desc', 'rank:asc,name:asc', 'constructor', '__proto__', ['rank'], 7]) {
+      const { value, problems } = parseSort(bad);
+      expect(value).toBeUndefined();
+      expect(problems.map((p) => p.path)).toEqual(['sort']);
+    }
+    expect(parseSort('luck').problems[0].message).toBe('must be one of rank:asc, rank:desc, total:asc, total:desc, name:asc, name:desc');
+  });
+
+  it('checks a score, its criterion and that the cycle is open, each in one place', () => {
+    expect([0, 100, 55].flatMap(checkScore)).toEqual([]);
+    expect([-1, 101, 7.5, '50', null].map((s) => checkScore(s).map((p) => p.path))).toEqual([['score'], ['score'], ['score'], ['score'], ['score']]);
+    const criteria = [
+      { key: 'contacts', kind: 'measured' as const, measure: 'contacts', weight: 50 },
+      { key: 'performance', kind: 'scored' as const, weight: 50 },
+    ];
+    expect(checkScoredCriterion(criteria, 'performance')).toEqual([]);
+    expect(checkScoredCriterion(criteria, 'contacts')[0].message).toBe('must be a scored criterion of the cycle: performance');
+    expect(checkScoredCriterion([], 'x')[0].message).toBe('must be a scored criterion of the cycle: none');
+    expect([checkOpen({ cycleStatus: 'open' }), checkOpen(null), checkOpen({ cycleStatus: 'closed' }).map((p) => p.path)]).toEqual([[], [], ['cycle']]);
   });
 
   it('neutralises cells a spreadsheet would run as formulas, and only those', () => {

@@ -48,6 +48,10 @@ export interface ResultRow {
   }[];
 }
 
+/** The results' order, written as everywhere in the admin API: `sort=<column>:asc|desc`. */
+export type ResultsSort = `${'rank' | 'total' | 'name'}:${'asc' | 'desc'}`;
+export const DEFAULT_RESULTS_SORT: ResultsSort = 'rank:asc';
+
 export interface ResultsResponse {
   data: ResultRow[];
   meta: {

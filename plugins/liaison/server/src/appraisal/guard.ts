@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { DocumentMiddleware } from '../writes/types';
 import { fieldError } from '../rules/field-error';
 import { conflictError, validationError } from '../utils/errors';
-import { checkCriteria, checkThresholds } from './rules';
+import { checkCriteria, checkOpen, checkScore, checkScoredCriterion, checkThresholds, type Criterion } from './rules';
 import { registeredMeasures } from './measures';
 
 const CYCLE = 'plugin::liaison.appraisal-cycle';
@@ -14,7 +14,11 @@ const NOTE = 'plugin::liaison.appraisal-note';
 const COMPUTED = ['dimension', 'scopeKey', 'collegeId', 'measures', 'scores', 'total', 'grade', 'rank', 'scopeRank'];
 const WRITES = new Set(['create', 'update', 'delete', 'clone']);
 
-const closed = () => conflictError([fieldError('cycle', 'the appraisal cycle is closed: its results are frozen')]);
+/** 409 when the cycle is closed: the one check of "a closed cycle is frozen", which the service also runs. */
+export const assertOpen = (cycle: { cycleStatus?: string | null } | null | undefined) => {
+  const problems = checkOpen(cycle);
+  if (problems.length) throw conflictError(problems);
+};
 
 /**
  * The appraisal's rules on every write path: computed fields are the server's, a closed
@@ -48,7 +52,7 @@ export const appraisalGuard = (strapi: Core.Strapi): DocumentMiddleware => {
           where: { documentId: ctx.params.documentId },
           populate: { cycle: { select: ['cycleStatus'] } },
         });
-        if (row?.cycle?.cycleStatus === 'closed') throw closed();
+        assertOpen(row?.cycle);
       }
     }
     if (ctx.uid === CYCLE) {
@@ -57,7 +61,7 @@ export const appraisalGuard = (strapi: Core.Strapi): DocumentMiddleware => {
           where: { documentId: ctx.params.documentId },
           select: ['cycleStatus'],
         });
-        if (row?.cycleStatus === 'closed') throw closed();
+        assertOpen(row);
       }
       if (data) {
         const problems = [
@@ -86,17 +90,16 @@ export const appraisalGuard = (strapi: Core.Strapi): DocumentMiddleware => {
         cycle = await cycleOfAppraisal(row?.appraisal?.id ?? null);
         if (cycle?.cycleStatus !== 'closed' && data?.appraisal !== undefined) cycle = await cycleOfAppraisal(relationId(data.appraisal));
       }
-      if (cycle?.cycleStatus === 'closed') throw closed();
-      if (ctx.uid === SCORE && data?.score !== undefined && !(Number.isInteger(data.score) && data.score >= 0 && data.score <= 100)) {
-        throw validationError([fieldError('score', 'must be a whole number from 0 to 100')]);
+      assertOpen(cycle);
+      if (ctx.uid === SCORE && data?.score !== undefined) {
+        const problems = checkScore(data.score);
+        if (problems.length) throw validationError(problems);
       }
       // A score is for one of the cycle's scored criteria, whoever writes it.
       if (ctx.uid === SCORE && cycle && (ctx.action === 'create' || data?.criterion !== undefined)) {
-        const criteria = (typeof (cycle as any).criteria === 'string' ? JSON.parse((cycle as any).criteria) : (cycle as any).criteria) ?? [];
-        const scored = criteria.filter((c: any) => c.kind === 'scored').map((c: any) => c.key);
-        if (!scored.includes(data?.criterion)) {
-          throw validationError([fieldError('criterion', `must be a scored criterion of the cycle: ${scored.join(', ') || 'none'}`)]);
-        }
+        const criteria = ((typeof cycle.criteria === 'string' ? JSON.parse(cycle.criteria) : cycle.criteria) ?? []) as Criterion[];
+        const problems = checkScoredCriterion(criteria, data?.criterion);
+        if (problems.length) throw validationError(problems);
       }
     }
     return next();

@@ -91,6 +91,40 @@ export const checkScore = (score: unknown): FieldError[] =>
     ? []
     : [fieldError('score', 'must be a whole number from 0 to 100')];
 
+/** A score is for one of the cycle's scored criteria (a measured one is the server's figure). */
+export const checkScoredCriterion = (criteria: Criterion[], key: unknown): FieldError[] => {
+  if (criteria.some((c) => c.key === key && c.kind === 'scored')) return [];
+  const scored = criteria.filter((c) => c.kind === 'scored').map((c) => c.key);
+  return [fieldError('criterion', `must be a scored criterion of the cycle: ${scored.join(', ') || 'none'}`)];
+};
+
+/** A closed cycle is frozen: its criteria, figures, scores and feedback. */
+export const checkOpen = (cycle: { cycleStatus?: string | null } | null | undefined): FieldError[] =>
+  cycle?.cycleStatus === 'closed' ? [fieldError('cycle', 'the appraisal cycle is closed: its results are frozen')] : [];
+
+export const SORT_COLUMNS = ['rank', 'total', 'name'] as const;
+export type SortColumn = (typeof SORT_COLUMNS)[number];
+export interface SortKey {
+  column: SortColumn;
+  direction: 'asc' | 'desc';
+}
+export const DEFAULT_SORT: SortKey = { column: 'rank', direction: 'asc' };
+const SORT = /^(-?)(\w+)(?::(asc|desc))?$/i;
+
+/**
+ * The results' order, written `<column>:asc|desc` (or `<column>`, ascending) as across the
+ * admin API; the older `-<column>` is still read as descending.
+ */
+export const parseSort = (value: unknown): { value?: SortKey; problems: FieldError[] } => {
+  const m = typeof value === 'string' ? SORT.exec(value) : null;
+  if (!m || (m[1] && m[3]) || !SORT_COLUMNS.includes(m[2] as SortColumn)) {
+    const forms = SORT_COLUMNS.flatMap((c) => [`${c}:asc`, `${c}:desc`]);
+    return { problems: [fieldError('sort', `must be one of ${forms.join(', ')}`)] };
+  }
+  const direction = m[1] ? 'desc' : ((m[3]?.toLowerCase() ?? 'asc') as 'asc' | 'desc');
+  return { value: { column: m[2] as SortColumn, direction }, problems: [] };
+};
+
 export const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**

@@ -10,7 +10,7 @@ import {
   useRBAC,
 } from '@strapi/strapi/admin';
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { GRADES, type Cycle, type Honour, type ResultRow, type ResultsResponse } from '../../api/appraisal';
+import { DEFAULT_RESULTS_SORT, GRADES, type Cycle, type Honour, type ResultRow, type ResultsResponse } from '../../api/appraisal';
 import { DIMENSIONS } from '../../api/board';
 import { queryString, useApi } from '../../api/client';
 import { useEnumLabel, useT } from '../../utils/labels';
@@ -116,7 +116,7 @@ export const AppraisalPage = () => {
           grade: query.grade,
           page: query.page ?? 1,
           pageSize: query.pageSize ?? 25,
-          sort: query.sort ?? 'rank',
+          sort: query.sort ?? DEFAULT_RESULTS_SORT,
         })}`
       : null,
   );

@@ -1,0 +1,206 @@
+import { fieldError, type FieldError } from '../rules/field-error';
+import { requestLanguage, validationError } from '../utils/errors';
+import { registeredMeasures } from './measures';
+import { checkCriteria, checkPeriod, checkThresholds, DEFAULT_THRESHOLDS, type Criterion } from './rules';
+import { resultMail, type Locale } from './templates';
+import { assertOpen } from './guard';
+import { day, n, parseJson, presentCycle, UID, type Deps } from './deps';
+import { commentsOf, resultRows } from './queries';
+import { enrol, recompute } from './compute';
+
+const validateCycleBody = (body: any, partial: boolean) => {
+  const problems: FieldError[] = [];
+  if (!body || typeof body !== 'object') return [fieldError('body', 'is required')];
+  if (!partial || body.name !== undefined) {
+    if (typeof body.name !== 'string' || !body.name.trim()) problems.push(fieldError('name', 'is required'));
+    else if (body.name.length > 200) problems.push(fieldError('name', 'must be at most 200 characters'));
+  }
+  if (!partial || body.periodStart !== undefined || body.periodEnd !== undefined)
+    problems.push(...checkPeriod(body.periodStart, body.periodEnd));
+  if (!partial || body.criteria !== undefined)
+    problems.push(
+      ...checkCriteria(
+        body.criteria,
+        registeredMeasures().map((m) => m.key),
+      ),
+    );
+  problems.push(...checkThresholds(body.thresholds));
+  return problems;
+};
+
+const cleanCriteria = (criteria: any[]): Criterion[] =>
+  criteria.map((x) => ({
+    key: x.key,
+    kind: x.kind,
+    ...(x.kind === 'measured' ? { measure: x.measure } : {}),
+    weight: x.weight,
+  }));
+
+/**
+ * A cycle's life: created (its posts enrolled and measured), edited and computed again
+ * while open, closed (frozen, results mailed). Each change of an open cycle takes the
+ * cycle's lock, then finds it still open: compute and close check again themselves, as
+ * their writes do not pass the write guard; an edit's update does, and the guard checks.
+ */
+export const cycles = ({ strapi, findCycle, lockCycle, outbox }: Deps) => {
+  const actions = {
+    measures() {
+      const lang = requestLanguage();
+      return registeredMeasures().map((m) => ({
+        key: m.key,
+        label: m.label[lang] ?? m.label.en,
+      }));
+    },
+
+    async listCycles() {
+      const rows = await strapi.db.query(UID.cycle).findMany({ orderBy: [{ periodStart: 'desc' }, { id: 'desc' }] });
+      return rows.map(presentCycle);
+    },
+
+    async getCycle(documentId: string) {
+      return presentCycle(await findCycle(documentId));
+    },
+
+    async createCycle(body: any) {
+      const problems = validateCycleBody(body, false);
+      if (problems.length) throw validationError(problems);
+      return strapi.db.transaction(async ({ trx }) => {
+        const created = await strapi.documents(UID.cycle as any).create({
+          data: {
+            name: body.name.trim(),
+            periodStart: body.periodStart,
+            periodEnd: body.periodEnd,
+            cycleStatus: 'open',
+            criteria: cleanCriteria(body.criteria),
+            thresholds: body.thresholds ?? DEFAULT_THRESHOLDS,
+          } as any,
+        });
+        const cycle = await strapi.db.query(UID.cycle).findOne({ where: { documentId: created.documentId } });
+        const appraisals = await enrol(strapi, cycle, trx);
+        await recompute(strapi, cycle, { measure: true }, trx);
+        return { ...presentCycle(cycle), appraisals };
+      });
+    },
+
+    async updateCycle(documentId: string, body: any) {
+      const cycle = await findCycle(documentId);
+      // A closed cycle answers 409 whatever the body (before the body's 400).
+      assertOpen(cycle);
+      const merged = {
+        name: body?.name ?? cycle.name,
+        periodStart: body?.periodStart ?? day(cycle.periodStart),
+        periodEnd: body?.periodEnd ?? day(cycle.periodEnd),
+        criteria: body?.criteria ?? parseJson(cycle.criteria),
+        thresholds: body?.thresholds ?? parseJson(cycle.thresholds),
+      };
+      const problems = validateCycleBody(merged, false);
+      if (problems.length) throw validationError(problems);
+      return strapi.db.transaction(async ({ trx }) => {
+        await lockCycle(cycle.id, trx);
+        // The guard refuses the update if the cycle was closed meanwhile.
+        await strapi.documents(UID.cycle as any).update({
+          documentId,
+          data: {
+            ...merged,
+            name: String(merged.name).trim(),
+            criteria: cleanCriteria(merged.criteria),
+          } as any,
+        });
+        const updated = await findCycle(documentId);
+        await enrol(strapi, updated, trx);
+        await recompute(strapi, updated, { measure: true }, trx);
+        return presentCycle(updated);
+      });
+    },
+
+    /** Measures the cycle again (new contacts, events …) and recomputes every total. */
+    async compute(documentId: string) {
+      const cycle = await findCycle(documentId);
+      assertOpen(cycle);
+      return strapi.db.transaction(async ({ trx }) => {
+        await lockCycle(cycle.id, trx);
+        const fresh = await findCycle(documentId);
+        assertOpen(fresh);
+        const started = Date.now();
+        const added = await enrol(strapi, fresh, trx);
+        const { appraisals } = await recompute(strapi, fresh, { measure: true }, trx);
+        return { appraisals, added, milliseconds: Date.now() - started };
+      });
+    },
+
+    /** Measured figures, totals, grades and ranks of a whole cycle (the benchmark's question): one statement per measure. */
+    async measureCycle(cycle: any) {
+      return strapi.db.transaction(({ trx }) => recompute(strapi, cycle, { measure: true }, trx));
+    },
+
+    /** Every open cycle, enrolled and measured again (the nightly job); returns how many. */
+    async recomputeOpenCycles() {
+      const open = await strapi.db.query(UID.cycle).findMany({ where: { cycleStatus: { $ne: 'closed' } }, select: ['documentId'] });
+      for (const c of open) await actions.compute(c.documentId);
+      return open.length;
+    },
+
+    /** Enrols the period's posts and computes everything, whatever the cycle's status (demo data, imports). */
+    async refreshCycle(cycle: any) {
+      return strapi.db.transaction(async ({ trx }) => {
+        await enrol(strapi, cycle, trx);
+        return recompute(strapi, cycle, { measure: true }, trx);
+      });
+    },
+
+    async close(documentId: string) {
+      const cycle = await findCycle(documentId);
+      assertOpen(cycle);
+      return strapi.db.transaction(async ({ trx }) => {
+        await lockCycle(cycle.id, trx);
+        const fresh = await findCycle(documentId);
+        assertOpen(fresh);
+        await enrol(strapi, fresh, trx);
+        await recompute(strapi, fresh, { measure: true }, trx);
+        await strapi.db.query(UID.cycle).update({
+          where: { id: fresh.id },
+          data: { cycleStatus: 'closed', closedAt: new Date() },
+        });
+        const mailed = await actions.mailResults(fresh, trx);
+        return { ...presentCycle(await findCycle(documentId)), mailed };
+      });
+    },
+
+    /** Each appraised liaison who may be contacted gets their result and the reviewers' comments. */
+    async mailResults(cycle: any, trx: any) {
+      const rows = await resultRows(strapi, cycle, null, {}, trx);
+      const comments = await commentsOf(
+        strapi,
+        rows.map((r: any) => r.id),
+        trx,
+      );
+      const mails = rows
+        .filter((r: any) => r.alumnus_email && (r.alumnus_consent === true || r.alumnus_consent === 1 || r.alumnus_consent === '1'))
+        .map((r: any) => {
+          const locale: Locale = r.alumnus_language === 'en' ? 'en' : 'zh-Hans';
+          return {
+            to: r.alumnus_email,
+            ...resultMail(locale, {
+              name: r.alumnus_name,
+              cycle: cycle.name,
+              post: r.post_label ?? r.scope_name ?? '',
+              total: Number(r.a_total ?? 0),
+              grade: r.a_grade ?? 'fail',
+              rank: n(r.a_rank),
+              comments: (comments.get(Number(r.id)) ?? []).map((x) => ({
+                criterion: x.criterion,
+                score: x.score,
+                comment: x.comment,
+              })),
+            }),
+            kind: 'appraisal-result',
+            dedupeKey: `appraisal-result:${r.document_id}`,
+            alumnusId: Number(r.alumnus_id),
+            locale,
+          };
+        });
+      return outbox().enqueue(mails);
+    },
+  };
+  return actions;
+};

@@ -1,0 +1,186 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { DIMENSIONS, type Dimension } from '../vocabulary';
+import { fieldError, type FieldError } from '../rules/field-error';
+import { requestLanguage, validationError } from '../utils/errors';
+import { DEFAULT_SORT, GRADES, parseSort } from './rules';
+import { criteriaOf, day, n, parseJson, presentCycle, UID, type Deps, type User } from './deps';
+import { commentsOf, countFiltered, gradeCounts, gradesOfRow, resultRows, type ResultsFilter } from './queries';
+
+const SCOPE_UID: Record<Dimension, string> = {
+  cohort: UID.cohort,
+  college: UID.college,
+  region: UID.chapter,
+  industry: UID.industry,
+};
+
+/** The results' query string: filters, sort and page, each refused (400) by its name. */
+const parseResultsQuery = async (strapi: Core.Strapi, query: any) => {
+  const problems: FieldError[] = [];
+  const q: ResultsFilter & { page: number; pageSize: number } = { page: 1, pageSize: 25 };
+  if (query.dimension !== undefined && query.dimension !== '') {
+    if (!DIMENSIONS.includes(query.dimension)) problems.push(fieldError('dimension', `must be one of ${DIMENSIONS.join(', ')}`));
+    else q.dimension = query.dimension;
+  }
+  if (query.scope !== undefined && query.scope !== '') {
+    if (!q.dimension) problems.push(fieldError('scope', 'needs a dimension'));
+    else {
+      const scope = await strapi.db.query(SCOPE_UID[q.dimension as Dimension] as any).findOne({
+        where: { documentId: String(query.scope) },
+        select: ['id'],
+      });
+      if (!scope) problems.push(fieldError('scope', `no ${q.dimension} scope has this documentId`));
+      else q.scopeKey = `${q.dimension}:${scope.id}`;
+    }
+  }
+  if (query.grade !== undefined && query.grade !== '') {
+    if (!GRADES.includes(query.grade)) problems.push(fieldError('grade', `must be one of ${GRADES.join(', ')}`));
+    else q.grade = query.grade;
+  }
+  if (query.sort !== undefined && query.sort !== '') {
+    const sort = parseSort(query.sort);
+    problems.push(...sort.problems);
+    q.sort = sort.value;
+  }
+  const whole = (name: string, value: unknown, fallback: number, max: number) => {
+    if (value === undefined || value === '') return fallback;
+    const v = Number(value);
+    if (!Number.isInteger(v) || v < 1 || v > max) {
+      problems.push(fieldError(name, `must be a whole number from 1 to ${max}`));
+      return fallback;
+    }
+    return v;
+  };
+  q.page = whole('page', query.page, 1, 100000);
+  q.pageSize = whole('pageSize', query.pageSize, 25, 200);
+  if (problems.length) throw validationError(problems);
+  return q;
+};
+
+const presentResult = (r: any, comments: any[], user: User) => ({
+  appraisal: { documentId: r.document_id },
+  post: {
+    documentId: r.post_document_id,
+    dimension: r.dimension,
+    label: r.post_label,
+    scope: { documentId: r.scope_document_id, name: r.scope_name },
+  },
+  alumnus: { documentId: r.alumnus_document_id, name: r.alumnus_name },
+  measures: parseJson(r.measures) ?? {},
+  scores: parseJson(r.scores) ?? {},
+  total: n(r.a_total),
+  grade: r.a_grade,
+  rank: n(r.a_rank),
+  scopeRank: n(r.scope_rank),
+  myScores: Object.fromEntries(comments.filter((x) => x.reviewerId === user?.id).map((x) => [x.criterion, x.score])),
+  comments: comments.map((x) => ({
+    criterion: x.criterion,
+    reviewer: x.reviewer,
+    score: x.score,
+    comment: x.comment,
+  })),
+});
+
+/** A cycle's results (page, counts, grade distribution), its export, and a liaison's results across cycles. */
+export const results = ({ strapi, findCycle, collegesOf }: Deps) => ({
+  async results(documentId: string, query: any, user: User) {
+    const cycle = await findCycle(documentId);
+    const q = await parseResultsQuery(strapi, query ?? {});
+    const colleges = await collegesOf(user);
+    const rows = await resultRows(strapi, cycle, colleges, q);
+    const comments = await commentsOf(
+      strapi,
+      rows.map((r: any) => Number(r.id)),
+    );
+    const first = rows[0];
+    const total = first ? Number(first.filtered_rows) : await countFiltered(strapi, cycle, colleges, q);
+    return {
+      data: rows.map((r: any) => presentResult(r, comments.get(Number(r.id)) ?? [], user)),
+      meta: {
+        cycle: presentCycle(cycle),
+        pagination: {
+          page: q.page,
+          pageSize: q.pageSize,
+          pageCount: Math.ceil(total / q.pageSize),
+          total,
+        },
+        grades: first ? gradesOfRow(first) : await gradeCounts(strapi, cycle, colleges, q),
+      },
+    };
+  },
+
+  /** Every row of the cycle (within the user's colleges), as the export's table. */
+  async exportTable(documentId: string, user: User) {
+    const cycle = await findCycle(documentId);
+    const colleges = await collegesOf(user);
+    const criteria = criteriaOf(cycle);
+    const rows = await resultRows(strapi, cycle, colleges, { sort: DEFAULT_SORT });
+    const zh = requestLanguage() === 'zh-Hans';
+    const header = [
+      zh ? '姓名' : 'Name',
+      zh ? '维度' : 'Dimension',
+      zh ? '范围' : 'Scope',
+      zh ? '岗位' : 'Post',
+      ...criteria.map((x) => `${x.key} (${x.weight}%)`),
+      zh ? '总分' : 'Total',
+      zh ? '等级' : 'Grade',
+      zh ? '维度排名' : 'Rank in dimension',
+      zh ? '范围内排名' : 'Rank in scope',
+    ];
+    const body = rows.map((r: any) => {
+      const measures = parseJson(r.measures) ?? {};
+      const scores = parseJson(r.scores) ?? {};
+      return [
+        r.alumnus_name ?? '',
+        r.dimension ?? '',
+        r.scope_name ?? '',
+        r.post_label ?? '',
+        ...criteria.map((x) => (x.kind === 'measured' ? (measures[x.key] ?? 0) : (scores[x.key] ?? ''))),
+        n(r.a_total) ?? '',
+        r.a_grade ?? '',
+        n(r.a_rank) ?? '',
+        n(r.scope_rank) ?? '',
+      ];
+    });
+    return { cycle: presentCycle(cycle), header, rows: body };
+  },
+
+  /** A liaison's results across cycles. */
+  async history(alumnusDocumentId: string, user: User) {
+    const alumnus =
+      typeof alumnusDocumentId === 'string'
+        ? await strapi.db.query(UID.alumnus).findOne({
+            where: { documentId: alumnusDocumentId },
+            select: ['id'],
+          })
+        : null;
+    if (!alumnus) throw new errors.NotFoundError('No alumnus has this documentId');
+    const colleges = await collegesOf(user);
+    const rows = await strapi.db.query(UID.appraisal).findMany({
+      where: {
+        liaison: { alumnus: { id: alumnus.id } },
+        ...(colleges ? { collegeId: { $in: colleges.length ? colleges : [-1] } } : {}),
+      },
+      populate: {
+        cycle: true,
+        liaison: { select: ['documentId', 'dimension', 'label'] },
+      },
+    });
+    return rows
+      .filter((r: any) => r.cycle)
+      .sort((a: any, b: any) => String(day(b.cycle.periodStart)).localeCompare(String(day(a.cycle.periodStart))))
+      .map((r: any) => ({
+        appraisal: { documentId: r.documentId },
+        cycle: presentCycle(r.cycle),
+        post: {
+          documentId: r.liaison?.documentId,
+          dimension: r.liaison?.dimension,
+          label: r.liaison?.label,
+        },
+        total: n(r.total),
+        grade: r.grade,
+        rank: n(r.rank),
+        scopeRank: n(r.scopeRank),
+      }));
+  },
+});
