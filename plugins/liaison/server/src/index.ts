@@ -14,7 +14,11 @@ export default {
   destroy,
   config: {
     default: { publicPrefix: '' },
-    validator(config: { publicPrefix?: unknown }) {
+    validator(config: { publicPrefix?: unknown; mailLinkSecret?: unknown }) {
+      // Mails carry signed links: in production their key must be the host's own secret.
+      if (process.env.NODE_ENV === 'production' && (typeof config?.mailLinkSecret !== 'string' || config.mailLinkSecret.length < 16)) {
+        throw new Error('liaison: set mailLinkSecret (at least 16 characters) in config/plugins for production: it signs the links in mails');
+      }
       const prefix = config?.publicPrefix ?? '';
       if (typeof prefix !== 'string' || !PUBLIC_PREFIX_PATTERN.test(prefix)) {
         throw new Error(`liaison: publicPrefix must be '' or a path such as '/alumni' (lower-case letters, digits and dashes), not ${JSON.stringify(prefix)}`);
