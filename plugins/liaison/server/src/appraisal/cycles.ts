@@ -43,6 +43,17 @@ const cleanCriteria = (criteria: any[]): Criterion[] =>
  * their writes do not pass the write guard; an edit's update does, and the guard checks.
  */
 export const cycles = ({ strapi, findCycle, lockCycle, outbox }: Deps) => {
+  /** Work on an open cycle under its lock, read again under the lock: two staff closing or computing at once are serialised. */
+  const withOpenCycle = async <T>(documentId: string, work: (cycle: any, trx: any) => Promise<T>): Promise<T> => {
+    assertOpen(await findCycle(documentId));
+    return strapi.db.transaction(async ({ trx }) => {
+      const cycle = await findCycle(documentId);
+      await lockCycle(cycle.id, trx);
+      const fresh = await findCycle(documentId);
+      assertOpen(fresh);
+      return work(fresh, trx);
+    });
+  };
   const actions = {
     measures() {
       const lang = requestLanguage();
@@ -115,12 +126,7 @@ export const cycles = ({ strapi, findCycle, lockCycle, outbox }: Deps) => {
 
     /** Measures the cycle again (new contacts, events …) and recomputes every total. */
     async compute(documentId: string) {
-      const cycle = await findCycle(documentId);
-      assertOpen(cycle);
-      return strapi.db.transaction(async ({ trx }) => {
-        await lockCycle(cycle.id, trx);
-        const fresh = await findCycle(documentId);
-        assertOpen(fresh);
+      return withOpenCycle(documentId, async (fresh, trx) => {
         const started = Date.now();
         const added = await enrol(strapi, fresh, trx);
         const { appraisals } = await recompute(strapi, fresh, { measure: true }, trx);
@@ -149,12 +155,7 @@ export const cycles = ({ strapi, findCycle, lockCycle, outbox }: Deps) => {
     },
 
     async close(documentId: string) {
-      const cycle = await findCycle(documentId);
-      assertOpen(cycle);
-      return strapi.db.transaction(async ({ trx }) => {
-        await lockCycle(cycle.id, trx);
-        const fresh = await findCycle(documentId);
-        assertOpen(fresh);
+      return withOpenCycle(documentId, async (fresh, trx) => {
         await enrol(strapi, fresh, trx);
         await recompute(strapi, fresh, { measure: true }, trx);
         await strapi.db.query(UID.cycle).update({
