@@ -3,9 +3,20 @@ import { OCCUPYING_STATUSES } from '../rules/quotas';
 import { fieldError, type FieldError } from '../rules/field-error';
 import { ROLES, checkTerm, statusOnApproval, today } from './rules/lifecycle';
 import { actorOf, withHistory } from './history';
-import { ALUMNI, POSTS, assertCanAct, assertNoOverlap, assertRoom, findScope, lockScope, type Scope } from './scope';
+import { ALUMNI, POSTS, assertCanAct, findScope, scopeFullMessage, type Scope } from './scope';
+import { restating, type Refusal } from './refusals';
 import { appointmentMail, type LiaisonContact, type Locale } from './templates';
 import { bad, languageOf, notFound, person, type PostStore, type User } from './posts';
+
+/**
+ * A refusal of the i-th post of a batch, said of the batch: a full class on `appointments`,
+ * counting the posts taken before the batch (the i before it were written in its
+ * transaction), an overlap on the appointee as the request named them.
+ */
+const inBatch = (i: number, field: string) => (refusal: Refusal) => {
+  if (refusal.kind === 'overlap') return fieldError(`appointments[${i}].${field}`, refusal.english);
+  return fieldError('appointments', scopeFullMessage(Number(refusal.values.occupied) - i, Number(refusal.values.posts)));
+};
 
 /** Graduation appointments: a class's liaisons in one step, and the mail that tells the class. */
 export const appointment = (strapi: Core.Strapi, { posts, findAlumnus, reload }: PostStore) => ({
@@ -45,34 +56,20 @@ export const appointment = (strapi: Core.Strapi, { posts, findAlumnus, reload }:
     const by = actorOf(user);
     const status = statusOnApproval(body.termStart, today());
     return strapi.db.transaction(async () => {
-      await lockScope(strapi, 'cohort', scope.id);
-      await assertRoom(strapi, scope, people.length, 'appointments');
-      for (const [i, p] of people.entries()) {
-        await assertNoOverlap(
-          strapi,
-          { dimension: 'cohort', scopeId: scope.id, alumnusId: p.who.id, termStart: body.termStart, termEnd: body.termEnd || null },
-          `appointments[${i}].${p.field}`,
-        );
-      }
       const created: string[] = [];
-      for (const p of people) {
-        const post: any = await strapi.documents(POSTS as any).create(
-          withHistory(
-            {
-              data: {
-                alumnus: p.who.documentId,
-                dimension: 'cohort',
-                cohort: scope.documentId,
-                role: p.role,
-                termStart: body.termStart,
-                termEnd: body.termEnd || null,
-                postStatus: status,
-                nominationSource: 'staff',
-              } as any,
-            },
-            { action: 'appoint', reason: 'graduation appointment', by: by ?? undefined },
-          ),
-        );
+      for (const [i, p] of people.entries()) {
+        const data = {
+          alumnus: p.who.documentId,
+          dimension: 'cohort',
+          cohort: scope.documentId,
+          role: p.role,
+          termStart: body.termStart,
+          termEnd: body.termEnd || null,
+          postStatus: status,
+          nominationSource: 'staff',
+        };
+        const label = { action: 'appoint', reason: 'graduation appointment', by: by ?? undefined };
+        const post: any = await restating(() => strapi.documents(POSTS as any).create(withHistory({ data: data as any }, label)), inBatch(i, p.field));
         created.push(post.documentId);
       }
       const mailed = await this.mailClass(scope, created, locale);

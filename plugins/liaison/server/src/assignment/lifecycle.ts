@@ -4,10 +4,14 @@ import { fieldError, type FieldError } from '../rules/field-error';
 import { conflictError } from '../utils/errors';
 import { canDo, checkEnding, checkNomination, checkRejection, checkRenewal, statusOnApproval, termEndOnEnding, today } from './rules/lifecycle';
 import { actorOf, historyOf, withHistory } from './history';
-import { POSTS, assertCanAct, assertNoOverlap, assertRoom, findScope, lockScope, type Scope } from './scope';
+import { POSTS, assertCanAct, findScope, lockScope, type Scope } from './scope';
+import { restating } from './refusals';
 import { bad, scopeOfRow, type PostStore, type User } from './posts';
 
-/** The actions on one post: nominate, approve, reject, renew, end, and its history. */
+/**
+ * The actions on one post: nominate, approve, reject, renew, end, and its history.
+ * Room in the scope and overlapping terms are the write pipeline's to refuse (see history.ts).
+ */
 export const lifecycle = (strapi: Core.Strapi, store: PostStore) => {
   const { loadPost, findAlumnus, postFor, update, reload } = store;
 
@@ -40,54 +44,38 @@ export const lifecycle = (strapi: Core.Strapi, store: PostStore) => {
       bad(problems);
       await assertCanAct(strapi, user, scope!);
       const by = actorOf(user);
-      return strapi.db.transaction(async () => {
-        await lockScope(strapi, dimension, scope!.id);
-        await assertNoOverlap(strapi, { dimension, scopeId: scope!.id, alumnusId: alumnus.id, termStart: body.termStart, termEnd: body.termEnd || null }, 'alumnus');
-        const created: any = await strapi.documents(POSTS as any).create(
-          withHistory(
-            {
-              data: {
-                alumnus: alumnus.documentId,
-                dimension,
-                [SCOPE_FIELD[dimension]]: scope!.documentId,
-                role: body.role,
-                termStart: body.termStart,
-                termEnd: body.termEnd || null,
-                postStatus: 'nominated',
-                nominationSource: ['staff', 'college', 'chapter', 'alumnus', 'self'].includes(body.source) ? body.source : nominator ? 'alumnus' : 'staff',
-                nominator: nominator ? nominator.documentId : null,
-                nominationReason: body.reason || null,
-              } as any,
-            },
-            { action: 'nominate', reason: body.reason || null, by: by ?? undefined },
-          ),
-        );
-        return reload(created.documentId);
-      });
+      const created: any = await strapi.documents(POSTS as any).create(
+        withHistory(
+          {
+            data: {
+              alumnus: alumnus.documentId,
+              dimension,
+              [SCOPE_FIELD[dimension]]: scope!.documentId,
+              role: body.role,
+              termStart: body.termStart,
+              termEnd: body.termEnd || null,
+              postStatus: 'nominated',
+              nominationSource: ['staff', 'college', 'chapter', 'alumnus', 'self'].includes(body.source) ? body.source : nominator ? 'alumnus' : 'staff',
+              nominator: nominator ? nominator.documentId : null,
+              nominationReason: body.reason || null,
+            } as any,
+          },
+          { action: 'nominate', reason: body.reason || null, by: by ?? undefined },
+        ),
+      );
+      return reload(created.documentId);
     },
 
     async approve(documentId: string, user: User) {
       const { scope } = await postFor(documentId, user);
-      return strapi.db.transaction(async () => {
-        await lockScope(strapi, scope.dimension, scope.id);
-        const row = await loadPost(documentId); // read again under the scope's lock
+      return locked(scope, documentId, async (row) => {
         if (!canDo('approve', row.postStatus)) throw conflictError([fieldError('postStatus', `only a nominated post can be approved (this one is ${row.postStatus})`)]);
         if (row.termEnd && row.termEnd < today()) bad([fieldError('termEnd', `the term of this nomination ended on ${row.termEnd}: correct it before approving`)]);
-        await assertRoom(strapi, scope, 1, 'scope', row.id);
-        await assertNoOverlap(
-          strapi,
-          {
-            dimension: scope.dimension,
-            scopeId: scope.id,
-            alumnusId: row.alumnus.id,
-            termStart: row.termStart,
-            termEnd: row.termEnd,
-            exceptId: row.id,
-          },
-          'alumnus',
+        // The request names the post, not its scope relation: a full scope is refused on `scope`.
+        await restating(
+          () => update({ action: 'approve', by: actorOf(user) }, documentId, { postStatus: statusOnApproval(row.termStart, today()) }),
+          (refusal) => (refusal.kind === 'full' ? fieldError('scope', refusal.english) : null),
         );
-        await update({ action: 'approve', by: actorOf(user) }, documentId, { postStatus: statusOnApproval(row.termStart, today()) });
-        return reload(documentId);
       });
     },
 
