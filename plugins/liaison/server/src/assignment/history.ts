@@ -82,7 +82,9 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /**
  * The network's rules on every write of a post, whatever the path (the lifecycle API,
  * the Content Manager, scripts): a post that comes to take a place needs a free one,
- * and one person never has two overlapping live posts in one scope.
+ * and one person never has two overlapping live posts in one scope. This is the only
+ * place they are checked: the lifecycle actions rely on it (and restate its refusals in
+ * their request's terms, see refusals.ts).
  */
 const checkInvariants = async (strapi: Core.Strapi, before: any, after: any) => {
   const field = scopeFieldOf(after);
@@ -97,11 +99,18 @@ const checkInvariants = async (strapi: Core.Strapi, before: any, after: any) => 
     before.termStart !== after.termStart ||
     before.termEnd !== after.termEnd;
   const occupying = (row: any) => (OCCUPYING_STATUSES as readonly string[]).includes(row?.postStatus);
-  if (occupying(after) && (!occupying(before) || before[field]?.id !== scopeId || before.dimension !== after.dimension)) {
-    await lockScope(strapi, dimension, scopeId);
+  const live = (row: any) => LIVE_STATUSES.includes(row?.postStatus);
+  const takesPlace = occupying(after) && (!occupying(before) || before[field]?.id !== scopeId || before.dimension !== after.dimension);
+  // A post that starts serving is checked again, so one stored around this rule (by SQL,
+  // or before it existed) does not serve beside an overlapping one.
+  const mayOverlap = live(after) && (moved || !live(before) || takesPlace);
+  if (!takesPlace && !mayOverlap) return;
+  // Held until commit: two writes that fill one scope, or give one person two posts in it, take turns.
+  await lockScope(strapi, dimension, scopeId);
+  if (takesPlace) {
     await assertRoom(strapi, { dimension, id: scopeId, documentId: after[field].documentId }, 1, field, after.id);
   }
-  if (LIVE_STATUSES.includes(after.postStatus) && (moved || !LIVE_STATUSES.includes(before?.postStatus))) {
+  if (mayOverlap) {
     await assertNoOverlap(
       strapi,
       { dimension, scopeId, alumnusId: after.alumnus.id, termStart: after.termStart, termEnd: after.termEnd ?? null, exceptId: after.id },

@@ -83,6 +83,8 @@ export const lockScope = async (strapi: Core.Strapi, dimension: Dimension, scope
   });
 };
 
+export const scopeFullMessage = (occupied: number, posts: number) => `the scope is full: ${occupied} of its ${posts} posts are taken`;
+
 /** 409 when the scope has no free post (call with the scope locked, inside the write's transaction). */
 export const assertRoom = async (
   strapi: Core.Strapi,
@@ -96,7 +98,7 @@ export const assertRoom = async (
     occupiedIn(strapi, scope.dimension, scope.id, exceptId),
   ]);
   if (occupied + adding > posts) {
-    throw conflictError([fieldError(path, `the scope is full: ${occupied} of its ${posts} posts are taken`)]);
+    throw conflictError([fieldError(path, scopeFullMessage(occupied, posts))]);
   }
 };
 
