@@ -167,7 +167,7 @@ export const cycles = ({ strapi, findCycle, lockCycle, outbox }: Deps) => {
     },
 
     /** Each appraised liaison who may be contacted gets their result and the reviewers' comments. */
-    async mailResults(cycle: any, trx: any) {
+    async mailResults(cycle: any, trx: any, options: { quiet?: boolean } = {}) {
       const rows = await resultRows(strapi, cycle, null, {}, trx);
       const comments = await commentsOf(
         strapi,
@@ -199,7 +199,7 @@ export const cycles = ({ strapi, findCycle, lockCycle, outbox }: Deps) => {
             locale,
           };
         });
-      return outbox().enqueue(mails);
+      return outbox().enqueue(mails, options);
     },
   };
   return actions;
