@@ -7,6 +7,7 @@ import { DEFAULT_POSTS } from '../rules/quotas';
 import type { NetworkScope } from '../access/types';
 import {
   addDays,
+  countedScopeSql,
   ENDING_WITHIN_DAYS,
   perLiaisonOf,
   shareOf,
@@ -178,7 +179,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       where.yearTo = r.yearTo;
     }
     if (d === 'region') {
-      scopeConds.push(`(s.${c(UID.chapter, 'chapterStatus')} IS NULL OR s.${c(UID.chapter, 'chapterStatus')} <> 'dissolved')`);
+      scopeConds.push(countedScopeSql('region', 's', c(UID.chapter, 'chapterStatus'))!);
       if (r.country !== undefined) scopeConds.push(`s.${c(UID.chapter, 'country')} = :country`);
       if (r.province !== undefined) scopeConds.push(`s.${c(UID.chapter, 'province')} = :province`);
     } else {
