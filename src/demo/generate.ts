@@ -162,6 +162,7 @@ export interface PostRecord {
 
 export interface CourseRecord {
   title: string;
+  titleEn: string;
   area: TrainingArea;
   description: string;
   hours: number;

@@ -4,7 +4,7 @@ import { DIMENSIONS, SCOPE_FIELD, type Dimension } from '../rules/liaison-post';
 import { DEFAULT_POSTS, OCCUPYING_STATUSES } from '../rules/quotas';
 import { fieldError, type FieldError } from '../rules/field-error';
 import { columnOf, isPostgres, joinOf, rowsOf, tableOf } from '../utils/db';
-import { conflictError, validationError } from '../utils/errors';
+import { conflictError, requestLanguage, validationError } from '../utils/errors';
 import {
   LIVE_STATUSES,
   addDays,
@@ -29,6 +29,7 @@ import { rankCandidates, type CandidateRow } from './rules/candidates';
 import { SYSTEM, actorOf, historyOf, withHistory, type Actor } from './history';
 import { ALUMNI, POSTS, QUOTAS, SCOPE_UID, assertCanAct, assertNoOverlap, assertRoom, findScope, lockScope, occupiedIn, postsOf, scopeById, type Scope } from './scope';
 import { appointmentMail, reminderMail, type LiaisonContact, type Locale } from './templates';
+import { postLabelIn } from '../services/post-labels';
 
 type User = any;
 const STAFF_ROLE = 'Alumni Office Staff';
@@ -73,7 +74,7 @@ const present = (row: any) => {
   const scope = scopeOfRow(row);
   return {
     documentId: row.documentId,
-    label: row.label ?? null,
+    label: postLabelIn(row.label, requestLanguage()),
     dimension: row.dimension,
     scope: scope ? { documentId: scope.documentId, name: scope.name } : null,
     alumnus: row.alumnus ? { documentId: row.alumnus.documentId, name: row.alumnus.name } : null,

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { ROLE_NAMES } from '../vocabulary';
 import { ROLE_NAMES_ZH, SEPARATOR } from './label-names';
 import { refreshRecordLabels } from './record-labels';
 
@@ -14,6 +15,29 @@ export { ROLE_NAMES_ZH, SEPARATOR };
 /** The same label computed in JavaScript (the demo generator and tests use it). */
 export const postLabel = (holder: string | null | undefined, scope: string | null | undefined, role: string | null | undefined) =>
   [holder || '—', scope || '—', (role && ROLE_NAMES_ZH[role]) || role || '—'].join(SEPARATOR);
+
+const ROLE_BY_ZH = new Map(Object.entries(ROLE_NAMES).map(([role, names]) => [names['zh-Hans'], role as keyof typeof ROLE_NAMES]));
+
+/**
+ * A stored post label as the admin shows it in `language`: the label is kept in Chinese
+ * ("<holder> · <scope> · 班长"); in English its role reads in English ("… · Class monitor"),
+ * and its scope in English where one is given (a college's, chapter's or group's nameEn).
+ * Holder and scope stay as stored otherwise (names of people and classes have no translation).
+ */
+export const postLabelIn = (
+  label: string | null | undefined,
+  language: 'en' | 'zh-Hans',
+  scopeEn?: string | null,
+): string | null => {
+  if (label === null || label === undefined) return null;
+  if (language !== 'en') return label;
+  const parts = label.split(SEPARATOR);
+  if (parts.length < 3) return label;
+  const role = ROLE_BY_ZH.get(parts[parts.length - 1]);
+  if (role) parts[parts.length - 1] = ROLE_NAMES[role].en;
+  if (scopeEn) parts[parts.length - 2] = scopeEn;
+  return parts.join(SEPARATOR);
+};
 
 const POST = 'plugin::liaison.liaison';
 

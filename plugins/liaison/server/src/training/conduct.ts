@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
 
 import { fieldError, type FieldError } from '../rules/field-error';
-import { conflictError, validationError } from '../utils/errors';
+import { conflictError, requestLanguage, validationError } from '../utils/errors';
 import { linkLifetimeMs, readLink, signLink } from '../utils/signed-link';
 import { mailLinkBase, mailLinkKey } from '../utils/mail-links';
 import type { LinkPage } from '../utils/link-page';
 import { dayOf } from '../assignment/rules/lifecycle';
+import { postLabelIn } from '../services/post-labels';
 
 const VERSION = 'plugin::liaison.conduct-version';
 const ACK = 'plugin::liaison.conduct-acknowledgement';
@@ -190,7 +191,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .slice(0, 500)
           .map((p) => ({
             alumnus: { documentId: p.alumnus.documentId, name: p.alumnus.name },
-            post: { documentId: p.post.documentId, label: p.post.label },
+            post: { documentId: p.post.documentId, label: postLabelIn(p.post.label, requestLanguage()) },
           })),
       };
     },
