@@ -105,7 +105,8 @@ const scopeMember = (random: Random, post: PostRecord, people: People): number |
     const c = random.pick(list);
     return people.cohortEnd[c] > people.cohortStart[c] ? random.int(people.cohortStart[c], people.cohortEnd[c] - 1) : null;
   }
-  const list = post.chapter !== null ? people.byChapter[post.chapter] : post.industry !== null ? people.byIndustry[post.industry] : [];
+  // A chapter's liaisons reach the alumni of its area, members or not yet.
+  const list = post.chapter !== null ? people.byChapterArea[post.chapter] : post.industry !== null ? people.byIndustry[post.industry] : [];
   return list.length ? random.pick(list) : null;
 };
 

@@ -601,6 +601,8 @@ export interface People {
   cohortStart: number[];
   cohortEnd: number[];
   byChapter: number[][];
+  /** Living alumni in each chapter's area, members or not (whom its liaisons reach out to). */
+  byChapterArea: number[][];
   byIndustry: number[][];
   cohortsByCollege: number[][];
 }
@@ -680,6 +682,7 @@ function buildAlumni(random: Random, count: number, cohorts: CohortRecord[], maj
   const cohortStart: number[] = [];
   const cohortEnd: number[] = [];
   const byChapter: number[][] = CHAPTERS.map(() => []);
+  const byChapterArea: number[][] = CHAPTERS.map(() => []);
   const byIndustry: number[][] = INDUSTRY_SECTIONS.map(() => []);
   const cohortsByCollege: number[][] = COLLEGES.map(() => []);
 
@@ -773,6 +776,7 @@ function buildAlumni(random: Random, count: number, cohorts: CohortRecord[], maj
       let chapter: number | null = null;
       const found = status === 'deceased' ? null : findChapter(country, province, city);
       if (found !== null) {
+        byChapterArea[found].push(index);
         const share = { active: 0.35, dormant: 0.12, dissolved: 0 }[CHAPTERS[found].status];
         if (random.chance(share)) chapter = found;
       }
@@ -811,7 +815,7 @@ function buildAlumni(random: Random, count: number, cohorts: CohortRecord[], maj
     cohortEnd.push(index);
   });
 
-  return { records, namesEn, cohortStart, cohortEnd, byChapter, byIndustry, cohortsByCollege };
+  return { records, namesEn, cohortStart, cohortEnd, byChapter, byChapterArea, byIndustry, cohortsByCollege };
 }
 
 // ---------------------------------------------------------------- liaison posts

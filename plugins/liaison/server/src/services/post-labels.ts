@@ -41,6 +41,25 @@ export const postLabelIn = (
 
 const POST = 'plugin::liaison.liaison';
 
+/**
+ * The English names of the posts' scopes where they have one (a college's, chapter's or
+ * industry group's nameEn; a class has none): one query, for the labels of a page in English.
+ */
+export const scopeNamesEn = async (strapi: Core.Strapi, postIds: number[]): Promise<Map<number, string>> => {
+  const out = new Map<number, string>();
+  if (!postIds.length) return out;
+  const rows = await strapi.db.query(POST).findMany({
+    where: { id: { $in: postIds } },
+    select: ['id'],
+    populate: { college: { select: ['nameEn'] }, chapter: { select: ['nameEn'] }, industry: { select: ['nameEn'] } },
+  });
+  for (const r of rows as any[]) {
+    const name = r.college?.nameEn || r.chapter?.nameEn || r.industry?.nameEn;
+    if (name) out.set(Number(r.id), name);
+  }
+  return out;
+};
+
 /** Recomputes the labels of all posts or of the given post ids in ONE statement, in the current transaction. */
 export const refreshPostLabels = (strapi: Core.Strapi, which: { all: true } | { posts: number[] }, trx?: Knex) =>
   refreshRecordLabels(strapi, POST, 'all' in which ? which : { ids: which.posts }, trx);

@@ -8,7 +8,7 @@ import { addDays, dayOf } from '../assignment/rules/lifecycle';
 import { addMonths, deadlineMonths, REMINDER_DAYS, resultOf } from './rules';
 import { deadlineMail, type Locale } from './templates';
 import { requestLanguage } from '../utils/errors';
-import { postLabelIn } from '../services/post-labels';
+import { postLabelIn, scopeNamesEn } from '../services/post-labels';
 
 const UID = {
   course: 'plugin::liaison.training-course',
@@ -255,6 +255,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const day = (v: unknown) => (v instanceof Date ? dayOf(v) : v ? String(v).slice(0, 10) : null);
       // Course names and post labels in the admin's language, where an English one exists.
       const language = requestLanguage();
+      const scopesEn = language === 'en' ? await scopeNamesEn(strapi, provisional.map((r) => Number(r.id))) : new Map<number, string>();
       return {
         months: await service.months(),
         conduct: await strapi.plugin('liaison').service('conduct').status(user),
@@ -285,7 +286,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           post: {
             documentId: r.document_id,
             dimension: r.dimension,
-            label: postLabelIn(r.label, language),
+            label: postLabelIn(r.label, language, scopesEn.get(Number(r.id))),
           },
           alumnus: { documentId: r.alumnus_document_id, name: r.alumnus_name },
           deadline: day(r.deadline),
