@@ -10,7 +10,8 @@
  * on BENCH_PG_URL, dropped afterwards; SQLite: a temp file):
  *   1. seed the demo network with `seedDemo(strapi, { alumni, contactsPerPost })`: 300,000
  *      alumni give about 8,600 liaison posts, and --contacts=150 about 1,000,000 contact
- *      logs over the last year;
+ *      logs over the last year (the demo logs contacts from 1 January of the previous
+ *      year, its closed appraisal cycle, so the table holds about twice as many);
  *   2. create a cycle over the last year with the five built-in measures (the service
  *      enrols every post that served in it), then time `measureCycle` --runs times: every
  *      measure over every post, normalised, totalled, graded, ranked and written back;

@@ -8,18 +8,31 @@
  */
 import { searchKeyOf } from '../../plugins/liaison/server/src/rules/search-key';
 import { Random, weightedPicker } from './random';
-import { COLLEGES, COLLEGE_INDUSTRIES, type CollegeData } from './data/colleges';
+import { DAY_MS, dateOf, datetimeOf, dayOf, officeMinutes, yearOf } from './dates';
+export { dateOf, dayOf };
+import {
+  DEMO_CRITERIA,
+  DEMO_THRESHOLDS,
+  appraisalYears,
+  buildActivityEvents,
+  buildAppraisals,
+  buildContactLogs,
+  buildCycles,
+  buildDiligence,
+  buildFeedback,
+  buildHonours,
+  markVerifiers,
+  measureCycle,
+  type AppraisalOutcome,
+} from './activity';
+import { COLLEGES, COLLEGE_INDUSTRIES, offers, type CollegeData } from './data/colleges';
 import { EMPLOYERS, INDUSTRY_SECTIONS, JOB_TITLES } from './data/industries';
 import { ABROAD, ABROAD_SHARE, CHAPTERS, PROVINCES, type ChapterData } from './data/places';
 import { GIVEN_FEMALE, GIVEN_MALE, MAIL_DOMAINS, SURNAMES, type Syllable } from './data/names';
 import {
-  APPRAISAL_FEEDBACK,
-  CONTACT_SUMMARIES,
   COURSES,
   END_NOTES,
   EVENT_TEMPLATES,
-  FEEDBACK_ANSWERS,
-  FEEDBACK_TEXTS,
   NOMINATION_REASONS,
   STORY_TEMPLATES,
   TRAINERS,
@@ -31,6 +44,9 @@ import {
 } from './data/content';
 
 export const DEFAULT_SEED = 1952;
+/** Contact logs a year that a liaison of average diligence records. */
+export const DEFAULT_CONTACTS_PER_POST = 12;
+export { DEMO_CRITERIA, DEMO_THRESHOLDS, appraisalYears };
 /** The "today" of generated data when none is given: fixed, so that output never depends on the clock. */
 export const DEMO_TODAY = '2025-12-31';
 export const FIRST_GRAD_YEAR = 1980;
@@ -43,7 +59,7 @@ export interface GenerateOptions {
   seed?: number;
   /** 'YYYY-MM-DD': what the data treats as today (terms, events, feedback ages). */
   today?: string;
-  /** Contact logs per active post over the last year, on average (default 1.5; the appraisal benchmark asks for ~120). */
+  /** Contact logs a year per serving post of average diligence (default 12; the appraisal benchmark asks for ~120). */
   contactsPerPost?: number;
 }
 
@@ -146,6 +162,7 @@ export interface PostRecord {
 
 export interface CourseRecord {
   title: string;
+  titleEn: string;
   area: TrainingArea;
   description: string;
   hours: number;
@@ -177,6 +194,8 @@ export interface CycleRecord {
   periodStart: string;
   periodEnd: string;
   cycleStatus: 'planned' | 'open' | 'closed';
+  /** When the cycle was closed (its results mailed). */
+  closedAt: string | null;
   criteria: { key: string; kind: 'measured' | 'scored'; measure?: string; weight: number }[];
   thresholds: { excellent: number; good: number; pass: number };
 }
@@ -307,6 +326,8 @@ export interface DemoData {
   cycles: CycleRecord[];
   appraisals: AppraisalRecord[];
   appraisalScores: AppraisalScoreRecord[];
+  /** What the server computes for each appraisal after loading (not loaded: the server writes it). */
+  appraisalOutcomes: AppraisalOutcome[];
   honours: HonourRecord[];
   conductVersions: ConductVersionRecord[];
   conductAcknowledgements: ConductAcknowledgementRecord[];
@@ -342,14 +363,6 @@ export const demoScale = (alumni: number): DemoScale => ({
 
 // ---------------------------------------------------------------- dates
 
-const DAY_MS = 86_400_000;
-export const dayOf = (date: string): number => Math.floor(Date.parse(`${date}T00:00:00.000Z`) / DAY_MS);
-export const dateOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
-/** A datetime on `day` at `minutes` past midnight UTC. */
-const datetimeOf = (day: number, minutes: number): string => new Date(day * DAY_MS + minutes * 60_000).toISOString();
-const yearOf = (day: number) => Number(dateOf(day).slice(0, 4));
-/** Working hours in China (UTC+8), as minutes past midnight UTC: 08:30–17:30 local. */
-const officeMinutes = (random: Random) => 30 + random.int(0, 540);
 
 /** When the office started keeping liaison records in this system's predecessor. */
 const NETWORK_START = dayOf('2016-09-01');
@@ -382,19 +395,33 @@ export function generateDemo(options: GenerateOptions): DemoData {
   const { cohorts, majors } = buildCohorts(stream('cohorts'), scale.cohorts, today);
   const people = buildAlumni(stream('alumni'), alumniCount, cohorts, majors, today);
   const posts = buildPosts(stream('posts'), { cohorts, people, scale, today });
+  markPublicLiaisons(stream('public-liaisons'), { posts, people, today });
   const training = buildTraining(stream('training'), { posts, people, today });
   markProvisional({ posts, training, today });
-  markVerifiers(stream('verifiers'), { posts, people, today });
-  const appraisal = buildAppraisals(stream('appraisals'), { posts, today });
-  const honours = buildHonours(stream('honours'), { posts, people, appraisal, today });
   const conduct = buildConduct(stream('conduct'), { posts, today });
-  const contactLogs = buildContactLogs(stream('contacts'), { posts, people, today }, options.contactsPerPost ?? 1.5);
-  const feedback = buildFeedback(stream('feedback'), { posts, people, cohorts, count: scale.feedback, today });
+
+  // The liaisons' work over the two appraisal years, driven by each one's diligence.
+  const diligence = buildDiligence(stream('diligence'), people.records.length);
+  const activity = { posts, people, cohorts, today, diligence };
+  const contactLogs = buildContactLogs(stream('contacts'), activity, options.contactsPerPost ?? DEFAULT_CONTACTS_PER_POST);
+  markVerifiers(stream('verifiers'), activity);
+  const feedback = buildFeedback(stream('feedback'), activity, scale.feedback);
+  const events = [
+    ...buildEvents(stream('events'), { colleges, chapters, industries, today, posts }),
+    ...buildActivityEvents(stream('activity-events'), activity, { colleges, chapters, industries }),
+  ];
+  const appraisal = buildAppraisals(stream('appraisals'), {
+    posts,
+    diligence,
+    today,
+    cycles: buildCycles(today),
+    measure: (cycle) => measureCycle(cycle, { contactLogs, events, feedback, alumni: people.records }),
+  });
+  const honours = buildHonours(stream('honours'), { posts, people, appraisal, today });
   const stories = buildStories(stream('stories'), { people, cohorts, colleges, chapters, industries, today });
-  const events = buildEvents(stream('events'), { colleges, chapters, industries, today, posts });
 
   return {
-    options: { alumni: alumniCount, seed, today: todayText, contactsPerPost: options.contactsPerPost ?? 1.5 },
+    options: { alumni: alumniCount, seed, today: todayText, contactsPerPost: options.contactsPerPost ?? DEFAULT_CONTACTS_PER_POST },
     colleges,
     cohorts,
     chapters,
@@ -407,6 +434,7 @@ export function generateDemo(options: GenerateOptions): DemoData {
     cycles: appraisal.cycles,
     appraisals: appraisal.appraisals,
     appraisalScores: appraisal.scores,
+    appraisalOutcomes: appraisal.outcomes,
     honours,
     conductVersions: conduct.versions,
     conductAcknowledgements: conduct.acknowledgements,
@@ -495,8 +523,12 @@ const pickDegree = (random: Random, year: number): Degree => {
   return 'bachelor';
 };
 
+/** The programmes of a college that admitted students for `degree` in the year a class graduating in `year` enrolled. */
+const programmesOf = (college: CollegeData, year: number, degree: Degree) =>
+  college.foundedYear + DEGREE_YEARS[degree] <= year ? college.programmes.filter((p) => offers(p, degree, year - DEGREE_YEARS[degree])) : [];
+
 const eligibleColleges = (year: number, degree: Degree) =>
-  COLLEGES.map((c, i) => ({ c, i })).filter(({ c }) => c.foundedYear + DEGREE_YEARS[degree] <= year);
+  COLLEGES.map((c, i) => ({ c, i })).filter(({ c }) => programmesOf(c, year, degree).length > 0);
 
 function buildCohorts(random: Random, count: number, today: number) {
   // Classes graduate on 30 June: the last year is one whose graduation is not in the future.
@@ -510,15 +542,15 @@ function buildCohorts(random: Random, count: number, today: number) {
   const add = (year: number, collegeIndex?: number) => {
     let degree = pickDegree(random, year);
     let pool = eligibleColleges(year, degree);
-    if (pool.length === 0) {
+    if (pool.length === 0 || (collegeIndex !== undefined && !pool.some(({ i }) => i === collegeIndex))) {
       degree = 'bachelor';
       pool = eligibleColleges(year, degree);
     }
     const college =
-      collegeIndex !== undefined && COLLEGES[collegeIndex].foundedYear + DEGREE_YEARS[degree] <= year
-        ? collegeIndex
-        : random.weighted(pool, ({ c }) => c.weight).i;
-    drafts.push({ college, gradYear: year, degree, major: random.pick(COLLEGES[college].majors) });
+      collegeIndex !== undefined && pool.some(({ i }) => i === collegeIndex) ? collegeIndex : random.weighted(pool, ({ c }) => c.weight).i;
+    // Only a programme that admitted this degree in the class's year of enrolment.
+    const programme = random.pick(programmesOf(COLLEGES[college], year, degree));
+    drafts.push({ college, gradYear: year, degree, major: programme.name });
   };
   // Every year has a class, and every college has one.
   for (const year of years) if (drafts.length < count) add(year);
@@ -561,7 +593,7 @@ function buildCohorts(random: Random, count: number, today: number) {
 
 // ---------------------------------------------------------------- alumni
 
-interface People {
+export interface People {
   records: AlumnusRecord[];
   /** "Zhang Wei": names in pinyin, for English texts. */
   namesEn: string[];
@@ -569,6 +601,8 @@ interface People {
   cohortStart: number[];
   cohortEnd: number[];
   byChapter: number[][];
+  /** Living alumni in each chapter's area, members or not (whom its liaisons reach out to). */
+  byChapterArea: number[][];
   byIndustry: number[][];
   cohortsByCollege: number[][];
 }
@@ -648,6 +682,7 @@ function buildAlumni(random: Random, count: number, cohorts: CohortRecord[], maj
   const cohortStart: number[] = [];
   const cohortEnd: number[] = [];
   const byChapter: number[][] = CHAPTERS.map(() => []);
+  const byChapterArea: number[][] = CHAPTERS.map(() => []);
   const byIndustry: number[][] = INDUSTRY_SECTIONS.map(() => []);
   const cohortsByCollege: number[][] = COLLEGES.map(() => []);
 
@@ -741,6 +776,7 @@ function buildAlumni(random: Random, count: number, cohorts: CohortRecord[], maj
       let chapter: number | null = null;
       const found = status === 'deceased' ? null : findChapter(country, province, city);
       if (found !== null) {
+        byChapterArea[found].push(index);
         const share = { active: 0.35, dormant: 0.12, dissolved: 0 }[CHAPTERS[found].status];
         if (random.chance(share)) chapter = found;
       }
@@ -779,7 +815,7 @@ function buildAlumni(random: Random, count: number, cohorts: CohortRecord[], maj
     cohortEnd.push(index);
   });
 
-  return { records, namesEn, cohortStart, cohortEnd, byChapter, byIndustry, cohortsByCollege };
+  return { records, namesEn, cohortStart, cohortEnd, byChapter, byChapterArea, byIndustry, cohortsByCollege };
 }
 
 // ---------------------------------------------------------------- liaison posts
@@ -1098,6 +1134,32 @@ function buildPosts(random: Random, { cohorts, people, scale, today }: PostConte
   return posts;
 }
 
+/**
+ * Serving liaisons agreed to be contacted, and most of a chapter's team to be named in the
+ * chapter directory (the website shows a liaison only under a name they consented to
+ * publish): the head nearly always, the others usually; some of the other dimensions' too.
+ */
+function markPublicLiaisons(random: Random, { posts, people, today }: { posts: PostRecord[]; people: People; today: number }) {
+  for (const post of posts) {
+    if (post.postStatus !== 'active' && post.postStatus !== 'approved') continue;
+    const a = people.records[post.alumnus];
+    if (a.alumnusStatus === 'deceased') continue;
+    // Agreed when they took the post (or when the system started keeping consents).
+    const agreedOn = Math.min(today, Math.max(dayOf(post.termStart) - random.int(0, 30), NETWORK_START));
+    if (!a.contactConsent && random.chance(0.95)) {
+      a.contactConsent = true;
+      a.contactConsentAt = datetimeOf(agreedOn, officeMinutes(random));
+    }
+    const share = post.dimension === 'region' ? (post.role === 'head' ? 0.95 : 0.8) : 0.4;
+    if (!a.publishConsent && random.chance(share)) {
+      a.publishConsent = true;
+      a.publishConsentAt = datetimeOf(agreedOn, officeMinutes(random));
+      a.displayName = a.name;
+      a.displayNameEn = people.namesEn[post.alumnus];
+    }
+  }
+}
+
 // ---------------------------------------------------------------- training
 
 interface TrainingContext {
@@ -1175,67 +1237,7 @@ function buildTraining(random: Random, { posts, today }: TrainingContext) {
   return { courses, sessions, records };
 }
 
-// ---------------------------------------------------------------- appraisal and honours
-
-interface AppraisalResult {
-  cycles: CycleRecord[];
-  appraisals: AppraisalRecord[];
-  scores: AppraisalScoreRecord[];
-  /** What the demo's scores would grade each appraisal, for the honours of the closed cycle. */
-  expected: (Grade | null)[];
-}
-
-/** The demo's criteria: four measured from the data, the seed's three scored by reviewers. */
-export const DEMO_CRITERIA: CycleRecord['criteria'] = [
-  { key: 'contacts', kind: 'measured', measure: 'contacts', weight: 20 },
-  { key: 'events', kind: 'measured', measure: 'events_organised', weight: 10 },
-  { key: 'feedback', kind: 'measured', measure: 'feedback_on_time', weight: 10 },
-  { key: 'verified', kind: 'measured', measure: 'records_verified', weight: 10 },
-  { key: 'performance', kind: 'scored', weight: 25 },
-  { key: 'case', kind: 'scored', weight: 15 },
-  { key: 'presentation', kind: 'scored', weight: 10 },
-];
-const DEMO_THRESHOLDS = { excellent: 80, good: 65, pass: 50 };
-
-const gradeOf = (performance: number, caseScore: number, presentation: number): Grade => {
-  const total = performance * 0.5 + caseScore * 0.3 + presentation * 0.2;
-  return total >= 90 ? 'excellent' : total >= 75 ? 'good' : total >= 60 ? 'pass' : 'fail';
-};
-
-/**
- * Every post held at some time in a cycle's period is appraised in it (the server's own
- * rule); reviewers have scored 90% of the closed cycle and a third of the open one.
- */
-function buildAppraisals(random: Random, { posts, today }: { posts: PostRecord[]; today: number }): AppraisalResult {
-  const year = yearOf(today);
-  const cycles: CycleRecord[] = [
-    { name: `${year - 1}年度校友联络员考核`, periodStart: `${year - 1}-01-01`, periodEnd: `${year - 1}-12-31`, cycleStatus: 'closed', criteria: DEMO_CRITERIA, thresholds: DEMO_THRESHOLDS },
-    { name: `${year}年度校友联络员考核`, periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, cycleStatus: 'open', criteria: DEMO_CRITERIA, thresholds: DEMO_THRESHOLDS },
-  ];
-  const score = () => Math.min(100, 40 + random.int(0, 30) + random.int(0, 30));
-  const appraisals: AppraisalRecord[] = [];
-  const scores: AppraisalScoreRecord[] = [];
-  const expected: (Grade | null)[] = [];
-  cycles.forEach((cycle, c) => {
-    posts.forEach((post, liaison) => {
-      if (post.postStatus !== 'active' && post.postStatus !== 'ended' && post.postStatus !== 'approved') return;
-      if (post.termStart > cycle.periodEnd || (post.termEnd !== null && post.termEnd < cycle.periodStart)) return;
-      const index = appraisals.push({ cycle: c, liaison }) - 1;
-      const scored = cycle.cycleStatus === 'closed' ? random.chance(0.9) : post.postStatus === 'active' && random.chance(0.35);
-      if (!scored) {
-        expected.push(null);
-        return;
-      }
-      const [a, b, d] = [score(), score(), score()];
-      const grade = gradeOf(a, b, d);
-      expected.push(grade);
-      scores.push({ appraisal: index, criterion: 'performance', score: a, comment: random.pick(APPRAISAL_FEEDBACK[grade]) });
-      scores.push({ appraisal: index, criterion: 'case', score: b, comment: null });
-      scores.push({ appraisal: index, criterion: 'presentation', score: d, comment: null });
-    });
-  });
-  return { cycles, appraisals, scores, expected };
-}
+// ---------------------------------------------------------------- provisional posts and the code of conduct
 
 /**
  * Posts approved in the last six months whose holder has not passed every mandatory
@@ -1289,186 +1291,6 @@ function buildConduct(random: Random, { posts, today }: { posts: PostRecord[]; t
     });
   }
   return { versions, acknowledgements };
-}
-
-/** Liaisons of a class verify their classmates' records: the post that last verified each recent one. */
-function markVerifiers(random: Random, { posts, people, today }: { posts: PostRecord[]; people: People; today: number }) {
-  const byCohort = new Map<number, number>();
-  posts.forEach((post, i) => {
-    if (post.postStatus === 'active' && post.cohort !== null && !byCohort.has(post.cohort)) byCohort.set(post.cohort, i);
-  });
-  for (let cohort = 0; cohort < people.cohortStart.length; cohort += 1) {
-    const post = byCohort.get(cohort);
-    if (post === undefined) continue;
-    const since = dayOf(posts[post].termStart);
-    for (let a = people.cohortStart[cohort]; a < people.cohortEnd[cohort]; a += 1) {
-      const record = people.records[a];
-      if (record.lastVerifiedAt && dayOf(record.lastVerifiedAt) >= since && dayOf(record.lastVerifiedAt) > today - 730 && random.chance(0.7)) {
-        record.verifiedBy = post;
-      }
-    }
-  }
-}
-
-interface HonourContext {
-  posts: PostRecord[];
-  people: People;
-  appraisal: AppraisalResult;
-  today: number;
-}
-
-function buildHonours(random: Random, { posts, people, appraisal, today }: HonourContext): HonourRecord[] {
-  const honours: HonourRecord[] = [];
-  const closed = appraisal.cycles.findIndex((c) => c.cycleStatus === 'closed');
-  const cycle = appraisal.cycles[closed];
-  const awardedOn = dateOf(Math.min(dayOf(cycle.periodEnd) + 20, today));
-  const year = cycle.periodStart.slice(0, 4);
-  const visible = (alumnus: number) => people.records[alumnus].publishConsent && random.chance(0.85);
-  const awarded = { cycle: closed, honourStatus: 'awarded' as const, year: Number(year) };
-
-  appraisal.appraisals.forEach((a, index) => {
-    const grade = appraisal.expected[index];
-    if (a.cycle !== closed || !grade) return;
-    const alumnus = posts[a.liaison].alumnus;
-    if (grade === 'excellent') {
-      honours.push({
-        alumnus,
-        kind: 'title',
-        title: `${year}年度优秀校友联络员`,
-        awardedOn,
-        amount: null,
-        appraisal: index,
-        citation: '在年度考核中成绩优秀，联络工作扎实，特授予“优秀校友联络员”荣誉称号。',
-        showPublicly: visible(alumnus),
-        ...awarded,
-      });
-      if (random.chance(0.2)) {
-        honours.push({ alumnus, kind: 'bonus', title: '优秀联络员奖励金', awardedOn, amount: 2000, appraisal: index, citation: '年度考核优秀，发放奖励金。', showPublicly: false, ...awarded });
-      }
-      if (random.chance(0.1)) {
-        honours.push({ alumnus, kind: 'invitation', title: '联络员经验分享会特邀嘉宾', awardedOn, amount: null, appraisal: index, citation: '邀请在联络员培训班上分享工作经验。', showPublicly: visible(alumnus), ...awarded });
-      }
-      if (random.chance(0.03)) {
-        honours.push({ alumnus, kind: 'scholarship', title: '校友联络员进修奖学金', awardedOn, amount: 5000, appraisal: index, citation: '资助参加校友工作专业进修。', showPublicly: false, ...awarded });
-      }
-    } else if (grade === 'good' && random.chance(0.03)) {
-      // Nominated after the cycle closed, waiting for the committee.
-      honours.push({ alumnus, kind: 'commendation', title: `${year}年度联络工作表彰`, awardedOn: null, amount: null, appraisal: index, citation: '联络工作认真负责。', showPublicly: true, cycle: closed, honourStatus: 'nominated', year: Number(year) });
-    } else if (grade === 'good' && random.chance(0.15)) {
-      honours.push({ alumnus, kind: 'commendation', title: `${year}年度联络工作表彰`, awardedOn, amount: null, appraisal: index, citation: '联络工作认真负责，予以通报表彰。', showPublicly: visible(alumnus), ...awarded });
-    }
-  });
-
-  // Older commendations from before appraisal cycles were kept in the system.
-  const earlier = Number(year) - 1;
-  const serving = posts.filter((p) => p.postStatus === 'active' && dayOf(p.termStart) < dayOf(`${earlier}-01-01`));
-  for (const post of random.sample(serving, Math.max(3, Math.round(posts.length / 100)))) {
-    honours.push({
-      alumnus: post.alumnus,
-      kind: 'title',
-      title: `${earlier}年度十佳校友联络员`,
-      awardedOn: `${earlier + 1}-01-15`,
-      amount: null,
-      appraisal: null,
-      citation: '由校友工作委员会评选产生。',
-      showPublicly: visible(post.alumnus),
-      cycle: null,
-      honourStatus: 'awarded',
-      year: earlier,
-    });
-  }
-  return honours;
-}
-
-// ---------------------------------------------------------------- contact logs and feedback
-
-const CHANNELS = ['visit', 'call', 'message', 'gathering', 'email', 'wechat'] as const;
-
-function buildContactLogs(random: Random, { posts, people, today }: TrainingContext, perPost: number): ContactLogRecord[] {
-  const logs: ContactLogRecord[] = [];
-  const pickChannel = weightedPicker(
-    CHANNELS.map((c, i) => [c, [1, 3, 2, 1, 1, 4][i]] as const),
-    (e) => e[1]
-  );
-  const alumni = people.records;
-  posts.forEach((post, liaison) => {
-    if (post.postStatus !== 'active') return;
-    const n = random.int(0, Math.round(2 * perPost));
-    for (let k = 0; k < n; k += 1) {
-      let contact: number | null = null;
-      if (post.cohort !== null) {
-        const [a, b] = [people.cohortStart[post.cohort], people.cohortEnd[post.cohort]];
-        if (b > a) contact = random.int(a, b - 1);
-      } else if (post.chapter !== null && people.byChapter[post.chapter].length) {
-        contact = random.pick(people.byChapter[post.chapter]);
-      } else if (post.industry !== null && people.byIndustry[post.industry].length) {
-        contact = random.pick(people.byIndustry[post.industry]);
-      }
-      if (contact === post.alumnus || (contact !== null && alumni[contact].alumnusStatus === 'deceased')) contact = null;
-      const channel = pickChannel(random)[0];
-      const since = Math.max(dayOf(post.termStart), today - 365);
-      logs.push({
-        liaison,
-        alumnus: contact,
-        channel,
-        contactedAt: datetimeOf(random.int(Math.min(since, today), today), officeMinutes(random)),
-        summary: random.pick(CONTACT_SUMMARIES[channel]),
-      });
-    }
-  });
-  return logs;
-}
-
-interface FeedbackContext {
-  posts: PostRecord[];
-  people: People;
-  cohorts: CohortRecord[];
-  count: number;
-  today: number;
-}
-
-function buildFeedback(random: Random, { posts, people, count, today }: FeedbackContext): FeedbackRecord[] {
-  const activeByCohort = new Map<number, number>();
-  posts.forEach((post, i) => {
-    if (post.postStatus === 'active' && post.cohort !== null && !activeByCohort.has(post.cohort)) activeByCohort.set(post.cohort, i);
-  });
-  const pickCategory = weightedPicker(
-    [['need', 30], ['opinion', 20], ['complaint', 8], ['suggestion', 17], ['data_update', 25]] as const,
-    (e) => e[1]
-  );
-  const pickStatus = weightedPicker(
-    [['open', 20], ['in_progress', 20], ['answered', 30], ['closed', 30]] as const,
-    (e) => e[1]
-  );
-  const living = people.records.map((a, i) => (a.alumnusStatus === 'deceased' ? -1 : i)).filter((i) => i >= 0);
-  const items: FeedbackRecord[] = [];
-  for (let k = 0; k < count && living.length; k += 1) {
-    const alumnus = random.pick(living);
-    const category = pickCategory(random)[0];
-    const receivedDay = today - random.int(0, 540);
-    const receivedAt = datetimeOf(receivedDay, officeMinutes(random));
-    let status: FeedbackRecord['feedbackStatus'] = pickStatus(random)[0];
-    let answeredAt: string | null = null;
-    if (status === 'answered' || status === 'closed') {
-      const answeredDay = receivedDay + random.int(1, 10);
-      if (answeredDay > today) status = 'in_progress';
-      else answeredAt = datetimeOf(answeredDay, officeMinutes(random));
-    }
-    const liaison = activeByCohort.get(people.records[alumnus].cohort) ?? null;
-    items.push({
-      alumnus,
-      liaison: liaison !== null && random.chance(0.6) ? liaison : null,
-      category,
-      content: random.pick(FEEDBACK_TEXTS[category]),
-      feedbackStatus: status,
-      receivedAt,
-      dueAt: new Date(Date.parse(receivedAt) + 7 * DAY_MS).toISOString(),
-      answeredAt,
-      answer: answeredAt ? random.pick(FEEDBACK_ANSWERS) : null,
-    });
-  }
-  items.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
-  return items;
 }
 
 // ---------------------------------------------------------------- stories and events

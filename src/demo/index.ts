@@ -2,8 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { DEFAULT_SEED, generateDemo } from './generate';
 import { writeDemo } from './load';
 import { attachDemoCovers } from './covers';
+import { awardMail } from '../../plugins/liaison/server/src/honours/templates';
 
 export { DEFAULT_SEED, DEMO_TODAY, demoScale, generateDemo, countRecords } from './generate';
+export { DEMO_CRITERIA, DEMO_THRESHOLDS } from './activity';
 export type { DemoData, GenerateOptions } from './generate';
 export { DEMO_TYPES, writeDemo, createDocumentIds } from './load';
 export { createOneByOne } from './one-by-one';
@@ -18,7 +20,10 @@ export interface SeedDemoOptions {
   today?: string;
   /** Contact logs per active post over the last year, on average (the appraisal benchmark's knob). */
   contactsPerPost?: number;
-  /** Compute the appraisal cycles' figures, totals and ranks after loading (default true). */
+  /**
+   * Compute the appraisal cycles' figures, totals and ranks after loading, and put the closed
+   * cycle's mails in the outbox, sent when it closed (default true).
+   */
   appraise?: boolean;
   /** Upload the demo's cover images and attach them to its stories (default true). */
   covers?: boolean;
@@ -94,6 +99,61 @@ export async function seedDemo(strapi: Core.Strapi, options: SeedDemoOptions = {
       await strapi.plugin('liaison').service('appraisal').refreshCycle(cycle);
     }
     report('appraise', cycles.length, cycles.length);
+    report('mail', 0, 1);
+    counts['plugin::liaison.notification'] = await mailClosedCycles(strapi, cycles);
+    report('mail', 1, 1);
   }
   return counts;
+}
+
+const NOTIFICATION = 'plugin::liaison.notification';
+
+/** Marks the outbox's mails of a kind as sent at `at` (the demo's history: they went out then). */
+const markSent = async (strapi: Core.Strapi, kind: string, at: Date) => {
+  await strapi.db.query(NOTIFICATION).updateMany({
+    where: { kind, deliveryStatus: 'pending' },
+    data: { deliveryStatus: 'sent', attempts: 1, sentAt: at, nextAttemptAt: null, attemptLog: [{ at, ok: true }], createdAt: at, updatedAt: at } as any,
+  });
+};
+
+/**
+ * The mails of the closed cycles, as the server writes them: each appraised liaison's
+ * result (as when the cycle closed) and each awarded honour's notice, queued through the
+ * outbox and marked sent on the day (no mail leaves the machine). Returns how many.
+ */
+async function mailClosedCycles(strapi: Core.Strapi, cycles: any[]): Promise<number> {
+  const appraisal = strapi.plugin('liaison').service('appraisal');
+  const outbox = strapi.plugin('liaison').service('outbox');
+  let mailed = 0;
+  for (const cycle of cycles.filter((c) => c.cycleStatus === 'closed')) {
+    mailed += await strapi.db.transaction(({ trx }) => appraisal.mailResults(cycle, trx, { quiet: true }));
+    const closedAt = cycle.closedAt ? new Date(cycle.closedAt) : new Date(`${String(cycle.periodEnd).slice(0, 10)}T02:00:00Z`);
+    await markSent(strapi, 'appraisal-result', new Date(closedAt.getTime() + 10 * 60_000));
+
+    const honours = await strapi.db.query('plugin::liaison.honour').findMany({
+      where: { cycle: { id: cycle.id }, honourStatus: 'awarded' },
+      populate: { alumnus: { select: ['id', 'name', 'email', 'contactConsent', 'language'] } },
+    });
+    const byDay = new Map<string, any[]>();
+    for (const h of honours) {
+      const a = h.alumnus;
+      if (!a?.email || !a.contactConsent) continue;
+      const locale = a.language === 'en' ? 'en' : 'zh-Hans';
+      const day = String(h.awardedOn ?? '').slice(0, 10);
+      (byDay.get(day) ?? byDay.set(day, []).get(day)!).push({
+        to: a.email,
+        ...awardMail(locale, { name: a.name, title: h.title, citation: h.citation }),
+        kind: 'honour-awarded',
+        dedupeKey: `honour-awarded:${h.documentId}`,
+        alumnusId: a.id,
+        locale,
+      });
+    }
+    for (const [day, mails] of byDay) {
+      mailed += await outbox.enqueue(mails, { quiet: true });
+      // 10:00 in China on the day of the award.
+      await markSent(strapi, 'honour-awarded', new Date(`${day || closedAt.toISOString().slice(0, 10)}T02:00:00Z`));
+    }
+  }
+  return mailed;
 }

@@ -359,3 +359,31 @@ describe('who may read coverage', () => {
     expect((await http().get('/liaison/coverage?dimension=cohort')).status).toBe(401);
   });
 });
+
+describe('the overview and the board', () => {
+  it('count the same scopes and the same covered ones in every dimension: a dissolved chapter is in neither', async () => {
+    // A dissolved chapter whose last team ended, and a dormant one without a team.
+    const gone = await makeChapter({ name: unique('撤销校友会'), chapterStatus: 'dissolved' });
+    await makeChapter({ name: unique('休眠校友会'), chapterStatus: 'dormant' });
+    await makePost({ dimension: 'region', chapter: gone.documentId, role: 'head', termStart: day(-900), termEnd: day(-400), postStatus: 'ended', endReason: 'term_over' });
+
+    const overview = await get('/liaison/overview');
+    const board = await get('/liaison/coverage/summary');
+    expect(overview.status).toBe(200);
+    expect(board.status).toBe(200);
+    const boardDims = Object.fromEntries(board.body.data.dimensions.map((d: any) => [d.dimension, d]));
+    for (const d of overview.body.data.dimensions) {
+      expect([d.dimension, d.scopes, d.covered, d.activePosts]).toEqual([
+        d.dimension,
+        boardDims[d.dimension].scopes,
+        boardDims[d.dimension].covered,
+        boardDims[d.dimension].active,
+      ]);
+    }
+    // The dissolved chapter is not a scope; the dormant one is.
+    const chapters = await strapiApp().db.query('plugin::liaison.chapter').findMany({ select: ['chapterStatus'] });
+    const region = overview.body.data.dimensions.find((d: any) => d.dimension === 'region');
+    expect(region.scopes).toBe(chapters.filter((c: any) => c.chapterStatus !== 'dissolved').length);
+    expect(region.scopes).toBeLessThan(chapters.length);
+  });
+});

@@ -232,6 +232,29 @@ describe('provisional liaisons', () => {
     expect((await staff.put('/liaison/training/settings').send({ months: 2 })).status).toBe(403);
   });
 
+  it('names courses and posts in the admin’s language: the English title where there is one, the role in English', async () => {
+    const named = await course({ mandatory: true, title: unique('个人信息保护'), titleEn: 'Personal data protection', passMark: 60 });
+    const unnamed = await course({ title: unique('只有中文名') });
+    const { post } = await approvedLiaison();
+    const en = await api.get('/liaison/training/overview').set('Accept-Language', 'en');
+    const zh = await api.get('/liaison/training/overview').set('Accept-Language', 'zh-CN');
+    const courseIn = (res: any, documentId: string) => res.body.data.courses.find((c: any) => c.documentId === documentId);
+    expect(courseIn(en, named.documentId)).toMatchObject({ title: 'Personal data protection', titleZh: named.title, titleEn: 'Personal data protection' });
+    expect(courseIn(zh, named.documentId).title).toBe(named.title);
+    expect(courseIn(en, unnamed.documentId)).toMatchObject({ title: unnamed.title, titleEn: null });
+    const postIn = (res: any) => res.body.data.provisional.find((p: any) => p.post.documentId === post.documentId).post.label;
+    expect(postIn(zh)).toBe(post.label);
+    expect(post.label).toMatch(/ · 班长$/);
+    expect(postIn(en)).toBe(post.label.replace(/ · 班长$/, ' · Class monitor'));
+    // The reminder to an English-speaking liaison names the missing courses in English.
+    const deadline = String(post.trainingDeadline).slice(0, 10);
+    await app().plugin('liaison').service('training').runReminders(addDays(deadline, -7));
+    const alumnus = await app().db.query('plugin::liaison.liaison').findOne({ where: { id: post.id }, populate: { alumnus: true } });
+    const [mail] = await app().db.query('plugin::liaison.notification').findMany({ where: { kind: 'training-deadline', to: alumnus.alumnus.email } });
+    expect(mail.text).toContain('Personal data protection');
+    await app().db.query('plugin::liaison.training-course').update({ where: { id: named.id }, data: { mandatory: false } });
+  });
+
   it('registers the training_completed measure for the appraisal', async () => {
     const measures = await api.get('/liaison/measures');
     expect(measures.body.data.map((m: any) => m.key)).toContain('training_completed');

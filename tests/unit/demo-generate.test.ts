@@ -10,6 +10,8 @@ import {
   type PostRecord,
 } from '../../src/demo/generate';
 import { Random } from '../../src/demo/random';
+import { COLLEGES, offers } from '../../src/demo/data/colleges';
+import { DEFAULT_RULES, isEligible } from '../../plugins/liaison/server/src/honours/rules';
 import { createDocumentIds } from '../../src/demo/load';
 import {
   checkCohortYears,
@@ -209,6 +211,77 @@ describe('generateDemo', () => {
     expect(ruleViolations(big)).toEqual([]);
     expect(duplicatesFast(big.alumni.map((a) => a.studentNo))).toBe(0);
     expect(duplicatesFast(big.cohorts.map((c) => c.code))).toBe(0);
+  });
+});
+
+describe('the story a new user sees', () => {
+  const DEGREE_YEARS = { associate: 3, bachelor: 4, master: 3, doctor: 4 } as const;
+  const closed = small.cycles.findIndex((c) => c.cycleStatus === 'closed');
+  const closedOutcomes = small.appraisals.map((a, i) => ({ a, i, o: small.appraisalOutcomes[i] })).filter((x) => x.a.cycle === closed);
+
+  it('has only classes a programme could have had: its degree offered in the year they enrolled', () => {
+    const wrong: string[] = [];
+    for (const c of small.cohorts) {
+      const college = COLLEGES[c.college];
+      expect(college.foundedYear + DEGREE_YEARS[c.degreeLevel]).toBeLessThanOrEqual(c.gradYear);
+      const enrol = c.gradYear - DEGREE_YEARS[c.degreeLevel];
+      const majors = new Set(small.alumni.filter((a) => a.cohort === small.cohorts.indexOf(c)).map((a) => a.major));
+      for (const major of majors) {
+        const programme = college.programmes.find((p) => p.name === major);
+        if (!programme || !offers(programme, c.degreeLevel, enrol)) wrong.push(`${c.className} (${c.degreeLevel}, ${major})`);
+        expect(c.className.startsWith(`${major}${enrol}级`)).toBe(true);
+      }
+    }
+    expect(wrong).toEqual([]);
+    // e.g. no associate (专科) class of cyber security, nor any before 2015, nor associate classes after 2004.
+    expect(small.cohorts.filter((c) => c.className.startsWith('网络空间安全') && (c.degreeLevel === 'associate' || c.gradYear < 2019))).toEqual([]);
+    expect(small.cohorts.filter((c) => c.degreeLevel === 'associate' && c.gradYear - 3 > 2004)).toEqual([]);
+    for (const college of COLLEGES) for (const p of college.programmes) expect([college.code, p.name, p.since >= college.foundedYear]).toEqual([college.code, p.name, true]);
+  });
+
+  it('grades the closed cycle as a working network: every grade, most liaisons passing, some excellent', () => {
+    const n = closedOutcomes.length;
+    const share = (grade: string) => closedOutcomes.filter((x) => x.o.grade === grade).length / n;
+    expect(n).toBeGreaterThan(150);
+    expect(share('excellent')).toBeGreaterThanOrEqual(0.07);
+    expect(share('excellent')).toBeLessThanOrEqual(0.2);
+    expect(share('good')).toBeGreaterThanOrEqual(0.2);
+    expect(share('good')).toBeLessThanOrEqual(0.45);
+    expect(share('pass')).toBeGreaterThanOrEqual(0.25);
+    expect(share('pass')).toBeLessThanOrEqual(0.55);
+    expect(share('fail')).toBeGreaterThanOrEqual(0.05);
+    expect(share('fail')).toBeLessThanOrEqual(0.25);
+    // Every dimension has liaisons above the pass mark: its measured figures are not one outlier's.
+    for (const dimension of ['cohort', 'college', 'region', 'industry']) {
+      const mine = closedOutcomes.filter((x) => small.posts[x.a.liaison].dimension === dimension);
+      expect([dimension, mine.filter((x) => x.o.grade === 'excellent' || x.o.grade === 'good').length > mine.length / 5]).toEqual([dimension, true]);
+    }
+  });
+
+  it('honours the excellent of the closed cycle, commends good ones, and leaves a few nominations to the committee', () => {
+    const honours = small.honours.filter((h) => h.cycle === closed);
+    for (const x of closedOutcomes.filter((y) => y.o.grade === 'excellent')) {
+      const alumnus = small.posts[x.a.liaison].alumnus;
+      if (small.alumni[alumnus].alumnusStatus === 'deceased') continue;
+      expect(honours.some((h) => h.alumnus === alumnus && h.kind === 'title' && h.honourStatus === 'awarded')).toBe(true);
+    }
+    // Each honour rests on a grade that the committee's rules accept, once per alumnus and kind.
+    for (const h of honours) {
+      expect(h.appraisal).not.toBeNull();
+      expect([h.kind, isEligible(h.kind, small.appraisalOutcomes[h.appraisal as number].grade, DEFAULT_RULES)]).toEqual([h.kind, true]);
+      expect(small.posts[small.appraisals[h.appraisal as number].liaison].alumnus).toBe(h.alumnus);
+    }
+    expect(duplicates(honours.map((h) => `${h.alumnus}|${h.kind}`))).toEqual([]);
+    expect(honours.filter((h) => h.kind === 'commendation' && h.honourStatus === 'awarded').length).toBeGreaterThan(5);
+    expect(honours.filter((h) => h.honourStatus === 'nominated').length).toBeGreaterThan(0);
+  });
+
+  it('names most active chapters’ liaison teams in the directory: serving heads agreed to be published', () => {
+    const active = small.chapters.map((c, i) => ({ c, i })).filter(({ c }) => c.chapterStatus === 'active');
+    const listed = active.filter(({ i }) =>
+      small.posts.some((p) => p.dimension === 'region' && p.chapter === i && p.postStatus === 'active' && small.alumni[p.alumnus].publishConsent)
+    );
+    expect(listed.length).toBeGreaterThanOrEqual(active.length * 0.75);
   });
 });
 

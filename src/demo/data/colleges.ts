@@ -2,6 +2,36 @@
  * The colleges of an invented comprehensive university. Codes are short and stable:
  * cohort codes and student numbers are built from them.
  */
+export type DegreeLevel = 'associate' | 'bachelor' | 'master' | 'doctor';
+
+/**
+ * A degree programme (专业) and the years of its first intake for each degree it offers:
+ * the bachelor's from `since`, a master's or doctorate from the year given (none without
+ * one), and an associate (专科) programme only within its years, as many universities ran
+ * them in the 1980s and 1990s and stopped in the early 2000s.
+ */
+export interface Programme {
+  name: string;
+  since: number;
+  associate?: readonly [number, number];
+  master?: number;
+  doctor?: number;
+}
+
+/** Whether a programme admitted students for this degree in this year. */
+export const offers = (programme: Programme, degree: DegreeLevel, enrolYear: number): boolean => {
+  switch (degree) {
+    case 'bachelor':
+      return enrolYear >= programme.since;
+    case 'associate':
+      return !!programme.associate && enrolYear >= programme.associate[0] && enrolYear <= programme.associate[1];
+    case 'master':
+      return programme.master !== undefined && enrolYear >= programme.master;
+    case 'doctor':
+      return programme.doctor !== undefined && enrolYear >= programme.doctor;
+  }
+};
+
 export interface CollegeData {
   code: string;
   name: string;
@@ -9,7 +39,7 @@ export interface CollegeData {
   foundedYear: number;
   /** Relative size of the college's graduating classes. */
   weight: number;
-  majors: readonly string[];
+  programmes: readonly Programme[];
 }
 
 export const COLLEGES: readonly CollegeData[] = [
@@ -19,7 +49,12 @@ export const COLLEGES: readonly CollegeData[] = [
     nameEn: 'School of Computer Science and Technology',
     foundedYear: 1978,
     weight: 12,
-    majors: ['计算机科学与技术', '软件工程', '人工智能', '网络空间安全'],
+    programmes: [
+      { name: '计算机科学与技术', since: 1978, associate: [1984, 2001], master: 1982, doctor: 1990 },
+      { name: '软件工程', since: 2002, master: 2004, doctor: 2012 },
+      { name: '人工智能', since: 2019, master: 2020 },
+      { name: '网络空间安全', since: 2015, master: 2016, doctor: 2018 },
+    ],
   },
   {
     code: 'EE',
@@ -27,7 +62,12 @@ export const COLLEGES: readonly CollegeData[] = [
     nameEn: 'School of Electronic Information Engineering',
     foundedYear: 1958,
     weight: 10,
-    majors: ['电子信息工程', '通信工程', '微电子科学与工程', '自动化'],
+    programmes: [
+      { name: '电子信息工程', since: 1958, associate: [1985, 2002], master: 1979, doctor: 1986 },
+      { name: '通信工程', since: 1980, master: 1986, doctor: 1993 },
+      { name: '微电子科学与工程', since: 1998, master: 2003, doctor: 2010 },
+      { name: '自动化', since: 1962, associate: [1985, 2000], master: 1981, doctor: 1990 },
+    ],
   },
   {
     code: 'ME',
@@ -35,7 +75,11 @@ export const COLLEGES: readonly CollegeData[] = [
     nameEn: 'School of Mechanical Engineering',
     foundedYear: 1952,
     weight: 8,
-    majors: ['机械设计制造及其自动化', '车辆工程', '工业设计'],
+    programmes: [
+      { name: '机械设计制造及其自动化', since: 1952, associate: [1980, 2003], master: 1979, doctor: 1984 },
+      { name: '车辆工程', since: 1985, master: 1993, doctor: 2005 },
+      { name: '工业设计', since: 1996, master: 2005 },
+    ],
   },
   {
     code: 'CIVIL',
@@ -43,7 +87,11 @@ export const COLLEGES: readonly CollegeData[] = [
     nameEn: 'School of Civil Engineering and Architecture',
     foundedYear: 1953,
     weight: 7,
-    majors: ['土木工程', '建筑学', '城乡规划'],
+    programmes: [
+      { name: '土木工程', since: 1953, associate: [1982, 2002], master: 1979, doctor: 1986 },
+      { name: '建筑学', since: 1956, master: 1982, doctor: 1998 },
+      { name: '城乡规划', since: 2000, master: 2004 },
+    ],
   },
   {
     code: 'CHEM',
@@ -51,7 +99,11 @@ export const COLLEGES: readonly CollegeData[] = [
     nameEn: 'School of Chemistry and Chemical Engineering',
     foundedYear: 1952,
     weight: 6,
-    majors: ['化学', '应用化学', '化学工程与工艺'],
+    programmes: [
+      { name: '化学', since: 1952, master: 1978, doctor: 1982 },
+      { name: '应用化学', since: 1988, associate: [1988, 2001], master: 1993 },
+      { name: '化学工程与工艺', since: 1958, master: 1981, doctor: 1990 },
+    ],
   },
   {
     code: 'PHYS',
@@ -59,7 +111,11 @@ export const COLLEGES: readonly CollegeData[] = [
     nameEn: 'School of Physics',
     foundedYear: 1952,
     weight: 4,
-    majors: ['物理学', '应用物理学', '光电信息科学与工程'],
+    programmes: [
+      { name: '物理学', since: 1952, master: 1978, doctor: 1982 },
+      { name: '应用物理学', since: 1985, master: 1990 },
+      { name: '光电信息科学与工程', since: 2000, master: 2004, doctor: 2010 },
+    ],
   },
   {
     code: 'MATH',
@@ -67,7 +123,11 @@ export const COLLEGES: readonly CollegeData[] = [
     nameEn: 'School of Mathematical Sciences',
     foundedYear: 1952,
     weight: 4,
-    majors: ['数学与应用数学', '统计学', '信息与计算科学'],
+    programmes: [
+      { name: '数学与应用数学', since: 1952, master: 1978, doctor: 1982 },
+      { name: '统计学', since: 1985, master: 1990, doctor: 2003 },
+      { name: '信息与计算科学', since: 1998, master: 2002 },
+    ],
   },
   {
     code: 'LIFE',
@@ -75,7 +135,11 @@ export const COLLEGES: readonly CollegeData[] = [
     nameEn: 'School of Life Sciences',
     foundedYear: 1960,
     weight: 5,
-    majors: ['生物科学', '生物技术', '生态学'],
+    programmes: [
+      { name: '生物科学', since: 1960, master: 1979, doctor: 1985 },
+      { name: '生物技术', since: 1994, master: 1998, doctor: 2004 },
+      { name: '生态学', since: 2002, master: 2004, doctor: 2010 },
+    ],
   },
   {
     code: 'MED',
@@ -83,7 +147,12 @@ export const COLLEGES: readonly CollegeData[] = [
     nameEn: 'School of Medicine',
     foundedYear: 1956,
     weight: 9,
-    majors: ['临床医学', '护理学', '药学', '预防医学'],
+    programmes: [
+      { name: '临床医学', since: 1956, master: 1978, doctor: 1983 },
+      { name: '护理学', since: 1999, associate: [1980, 2004], master: 2006 },
+      { name: '药学', since: 1978, master: 1985, doctor: 1998 },
+      { name: '预防医学', since: 1982, master: 1988, doctor: 2000 },
+    ],
   },
   {
     code: 'ECON',
@@ -91,7 +160,12 @@ export const COLLEGES: readonly CollegeData[] = [
     nameEn: 'School of Economics',
     foundedYear: 1979,
     weight: 8,
-    majors: ['经济学', '金融学', '国际经济与贸易', '财政学'],
+    programmes: [
+      { name: '经济学', since: 1979, master: 1982, doctor: 1990 },
+      { name: '金融学', since: 1985, associate: [1986, 2000], master: 1990, doctor: 1998 },
+      { name: '国际经济与贸易', since: 1993, associate: [1993, 2002], master: 1998 },
+      { name: '财政学', since: 1984, master: 1993 },
+    ],
   },
   {
     code: 'MGMT',
@@ -99,7 +173,12 @@ export const COLLEGES: readonly CollegeData[] = [
     nameEn: 'School of Management',
     foundedYear: 1984,
     weight: 9,
-    majors: ['工商管理', '会计学', '市场营销', '人力资源管理'],
+    programmes: [
+      { name: '工商管理', since: 1984, master: 1991, doctor: 2000 },
+      { name: '会计学', since: 1984, associate: [1984, 2004], master: 1990, doctor: 2003 },
+      { name: '市场营销', since: 1993, associate: [1993, 2003], master: 2000 },
+      { name: '人力资源管理', since: 1998, master: 2004 },
+    ],
   },
   {
     code: 'LAW',
@@ -107,7 +186,10 @@ export const COLLEGES: readonly CollegeData[] = [
     nameEn: 'Law School',
     foundedYear: 1979,
     weight: 5,
-    majors: ['法学', '知识产权'],
+    programmes: [
+      { name: '法学', since: 1979, associate: [1985, 2000], master: 1983, doctor: 1996 },
+      { name: '知识产权', since: 2007, master: 2010 },
+    ],
   },
   {
     code: 'CHN',
@@ -115,7 +197,11 @@ export const COLLEGES: readonly CollegeData[] = [
     nameEn: 'School of Chinese Language and Literature',
     foundedYear: 1952,
     weight: 4,
-    majors: ['汉语言文学', '汉语国际教育', '古典文献学'],
+    programmes: [
+      { name: '汉语言文学', since: 1952, master: 1978, doctor: 1984 },
+      { name: '汉语国际教育', since: 2004, master: 2008 },
+      { name: '古典文献学', since: 1983, master: 1986, doctor: 1996 },
+    ],
   },
   {
     code: 'FL',
@@ -123,7 +209,12 @@ export const COLLEGES: readonly CollegeData[] = [
     nameEn: 'School of Foreign Languages',
     foundedYear: 1963,
     weight: 5,
-    majors: ['英语', '日语', '法语', '翻译'],
+    programmes: [
+      { name: '英语', since: 1963, associate: [1980, 2002], master: 1985, doctor: 2003 },
+      { name: '日语', since: 1975, master: 1993 },
+      { name: '法语', since: 1980, master: 2000 },
+      { name: '翻译', since: 2007, master: 2008 },
+    ],
   },
   {
     code: 'JC',
@@ -131,7 +222,11 @@ export const COLLEGES: readonly CollegeData[] = [
     nameEn: 'School of Journalism and Communication',
     foundedYear: 1998,
     weight: 4,
-    majors: ['新闻学', '广告学', '网络与新媒体'],
+    programmes: [
+      { name: '新闻学', since: 1998, master: 2001, doctor: 2012 },
+      { name: '广告学', since: 1998, master: 2004 },
+      { name: '网络与新媒体', since: 2012, master: 2016 },
+    ],
   },
 ];
 

@@ -7,6 +7,8 @@ export type TrainingArea = 'alumni_work' | 'social_skills' | 'data_management' |
 
 export interface CourseData {
   title: string;
+  /** The course's name in English, shown to staff whose admin speaks English. */
+  titleEn: string;
   area: TrainingArea;
   hours: number;
   mandatory: boolean;
@@ -16,6 +18,7 @@ export interface CourseData {
 export const COURSES: readonly CourseData[] = [
   {
     title: '校友工作概论与校友关系管理',
+    titleEn: 'Introduction to Alumni Work and Alumni Relations',
     area: 'alumni_work',
     hours: 4,
     mandatory: true,
@@ -23,6 +26,7 @@ export const COURSES: readonly CourseData[] = [
   },
   {
     title: '校友网络建设与资源对接实务',
+    titleEn: 'Building the Alumni Network and Matching Its Resources',
     area: 'alumni_work',
     hours: 6,
     mandatory: true,
@@ -30,6 +34,7 @@ export const COURSES: readonly CourseData[] = [
   },
   {
     title: '校友企业合作与校友资源开发',
+    titleEn: 'Working with Alumni Enterprises',
     area: 'alumni_work',
     hours: 3,
     mandatory: false,
@@ -37,6 +42,7 @@ export const COURSES: readonly CourseData[] = [
   },
   {
     title: '沟通技巧与公务礼仪',
+    titleEn: 'Communication Skills and Professional Etiquette',
     area: 'social_skills',
     hours: 4,
     mandatory: true,
@@ -44,6 +50,7 @@ export const COURSES: readonly CourseData[] = [
   },
   {
     title: '公共关系与危机沟通',
+    titleEn: 'Public Relations and Crisis Communication',
     area: 'social_skills',
     hours: 3,
     mandatory: false,
@@ -51,6 +58,7 @@ export const COURSES: readonly CourseData[] = [
   },
   {
     title: '跨文化交流与海外校友工作',
+    titleEn: 'Intercultural Communication and Alumni Abroad',
     area: 'social_skills',
     hours: 3,
     mandatory: false,
@@ -58,6 +66,7 @@ export const COURSES: readonly CourseData[] = [
   },
   {
     title: '校友信息管理系统操作',
+    titleEn: 'Using the Alumni Records System',
     area: 'data_management',
     hours: 2,
     mandatory: true,
@@ -65,6 +74,7 @@ export const COURSES: readonly CourseData[] = [
   },
   {
     title: '数据分析入门：用数据了解校友',
+    titleEn: 'Data Analysis Basics: Knowing Alumni through Data',
     area: 'data_management',
     hours: 4,
     mandatory: false,
@@ -72,6 +82,7 @@ export const COURSES: readonly CourseData[] = [
   },
   {
     title: '个人信息保护与数据安全',
+    titleEn: 'Personal Data Protection and Data Security',
     area: 'data_management',
     hours: 3,
     mandatory: true,
@@ -79,6 +90,7 @@ export const COURSES: readonly CourseData[] = [
   },
   {
     title: '团队协作与志愿者管理',
+    titleEn: 'Teamwork and Managing Volunteers',
     area: 'professional',
     hours: 3,
     mandatory: true,
@@ -86,6 +98,7 @@ export const COURSES: readonly CourseData[] = [
   },
   {
     title: '领导力与组织能力提升',
+    titleEn: 'Leadership and Organising Skills',
     area: 'professional',
     hours: 4,
     mandatory: false,
@@ -93,6 +106,7 @@ export const COURSES: readonly CourseData[] = [
   },
   {
     title: '创新思维与活动策划',
+    titleEn: 'Creative Thinking and Event Planning',
     area: 'professional',
     hours: 3,
     mandatory: false,

@@ -185,7 +185,7 @@ const COMMON: Record<string, Label> = {
 const OVERRIDES: Record<string, Record<string, Label>> = {
   'plugin::liaison.alumnus': { name: ['Full name', '姓名'], industry: ['Industry', '所在行业'] },
   'plugin::liaison.honour': { title: ['Honour', '荣誉名称'] },
-  'plugin::liaison.training-course': { title: ['Course title', '课程名称'] },
+  'plugin::liaison.training-course': { title: ['Course title', '课程名称'], titleEn: ['Course title in English', '课程英文名称'] },
   'plugin::liaison.appraisal-cycle': { name: ['Cycle', '考核周期名称'] },
   'plugin::liaison.appraisal': { grade: ['Grade (computed)', '等级（自动计算）'], dimension: ['Dimension (computed)', '维度（自动计算）'] },
   'plugin::liaison.appraisal-note': { text: ['Feedback', '反馈内容'] },
@@ -210,7 +210,7 @@ export const CONTENT_TYPE_FIELDS: Record<string, string[]> = {
     'label', 'alumnus', 'dimension', 'cohort', 'college', 'chapter', 'industry', 'role', 'termStart', 'termEnd', 'postStatus', 'provisional', 'trainingDeadline',
     'nominationSource', 'nominator', 'nominationReason', 'rejectionReason', 'endReason', 'endNote', 'successor',
   ],
-  'plugin::liaison.training-course': ['title', 'area', 'description', 'hours', 'mandatory', 'passMark', 'sessions'],
+  'plugin::liaison.training-course': ['title', 'titleEn', 'area', 'description', 'hours', 'mandatory', 'passMark', 'sessions'],
   'plugin::liaison.training-session': ['label', 'course', 'startsAt', 'endsAt', 'location', 'online', 'onlineUrl', 'trainer', 'capacity', 'records'],
   'plugin::liaison.training-record': ['label', 'session', 'alumnus', 'attended', 'score', 'result', 'note'],
   'plugin::liaison.appraisal-cycle': ['name', 'periodStart', 'periodEnd', 'cycleStatus', 'criteria', 'thresholds', 'closedAt', 'appraisals'],

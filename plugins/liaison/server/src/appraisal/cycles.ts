@@ -7,6 +7,7 @@ import { assertOpen } from './guard';
 import { day, n, parseJson, presentCycle, UID, type Deps } from './deps';
 import { commentsOf, resultRows } from './queries';
 import { enrol, recompute } from './compute';
+import { postLabelIn } from '../services/post-labels';
 
 const validateCycleBody = (body: any, partial: boolean) => {
   const problems: FieldError[] = [];
@@ -168,7 +169,7 @@ export const cycles = ({ strapi, findCycle, lockCycle, outbox }: Deps) => {
     },
 
     /** Each appraised liaison who may be contacted gets their result and the reviewers' comments. */
-    async mailResults(cycle: any, trx: any) {
+    async mailResults(cycle: any, trx: any, options: { quiet?: boolean } = {}) {
       const rows = await resultRows(strapi, cycle, null, {}, trx);
       const comments = await commentsOf(
         strapi,
@@ -184,7 +185,7 @@ export const cycles = ({ strapi, findCycle, lockCycle, outbox }: Deps) => {
             ...resultMail(locale, {
               name: r.alumnus_name,
               cycle: cycle.name,
-              post: r.post_label ?? r.scope_name ?? '',
+              post: postLabelIn(r.post_label, locale, r.scope_name_en) ?? r.scope_name ?? '',
               total: Number(r.a_total ?? 0),
               grade: r.a_grade ?? 'fail',
               rank: n(r.a_rank),
@@ -200,7 +201,7 @@ export const cycles = ({ strapi, findCycle, lockCycle, outbox }: Deps) => {
             locale,
           };
         });
-      return outbox().enqueue(mails);
+      return outbox().enqueue(mails, options);
     },
   };
   return actions;

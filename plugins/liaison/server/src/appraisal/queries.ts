@@ -193,7 +193,8 @@ export const resultRows = async (strapi: Core.Strapi, cycle: any, colleges: numb
         al.${cc(UID.alumnus, 'email')} AS alumnus_email, al.${cc(UID.alumnus, 'contactConsent')} AS alumnus_consent,
         al.${cc(UID.alumnus, 'language')} AS alumnus_language,
         COALESCE(k.${cc(UID.cohort, 'documentId')}, co.${cc(UID.college, 'documentId')}, ch.${cc(UID.chapter, 'documentId')}, ig.${cc(UID.industry, 'documentId')}) AS scope_document_id,
-        COALESCE(k.${cc(UID.cohort, 'className')}, co.${cc(UID.college, 'name')}, ch.${cc(UID.chapter, 'name')}, ig.${cc(UID.industry, 'name')}) AS scope_name
+        COALESCE(k.${cc(UID.cohort, 'className')}, co.${cc(UID.college, 'name')}, ch.${cc(UID.chapter, 'name')}, ig.${cc(UID.industry, 'name')}) AS scope_name,
+        COALESCE(co.${cc(UID.college, 'nameEn')}, ch.${cc(UID.chapter, 'nameEn')}, ig.${cc(UID.industry, 'nameEn')}) AS scope_name_en
       FROM ${A} a
         JOIN ${lc.table} lc ON lc.${lc.from} = a.id
         LEFT JOIN ${lp.table} lp ON lp.${lp.from} = a.id

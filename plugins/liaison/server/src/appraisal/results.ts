@@ -6,6 +6,7 @@ import { requestLanguage, validationError } from '../utils/errors';
 import { DEFAULT_SORT, GRADES, parseSort } from './rules';
 import { criteriaOf, day, n, parseJson, presentCycle, UID, type Deps, type User } from './deps';
 import { commentsOf, countFiltered, gradeCounts, gradesOfRow, resultRows, type ResultsFilter } from './queries';
+import { postLabelIn } from '../services/post-labels';
 
 const SCOPE_UID: Record<Dimension, string> = {
   cohort: UID.cohort,
@@ -62,8 +63,8 @@ const presentResult = (r: any, comments: any[], user: User) => ({
   post: {
     documentId: r.post_document_id,
     dimension: r.dimension,
-    label: r.post_label,
-    scope: { documentId: r.scope_document_id, name: r.scope_name },
+    label: postLabelIn(r.post_label, requestLanguage(), r.scope_name_en),
+    scope: { documentId: r.scope_document_id, name: (requestLanguage() === 'en' && r.scope_name_en) || r.scope_name },
   },
   alumnus: { documentId: r.alumnus_document_id, name: r.alumnus_name },
   measures: parseJson(r.measures) ?? {},
@@ -175,7 +176,7 @@ export const results = ({ strapi, findCycle, collegesOf }: Deps) => ({
         post: {
           documentId: r.liaison?.documentId,
           dimension: r.liaison?.dimension,
-          label: r.liaison?.label,
+          label: postLabelIn(r.liaison?.label, requestLanguage()),
         },
         total: n(r.total),
         grade: r.grade,

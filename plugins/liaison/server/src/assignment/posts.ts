@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { SCOPE_FIELD, type Dimension } from '../rules/liaison-post';
 import { fieldError, type FieldError } from '../rules/field-error';
-import { conflictError, validationError } from '../utils/errors';
+import { conflictError, requestLanguage, validationError } from '../utils/errors';
+import { postLabelIn } from '../services/post-labels';
 import { withHistory, type Actor } from './history';
 import { ALUMNI, POSTS, SCOPE_UID, assertCanAct, type Scope } from './scope';
 import type { Locale } from './templates';
@@ -49,7 +50,7 @@ const present = (row: any) => {
   const scope = scopeOfRow(row);
   return {
     documentId: row.documentId,
-    label: row.label ?? null,
+    label: postLabelIn(row.label, requestLanguage()),
     dimension: row.dimension,
     scope: scope ? { documentId: scope.documentId, name: scope.name } : null,
     alumnus: row.alumnus ? { documentId: row.alumnus.documentId, name: row.alumnus.name } : null,

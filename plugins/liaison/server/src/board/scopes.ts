@@ -3,8 +3,9 @@ import { errors } from '@strapi/utils';
 import { DIMENSIONS, SCOPE_FIELD, type Dimension } from '../rules';
 import { columnOf, joinOf, tableOf } from '../utils/db';
 import type { NetworkScope } from '../access/types';
-import { validationError } from '../utils/errors';
+import { requestLanguage, validationError } from '../utils/errors';
 import { findScope, type Scope } from '../assignment/scope';
+import { postLabelIn } from '../services/post-labels';
 
 export const parseDimension = (value: unknown, path = 'dimension'): Dimension => {
   if (!DIMENSIONS.includes(value as Dimension)) {
@@ -61,8 +62,10 @@ export const postsOfScope = async (strapi: Core.Strapi, scope: Scope) => {
       alumnusName: `a.${columnOf(strapi, ALUMNUS, 'name')}`,
     })
     .orderBy([{ column: c('termStart'), order: 'desc' }, { column: 'p.id', order: 'desc' }]);
+  const language = requestLanguage();
   return rows.map(({ alumnusDocumentId, alumnusName, ...post }: Record<string, any>) => ({
     ...post,
+    label: postLabelIn(post.label, language),
     termStart: dateOnly(post.termStart),
     termEnd: dateOnly(post.termEnd),
     provisional: post.provisional === true || post.provisional === 1,

@@ -9,6 +9,15 @@ export interface SortKey {
   direction: 'asc' | 'desc';
 }
 
+/**
+ * Which scopes of a dimension the network counts, as an SQL condition on the scope's table
+ * (aliased `alias`, its status column `statusColumn`): a dissolved chapter is no longer a
+ * scope to cover, a dormant one still is (it awaits its next team). The board's coverage
+ * and the overview count by it, so that they say the same.
+ */
+export const countedScopeSql = (dimension: Dimension, alias: string, statusColumn: string): string | null =>
+  dimension === 'region' ? `(${alias}.${statusColumn} IS NULL OR ${alias}.${statusColumn} <> 'dissolved')` : null;
+
 /** Worst gaps first: most free posts, then the most alumni. */
 export const DEFAULT_SORT: SortKey[] = [
   { column: 'vacancies', direction: 'desc' },

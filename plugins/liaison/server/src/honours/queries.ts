@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { fieldError, type FieldError } from '../rules/field-error';
-import { validationError } from '../utils/errors';
+import { requestLanguage, validationError } from '../utils/errors';
 import { columnOf, joinOf, rowsOf, tableOf } from '../utils/db';
 import { bestGrade, isEligible, KINDS, type Grade, type Kind } from './rules';
 import { day, UID, type Deps, type User } from './deps';
+import { postLabelIn } from '../services/post-labels';
 
 const STATUSES = ['nominated', 'awarded', 'rejected'] as const;
 
@@ -65,7 +66,7 @@ export const standings = async (strapi: Core.Strapi, cycleId: number, alumnusIds
         post: {
           documentId: r.post_document_id,
           dimension: r.dimension,
-          label: r.label,
+          label: postLabelIn(r.label, requestLanguage()),
         },
       });
     }
@@ -95,7 +96,7 @@ export const present = (h: any) => ({
     ? {
         documentId: h.appraisal.liaison.documentId,
         dimension: h.appraisal.liaison.dimension,
-        label: h.appraisal.liaison.label,
+        label: postLabelIn(h.appraisal.liaison.label, requestLanguage()),
       }
     : null,
   showPublicly: !!h.showPublicly,

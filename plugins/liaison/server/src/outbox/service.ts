@@ -135,9 +135,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * INSERT … ON CONFLICT (dedupe key) DO NOTHING per 200 mails, so a mail whose key
      * is already in the outbox, or is being written by a concurrent transaction, is
      * not queued twice. Rows are written as the Document Service writes them. Returns
-     * how many were queued.
+     * how many were queued. `quiet`: without SMTP, the mails are not written to the log
+     * (the demo seeder queues a year's worth at once).
      */
-    async enqueue(mails: OutgoingMail[]): Promise<number> {
+    async enqueue(mails: OutgoingMail[], options: { quiet?: boolean } = {}): Promise<number> {
       if (!mails.length) return 0;
       const seen = new Set<string>();
       const fresh = mails.filter((mail, i) => {
@@ -185,7 +186,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             .returning(['id', col('documentId')]);
           for (const r of written) inserted.push({ id: Number(r.id), documentId: r[col('documentId')] });
         }
-        if (!smtpConfigured()) {
+        if (!smtpConfigured() && !options.quiet) {
           for (const mail of fresh) strapi.log.info(`outbox (no SMTP_HOST, the mail waits): to ${mail.to}: ${mail.subject}\n${mail.text ?? ''}`);
         }
 

@@ -1,4 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { columnOf } from '../utils/db';
+import { countedScopeSql } from '../coverage/rules';
+import type { Dimension } from '../rules/liaison-post';
 
 export interface DimensionCoverage {
   dimension: 'cohort' | 'college' | 'region' | 'industry';
@@ -8,22 +11,27 @@ export interface DimensionCoverage {
 }
 
 /**
- * How many scopes each dimension has and how many of them have an active liaison:
- * one SQL statement, whatever the size of the network.
+ * How many scopes each dimension has and how many of them have an active liaison of that
+ * dimension: one SQL statement, whatever the size of the network. It counts the scopes the
+ * board's coverage counts (a dissolved chapter is none), so the two agree.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async coverage(): Promise<{ alumni: number; dimensions: DimensionCoverage[] }> {
     const meta = (uid: string) => strapi.db.metadata.get(uid as any);
-    const posts = meta('plugin::liaison.liaison');
-    const join = (attribute: string) => (posts.attributes[attribute] as any).joinTable;
-    const scope = (dimension: string, attribute: string, targetUid: string) => {
-      const jt = join(attribute);
+    const POST = 'plugin::liaison.liaison';
+    const posts = meta(POST);
+    const [status, dim] = ['postStatus', 'dimension'].map((a) => columnOf(strapi, POST, a));
+    // The scopes the board's coverage counts (coverage/rules.ts): the same for both.
+    const scope = (dimension: Dimension, attribute: string, targetUid: string) => {
+      const jt = (posts.attributes[attribute] as any).joinTable;
+      const counted = dimension === 'region' ? countedScopeSql(dimension, 's', columnOf(strapi, targetUid, 'chapterStatus')) : null;
+      const scopes = `SELECT s.id FROM ${meta(targetUid).tableName} s${counted ? ` WHERE ${counted}` : ''}`;
       return `SELECT '${dimension}' AS dimension,
-        (SELECT COUNT(*) FROM ${meta(targetUid).tableName}) AS scopes,
+        (SELECT COUNT(*) FROM (${scopes}) sc) AS scopes,
         COUNT(DISTINCT l.${jt.inverseJoinColumn.name}) AS covered,
         COUNT(DISTINCT p.id) AS active_posts
         FROM ${posts.tableName} p JOIN ${jt.name} l ON l.${jt.joinColumn.name} = p.id
-        WHERE p.post_status = 'active'`;
+        WHERE p.${status} = 'active' AND p.${dim} = '${dimension}'${counted ? ` AND l.${jt.inverseJoinColumn.name} IN (${scopes})` : ''}`;
     };
     const sql = [
       scope('cohort', 'cohort', 'plugin::liaison.cohort'),

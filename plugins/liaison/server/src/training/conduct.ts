@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
 
 import { fieldError, type FieldError } from '../rules/field-error';
-import { conflictError, validationError } from '../utils/errors';
+import { conflictError, requestLanguage, validationError } from '../utils/errors';
 import { linkLifetimeMs, readLink, signLink } from '../utils/signed-link';
 import { mailLinkBase, mailLinkKey } from '../utils/mail-links';
 import type { LinkPage } from '../utils/link-page';
 import { dayOf } from '../assignment/rules/lifecycle';
+import { postLabelIn, scopeNamesEn } from '../services/post-labels';
 
 const VERSION = 'plugin::liaison.conduct-version';
 const ACK = 'plugin::liaison.conduct-acknowledgement';
@@ -61,7 +62,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const servingPeople = async (versionId: number | null) => {
     const posts = await strapi.db.query(POST).findMany({
       where: { postStatus: { $in: SERVING } },
-      select: ['documentId', 'label'],
+      select: ['id', 'documentId', 'label'],
       populate: { alumnus: { select: ['id', 'documentId', 'name', 'email', 'contactConsent', 'language'] } },
     });
     const acks = versionId
@@ -179,19 +180,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const ids = new Set(allowed.map((p: any) => p.alumnus?.id));
         people = people.filter((p) => ids.has(p.alumnus.id));
       }
+      const language = requestLanguage();
+      const listed = people.filter((p) => !p.acknowledged).slice(0, 500);
+      const scopesEn = language === 'en' ? await scopeNamesEn(strapi, listed.map((p) => Number(p.post.id))) : new Map<number, string>();
       return {
         version: version
           ? { documentId: version.documentId, version: version.version, title: version.title, effectiveFrom: version.effectiveFrom }
           : null,
         liaisons: people.length,
         acknowledged: people.filter((p) => p.acknowledged).length,
-        pending: people
-          .filter((p) => !p.acknowledged)
-          .slice(0, 500)
-          .map((p) => ({
-            alumnus: { documentId: p.alumnus.documentId, name: p.alumnus.name },
-            post: { documentId: p.post.documentId, label: p.post.label },
-          })),
+        pending: listed.map((p) => ({
+          alumnus: { documentId: p.alumnus.documentId, name: p.alumnus.name },
+          post: { documentId: p.post.documentId, label: postLabelIn(p.post.label, language, scopesEn.get(Number(p.post.id))) },
+        })),
       };
     },
 

@@ -7,6 +7,8 @@ import { columnOf, isPostgres, joinOf, rowsOf, tableOf } from '../utils/db';
 import { addDays, dayOf } from '../assignment/rules/lifecycle';
 import { addMonths, deadlineMonths, REMINDER_DAYS, resultOf } from './rules';
 import { deadlineMail, type Locale } from './templates';
+import { requestLanguage } from '../utils/errors';
+import { postLabelIn, scopeNamesEn } from '../services/post-labels';
 
 const UID = {
   course: 'plugin::liaison.training-course',
@@ -231,6 +233,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const sc = joinOf(strapi, UID.session, 'course');
       const courses = await raw(
         `SELECT co.id AS id, co.${c(UID.course, 'documentId')} AS document_id, co.${c(UID.course, 'title')} AS title,
+           co.${c(UID.course, 'titleEn')} AS title_en,
            co.${c(UID.course, 'area')} AS area, co.${c(UID.course, 'mandatory')} AS mandatory, co.${c(UID.course, 'passMark')} AS pass_mark,
            COUNT(DISTINCT ra.${ra.to}) AS enrolled,
            COUNT(DISTINCT CASE WHEN r.${c(UID.record, 'result')} = 'passed' THEN ra.${ra.to} END) AS completed
@@ -239,7 +242,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
            LEFT JOIN ${rs.table} rs ON rs.${rs.to} = sc.${sc.from}
            LEFT JOIN ${t(UID.record)} r ON r.id = rs.${rs.from}
            LEFT JOIN ${ra.table} ra ON ra.${ra.from} = r.id
-         GROUP BY co.id, co.${c(UID.course, 'documentId')}, co.${c(UID.course, 'title')}, co.${c(UID.course, 'area')}, co.${c(UID.course, 'mandatory')}, co.${c(UID.course, 'passMark')}
+         GROUP BY co.id, co.${c(UID.course, 'documentId')}, co.${c(UID.course, 'title')}, co.${c(UID.course, 'titleEn')}, co.${c(UID.course, 'area')}, co.${c(UID.course, 'mandatory')}, co.${c(UID.course, 'passMark')}
          ORDER BY co.${c(UID.course, 'mandatory')} DESC, co.${c(UID.course, 'title')}`,
       );
       const provisional = await raw(
@@ -250,12 +253,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
          ORDER BY ${p('trainingDeadline')}, p.id LIMIT 200`,
       );
       const day = (v: unknown) => (v instanceof Date ? dayOf(v) : v ? String(v).slice(0, 10) : null);
+      // Course names and post labels in the admin's language, where an English one exists.
+      const language = requestLanguage();
+      const scopesEn = language === 'en' ? await scopeNamesEn(strapi, provisional.map((r) => Number(r.id))) : new Map<number, string>();
       return {
         months: await service.months(),
         conduct: await strapi.plugin('liaison').service('conduct').status(user),
         courses: courses.map((r) => ({
           documentId: r.document_id,
-          title: r.title,
+          title: (language === 'en' && r.title_en) || r.title,
+          titleZh: r.title,
+          titleEn: r.title_en ?? null,
           area: r.area,
           mandatory: r.mandatory === true || r.mandatory === 1,
           passMark: r.pass_mark === null ? null : Number(r.pass_mark),
@@ -278,7 +286,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           post: {
             documentId: r.document_id,
             dimension: r.dimension,
-            label: r.label,
+            label: postLabelIn(r.label, language, scopesEn.get(Number(r.id))),
           },
           alumnus: { documentId: r.alumnus_document_id, name: r.alumnus_name },
           deadline: day(r.deadline),
@@ -302,7 +310,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           },
         },
       });
-      const mandatory = await strapi.db.query(UID.course).findMany({ where: { mandatory: true }, select: ['id', 'title'] });
+      const mandatory = await strapi.db.query(UID.course).findMany({ where: { mandatory: true }, select: ['id', 'title', 'titleEn'] });
       const passed = await raw(passedMandatory());
       const done = new Set(passed.map((r) => `${r.alumnus_id}:${r.course_id}`));
       const mails = posts
@@ -311,7 +319,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const deadline = String(post.trainingDeadline).slice(0, 10);
           const days = REMINDER_DAYS.find((d) => addDays(today, d) === deadline)!;
           const locale: Locale = post.alumnus.language === 'en' ? 'en' : 'zh-Hans';
-          const missing = mandatory.filter((m: any) => !done.has(`${post.alumnus.id}:${m.id}`)).map((m: any) => m.title);
+          const missing = mandatory
+            .filter((m: any) => !done.has(`${post.alumnus.id}:${m.id}`))
+            .map((m: any) => (locale === 'en' && m.titleEn) || m.title);
           return {
             to: post.alumnus.email,
             ...deadlineMail(locale, {

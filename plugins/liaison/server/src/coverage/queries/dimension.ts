@@ -1,6 +1,6 @@
 import type { Dimension } from '../../rules/liaison-post';
 import { DEFAULT_POSTS } from '../../rules/quotas';
-import type { SortKey } from '../rules';
+import { countedScopeSql, type SortKey } from '../rules';
 import { alumniCte, type AlumniWhere } from './alumni';
 import { SCOPE, UID, ids, type Resolved, type Sql } from './context';
 
@@ -38,7 +38,7 @@ export const dimensionCtes = (sql: Sql, dimension: Dimension, r: Resolved, alumn
     where.yearTo = r.yearTo;
   }
   if (d === 'region') {
-    scopeConds.push(`(s.${c(UID.chapter, 'chapterStatus')} IS NULL OR s.${c(UID.chapter, 'chapterStatus')} <> 'dissolved')`);
+    scopeConds.push(countedScopeSql('region', 's', c(UID.chapter, 'chapterStatus'))!);
     if (r.country !== undefined) scopeConds.push(`s.${c(UID.chapter, 'country')} = :country`);
     if (r.province !== undefined) scopeConds.push(`s.${c(UID.chapter, 'province')} = :province`);
   } else {
