@@ -103,3 +103,12 @@ export const ROLES_BY_DIMENSION: Record<Dimension, string[]> = {
 };
 
 export const END_REASONS = ['term_over', 'resigned', 'removed', 'deceased'] as const;
+
+/** GET /liaison/coverage/options: what the board's filters offer. */
+export interface FilterOptions {
+  /** ISO 3166 codes as stored on alumni (CN, US, …). */
+  countries: string[];
+  provinces: { country: string; province: string }[];
+  /** Industry groups: the sector filter takes their code. */
+  sectors: { documentId: string; code: string; name: string; nameEn: string | null }[];
+}
