@@ -58,11 +58,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Serving liaisons (one row per person) and whether they acknowledged the version. */
+  /** The name of a post's scope, by its dimension (a class's post also names its college). */
+  const scopeNameOf = (post: any): string | null =>
+    ({
+      cohort: post.cohort?.className,
+      college: post.college?.name,
+      region: post.chapter?.name,
+      industry: post.industry?.name,
+    })[post.dimension as string] ?? null;
+
   const servingPeople = async (versionId: number | null) => {
     const posts = await strapi.db.query(POST).findMany({
       where: { postStatus: { $in: SERVING } },
-      select: ['documentId', 'label'],
-      populate: { alumnus: { select: ['id', 'documentId', 'name', 'email', 'contactConsent', 'language'] } },
+      select: ['documentId', 'label', 'dimension', 'role'],
+      populate: {
+        alumnus: { select: ['id', 'documentId', 'name', 'email', 'contactConsent', 'language'] },
+        // The post's scope, named on the Training page.
+        cohort: { select: ['className'] },
+        college: { select: ['name'] },
+        chapter: { select: ['name'] },
+        industry: { select: ['name'] },
+      },
     });
     const acks = versionId
       ? await strapi.db.query(ACK).findMany({ where: { conductVersion: { id: versionId } }, populate: { alumnus: { select: ['id'] } } })
@@ -190,7 +206,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .slice(0, 500)
           .map((p) => ({
             alumnus: { documentId: p.alumnus.documentId, name: p.alumnus.name },
-            post: { documentId: p.post.documentId, label: p.post.label },
+            post: {
+              documentId: p.post.documentId,
+              label: p.post.label,
+              dimension: p.post.dimension,
+              role: p.post.role,
+              scope: scopeNameOf(p.post),
+            },
           })),
       };
     },
