@@ -13,6 +13,34 @@ export interface AdminCredentials {
   created?: boolean;
 }
 
+/**
+ * The demo's first admin: a staff member of the alumni office with a real name, so that the
+ * home page greets "您好，林晓雯" rather than a placeholder. The whole name is the first name
+ * (Strapi greets by the first name and writes "first last", which would put a Chinese
+ * surname last); no last name.
+ */
+export const DEV_ADMIN_NAME = { firstname: '林晓雯', lastname: null } as const;
+
+/** What the first admin was called before the demo admin had a name; such a development admin is renamed at start. */
+export const PLACEHOLDER_ADMIN_NAME = { firstname: 'Alumni', lastname: 'Office' } as const;
+
+export interface AdminName {
+  firstname: string;
+  lastname: string | null;
+}
+
+/**
+ * The first admin's name: ADMIN_FIRSTNAME (and ADMIN_LASTNAME) when set; otherwise the
+ * development admin is the demo's named staff member, and an admin from ADMIN_EMAIL is
+ * "Alumni Office" until they change it in their profile.
+ */
+export const firstAdminName = (env: Env, isDevelopmentDefault: boolean): AdminName => {
+  const firstname = env.ADMIN_FIRSTNAME?.trim();
+  const lastname = env.ADMIN_LASTNAME?.trim() || null;
+  if (firstname) return { firstname, lastname };
+  return isDevelopmentDefault ? { ...DEV_ADMIN_NAME } : { ...PLACEHOLDER_ADMIN_NAME };
+};
+
 /** The first admin's login: from ADMIN_EMAIL/ADMIN_PASSWORD, or the development defaults outside production. */
 export const firstAdminCredentials = (env: Env): AdminCredentials | { refused: string } => {
   const email = env.ADMIN_EMAIL?.trim();
@@ -60,8 +88,7 @@ export const ensureFirstAdmin = async (strapi: Core.Strapi) => {
   const superAdmin = await strapi.service('admin::role').getSuperAdmin();
   await userService.create({
     email: credentials.email.toLowerCase(),
-    firstname: 'Alumni',
-    lastname: 'Office',
+    ...firstAdminName(process.env, credentials.isDevelopmentDefault),
     password: credentials.password,
     isActive: true,
     registrationToken: null,
@@ -70,9 +97,21 @@ export const ensureFirstAdmin = async (strapi: Core.Strapi) => {
   return { ...credentials, created: true };
 };
 
-/** Outside production, the development login is worth repeating on every start while it exists. */
+/** Whether a development admin still has the placeholder name the first admin used to get. */
+export const hasPlaceholderName = (user: { firstname?: string | null; lastname?: string | null }) =>
+  user.firstname === PLACEHOLDER_ADMIN_NAME.firstname && user.lastname === PLACEHOLDER_ADMIN_NAME.lastname;
+
+/**
+ * Outside production, the development login is worth repeating on every start while it
+ * exists. A development admin created before it had a name ("Alumni Office") gets the
+ * demo's name, unless ADMIN_FIRSTNAME says otherwise; a name changed in the profile stays.
+ */
 export const developmentAdminInUse = async (strapi: Core.Strapi): Promise<AdminCredentials | null> => {
   if (process.env.NODE_ENV === 'production') return null;
   const user = await strapi.db.query('admin::user').findOne({ where: { email: DEV_ADMIN.email } });
-  return user ? { ...DEV_ADMIN, isDevelopmentDefault: true, created: false } : null;
+  if (!user) return null;
+  if (hasPlaceholderName(user)) {
+    await strapi.db.query('admin::user').update({ where: { id: user.id }, data: firstAdminName(process.env, true) });
+  }
+  return { ...DEV_ADMIN, isDevelopmentDefault: true, created: false };
 };

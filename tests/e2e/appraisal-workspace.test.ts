@@ -195,3 +195,85 @@ describe.each([
     await page.context().close();
   }, 240000);
 });
+
+/**
+ * A new user's first look at a 1440 px screen: the whole table is in view, every post
+ * names its scope and then, apart, its dimension, and the page-size selector shows its size.
+ */
+describe.each([
+  ['en', 2073],
+  ['zh-Hans', 2074],
+] as const)('the Appraisal workspace at 1440 px in %s', (language, year) => {
+  const t = (key: string) => (MESSAGES[language] as Record<string, string>)[key];
+  const enumLabel = (field: string, value: string) => ENUM_LABELS[field][value][language === 'en' ? 0 : 1];
+
+  it('fits the results table on the screen, separates scope and dimension, and shows the page size', async () => {
+    // Eleven classes with a liaison each: more than the smallest page, so the page-size selector shows.
+    const college = await makeCollege();
+    for (let i = 0; i < 11; i++) {
+      const cohort = await makeCohort({ college: college.documentId, className: unique(`宽度测试${i}班`) });
+      const alumnus = await makeAlumnus({ name: `宽${i}号${year}`, cohort: cohort.documentId });
+      await strapiApp()
+        .documents('plugin::liaison.liaison')
+        .create({
+          data: { dimension: 'cohort', cohort: cohort.documentId, alumnus: alumnus.documentId, role: 'monitor', termStart: `${year}-01-01`, termEnd: `${year}-12-31`, postStatus: 'active' } as any,
+        });
+    }
+    const cycle = await api.post('/liaison/cycles').send({
+      name: unique(`${year}年度考核`),
+      periodStart: `${year}-01-01`,
+      periodEnd: `${year}-12-31`,
+      criteria: [
+        { key: 'contacts', kind: 'measured', measure: 'contacts', weight: 20 },
+        { key: 'events', kind: 'measured', measure: 'events_organised', weight: 10 },
+        { key: 'feedback', kind: 'measured', measure: 'feedback_on_time', weight: 10 },
+        { key: 'verified', kind: 'measured', measure: 'records_verified', weight: 10 },
+        { key: 'performance', kind: 'scored', weight: 25 },
+        { key: 'case', kind: 'scored', weight: 15 },
+        { key: 'presentation', kind: 'scored', weight: 10 },
+      ],
+    });
+    expect(cycle.status).toBe(201);
+
+    const page = await signInAdmin(browser, baseUrl, { email, password: PASSWORD }, language, { width: 1440, height: 1000 });
+    await page.goto(`${baseUrl}/admin/plugins/liaison/appraisal?cycle=${cycle.body.data.documentId}`);
+    await page.getByRole('heading', { name: t('appraisal.title'), level: 1 }).waitFor({ timeout: 60000 });
+    const table = page.getByTestId('results-table');
+    await table.getByTestId('result-row').first().waitFor({ timeout: 30000 });
+    await expect(table.getByTestId('result-row').count()).resolves.toBeGreaterThan(10);
+
+    await page.screenshot({ path: path.join(SHOTS, `appraisal-1440-${language}.png`), fullPage: true });
+    // The last column (rank) ends inside the window, and nothing scrolls sideways.
+    const lastHeader = table.locator('thead th').last();
+    expect((await lastHeader.innerText()).toLowerCase()).toContain(t('appraisal.column.rank').toLowerCase());
+    for (const cell of [lastHeader, table.getByTestId('result-row').first().locator('td').last()]) {
+      const box = await cell.boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(1440);
+    }
+    // No box around the table scrolls sideways (the table's own wrapper scrolls when it is too wide).
+    const overflow = await table.evaluate((el) => {
+      const hidden: string[] = [];
+      for (let node: HTMLElement | null = el as HTMLElement; node; node = node.parentElement) {
+        const scrolls = ['auto', 'scroll'].includes(getComputedStyle(node).overflowX);
+        if (scrolls && node.scrollWidth > node.clientWidth + 1) hidden.push(`${node.tagName} ${node.scrollWidth - node.clientWidth}px`);
+      }
+      return { page: document.documentElement.scrollWidth - window.innerWidth, hidden };
+    });
+    expect(overflow.page).toBeLessThanOrEqual(0);
+    expect(overflow.hidden).toEqual([]);
+
+    // The post: the class's name, then the dimension on a line of its own.
+    const post = table.getByTestId('result-row').filter({ hasText: `宽0号${year}` }).getByTestId('post');
+    const scope = await post.getByTestId('post-scope').boundingBox();
+    const dimension = await post.getByTestId('post-dimension').boundingBox();
+    expect(await post.getByTestId('post-dimension').innerText()).toBe(enumLabel('dimension', 'cohort'));
+    expect(dimension!.y).toBeGreaterThanOrEqual(scope!.y + scope!.height - 1);
+
+    // The page-size selector shows the page size in use (25).
+    const pageSize = page.getByRole('combobox', { name: language === 'en' ? 'Entries per page' : '每页条目数' });
+    await pageSize.waitFor({ timeout: 30000 });
+    expect((await pageSize.innerText()).trim()).toBe('25');
+    await page.context().close();
+  }, 240000);
+});

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import path from 'path';
 import { adminToken, setupStrapi, strapiApp, teardownStrapi, unique, withToken } from '../helpers/strapi';
 import { launchBrowser, listen, signInAdmin } from '../helpers/browser';
-import { makeAlumnus, makeCohort, makeCollege } from '../helpers/fixtures';
+import { makeAlumnus, makeCohort, makeCollege, makeIndustry } from '../helpers/fixtures';
 import en from '../../plugins/liaison/admin/src/translations/en.json';
 import zh from '../../plugins/liaison/admin/src/translations/zh-Hans.json';
 import { ENUM_LABELS } from '../../plugins/liaison/admin/src/strings/enum-labels';
@@ -47,6 +47,14 @@ beforeAll(async () => {
     documentId: world.college.documentId,
     data: { staff: { connect: [staff.id] } } as any,
   });
+  // A college of eleven classes (more than the smallest page), one of whose alumni lives in
+  // Japan, where no chapter is, and an industry group of its own.
+  world.filtered = await makeCollege({ name: unique('筛选学院') });
+  for (let i = 0; i < 11; i++) {
+    const cohort = await makeCohort({ college: world.filtered.documentId, className: unique(`筛选班${i}`) });
+    if (i === 0) await makeAlumnus({ name: '吴健雄', cohort: cohort.documentId, country: 'JP', province: '東京都', city: '東京' });
+  }
+  world.industry = await makeIndustry({ name: unique('测试行业'), nameEn: unique('Test sector') });
   // Two posts for this class whatever other tests set as the default.
   const quota = await withToken(await adminToken()).put('/liaison/quotas').send({ dimension: 'cohort', scope: world.cohort.documentId, posts: 2 });
   expect(quota.status).toBe(200);
@@ -134,4 +142,48 @@ describe.each([
     await expect(rowOf(page, world.otherCohort.className).count()).resolves.toBe(0);
     await page.context().close();
   }, 120000);
+});
+
+describe.each(['en', 'zh-Hans'] as const)('the Assignment board’s filters in %s', (language) => {
+  const t = (key: string) => (MESSAGES[language] as Record<string, string>)[key];
+  const japan = new Intl.DisplayNames([language], { type: 'region' }).of('JP')!;
+
+  it('names countries in the admin language, offers pickers for country and sector, and shows the page size', async () => {
+    const page = await signIn(officeEmail, language);
+    await page.goto(`${baseUrl}/admin/plugins/liaison?dimension=cohort&college=${world.filtered.documentId}`);
+    await page.getByRole('heading', { name: t('board.title'), level: 1 }).waitFor({ timeout: 60000 });
+    await page.getByTestId('coverage-row').first().waitFor({ timeout: 30000 });
+
+    // The next chapter: Japan by its name, not "JP".
+    const next = page.getByTestId('next-chapters');
+    await next.getByText(japan, { exact: false }).waitFor({ timeout: 30000 });
+    expect(await next.innerText()).not.toMatch(/\bJP\b/);
+
+    // Eleven classes: the page-size selector shows the size in use.
+    const pageSize = page.getByRole('combobox', { name: language === 'en' ? 'Entries per page' : '每页条目数' });
+    expect((await pageSize.innerText()).trim()).toBe('25');
+
+    // Country: a picker of the countries alumni live in, by name.
+    const country = page.getByRole('combobox', { name: t('board.filter.country') });
+    await country.click();
+    await page.getByRole('option', { name: japan, exact: true }).click();
+    expect(await country.inputValue()).toBe(japan);
+    // Province: those of the country chosen.
+    const province = page.getByRole('combobox', { name: t('board.filter.province') });
+    await province.click();
+    await page.getByRole('option', { name: '東京都', exact: true }).click();
+    // Sector: the industry groups, by code and name.
+    const sector = page.getByRole('combobox', { name: t('board.filter.sector') });
+    await sector.click();
+    const sectorName = language === 'en' ? world.industry.nameEn : world.industry.name;
+    await page.getByRole('option', { name: `${world.industry.code} · ${sectorName}` }).click();
+    await page.getByRole('button', { name: t('board.filter.apply'), exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('country') === 'JP' && url.searchParams.get('province') === '東京都' && url.searchParams.get('sector') === world.industry.code);
+    await page.screenshot({ path: path.join(SHOTS, `board-filters-${language}.png`), fullPage: true });
+    // After the reload from the URL the pickers still name what was chosen.
+    await page.reload();
+    await page.getByRole('heading', { name: t('board.title'), level: 1 }).waitFor({ timeout: 60000 });
+    expect(await settle(() => page.getByRole('combobox', { name: t('board.filter.country') }).inputValue(), japan)).toBe(japan);
+    await page.context().close();
+  }, 180000);
 });

@@ -308,6 +308,26 @@ describe('GET /liaison/coverage/summary', () => {
   });
 });
 
+describe('GET /liaison/coverage/options', () => {
+  it('offers the countries and provinces alumni live in, and the industry groups by code, for the board’s pickers', async () => {
+    const res = await get('/liaison/coverage/options');
+    expect(res.status).toBe(200);
+    const { countries, provinces, sectors } = res.body.data;
+    expect(countries).toEqual(expect.arrayContaining(['CN', net.FX, net.FY]));
+    expect(new Set(countries).size).toBe(countries.length);
+    expect(provinces).toEqual(expect.arrayContaining([{ country: 'CN', province: net.P1 }, { country: 'CN', province: net.P2 }]));
+    expect(provinces.filter((p: any) => p.country === net.FX)).toEqual([]);
+    expect(sectors).toEqual(
+      expect.arrayContaining([
+        { documentId: net.I1.documentId, code: net.I1.code, name: net.I1.name, nameEn: null },
+        expect.objectContaining({ documentId: net.I2.documentId, code: net.I2.code }),
+      ])
+    );
+    // What it offers is what the filters take.
+    expect((await get(`/liaison/coverage?dimension=cohort&country=${net.FX}&sector=${net.I1.code}`)).status).toBe(200);
+  });
+});
+
 describe('who may read coverage', () => {
   it('College Staff see only their own colleges; other colleges are refused', async () => {
     const staff = await adminWithRole('College Staff');
@@ -356,6 +376,7 @@ describe('who may read coverage', () => {
     const editor = await adminWithRole('Chapter Editor');
     expect((await get('/liaison/coverage?dimension=cohort', editor.token)).status).toBe(403);
     expect((await get('/liaison/coverage/summary', editor.token)).status).toBe(403);
+    expect((await get('/liaison/coverage/options', editor.token)).status).toBe(403);
     expect((await http().get('/liaison/coverage?dimension=cohort')).status).toBe(401);
   });
 });

@@ -224,6 +224,9 @@ describe('provisional liaisons', () => {
     expect(overview.status).toBe(200);
     const names = overview.body.data.provisional.map((p: any) => p.post.documentId);
     expect(names).toEqual(expect.arrayContaining([mine.post.documentId, other.post.documentId]));
+    // The post by its parts (the page names its holder once, then the class and the role).
+    const entry = overview.body.data.provisional.find((p: any) => p.post.documentId === mine.post.documentId);
+    expect(entry.post).toMatchObject({ dimension: 'cohort', role: 'monitor', scope: mine.cohort.className, label: mine.post.label });
     expect(overview.body.data.dimensions.find((d: any) => d.dimension === 'cohort').provisional).toBeGreaterThanOrEqual(2);
     expect(overview.body.data.courses.some((c: any) => c.mandatory)).toBe(true);
     const staff = withToken((await signInStaff('College Staff', { colleges: [mine.college] })).token);
@@ -272,6 +275,9 @@ describe('the code of conduct (行为准则)', () => {
     expect(res.status).toBe(201);
     const version = res.body.data.version;
     expect(await pendingIds()).toEqual(expect.arrayContaining([first.alumnus.documentId, second.alumnus.documentId]));
+    // Each with their post's scope and role, for the Training page's list of everyone pending.
+    const listed = (await api.get('/liaison/conduct/pending')).body.data.pending.find((p: any) => p.alumnus.documentId === first.alumnus.documentId);
+    expect(listed.post).toMatchObject({ documentId: first.post.documentId, dimension: 'cohort', role: 'monitor', scope: first.cohort.className });
 
     const mail = await app().db.query('plugin::liaison.notification').findOne({ where: { kind: 'conduct', to: first.alumnus.email } });
     expect(mail.subject).toBe(`Please acknowledge the liaisons' code of conduct (version ${version})`);

@@ -1,4 +1,4 @@
-import { DEV_ADMIN, firstAdminCredentials } from '../../src/bootstrap/first-admin';
+import { DEV_ADMIN, DEV_ADMIN_NAME, firstAdminCredentials, firstAdminName, hasPlaceholderName } from '../../src/bootstrap/first-admin';
 
 describe('the first admin login', () => {
   it('comes from ADMIN_EMAIL and ADMIN_PASSWORD when both are set', () => {
@@ -20,5 +20,27 @@ describe('the first admin login', () => {
     expect((dev as any).refused).toContain('ADMIN_EMAIL is the development admin’s e-mail');
     expect((dev as any).refused).toContain('ADMIN_PASSWORD is the development admin’s password');
     expect(firstAdminCredentials({ NODE_ENV: 'production', ADMIN_EMAIL: 'office@uni.edu', ADMIN_PASSWORD: 'password' })).toHaveProperty('refused');
+  });
+});
+
+describe('the first admin’s name', () => {
+  it('is a real person’s for the development (demo) admin, greeted by it on the home page', () => {
+    const name = firstAdminName({ NODE_ENV: 'development' }, true);
+    expect(name).toEqual(DEV_ADMIN_NAME);
+    expect(name.firstname).not.toBe('Alumni');
+    // Chinese: the whole name is the first name (Strapi writes "first last"), so "林晓雯", not "晓雯 林".
+    expect([name.firstname, name.lastname].filter(Boolean).join(' ')).toBe('林晓雯');
+  });
+  it('comes from ADMIN_FIRSTNAME and ADMIN_LASTNAME when set', () => {
+    expect(firstAdminName({ ADMIN_FIRSTNAME: ' Mei ', ADMIN_LASTNAME: ' Chen ' }, false)).toEqual({ firstname: 'Mei', lastname: 'Chen' });
+    expect(firstAdminName({ ADMIN_FIRSTNAME: '陈梅' }, true)).toEqual({ firstname: '陈梅', lastname: null });
+  });
+  it('stays the office’s for an admin from ADMIN_EMAIL without a name', () => {
+    expect(firstAdminName({ ADMIN_EMAIL: 'office@uni.edu' }, false)).toEqual({ firstname: 'Alumni', lastname: 'Office' });
+  });
+  it('renames only a development admin that still has the old placeholder name', () => {
+    expect(hasPlaceholderName({ firstname: 'Alumni', lastname: 'Office' })).toBe(true);
+    expect(hasPlaceholderName({ firstname: 'Alumni', lastname: 'Relations' })).toBe(false);
+    expect(hasPlaceholderName({ firstname: '林晓雯', lastname: null })).toBe(false);
   });
 });

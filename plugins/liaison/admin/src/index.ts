@@ -1,3 +1,4 @@
+import { Calendar, PriceTag } from '@strapi/icons';
 import { PLUGIN_ID } from './pluginId';
 import { PluginIcon } from './components/PluginIcon';
 import { getTranslation } from './utils/getTranslation';
@@ -20,6 +21,34 @@ export default {
       Component: () => import('./pages/App'),
     });
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+    // The story's list fields (JSON underneath, as the website's API reads them) get inputs
+    // of their own; the server registers the same names (server/src/fields).
+    app.customFields.register([
+      {
+        name: 'tag-list',
+        pluginId: PLUGIN_ID,
+        type: 'json',
+        icon: PriceTag,
+        intlLabel: { id: getTranslation('field.tags.name'), defaultMessage: 'Tag list' },
+        intlDescription: {
+          id: getTranslation('field.tags.description'),
+          defaultMessage: 'Short lower-case tags, stored as a JSON list',
+        },
+        components: { Input: async () => import('./components/fields/TagListInput') },
+      },
+      {
+        name: 'year-list',
+        pluginId: PLUGIN_ID,
+        type: 'json',
+        icon: Calendar,
+        intlLabel: { id: getTranslation('field.years.name'), defaultMessage: 'Year list' },
+        intlDescription: {
+          id: getTranslation('field.years.description'),
+          defaultMessage: 'Graduation years, stored as a JSON list of numbers',
+        },
+        components: { Input: async () => import('./components/fields/YearListInput') },
+      },
+    ]);
     // The network's coverage greets staff first on the home page.
     app.widgets.register((widgets: any[]) => [
       {

@@ -9,6 +9,7 @@ import appraisal from './appraisal';
 import honours from './honours';
 import website from './website';
 import uploads from './uploads';
+import fields from './fields';
 
 /**
  * Each capability keeps its routes, controllers, services and rules in its own folder
@@ -26,4 +27,4 @@ export interface Capability {
   destroy?: (args: { strapi: any }) => void | Promise<void>;
 }
 
-export const CAPABILITIES: Capability[] = [access, jobs, outbox, assignment, coverage, board, training, appraisal, honours, website, uploads];
+export const CAPABILITIES: Capability[] = [fields, access, jobs, outbox, assignment, coverage, board, training, appraisal, honours, website, uploads];

@@ -97,3 +97,11 @@ export interface AlumnusHit {
   alumnusStatus: string;
 }
 
+/** GET /liaison/coverage/options: what the board's filters offer. */
+export interface FilterOptions {
+  /** ISO 3166 codes as stored on alumni (CN, US, …). */
+  countries: string[];
+  provinces: { country: string; province: string }[];
+  /** Industry groups: the sector filter takes their code. */
+  sectors: { documentId: string; code: string; name: string; nameEn: string | null }[];
+}

@@ -8,7 +8,7 @@ export const useT = () => {
     formatMessage({ id: getTranslation(id), defaultMessage }, values) as string;
 };
 
-/** An enumeration value in the admin's language: liaison.enum.<field>.<value>, from src/admin/enum-labels.ts. */
+/** An enumeration value in the admin's language: liaison.enum.<field>.<value>, from admin/src/strings/enum-labels.ts. */
 export const useEnumLabel = () => {
   const t = useT();
   return (field: string, value: string | null | undefined) => (value ? t(`enum.${field}.${value}`, value) : '');

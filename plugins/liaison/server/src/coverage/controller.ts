@@ -23,4 +23,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const resolved = await service(strapi).resolve(filters, await accessOf(strapi, ctx));
     ctx.body = { data: await service(strapi).summary(resolved) };
   },
+
+  /** GET /liaison/coverage/options: the countries, provinces and sectors the filters offer. */
+  async options(ctx: any) {
+    ctx.body = { data: await service(strapi).filterOptions() };
+  },
 });

@@ -18,6 +18,12 @@ const capability: Capability = {
       handler: 'coverage.summary',
       config: { policies: requires(ACTIONS.readCoverage) },
     },
+    {
+      method: 'GET',
+      path: '/coverage/options',
+      handler: 'coverage.options',
+      config: { policies: requires(ACTIONS.readCoverage) },
+    },
   ],
   controllers: { coverage: controller },
   services: { coverage: service },

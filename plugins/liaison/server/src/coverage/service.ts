@@ -10,6 +10,7 @@ import { collegeIdOf, industryGroupIdOf } from './queries/filters';
 import { dimensionGaps, scopesPage } from './queries/scopes';
 import { reach } from './queries/reach';
 import { nextChapters } from './queries/next-chapters';
+import { filterOptions } from './queries/options';
 
 export type { Resolved } from './queries/context';
 export type { CoverageRow } from './queries/rows';
@@ -81,6 +82,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Places without a chapter, by the alumni living there (see queries/next-chapters.ts). */
     async nextChapters(r: Resolved) {
       return nextChapters(sql, r);
+    },
+
+    /** What the board's filters offer (see queries/options.ts). */
+    async filterOptions() {
+      return filterOptions(sql);
     },
   };
 };

@@ -59,11 +59,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Serving liaisons (one row per person) and whether they acknowledged the version. */
+  /** The name of a post's scope, by its dimension (a class's post also names its college). */
+  const scopeNameOf = (post: any): string | null =>
+    ({
+      cohort: post.cohort?.className,
+      college: post.college?.name,
+      region: post.chapter?.name,
+      industry: post.industry?.name,
+    })[post.dimension as string] ?? null;
+
   const servingPeople = async (versionId: number | null) => {
     const posts = await strapi.db.query(POST).findMany({
       where: { postStatus: { $in: SERVING } },
-      select: ['id', 'documentId', 'label'],
-      populate: { alumnus: { select: ['id', 'documentId', 'name', 'email', 'contactConsent', 'language'] } },
+      select: ['id', 'documentId', 'label', 'dimension', 'role'],
+      populate: {
+        alumnus: { select: ['id', 'documentId', 'name', 'email', 'contactConsent', 'language'] },
+        // The post's scope, named on the Training page.
+        cohort: { select: ['className'] },
+        college: { select: ['name'] },
+        chapter: { select: ['name'] },
+        industry: { select: ['name'] },
+      },
     });
     const acks = versionId
       ? await strapi.db.query(ACK).findMany({ where: { conductVersion: { id: versionId } }, populate: { alumnus: { select: ['id'] } } })
@@ -191,7 +207,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         acknowledged: people.filter((p) => p.acknowledged).length,
         pending: listed.map((p) => ({
           alumnus: { documentId: p.alumnus.documentId, name: p.alumnus.name },
-          post: { documentId: p.post.documentId, label: postLabelIn(p.post.label, language, scopesEn.get(Number(p.post.id))) },
+          post: {
+            documentId: p.post.documentId,
+            label: postLabelIn(p.post.label, language, scopesEn.get(Number(p.post.id))),
+            dimension: p.post.dimension,
+            role: p.post.role,
+            scope: scopeNameOf(p.post),
+          },
         })),
       };
     },

@@ -245,10 +245,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
          GROUP BY co.id, co.${c(UID.course, 'documentId')}, co.${c(UID.course, 'title')}, co.${c(UID.course, 'titleEn')}, co.${c(UID.course, 'area')}, co.${c(UID.course, 'mandatory')}, co.${c(UID.course, 'passMark')}
          ORDER BY co.${c(UID.course, 'mandatory')} DESC, co.${c(UID.course, 'title')}`,
       );
+      // The post's scope by its dimension's link (a class's post also names its college).
+      const scopeOf = {
+        cohort: { link: lk, uid: 'plugin::liaison.cohort', name: 'className' },
+        college: { link: lc, uid: 'plugin::liaison.college', name: 'name' },
+        region: { link: joinOf(strapi, UID.post, 'chapter'), uid: 'plugin::liaison.chapter', name: 'name' },
+        industry: { link: joinOf(strapi, UID.post, 'industry'), uid: 'plugin::liaison.industry-group', name: 'name' },
+      } as const;
+      const scopeJoins = Object.entries(scopeOf)
+        .map(
+          ([d, s], i) =>
+            `LEFT JOIN ${s.link.table} sl${i} ON sl${i}.${s.link.from} = p.id AND ${p('dimension')} = '${d}'
+             LEFT JOIN ${t(s.uid)} s${i} ON s${i}.id = sl${i}.${s.link.to}`,
+        )
+        .join('\n');
+      const scopeName = `COALESCE(${Object.values(scopeOf)
+        .map((s, i) => `s${i}.${c(s.uid, s.name)}`)
+        .join(', ')})`;
       const provisional = await raw(
         `SELECT p.id AS id, ${p('documentId')} AS document_id, ${p('dimension')} AS dimension, ${p('label')} AS label,
+           ${p('role')} AS role, ${scopeName} AS scope_name,
            ${p('trainingDeadline')} AS deadline, a.${c(UID.alumnus, 'documentId')} AS alumnus_document_id, a.${c(UID.alumnus, 'name')} AS alumnus_name
          FROM ${P} p JOIN ${la.table} la ON la.${la.from} = p.id JOIN ${t(UID.alumnus)} a ON a.id = la.${la.to}
+           ${scopeJoins}
          WHERE ${serving} AND ${p('provisional')} = TRUE
          ORDER BY ${p('trainingDeadline')}, p.id LIMIT 200`,
       );
@@ -287,6 +306,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             documentId: r.document_id,
             dimension: r.dimension,
             label: postLabelIn(r.label, language, scopesEn.get(Number(r.id))),
+            role: r.role ?? null,
+            scope: r.scope_name ?? null,
           },
           alumnus: { documentId: r.alumnus_document_id, name: r.alumnus_name },
           deadline: day(r.deadline),

@@ -17,6 +17,7 @@ import { useEnumLabel, useT } from '../../utils/labels';
 import { AwardDialog } from './AwardDialog';
 import { HistoryModal } from './HistoryModal';
 import { ResultsTable } from './ResultsTable';
+import { DEFAULT_PAGE_SIZE, pageSizeOptions } from '../../utils/pageSize';
 
 const GradeChart = lazy(() => import('./GradeChart'));
 
@@ -115,7 +116,7 @@ export const AppraisalPage = () => {
           scope: query.dimension ? query.scope : undefined,
           grade: query.grade,
           page: query.page ?? 1,
-          pageSize: query.pageSize ?? 25,
+          pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE,
           sort: query.sort ?? DEFAULT_RESULTS_SORT,
         })}`
       : null,
@@ -350,8 +351,8 @@ export const AppraisalPage = () => {
                 }
               />
               {pagination ? (
-                <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={25}>
-                  <Pagination.PageSize />
+                <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={DEFAULT_PAGE_SIZE}>
+                  <Pagination.PageSize options={pageSizeOptions(query.pageSize)} />
                   <Pagination.Links />
                 </Pagination.Root>
               ) : null}

@@ -1,6 +1,6 @@
-import { Badge, Box, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useAPIErrorHandler, useFetchClient } from '@strapi/strapi/admin';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { Criterion, Grade, ResultRow } from '../../api/appraisal';
 import { useEnumLabel, useT } from '../../utils/labels';
 
@@ -69,7 +69,10 @@ const ScoreCell = ({ row, criterion, editable, onSaved }: ScoreCellProps) => {
           step={1}
           value={value}
           disabled={saving}
-          aria-label={t('appraisal.score.aria', 'Your score for {criterion}: {name}', { criterion: criterion.key, name: row.alumnus.name })}
+          aria-label={t('appraisal.score.aria', 'Your score for {criterion}: {name}', {
+            criterion: t(`appraisal.criterion.${criterion.key}`, criterion.key),
+            name: row.alumnus.name,
+          })}
           data-testid={`score-${criterion.key}`}
           onChange={(e) => setValue(e.target.value)}
           onBlur={save}
@@ -109,40 +112,64 @@ interface Props {
   onPickScope: (row: ResultRow) => void;
 }
 
-/** The cycle's liaisons: measured figures, scores (entered inline), total, grade and ranks. */
+/** Cells a little tighter than the design system's (16 px each side), so nine columns fit beside the menus. */
+const CELL: React.CSSProperties = { paddingLeft: 12, paddingRight: 12 };
+
+const linkButton: React.CSSProperties = {
+  background: 'none',
+  border: 0,
+  padding: 0,
+  cursor: 'pointer',
+  color: 'inherit',
+  textAlign: 'left',
+  display: 'block',
+};
+
+/**
+ * The cycle's liaisons: the post (scope, then its dimension), the measured figures in one
+ * column, a column per scored criterion (entered inline), total with grade, and ranks. Narrow
+ * enough to fit a 1440 px screen beside the menus: the figures stack, long names wrap.
+ */
 export const ResultsTable = ({ rows, criteria, measureLabels, editable, onScored, onOpenPerson, onPickScope }: Props) => {
   const t = useT();
   const label = useEnumLabel();
   const [fresh, setFresh] = useState<Record<string, { total: number; grade: Grade; rank: number }>>({});
-  const columns = 6 + criteria.length;
+  const measured = criteria.filter((c) => c.kind === 'measured');
+  const scored = criteria.filter((c) => c.kind !== 'measured');
+  const measuredWeight = measured.reduce((sum, c) => sum + c.weight, 0);
+  const measureName = (c: Criterion) => measureLabels[c.measure ?? ''] ?? c.key;
+  const columns = 5 + (measured.length ? 1 : 0) + scored.length;
   return (
     <Table colCount={columns} rowCount={rows.length + 1} data-testid="results-table">
       <Thead>
         <Tr>
-          <Th>
+          <Th style={CELL}>
             <Typography variant="sigma">{t('appraisal.column.name', 'Liaison')}</Typography>
           </Th>
-          <Th>
+          <Th style={CELL}>
             <Typography variant="sigma">{t('appraisal.column.post', 'Post')}</Typography>
           </Th>
-          {criteria.map((c) => (
-            <Th key={c.key}>
+          {measured.length ? (
+            <Th style={CELL}>
               <Typography variant="sigma">
-                {c.kind === 'measured' ? (measureLabels[c.measure ?? ''] ?? c.key) : t(`appraisal.criterion.${c.key}`, c.key)} · {c.weight}%
+                {t('appraisal.column.measured', 'Measured figures · {weight}%', { weight: measuredWeight })}
               </Typography>
             </Th>
+          ) : null}
+          {scored.map((c) => (
+            <Th key={c.key} style={CELL}>
+              <Box style={{ whiteSpace: 'normal', maxWidth: 120 }}>
+                <Typography variant="sigma">
+                  {t(`appraisal.criterion.${c.key}`, c.key)} · {c.weight}%
+                </Typography>
+              </Box>
+            </Th>
           ))}
-          <Th>
-            <Typography variant="sigma">{t('appraisal.column.total', 'Total')}</Typography>
+          <Th style={CELL}>
+            <Typography variant="sigma">{t('appraisal.column.result', 'Total and grade')}</Typography>
           </Th>
-          <Th>
-            <Typography variant="sigma">{t('appraisal.column.grade', 'Grade')}</Typography>
-          </Th>
-          <Th>
+          <Th style={CELL}>
             <Typography variant="sigma">{t('appraisal.column.rank', 'Rank')}</Typography>
-          </Th>
-          <Th>
-            <Typography variant="sigma">{t('appraisal.column.scopeRank', 'In scope')}</Typography>
           </Th>
         </Tr>
       </Thead>
@@ -156,71 +183,97 @@ export const ResultsTable = ({ rows, criteria, measureLabels, editable, onScored
           };
           return (
             <Tr key={row.appraisal.documentId} data-testid="result-row" data-name={row.alumnus.name}>
-              <Td>
-                <button
-                  type="button"
-                  onClick={() => onOpenPerson(row)}
-                  style={{
-                    background: 'none',
-                    border: 0,
-                    padding: 0,
-                    cursor: 'pointer',
-                    color: 'inherit',
-                  }}
-                >
+              <Td style={CELL}>
+                <button type="button" onClick={() => onOpenPerson(row)} style={linkButton}>
                   <Typography fontWeight="semiBold" textColor="primary600">
                     {row.alumnus.name}
                   </Typography>
                 </button>
               </Td>
-              <Td>
-                <button
-                  type="button"
-                  title={t('appraisal.scope.pick', 'Show only this scope')}
-                  onClick={() => onPickScope(row)}
-                  style={{ background: 'none', border: 0, padding: 0, cursor: 'pointer', color: 'inherit', textAlign: 'left' }}
-                >
-                  <Typography tag="div" textColor="primary600">
-                    {row.post.scope.name ?? '–'}
+              <Td style={CELL}>
+                <Box style={{ minWidth: 130, whiteSpace: 'normal' }} data-testid="post">
+                  <button
+                    type="button"
+                    title={t('appraisal.scope.pick', 'Show only this scope')}
+                    onClick={() => onPickScope(row)}
+                    style={linkButton}
+                  >
+                    <Typography textColor="primary600" data-testid="post-scope">
+                      {row.post.scope.name ?? '–'}
+                    </Typography>
+                  </button>
+                  <Typography tag="div" variant="pi" textColor="neutral600" data-testid="post-dimension">
+                    {label('dimension', row.post.dimension)}
                   </Typography>
-                </button>
-                <Typography variant="pi" textColor="neutral600">
-                  {label('dimension', row.post.dimension)}
-                </Typography>
+                </Box>
               </Td>
-              {criteria.map((c) => (
-                <Td key={c.key}>
-                  {c.kind === 'measured' ? (
-                    <Typography>{row.measures[c.key] ?? 0}</Typography>
-                  ) : (
-                    <ScoreCell
-                      row={row}
-                      criterion={c}
-                      editable={editable}
-                      onSaved={(answer) => {
-                        setFresh((f) => ({
-                          ...f,
-                          [row.appraisal.documentId]: answer,
-                        }));
-                        onScored();
-                      }}
-                    />
-                  )}
+              {measured.length ? (
+                <Td style={CELL}>
+                  <Box
+                    tag="dl"
+                    style={{
+                      margin: 0,
+                      minWidth: 150,
+                      whiteSpace: 'normal',
+                      display: 'grid',
+                      gridTemplateColumns: '1fr auto',
+                      columnGap: 12,
+                      rowGap: 2,
+                      alignItems: 'baseline',
+                    }}
+                    data-testid="measures"
+                  >
+                    {measured.map((c) => (
+                      <Fragment key={c.key}>
+                        <Typography
+                          tag="dt"
+                          variant="pi"
+                          textColor="neutral600"
+                          title={t('appraisal.measure.weight', '{name}: {weight}% of the total', { name: measureName(c), weight: c.weight })}
+                        >
+                          {measureName(c)}
+                        </Typography>
+                        <Typography tag="dd" variant="pi" fontWeight="bold" textAlign="right" style={{ margin: 0 }} data-testid={`measure-${c.key}`}>
+                          {row.measures[c.key] ?? 0}
+                        </Typography>
+                      </Fragment>
+                    ))}
+                  </Box>
+                </Td>
+              ) : null}
+              {scored.map((c) => (
+                <Td key={c.key} style={CELL}>
+                  <ScoreCell
+                    row={row}
+                    criterion={c}
+                    editable={editable}
+                    onSaved={(answer) => {
+                      setFresh((f) => ({
+                        ...f,
+                        [row.appraisal.documentId]: answer,
+                      }));
+                      onScored();
+                    }}
+                  />
                 </Td>
               ))}
-              <Td>
-                <Typography fontWeight="bold" data-testid="total">
-                  {now.total ?? '–'}
+              <Td style={CELL}>
+                <Flex direction="column" alignItems="flex-start" gap={1}>
+                  <Typography fontWeight="bold" data-testid="total">
+                    {now.total ?? '–'}
+                  </Typography>
+                  <GradeBadge grade={now.grade ?? null} />
+                </Flex>
+              </Td>
+              <Td style={CELL}>
+                <Typography tag="div" data-testid="rank">
+                  {now.rank ?? '–'}
                 </Typography>
-              </Td>
-              <Td>
-                <GradeBadge grade={now.grade ?? null} />
-              </Td>
-              <Td>
-                <Typography data-testid="rank">{now.rank ?? '–'}</Typography>
-              </Td>
-              <Td>
-                <Typography>{row.scopeRank ?? '–'}</Typography>
+                {row.scopeRank !== null && row.scopeRank !== undefined ? (
+                  <Typography tag="div" variant="pi" textColor="neutral600" data-testid="scope-rank">
+                    {t('appraisal.column.scopeRank.value', 'in scope: {n}', { n: row.scopeRank })}
+                  </Typography>
+                ) : null}
               </Td>
             </Tr>
           );

@@ -4,11 +4,13 @@ import { lazy, Suspense, useState } from 'react';
 import { DIMENSIONS, type CoverageResponse, type CoverageRow, type Dimension, type SummaryResponse } from '../../api/board';
 import { queryString, useApi } from '../../api/client';
 import { useEnumLabel, useT } from '../../utils/labels';
+import { useCountryName } from '../../utils/places';
 import { CoverageTable } from './CoverageTable';
 import { Filters, type BoardFilters } from './Filters';
 import { ReachHeatmap } from './ReachHeatmap';
 import { ScopePanel } from './ScopePanel';
 import { SummaryCards } from './SummaryCards';
+import { DEFAULT_PAGE_SIZE, pageSizeOptions } from '../../utils/pageSize';
 
 const CoverageChart = lazy(() => import('./CoverageChart'));
 
@@ -20,13 +22,14 @@ const FILTER_KEYS = ['college', 'yearFrom', 'yearTo', 'country', 'province', 'se
 export const BoardPage = () => {
   const t = useT();
   const label = useEnumLabel();
+  const countryName = useCountryName();
   const [{ query }, setQuery] = useQueryParams<BoardQuery>();
   const dimension: Dimension = DIMENSIONS.includes(query.dimension as Dimension) ? (query.dimension as Dimension) : 'cohort';
   const sort = query.sort ?? 'vacancies:desc';
   const filters: BoardFilters = Object.fromEntries(FILTER_KEYS.map((k) => [k, query[k]]).filter(([, v]) => v)) as BoardFilters;
   const summary = useApi<SummaryResponse>(`/liaison/coverage/summary${queryString(filters)}`);
   const coverage = useApi<CoverageResponse>(
-    `/liaison/coverage${queryString({ dimension, page: query.page ?? 1, pageSize: query.pageSize ?? 25, sort, ...filters })}`
+    `/liaison/coverage${queryString({ dimension, page: query.page ?? 1, pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE, sort, ...filters })}`
   );
   const [selected, setSelected] = useState<CoverageRow | null>(null);
   const title = t('board.title', 'Assignment board');
@@ -65,8 +68,8 @@ export const BoardPage = () => {
                       </Suspense>
                       <CoverageTable rows={coverage.data.data} sort={sort} onSort={(s) => setQuery({ sort: s, page: '1' } as any)} onOpen={setSelected} />
                       {pagination ? (
-                        <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={25}>
-                          <Pagination.PageSize />
+                        <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={DEFAULT_PAGE_SIZE}>
+                          <Pagination.PageSize options={pageSizeOptions(query.pageSize)} />
                           <Pagination.Links />
                         </Pagination.Root>
                       ) : null}
@@ -83,7 +86,7 @@ export const BoardPage = () => {
               {summary.data.data.nextChapters.slice(0, 10).map((p, i) => (
                 <Typography key={i} tag="p">
                   {t('board.nextChapters.row', '{place}: {alumni} alumni without a chapter', {
-                    place: [p.country, p.province, p.city].filter(Boolean).join(' · '),
+                    place: [countryName(p.country), p.province, p.city].filter(Boolean).join(' · '),
                     alumni: p.alumni,
                   })}
                 </Typography>

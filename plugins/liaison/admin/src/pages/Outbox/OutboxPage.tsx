@@ -2,6 +2,7 @@ import { Badge, Box, Button, Flex, SingleSelect, SingleSelectOption, Table, Tbod
 import { Layouts, Page, Pagination, useAPIErrorHandler, useFetchClient, useNotification, useQueryParams, useRBAC } from '@strapi/strapi/admin';
 import { queryString, useApi } from '../../api/client';
 import { useEnumLabel, useT } from '../../utils/labels';
+import { DEFAULT_PAGE_SIZE, pageSizeOptions } from '../../utils/pageSize';
 
 interface Mail {
   documentId: string;
@@ -34,7 +35,7 @@ export const OutboxPage = () => {
   const { formatAPIError } = useAPIErrorHandler();
   const { allowedActions } = useRBAC([{ action: 'plugin::liaison.outbox.resend', subject: null }]);
   const list = useApi<{ data: Mail[]; meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } } }>(
-    `/liaison/outbox${queryString({ status: query.status, page: query.page ?? 1, pageSize: query.pageSize ?? 25 })}`
+    `/liaison/outbox${queryString({ status: query.status, page: query.page ?? 1, pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE })}`
   );
   const title = t('outbox.title', 'E-mail outbox');
   const resend = async (mail: Mail) => {
@@ -102,8 +103,8 @@ export const OutboxPage = () => {
           </Table>
           {rows.length === 0 && !list.loading ? <Typography textColor="neutral600">{t('outbox.empty', 'No e-mail here.')}</Typography> : null}
           {pagination ? (
-            <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={25}>
-              <Pagination.PageSize />
+            <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={DEFAULT_PAGE_SIZE}>
+              <Pagination.PageSize options={pageSizeOptions(query.pageSize)} />
               <Pagination.Links />
             </Pagination.Root>
           ) : null}

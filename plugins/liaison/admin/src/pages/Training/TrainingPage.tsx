@@ -1,11 +1,86 @@
-import { Badge, Box, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Flex, Modal, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useApi } from '../../api/client';
 import { useEnumLabel, useT } from '../../utils/labels';
 import type { DimensionTraining } from './TrainingChart';
 
 const TrainingChart = lazy(() => import('./TrainingChart'));
+
+/** A post as the overview names it: its scope (class, college, chapter, industry group) and role. */
+interface PostRef {
+  documentId: string;
+  label: string | null;
+  dimension?: string;
+  role?: string | null;
+  scope?: string | null;
+}
+
+/** How many names the conduct box lists before "show all". */
+const INLINE_NAMES = 20;
+
+/** The post without its holder's name: "重庆校友会 · Head"; the stored label (holder · scope · role) when the parts are missing. */
+const usePostText = () => {
+  const label = useEnumLabel();
+  return (post: PostRef, holder: string) => {
+    if (post.scope || post.role) return [post.scope, label('role', post.role)].filter(Boolean).join(' · ');
+    const text = post.label ?? label('dimension', post.dimension);
+    return text.startsWith(`${holder} · `) ? text.slice(holder.length + 3) : text;
+  };
+};
+
+/** Everyone who has not yet acknowledged the current code of conduct, with their posts. */
+const PendingModal = ({ people, onClose }: { people: Overview['conduct']['pending']; onClose: () => void }) => {
+  const t = useT();
+  const label = useEnumLabel();
+  const postText = usePostText();
+  return (
+    <Modal.Root open onOpenChange={(open: boolean) => !open && onClose()}>
+      <Modal.Content>
+        <Modal.Header>
+          <Modal.Title>{t('training.conduct.pendingTitle', 'Not yet acknowledged ({n})', { n: people.length })}</Modal.Title>
+        </Modal.Header>
+        <Modal.Body>
+          <Table colCount={3} rowCount={people.length + 1} data-testid="conduct-pending-all">
+            <Thead>
+              <Tr>
+                <Th>
+                  <Typography variant="sigma">{t('training.column.name', 'Liaison')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('training.column.post', 'Post')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{t('training.column.dimension', 'Dimension')}</Typography>
+                </Th>
+              </Tr>
+            </Thead>
+            <Tbody>
+              {people.map((p) => (
+                <Tr key={`${p.alumnus.documentId}-${p.post.documentId}`}>
+                  <Td>
+                    <Typography fontWeight="semiBold">{p.alumnus.name}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{postText(p.post, p.alumnus.name)}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography textColor="neutral600">{label('dimension', p.post.dimension)}</Typography>
+                  </Td>
+                </Tr>
+              ))}
+            </Tbody>
+          </Table>
+        </Modal.Body>
+        <Modal.Footer>
+          <Modal.Close>
+            <Button variant="tertiary">{t('training.close', 'Close')}</Button>
+          </Modal.Close>
+        </Modal.Footer>
+      </Modal.Content>
+    </Modal.Root>
+  );
+};
 
 interface Overview {
   months: number;
@@ -13,7 +88,7 @@ interface Overview {
     version: { documentId: string; version: number; title: string; effectiveFrom: string } | null;
     liaisons: number;
     acknowledged: number;
-    pending: { alumnus: { documentId: string; name: string }; post: { documentId: string; label: string | null } }[];
+    pending: { alumnus: { documentId: string; name: string }; post: PostRef }[];
   };
   courses: {
     documentId: string;
@@ -26,7 +101,7 @@ interface Overview {
   }[];
   dimensions: DimensionTraining[];
   provisional: {
-    post: { documentId: string; dimension: string; label: string | null };
+    post: PostRef;
     alumnus: { documentId: string; name: string };
     deadline: string | null;
     overdue: boolean;
@@ -37,6 +112,8 @@ interface Overview {
 export const TrainingPage = () => {
   const t = useT();
   const label = useEnumLabel();
+  const postText = usePostText();
+  const [showPending, setShowPending] = useState(false);
   const overview = useApi<{ data: Overview }>('/liaison/training/overview');
   const title = t('training.title', 'Training');
   const data = overview.data?.data;
@@ -130,11 +207,23 @@ export const TrainingPage = () => {
                     })}
                   </Typography>
                   {data.conduct.pending.length ? (
-                    <Typography variant="pi" textColor="neutral600" tag="p">
-                      {t('training.conduct.pending', 'Not yet acknowledged: {names}', {
-                        names: data.conduct.pending.slice(0, 30).map((p) => p.alumnus.name).join('、') + (data.conduct.pending.length > 30 ? ' …' : ''),
-                      })}
-                    </Typography>
+                    <Flex gap={2} alignItems="baseline" wrap="wrap" data-testid="conduct-pending">
+                      <Typography variant="pi" textColor="neutral600" tag="p">
+                        {t('training.conduct.pending', 'Not yet acknowledged: {names}', {
+                          names:
+                            data.conduct.pending
+                              .slice(0, INLINE_NAMES)
+                              .map((p) => p.alumnus.name)
+                              .join('、') +
+                            (data.conduct.pending.length > INLINE_NAMES
+                              ? t('training.conduct.more', ' and {n} more', { n: data.conduct.pending.length - INLINE_NAMES })
+                              : ''),
+                        })}
+                      </Typography>
+                      <Button size="S" variant="tertiary" onClick={() => setShowPending(true)} data-testid="conduct-pending-open">
+                        {t('training.conduct.showAll', 'Show all {n} with their posts', { n: data.conduct.pending.length })}
+                      </Button>
+                    </Flex>
                   ) : null}
                 </>
               ) : (
@@ -147,23 +236,57 @@ export const TrainingPage = () => {
                   n: data.provisional.length,
                 })}
               </Typography>
-              {data.provisional.map((p) => (
-                <Flex key={p.post.documentId} gap={2} paddingTop={1}>
-                  <Typography fontWeight="semiBold">{p.alumnus.name}</Typography>
-                  <Typography textColor="neutral600">{p.post.label ?? label('dimension', p.post.dimension)}</Typography>
-                  <Badge backgroundColor={p.overdue ? 'danger100' : 'warning100'} textColor={p.overdue ? 'danger700' : 'warning700'}>
-                    {p.overdue
-                      ? t('training.overdue', 'Past its deadline {date}', {
-                          date: p.deadline,
-                        })
-                      : t('training.due', 'Due {date}', { date: p.deadline })}
-                  </Badge>
-                </Flex>
-              ))}
+              {data.provisional.length ? (
+                <Table colCount={4} rowCount={data.provisional.length + 1}>
+                  <Thead>
+                    <Tr>
+                      <Th>
+                        <Typography variant="sigma">{t('training.column.name', 'Liaison')}</Typography>
+                      </Th>
+                      <Th>
+                        <Typography variant="sigma">{t('training.column.post', 'Post')}</Typography>
+                      </Th>
+                      <Th>
+                        <Typography variant="sigma">{t('training.column.dimension', 'Dimension')}</Typography>
+                      </Th>
+                      <Th>
+                        <Typography variant="sigma">{t('training.column.deadline', 'Training deadline')}</Typography>
+                      </Th>
+                    </Tr>
+                  </Thead>
+                  <Tbody>
+                    {data.provisional.map((p) => (
+                      <Tr key={p.post.documentId} data-testid="provisional-row">
+                        <Td>
+                          <Typography fontWeight="semiBold" data-testid="provisional-name">
+                            {p.alumnus.name}
+                          </Typography>
+                        </Td>
+                        <Td>
+                          <Typography data-testid="provisional-post">{postText(p.post, p.alumnus.name)}</Typography>
+                        </Td>
+                        <Td>
+                          <Typography textColor="neutral600">{label('dimension', p.post.dimension)}</Typography>
+                        </Td>
+                        <Td>
+                          <Badge backgroundColor={p.overdue ? 'danger100' : 'warning100'} textColor={p.overdue ? 'danger700' : 'warning700'}>
+                            {p.overdue
+                              ? t('training.overdue', 'Past its deadline {date}', {
+                                  date: p.deadline,
+                                })
+                              : t('training.due', 'Due {date}', { date: p.deadline })}
+                          </Badge>
+                        </Td>
+                      </Tr>
+                    ))}
+                  </Tbody>
+                </Table>
+              ) : null}
             </Box>
           </Flex>
         ) : null}
       </Layouts.Content>
+      {showPending && data ? <PendingModal people={data.conduct.pending} onClose={() => setShowPending(false)} /> : null}
     </Page.Main>
   );
 };
