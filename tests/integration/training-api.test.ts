@@ -220,7 +220,7 @@ describe('provisional liaisons', () => {
   it('lists provisional liaisons and completion in the overview, College Staff seeing their colleges only', async () => {
     const mine = await approvedLiaison();
     const other = await approvedLiaison();
-    const overview = await api.get('/liaison/training/overview');
+    const overview = await api.get('/liaison/training/overview').set('Accept-Language', 'zh-CN');
     expect(overview.status).toBe(200);
     const names = overview.body.data.provisional.map((p: any) => p.post.documentId);
     expect(names).toEqual(expect.arrayContaining([mine.post.documentId, other.post.documentId]));
