@@ -10,7 +10,7 @@ module.exports = async () => {
     NODE_ENV: 'test',
     CRON_ENABLED: 'false',
     SEED_DEMO: 'false',
-    // Rate limits are off unless a test turns them on (tests/integration/website-limits.test.ts).
+    // Rate limits are off unless a test turns them on (tests/website/proxy.test.ts, instances.test.ts).
     RATE_LIMIT_POINTS: process.env.RATE_LIMIT_POINTS || '0',
     LOG_LEVEL: process.env.LOG_LEVEL || 'error',
     DATABASE_CLIENT: db.client,

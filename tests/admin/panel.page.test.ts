@@ -10,7 +10,7 @@ import { makeChapter, makePost } from '../helpers/fixtures';
  */
 const EMAIL = 'e2e-staff@liaison.test';
 const PASSWORD = 'E2e-Staff-Pass-2026';
-const SHOTS = path.join(__dirname, 'screenshots');
+const SHOTS = path.join(__dirname, '../screenshots');
 
 const CONTENT_TYPES = {
   en: ['College', 'Cohort', 'Alumnus', 'Chapter', 'Industry group', 'Liaison post', 'Training course', 'Training session',

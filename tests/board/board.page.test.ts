@@ -11,7 +11,7 @@ import { ENUM_LABELS } from '../../plugins/liaison/admin/src/strings/enum-labels
  * Staff open the Assignment board, find a class without liaisons, nominate and
  * approve one, and see the hole close; college staff see only their college.
  */
-const SHOTS = path.join(__dirname, 'screenshots');
+const SHOTS = path.join(__dirname, '../screenshots');
 const PASSWORD = 'E2e-Board-Pass-2026';
 const MESSAGES = { en, 'zh-Hans': zh } as const;
 

@@ -11,7 +11,7 @@ import { ENUM_LABELS } from '../../plugins/liaison/admin/src/strings/enum-labels
  * Staff open the Training page: each provisional liaison is named once, beside their post;
  * everyone who has not acknowledged the code of conduct can be listed, with their posts.
  */
-const SHOTS = path.join(__dirname, 'screenshots');
+const SHOTS = path.join(__dirname, '../screenshots');
 const PASSWORD = 'E2e-Training-Pass-2026';
 const MESSAGES = { en, 'zh-Hans': zh } as const;
 

@@ -9,7 +9,7 @@ import zh from '../../plugins/liaison/admin/src/translations/zh-Hans.json';
  * Staff edit a story's tags and cohort years with inputs of their own (the plugin's custom
  * fields), not JSON editors, and what is saved is the JSON list the website reads.
  */
-const SHOTS = path.join(__dirname, 'screenshots');
+const SHOTS = path.join(__dirname, '../screenshots');
 const PASSWORD = 'E2e-Stories-Pass-2026';
 const MESSAGES = { en, 'zh-Hans': zh } as const;
 const STORY = 'plugin::liaison.story';

@@ -11,7 +11,7 @@ import { ENUM_LABELS } from '../../plugins/liaison/admin/src/strings/enum-labels
  * Staff open the Appraisal workspace, score two liaisons and see their grades and ranks
  * change, close the cycle, and award an honour to the one who is eligible.
  */
-const SHOTS = path.join(__dirname, 'screenshots');
+const SHOTS = path.join(__dirname, '../screenshots');
 const PASSWORD = 'E2e-Appraisal-Pass-2026';
 const MESSAGES = { en, 'zh-Hans': zh } as const;
 
