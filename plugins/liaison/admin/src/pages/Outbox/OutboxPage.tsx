@@ -85,12 +85,12 @@ export const OutboxPage = () => {
                 const [bg, fg] = COLOURS[m.deliveryStatus] ?? ['neutral150', 'neutral600'];
                 return (
                   <Tr key={m.documentId} data-testid="outbox-row">
-                    <Td><Typography>{m.to}</Typography></Td>
-                    <Td><Typography ellipsis style={{ maxWidth: 360 }}>{m.subject}</Typography></Td>
+                    <Td><Typography ellipsis style={{ maxWidth: 240 }}>{m.to}</Typography></Td>
+                    <Td><Typography ellipsis style={{ maxWidth: 260 }}>{m.subject}</Typography></Td>
                     <Td><Typography>{m.kind ? t(`outbox.kind.${m.kind}`, m.kind) : ''}</Typography></Td>
                     <Td><Badge backgroundColor={bg} textColor={fg}>{label('deliveryStatus', m.deliveryStatus)}</Badge></Td>
                     <Td><Typography>{m.attempts}</Typography></Td>
-                    <Td><Typography textColor="danger600" ellipsis style={{ maxWidth: 260 }}>{m.lastError ?? ''}</Typography></Td>
+                    <Td><Typography textColor="danger600" ellipsis style={{ maxWidth: 180 }}>{m.lastError ?? ''}</Typography></Td>
                     <Td>
                       {allowedActions.canResend && (m.deliveryStatus === 'failed' || m.deliveryStatus === 'sent') ? (
                         <Button size="S" variant="secondary" onClick={() => resend(m)}>{t('outbox.resend', 'Resend')}</Button>
