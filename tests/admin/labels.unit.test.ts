@@ -45,3 +45,13 @@ describe('enumeration values are shown in words, in English and Chinese', () => 
     expect(enumLabel('degreeLevel', 'master')).toEqual(enumLabel('degree', 'master'));
   });
 });
+
+import { MAIL_KINDS } from '../../plugins/liaison/server/src/outbox/types';
+
+describe('the outbox names every kind of mail', () => {
+  const messages = (lang: string) => JSON.parse(fs.readFileSync(path.join(root, `plugins/liaison/admin/src/translations/${lang}.json`), 'utf8'));
+  it.each(MAIL_KINDS.map((k) => [k]))('%s has an English and a Chinese name', (kind) => {
+    expect(messages('en')[`outbox.kind.${kind}`]).toMatch(/\S/);
+    expect(messages('zh-Hans')[`outbox.kind.${kind}`]).toMatch(/[\u4e00-\u9fff]/);
+  });
+});

@@ -1,3 +1,15 @@
+/** The kinds of mail the network sends (the outbox page names each in both languages). */
+export const MAIL_KINDS = [
+  'appointment',
+  'term-reminder',
+  'training-deadline',
+  'conduct',
+  'appraisal-result',
+  'appraisal-feedback',
+  'honour-awarded',
+] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+
 /** A mail to queue. Written in the caller's transaction, delivered later by the outbox worker. */
 export interface OutgoingMail {
   to: string;
@@ -5,7 +17,7 @@ export interface OutgoingMail {
   text: string;
   html?: string;
   /** What kind of mail, for staff filtering the outbox: 'appointment', 'term-reminder', … */
-  kind: string;
+  kind: MailKind;
   /** A mail with a key already in the outbox is not queued again: each reminder once, ever. */
   dedupeKey?: string;
   /** The alumnus the mail goes to, when it goes to an alumnus: the outbox adds an unsubscribe link. */
