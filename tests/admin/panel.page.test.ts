@@ -134,6 +134,16 @@ describe.each(['en', 'zh-Hans'] as const)('the admin panel in %s', (language) =>
     await page.screenshot({ path: path.join(SHOTS, `posts-${language}.png`), fullPage: true });
   }, 60000);
 
+  it('names a chapter’s country in the admin language, not by its code', async () => {
+    const chapter = await makeChapter({ country: 'JP', city: '东京' });
+    await page.goto(`${baseUrl}/admin/content-manager/collection-types/plugin::liaison.chapter?filters[$and][0][documentId][$eq]=${chapter.documentId}`);
+    const row = page.locator('tbody tr').filter({ hasText: chapter.name });
+    await row.first().waitFor({ timeout: 30000 });
+    const cells = await row.first().locator('td').allInnerTexts();
+    expect(cells).toContain(language === 'en' ? 'Japan' : '日本');
+    expect(cells).not.toContain('JP');
+  }, 60000);
+
   it('titles a post’s edit view by its name, and its selects speak the admin language', async () => {
     await page.goto(`${baseUrl}/admin/content-manager/collection-types/plugin::liaison.liaison/${post.documentId}`);
     const title = page.getByRole('heading', { level: 1 });

@@ -4,6 +4,7 @@ import { PluginIcon } from './components/PluginIcon';
 import { getTranslation } from './utils/getTranslation';
 import { contentManagerMessages } from './strings';
 import { registerEnumDisplay } from './strings/enum-display';
+import { registerCountryDisplay } from './strings/country-display';
 import { sendAdminLanguage } from './strings/locale';
 
 const prefixKeys = (data: Record<string, string>) =>
@@ -13,6 +14,7 @@ export default {
   register(app: any) {
     sendAdminLanguage();
     registerEnumDisplay(app, contentManagerMessages);
+    registerCountryDisplay(app);
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
       icon: PluginIcon,
