@@ -1,37 +1,28 @@
-import { useFetchClient } from '@strapi/strapi/admin';
-import { useCallback, useEffect, useState } from 'react';
+import { QueryClient } from '@tanstack/react-query';
 
-export interface ApiState<T> {
-  data?: T;
-  error?: unknown;
-  loading: boolean;
-  reload: () => void;
-}
-
-/** GETs a plugin admin URL (null: nothing to fetch) and refetches when the URL changes or on reload(). */
-export const useApi = <T,>(url: string | null): ApiState<T> => {
-  const { get } = useFetchClient();
-  const [tick, setTick] = useState(0);
-  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: !!url });
-  useEffect(() => {
-    if (!url) return;
-    let live = true;
-    setState((s) => ({ ...s, loading: true }));
-    get(url)
-      .then((res) => live && setState({ data: res.data as T, loading: false }))
-      .catch((error) => live && setState({ error, loading: false }));
-    return () => {
-      live = false;
-    };
-  }, [get, url, tick]);
-  const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { ...state, reload };
-};
+/**
+ * The plugin's one query cache, shared by its pages (App), the home page's coverage widget
+ * and the story's tag input: a change made on one page refreshes what the others show.
+ * Queries are not retried (an error shows at once) and not read again when the window
+ * regains focus; a page reads its data again when it opens and when a change invalidates it.
+ */
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      retry: false,
+      refetchOnWindowFocus: false,
+    },
+    mutations: {
+      retry: false,
+    },
+  },
+});
 
 /** A query string from the defined, non-empty values. */
-export const queryString = (params: Record<string, unknown>) => {
+export const queryString = (params: object) => {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
+  const entries: [string, unknown][] = Object.entries(params);
+  for (const [key, value] of entries) {
     if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
   }
   const s = search.toString();

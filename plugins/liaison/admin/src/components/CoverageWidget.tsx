@@ -1,17 +1,17 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { Widget } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
-import { useApi } from '../api/client';
-import type { SummaryResponse } from '../api/board';
+import { QueryProvider } from '../api/QueryProvider';
+import { useCoverageSummary } from '../api/queries';
 import { useEnumLabel, useT } from '../utils/labels';
 
 /** Home page: coverage per dimension, vacancies, terms ending soon, pending nominations. */
-const CoverageWidget = () => {
+const Coverage = () => {
   const t = useT();
   const label = useEnumLabel();
-  const summary = useApi<SummaryResponse>('/liaison/coverage/summary');
-  if (summary.loading && !summary.data) return <Widget.Loading />;
-  if (summary.error || !summary.data) return <Widget.Error />;
+  const summary = useCoverageSummary();
+  if (summary.isPending) return <Widget.Loading />;
+  if (summary.isError) return <Widget.Error />;
   const dimensions = summary.data.data.dimensions;
   const total = (key: 'vacancies' | 'pending' | 'ending') => dimensions.reduce((s, d) => s + d[key], 0);
   return (
@@ -39,5 +39,12 @@ const CoverageWidget = () => {
     </Flex>
   );
 };
+
+/** The widget renders on the admin's home page, outside the plugin's pages: it brings their query cache. */
+const CoverageWidget = () => (
+  <QueryProvider>
+    <Coverage />
+  </QueryProvider>
+);
 
 export { CoverageWidget };

@@ -1,5 +1,6 @@
 import { Layouts, Page, SubNav } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
+import { QueryProvider } from '../api/QueryProvider';
 import { useT } from '../utils/labels';
 import { OverviewPage } from './OverviewPage';
 import { BoardPage } from './Board/BoardPage';
@@ -27,17 +28,20 @@ const SideNav = () => {
   );
 };
 
+/** The plugin's pages, under one query cache (api/client.ts). */
 const App = () => (
-  <Layouts.Root sideNav={<SideNav />}>
-    <Routes>
-      <Route index element={<Page.Protect permissions={[{ action: 'plugin::liaison.coverage.read', subject: null }]}><BoardPage /></Page.Protect>} />
-      <Route path="overview" element={<OverviewPage />} />
-      <Route path="appraisal" element={<Page.Protect permissions={[{ action: 'plugin::liaison.appraisal.read', subject: null }]}><AppraisalPage /></Page.Protect>} />
-      <Route path="training" element={<Page.Protect permissions={[{ action: 'plugin::liaison.training.read', subject: null }]}><TrainingPage /></Page.Protect>} />
-      <Route path="outbox" element={<Page.Protect permissions={[{ action: 'plugin::liaison.outbox.read', subject: null }]}><OutboxPage /></Page.Protect>} />
-      <Route path="*" element={<Page.Error />} />
-    </Routes>
-  </Layouts.Root>
+  <QueryProvider>
+    <Layouts.Root sideNav={<SideNav />}>
+      <Routes>
+        <Route index element={<Page.Protect permissions={[{ action: 'plugin::liaison.coverage.read', subject: null }]}><BoardPage /></Page.Protect>} />
+        <Route path="overview" element={<OverviewPage />} />
+        <Route path="appraisal" element={<Page.Protect permissions={[{ action: 'plugin::liaison.appraisal.read', subject: null }]}><AppraisalPage /></Page.Protect>} />
+        <Route path="training" element={<Page.Protect permissions={[{ action: 'plugin::liaison.training.read', subject: null }]}><TrainingPage /></Page.Protect>} />
+        <Route path="outbox" element={<Page.Protect permissions={[{ action: 'plugin::liaison.outbox.read', subject: null }]}><OutboxPage /></Page.Protect>} />
+        <Route path="*" element={<Page.Error />} />
+      </Routes>
+    </Layouts.Root>
+  </QueryProvider>
 );
 
 export { App };

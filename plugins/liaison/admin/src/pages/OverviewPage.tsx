@@ -1,7 +1,8 @@
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { Box, Flex, Grid, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { useOverview, type DimensionCoverage } from '../api/overview';
+import type { DimensionCoverage } from '../../../server/src/admin-api-types';
+import { useOverview } from '../api/queries';
 import { getTranslation } from '../utils/getTranslation';
 
 /**
@@ -71,11 +72,12 @@ const DimensionCard = ({ item }: { item: DimensionCoverage }) => {
 
 export const OverviewPage = () => {
   const { formatMessage } = useIntl();
-  const { data, error, loading } = useOverview();
+  const overview = useOverview();
+  const data = overview.data?.data;
   const title = formatMessage({ id: getTranslation('overview.title'), defaultMessage: 'Liaison network' });
 
-  if (loading) return <Page.Loading />;
-  if (error || !data) return <Page.Error />;
+  if (overview.isPending) return <Page.Loading />;
+  if (overview.isError || !data) return <Page.Error />;
 
   return (
     <Page.Main>

@@ -8,6 +8,7 @@ import { day, n, parseJson, presentCycle, UID, type Deps } from './deps';
 import { commentsOf, resultRows } from './queries';
 import { enrol, recompute } from './compute';
 import { postLabelIn } from '../services/post-labels';
+import type { ClosedCycle, ComputeResult, Cycle, MeasureInfo } from '../admin-api-types';
 
 const validateCycleBody = (body: any, partial: boolean) => {
   const problems: FieldError[] = [];
@@ -56,7 +57,7 @@ export const cycles = ({ strapi, findCycle, lockCycle, outbox }: Deps) => {
     });
   };
   const actions = {
-    measures() {
+    measures(): MeasureInfo[] {
       const lang = requestLanguage();
       return registeredMeasures().map((m) => ({
         key: m.key,
@@ -64,12 +65,12 @@ export const cycles = ({ strapi, findCycle, lockCycle, outbox }: Deps) => {
       }));
     },
 
-    async listCycles() {
+    async listCycles(): Promise<Cycle[]> {
       const rows = await strapi.db.query(UID.cycle).findMany({ orderBy: [{ periodStart: 'desc' }, { id: 'desc' }] });
       return rows.map(presentCycle);
     },
 
-    async getCycle(documentId: string) {
+    async getCycle(documentId: string): Promise<Cycle> {
       return presentCycle(await findCycle(documentId));
     },
 
@@ -126,7 +127,7 @@ export const cycles = ({ strapi, findCycle, lockCycle, outbox }: Deps) => {
     },
 
     /** Measures the cycle again (new contacts, events …) and recomputes every total. */
-    async compute(documentId: string) {
+    async compute(documentId: string): Promise<ComputeResult> {
       return withOpenCycle(documentId, async (fresh, trx) => {
         const started = Date.now();
         const added = await enrol(strapi, fresh, trx);
@@ -155,7 +156,7 @@ export const cycles = ({ strapi, findCycle, lockCycle, outbox }: Deps) => {
       });
     },
 
-    async close(documentId: string) {
+    async close(documentId: string): Promise<ClosedCycle> {
       return withOpenCycle(documentId, async (fresh, trx) => {
         await enrol(strapi, fresh, trx);
         await recompute(strapi, fresh, { measure: true }, trx);

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { forbiddenError } from '../utils/errors';
 import { isPostgres } from '../utils/db';
 import { DEFAULT_THRESHOLDS, type Criterion, type Thresholds } from './rules';
+import type { Cycle } from '../admin-api-types';
 
 export const UID = {
   cycle: 'plugin::liaison.appraisal-cycle',
@@ -26,7 +27,7 @@ export const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0,
 export const criteriaOf = (cycle: any) => (parseJson(cycle.criteria) ?? []) as Criterion[];
 export const thresholdsOf = (cycle: any) => (parseJson(cycle.thresholds) ?? DEFAULT_THRESHOLDS) as Thresholds;
 
-export const presentCycle = (row: any) => ({
+export const presentCycle = (row: any): Cycle => ({
   documentId: row.documentId,
   name: row.name,
   periodStart: day(row.periodStart),

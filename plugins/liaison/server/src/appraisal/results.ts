@@ -7,6 +7,7 @@ import { DEFAULT_SORT, GRADES, parseSort } from './rules';
 import { criteriaOf, day, n, parseJson, presentCycle, UID, type Deps, type User } from './deps';
 import { commentsOf, countFiltered, gradeCounts, gradesOfRow, resultRows, type ResultsFilter } from './queries';
 import { postLabelIn } from '../services/post-labels';
+import type { AppraisalHistoryEntry, ResultRow, ResultsResponse } from '../admin-api-types';
 
 const SCOPE_UID: Record<Dimension, string> = {
   cohort: UID.cohort,
@@ -58,7 +59,7 @@ const parseResultsQuery = async (strapi: Core.Strapi, query: any) => {
   return q;
 };
 
-const presentResult = (r: any, comments: any[], user: User) => ({
+const presentResult = (r: any, comments: any[], user: User): ResultRow => ({
   appraisal: { documentId: r.document_id },
   post: {
     documentId: r.post_document_id,
@@ -84,7 +85,7 @@ const presentResult = (r: any, comments: any[], user: User) => ({
 
 /** A cycle's results (page, counts, grade distribution), its export, and a liaison's results across cycles. */
 export const results = ({ strapi, findCycle, collegesOf }: Deps) => ({
-  async results(documentId: string, query: any, user: User) {
+  async results(documentId: string, query: any, user: User): Promise<ResultsResponse> {
     const cycle = await findCycle(documentId);
     const q = await parseResultsQuery(strapi, query ?? {});
     const colleges = await collegesOf(user);
@@ -147,7 +148,7 @@ export const results = ({ strapi, findCycle, collegesOf }: Deps) => ({
   },
 
   /** A liaison's results across cycles. */
-  async history(alumnusDocumentId: string, user: User) {
+  async history(alumnusDocumentId: string, user: User): Promise<AppraisalHistoryEntry[]> {
     const alumnus =
       typeof alumnusDocumentId === 'string'
         ? await strapi.db.query(UID.alumnus).findOne({

@@ -4,6 +4,7 @@ import { checkScore, checkScoredCriterion } from './rules';
 import { noteMail, type Locale } from './templates';
 import { criteriaOf, n, parseJson, UID, type Deps, type User } from './deps';
 import { recompute } from './compute';
+import type { ScoreResult } from '../admin-api-types';
 
 /**
  * Reviewers' work on an appraisal: a score with its comment (the appraisal's total, grade
@@ -12,7 +13,7 @@ import { recompute } from './compute';
  */
 export const reviews = ({ strapi, appraisalFor, lockCycle, outbox }: Deps) => ({
   /** A reviewer's score on a scored criterion (replacing their earlier one); returns the new total, grade and rank. */
-  async score(documentId: string, body: any, user: User) {
+  async score(documentId: string, body: any, user: User): Promise<ScoreResult> {
     const appraisal = await appraisalFor(documentId, user);
     // Checked here too, so that one answer names every wrong field.
     const problems: FieldError[] = [...checkScoredCriterion(criteriaOf(appraisal.cycle), body?.criterion), ...checkScore(body?.score)];

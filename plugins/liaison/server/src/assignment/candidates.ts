@@ -6,11 +6,12 @@ import { LIVE_STATUSES, dayOf, today } from './rules/lifecycle';
 import { rankCandidates, type CandidateRow } from './rules/candidates';
 import { ALUMNI, POSTS, SCOPE_UID, assertCanAct, findScope, occupiedIn, postsOf } from './scope';
 import { bad, notFound, type PostStore, type User } from './posts';
+import type { CandidatesResponse } from '../admin-api-types';
 
 /** Candidates for a scope's free post. */
 export const candidates = (strapi: Core.Strapi, { raw }: PostStore) => ({
   /** Ranked suggestions for a scope's free post, with their reasons: the data from one SQL query. */
-  async candidates(query: any, user: User) {
+  async candidates(query: any, user: User): Promise<CandidatesResponse> {
     const dimension = query?.dimension as Dimension;
     const problems: FieldError[] = [];
     if (!DIMENSIONS.includes(dimension)) problems.push(fieldError('dimension', `must be one of ${DIMENSIONS.join(', ')}`));

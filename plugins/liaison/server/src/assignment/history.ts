@@ -4,6 +4,7 @@ import { OCCUPYING_STATUSES } from '../rules/quotas';
 import { LIVE_STATUSES } from './rules/lifecycle';
 import { POSTS, assertNoOverlap, assertRoom, lockScope } from './scope';
 import type { DocumentMiddleware } from '../writes/types';
+import type { PostHistoryEntry } from '../admin-api-types';
 
 const EVENTS = 'plugin::liaison.post-event';
 
@@ -157,7 +158,7 @@ export const postHistory = (strapi: Core.Strapi): DocumentMiddleware => async (c
 };
 
 /** A post's history, newest first. */
-export const historyOf = async (strapi: Core.Strapi, documentId: string) => {
+export const historyOf = async (strapi: Core.Strapi, documentId: string): Promise<PostHistoryEntry[]> => {
   const rows: any[] = await strapi.db.query(EVENTS as any).findMany({ where: { post: documentId }, orderBy: [{ at: 'desc' }, { id: 'desc' }] });
   return rows.map((r) => ({ action: r.action, at: r.at, by: r.by, byId: r.byId, reason: r.reason, before: r.before, after: r.after }));
 };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { normaliseQuery } from '../rules';
 import { columnOf, joinOf, tableOf } from '../utils/db';
 import type { NetworkScope } from '../access/types';
+import type { AlumnusHit } from '../admin-api-types';
 
 const ALUMNUS = 'plugin::liaison.alumnus';
 const COHORT = 'plugin::liaison.cohort';
@@ -11,7 +12,7 @@ const COLLEGE = 'plugin::liaison.college';
  * Finds alumni by name, pinyin, pinyin initials or student number, for the nominate
  * dialog: one query, limited to the user's colleges when they have a limited scope.
  */
-export const searchAlumni = async (strapi: Core.Strapi, access: NetworkScope, q: string, limit = 20) => {
+export const searchAlumni = async (strapi: Core.Strapi, access: NetworkScope, q: string, limit = 20): Promise<AlumnusHit[]> => {
   const term = normaliseQuery(q);
   if (!term) return [];
   const a = (attribute: string) => `a.${columnOf(strapi, ALUMNUS, attribute)}`;

@@ -6,6 +6,7 @@ import type { NetworkScope } from '../access/types';
 import { requestLanguage, validationError } from '../utils/errors';
 import { findScope, type Scope } from '../assignment/scope';
 import { postLabelIn } from '../services/post-labels';
+import type { ScopePost } from '../admin-api-types';
 
 export const parseDimension = (value: unknown, path = 'dimension'): Dimension => {
   if (!DIMENSIONS.includes(value as Dimension)) {
@@ -32,7 +33,7 @@ export const scopeVisible = (access: NetworkScope, scope: Scope) => {
 };
 
 /** The posts of one scope with their holders, newest term first: one query. */
-export const postsOfScope = async (strapi: Core.Strapi, scope: Scope) => {
+export const postsOfScope = async (strapi: Core.Strapi, scope: Scope): Promise<ScopePost[]> => {
   const POST = 'plugin::liaison.liaison';
   const ALUMNUS = 'plugin::liaison.alumnus';
   const posts = tableOf(strapi, POST);
@@ -63,14 +64,19 @@ export const postsOfScope = async (strapi: Core.Strapi, scope: Scope) => {
     })
     .orderBy([{ column: c('termStart'), order: 'desc' }, { column: 'p.id', order: 'desc' }]);
   const language = requestLanguage();
-  return rows.map(({ alumnusDocumentId, alumnusName, ...post }: Record<string, any>) => ({
-    ...post,
-    label: postLabelIn(post.label, language),
-    termStart: dateOnly(post.termStart),
-    termEnd: dateOnly(post.termEnd),
-    provisional: post.provisional === true || post.provisional === 1,
-    trainingDeadline: dateOnly(post.trainingDeadline),
-    alumnus: alumnusDocumentId ? { documentId: alumnusDocumentId, name: alumnusName } : null,
+  return rows.map((row: Record<string, any>) => ({
+    documentId: row.documentId,
+    label: postLabelIn(row.label, language),
+    role: row.role,
+    postStatus: row.postStatus,
+    provisional: row.provisional === true || row.provisional === 1,
+    trainingDeadline: dateOnly(row.trainingDeadline),
+    termStart: dateOnly(row.termStart),
+    termEnd: dateOnly(row.termEnd),
+    nominationReason: row.nominationReason,
+    rejectionReason: row.rejectionReason,
+    endReason: row.endReason,
+    alumnus: row.alumnusDocumentId ? { documentId: row.alumnusDocumentId, name: row.alumnusName } : null,
   }));
 };
 

@@ -11,6 +11,7 @@ import { dimensionGaps, scopesPage } from './queries/scopes';
 import { reach } from './queries/reach';
 import { nextChapters } from './queries/next-chapters';
 import { filterOptions } from './queries/options';
+import type { CoverageResponse, CoverageSummary, FilterOptions } from '../admin-api-types';
 
 export type { Resolved } from './queries/context';
 export type { CoverageRow } from './queries/rows';
@@ -48,7 +49,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** One dimension's scopes, a page of them in the order asked, and the totals: one SQL statement. */
-    async coverage(query: CoverageQuery, r: Resolved) {
+    async coverage(query: CoverageQuery, r: Resolved): Promise<CoverageResponse> {
       return scopesPage(sql, query, r);
     },
 
@@ -57,7 +58,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * college dimensions (they share the per-cohort counts), the region dimension, the
      * industry dimension, and where the next chapter could be founded.
      */
-    async summary(r: Resolved) {
+    async summary(r: Resolved): Promise<CoverageSummary> {
       const gaps = (['region', 'industry'] as const).map((d) => dimensionGaps(sql, d, r));
       const [combined, region, industry, places] = await Promise.all([this.reach(r), gaps[0], gaps[1], this.nextChapters(r)]);
       const dimensions = [...combined.dimensions, region, industry];
@@ -85,7 +86,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** What the board's filters offer (see queries/options.ts). */
-    async filterOptions() {
+    async filterOptions(): Promise<FilterOptions> {
       return filterOptions(sql);
     },
   };

@@ -6,6 +6,7 @@ import { checkNomination, checkRules, eligibilityProblem, KIND_NAMES, type Kind 
 import { awardMail, type Locale } from './templates';
 import { day, UID, type Deps, type User } from './deps';
 import { POPULATE, present, standings } from './queries';
+import type { Honour } from '../admin-api-types';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -146,7 +147,7 @@ export const actions = ({ strapi, scopeOf, rules, saveRules }: Deps) => {
       return honour;
     },
 
-    async bulk(body: any, user: User) {
+    async bulk(body: any, user: User): Promise<Honour[]> {
       return nominateMany(body, Array.isArray(body?.alumni) ? body.alumni : [], user, false);
     },
 

@@ -5,6 +5,7 @@ import { columnOf, joinOf, rowsOf, tableOf } from '../utils/db';
 import { bestGrade, isEligible, KINDS, type Grade, type Kind } from './rules';
 import { day, UID, type Deps, type User } from './deps';
 import { postLabelIn } from '../services/post-labels';
+import type { AppraisedPost, Eligible, Honour, HonoursResponse } from '../admin-api-types';
 
 const STATUSES = ['nominated', 'awarded', 'rejected'] as const;
 
@@ -15,7 +16,7 @@ export interface Standing {
   grade: Grade | null;
   appraisalId: number | null;
   collegeId: number | null;
-  post: { documentId: string; dimension: string; label: string | null } | null;
+  post: AppraisedPost | null;
 }
 
 const sqlOf = (strapi: Core.Strapi) => ({
@@ -80,7 +81,7 @@ const findCycle = async (strapi: Core.Strapi, documentId: unknown, path = 'cycle
   return row;
 };
 
-export const present = (h: any) => ({
+export const present = (h: any): Honour => ({
   documentId: h.documentId,
   alumnus: h.alumnus ? { documentId: h.alumnus.documentId, name: h.alumnus.name } : null,
   kind: h.kind,
@@ -120,7 +121,7 @@ export const queries = ({ strapi, scopeOf, rules }: Deps) => ({
   rules,
 
   /** Honours with filters: a liaison's history is `?alumnus=`. */
-  async list(query: any, user: User) {
+  async list(query: any, user: User): Promise<HonoursResponse> {
     const problems: FieldError[] = [];
     const where: any = {};
     if (query.alumnus) {
@@ -185,7 +186,7 @@ export const queries = ({ strapi, scopeOf, rules }: Deps) => ({
   },
 
   /** Who may have an honour of this kind for the cycle, by their best grade in it (one statement). */
-  async eligible(query: any, user: User) {
+  async eligible(query: any, user: User): Promise<Eligible[]> {
     const cycle = await findCycle(strapi, query.cycle);
     if (!KINDS.includes(query.kind)) throw validationError([fieldError('kind', `must be one of ${KINDS.join(', ')}`)]);
     const kind = query.kind as Kind;
@@ -202,7 +203,11 @@ export const queries = ({ strapi, scopeOf, rules }: Deps) => ({
     });
     const nominated = new Set(taken.map((h: any) => h.alumnus?.id));
     return [...all.values()]
-      .filter((s) => isEligible(kind, s.grade, eligibility) && (scope.all || (s.collegeId && scope.colleges.includes(s.collegeId))))
+      // An eligible grade is a grade: never null past this filter.
+      .filter(
+        (s): s is Standing & { grade: Grade } =>
+          s.grade !== null && isEligible(kind, s.grade, eligibility) && !!(scope.all || (s.collegeId && scope.colleges.includes(s.collegeId))),
+      )
       .sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans'))
       .map((s) => ({
         alumnus: { documentId: s.documentId, name: s.name },

@@ -5,6 +5,7 @@ import { columnOf, isPostgres, joinOf, tableOf } from '../utils/db';
 import { conflictError } from '../utils/errors';
 import { fieldError } from '../rules/field-error';
 import type { OutgoingMail } from './types';
+import type { OutboxMail, OutboxResponse } from '../admin-api-types';
 import { linkLifetimeMs } from '../utils/signed-link';
 import { mailLinkBase, mailLinkKey } from '../utils/mail-links';
 import {
@@ -48,23 +49,21 @@ export interface DeliveryReport {
   held: number;
 }
 
-/** The fields of an outbox row the admin API shows. */
-const LIST_FIELDS = [
-  'documentId',
-  'to',
-  'subject',
-  'kind',
-  'deliveryStatus',
-  'attempts',
-  'lastError',
-  'nextAttemptAt',
-  'sentAt',
-  'createdAt',
-  'recipientLocale',
-  'attemptLog',
-] as const;
-
-const present = (row: Record<string, any>) => Object.fromEntries(LIST_FIELDS.map((f) => [f, row[f] ?? null]));
+/** An outbox row as the admin API shows it (absent values as null). */
+const present = (row: Record<string, any>): OutboxMail => ({
+  documentId: row.documentId ?? null,
+  to: row.to ?? null,
+  subject: row.subject ?? null,
+  kind: row.kind ?? null,
+  deliveryStatus: row.deliveryStatus ?? null,
+  attempts: row.attempts ?? null,
+  lastError: row.lastError ?? null,
+  nextAttemptAt: row.nextAttemptAt ?? null,
+  sentAt: row.sentAt ?? null,
+  createdAt: row.createdAt ?? null,
+  recipientLocale: row.recipientLocale ?? null,
+  attemptLog: row.attemptLog ?? null,
+});
 
 /**
  * The outbox: every e-mail is a notification row written in the same transaction as
@@ -269,7 +268,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The outbox for staff, newest first. */
-    async list(query: OutboxQuery) {
+    async list(query: OutboxQuery): Promise<OutboxResponse> {
       const { results, pagination } = await strapi.db.query(UID).findPage({
         where: query.status ? { deliveryStatus: query.status } : {},
         page: query.page,
@@ -280,7 +279,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Puts a sent or failed mail (or a pending one, now) back in line for delivery. */
-    async resend(documentId: string) {
+    async resend(documentId: string): Promise<OutboxMail> {
       return strapi.db.transaction(async ({ trx }) => {
         const row = await strapi.db.query(UID).findOne({ where: { documentId }, select: ['id', 'deliveryStatus'] });
         if (!row) throw new errors.NotFoundError('No mail in the outbox has this documentId');

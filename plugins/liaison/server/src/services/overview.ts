@@ -2,13 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { columnOf } from '../utils/db';
 import { countedScopeSql } from '../coverage/rules';
 import type { Dimension } from '../rules/liaison-post';
+import type { Overview } from '../admin-api-types';
 
-export interface DimensionCoverage {
-  dimension: 'cohort' | 'college' | 'region' | 'industry';
-  scopes: number;
-  covered: number;
-  activePosts: number;
-}
+export type { DimensionCoverage } from '../admin-api-types';
 
 /**
  * How many scopes each dimension has and how many of them have an active liaison of that
@@ -16,7 +12,7 @@ export interface DimensionCoverage {
  * board's coverage counts (a dissolved chapter is none), so the two agree.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async coverage(): Promise<{ alumni: number; dimensions: DimensionCoverage[] }> {
+  async coverage(): Promise<Overview> {
     const meta = (uid: string) => strapi.db.metadata.get(uid as any);
     const POST = 'plugin::liaison.liaison';
     const posts = meta(POST);

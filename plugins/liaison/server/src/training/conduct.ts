@@ -7,6 +7,7 @@ import { mailLinkBase, mailLinkKey } from '../utils/mail-links';
 import type { LinkPage } from '../utils/link-page';
 import { dayOf } from '../assignment/rules/lifecycle';
 import { postLabelIn, scopeNamesEn } from '../services/post-labels';
+import type { ConductStatus } from '../admin-api-types';
 
 const VERSION = 'plugin::liaison.conduct-version';
 const ACK = 'plugin::liaison.conduct-acknowledgement';
@@ -181,7 +182,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Where the current version stands: how many serving liaisons acknowledged it, and who has not. */
-    async status(user?: User) {
+    async status(user?: User): Promise<ConductStatus> {
       const version = await current();
       let people = await servingPeople(version?.id ?? null);
       const scope = user ? await strapi.plugin('liaison').service('access').scopeOf(user) : { all: true };

@@ -9,6 +9,7 @@ import { addMonths, deadlineMonths, REMINDER_DAYS, resultOf } from './rules';
 import { deadlineMail, type Locale } from './templates';
 import { requestLanguage } from '../utils/errors';
 import { postLabelIn, scopeNamesEn } from '../services/post-labels';
+import type { TrainingOverview } from '../admin-api-types';
 
 const UID = {
   course: 'plugin::liaison.training-course',
@@ -205,7 +206,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * The training overview: completion per course and per dimension, provisional
      * liaisons and their deadlines; one statement per question.
      */
-    async overview(user: User, today = dayOf()) {
+    async overview(user: User, today = dayOf()): Promise<TrainingOverview> {
       const scope = await strapi.plugin('liaison').service('access').scopeOf(user);
       const P = t(UID.post);
       const p = (a: string) => `p.${c(UID.post, a)}`;

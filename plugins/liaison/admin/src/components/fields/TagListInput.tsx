@@ -1,7 +1,8 @@
 import { Box, Field, Flex, Tag, TextButton, TextInput, Typography } from '@strapi/design-system';
 import { Cross, Plus } from '@strapi/icons';
-import { forwardRef, useMemo, useState, type ReactNode } from 'react';
-import { useApi } from '../../api/client';
+import { forwardRef, useMemo, useState, type ChangeEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { QueryProvider } from '../../api/QueryProvider';
+import { useStories } from '../../api/queries';
 import { addTags, parseTags, toList } from '../../utils/lists';
 import { useT } from '../../utils/labels';
 
@@ -25,7 +26,7 @@ const OFFERED = 12;
 
 /** The tags already given to stories, offered under the box (the website filters stories by tag, so reuse matters). */
 const useKnownTags = () => {
-  const stories = useApi<{ results?: { tags?: unknown }[] }>('/content-manager/collection-types/plugin::liaison.story?page=1&pageSize=100');
+  const stories = useStories();
   return useMemo(() => {
     const count = new Map<string, number>();
     for (const story of stories.data?.results ?? [])
@@ -39,7 +40,7 @@ const useKnownTags = () => {
  * box that adds what is typed (Enter, a comma, or leaving the box), and the tags other
  * stories use, one click each.
  */
-export const TagListInput = forwardRef<HTMLInputElement, CustomFieldInputProps>(
+const TagList = forwardRef<HTMLInputElement, CustomFieldInputProps>(
   ({ name, label, hint, labelAction, required, disabled, value, error, onChange }, ref) => {
     const t = useT();
     const tags = toList(value).filter((v): v is string => typeof v === 'string');
@@ -94,7 +95,7 @@ export const TagListInput = forwardRef<HTMLInputElement, CustomFieldInputProps>(
             disabled={disabled}
             placeholder={t('field.tags.placeholder', 'Type a tag, then Enter')}
             aria-label={t('field.tags.add', 'Add a tag')}
-            onChange={(e: React.ChangeEvent<HTMLInputElement>) => {
+            onChange={(e: ChangeEvent<HTMLInputElement>) => {
               const v = e.target.value;
               // A comma typed or pasted adds what came before it.
               if (/[,，、;；\n]/.test(v)) add(v);
@@ -103,7 +104,7 @@ export const TagListInput = forwardRef<HTMLInputElement, CustomFieldInputProps>(
                 setProblem(null);
               }
             }}
-            onKeyDown={(e: React.KeyboardEvent<HTMLInputElement>) => {
+            onKeyDown={(e: KeyboardEvent<HTMLInputElement>) => {
               if (e.key === 'Enter') {
                 e.preventDefault();
                 if (text.trim()) add(text);
@@ -132,5 +133,12 @@ export const TagListInput = forwardRef<HTMLInputElement, CustomFieldInputProps>(
     );
   },
 );
+
+/** The input renders in the Content Manager, outside the plugin's pages: it brings their query cache. */
+export const TagListInput = forwardRef<HTMLInputElement, CustomFieldInputProps>((props, ref) => (
+  <QueryProvider>
+    <TagList {...props} ref={ref} />
+  </QueryProvider>
+));
 
 export default TagListInput;

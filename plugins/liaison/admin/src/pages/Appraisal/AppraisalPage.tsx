@@ -1,18 +1,11 @@
 import { Badge, Box, Button, Dialog, Field, Flex, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
-import {
-  Layouts,
-  Page,
-  Pagination,
-  useAPIErrorHandler,
-  useFetchClient,
-  useNotification,
-  useQueryParams,
-  useRBAC,
-} from '@strapi/strapi/admin';
+import { Layouts, Page, Pagination, useFetchClient, useNotification, useQueryParams, useRBAC } from '@strapi/strapi/admin';
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { DEFAULT_RESULTS_SORT, GRADES, type Cycle, type Honour, type ResultRow, type ResultsResponse } from '../../api/appraisal';
+import { DEFAULT_RESULTS_SORT, GRADES, type Honour, type ResultRow } from '../../api/appraisal';
 import { DIMENSIONS } from '../../api/board';
-import { queryString, useApi } from '../../api/client';
+import { useErrorMessage } from '../../api/errors';
+import { useApproveHonour, useCloseCycle, useComputeCycle } from '../../api/mutations';
+import { useCycles, useHonours, useMeasures, useResults } from '../../api/queries';
 import { useEnumLabel, useT } from '../../utils/labels';
 import { AwardDialog } from './AwardDialog';
 import { HistoryModal } from './HistoryModal';
@@ -40,36 +33,24 @@ type Query = {
   sort?: string;
 };
 
-/** Nominations waiting for the committee, approved here by those who may. */
-const Nominations = ({
-  cycle,
-  canApprove,
-  version,
-  onChanged,
-}: {
-  cycle: string;
-  canApprove: boolean;
-  version: number;
-  onChanged: () => void;
-}) => {
+/** Nominations waiting for the committee, approved here by those who may (the list follows: api/mutations.ts). */
+const Nominations = ({ cycle, canApprove }: { cycle: string; canApprove: boolean }) => {
   const t = useT();
   const label = useEnumLabel();
-  const { post } = useFetchClient();
-  const { formatAPIError } = useAPIErrorHandler();
+  const messageOf = useErrorMessage();
   const { toggleNotification } = useNotification();
-  const nominated = useApi<{ data: Honour[] }>(`/liaison/honours${queryString({ cycle, status: 'nominated', pageSize: 100, v: version })}`);
+  const nominated = useHonours({ cycle, status: 'nominated', pageSize: 100 });
+  const approval = useApproveHonour();
   if (!nominated.data?.data.length) return null;
   const approve = async (h: Honour) => {
     try {
-      await post(`/liaison/honours/${h.documentId}/approve`, {});
+      await approval.mutateAsync(h.documentId);
       toggleNotification({
         type: 'success',
         message: t('appraisal.nominations.approved', '{name}: {title} awarded', { name: h.alumnus?.name, title: h.title }),
       });
-      nominated.reload();
-      onChanged();
     } catch (e) {
-      toggleNotification({ type: 'danger', message: formatAPIError(e as any) });
+      toggleNotification({ type: 'danger', message: messageOf(e) });
     }
   };
   return (
@@ -100,31 +81,29 @@ const Nominations = ({
 export const AppraisalPage = () => {
   const t = useT();
   const label = useEnumLabel();
-  const { get, post } = useFetchClient();
-  const { formatAPIError } = useAPIErrorHandler();
+  const { get } = useFetchClient();
+  const messageOf = useErrorMessage();
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC(PERMISSIONS);
   const [{ query }, setQuery] = useQueryParams<Query>();
-  const cycles = useApi<{ data: Cycle[] }>('/liaison/cycles');
-  const measures = useApi<{ data: { key: string; label: string }[] }>('/liaison/measures');
+  const cycles = useCycles();
+  const measures = useMeasures();
   const list = cycles.data?.data ?? [];
   const chosen = list.find((c) => c.documentId === query.cycle) ?? list.find((c) => c.cycleStatus === 'open') ?? list[0];
-  const results = useApi<ResultsResponse>(
-    chosen
-      ? `/liaison/cycles/${chosen.documentId}/results${queryString({
-          dimension: query.dimension,
-          scope: query.dimension ? query.scope : undefined,
-          grade: query.grade,
-          page: query.page ?? 1,
-          pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE,
-          sort: query.sort ?? DEFAULT_RESULTS_SORT,
-        })}`
-      : null,
-  );
+  const results = useResults(chosen?.documentId, {
+    dimension: query.dimension,
+    scope: query.dimension ? query.scope : undefined,
+    grade: query.grade,
+    page: query.page ?? 1,
+    pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE,
+    sort: query.sort ?? DEFAULT_RESULTS_SORT,
+  });
+  // Closing and measuring refresh the cycles and their results (api/mutations.ts).
+  const closing = useCloseCycle();
+  const computing = useComputeCycle();
   const [person, setPerson] = useState<ResultRow['alumnus'] | null>(null);
   const [awarding, setAwarding] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
   const measureLabels = useMemo(() => Object.fromEntries((measures.data?.data ?? []).map((m) => [m.key, m.label])), [measures.data]);
   const closed = chosen?.cycleStatus === 'closed';
   const title = t('appraisal.title', 'Appraisal workspace');
@@ -134,39 +113,36 @@ export const AppraisalPage = () => {
     try {
       await run();
     } catch (e) {
-      toggleNotification({ type: 'danger', message: formatAPIError(e as any) });
+      toggleNotification({ type: 'danger', message: messageOf(e) });
     } finally {
       setBusy(null);
     }
   };
   const close = () =>
     act('close', async () => {
-      const res = await post(`/liaison/cycles/${chosen!.documentId}/close`, {});
+      const cycle = await closing.mutateAsync(chosen!.documentId);
       toggleNotification({
         type: 'success',
         message: t('appraisal.closed', 'Cycle closed: {n} results mailed', {
-          n: res.data.data.mailed,
+          n: cycle.mailed,
         }),
       });
-      cycles.reload();
-      results.reload();
     });
   const compute = () =>
     act('compute', async () => {
-      const res = await post(`/liaison/cycles/${chosen!.documentId}/compute`, {});
+      const computed = await computing.mutateAsync(chosen!.documentId);
       toggleNotification({
         type: 'success',
         message: t('appraisal.computed', '{n} liaisons measured in {ms} ms', {
-          n: res.data.data.appraisals,
-          ms: res.data.data.milliseconds,
+          n: computed.appraisals,
+          ms: computed.milliseconds,
         }),
       });
-      results.reload();
     });
   const download = (format: 'csv' | 'xlsx') =>
     act(format, async () => {
-      const res = await get(`/liaison/cycles/${chosen!.documentId}/export?format=${format}`, { responseType: 'blob' } as any);
-      const url = URL.createObjectURL(res.data as Blob);
+      const res = await get(`/liaison/cycles/${chosen!.documentId}/export?format=${format}`, { responseType: 'blob' });
+      const url = URL.createObjectURL(res.data);
       const a = document.createElement('a');
       a.href = url;
       a.download = `appraisal-${chosen!.periodStart}.${format}`;
@@ -176,7 +152,7 @@ export const AppraisalPage = () => {
 
   const pagination = results.data?.meta.pagination;
   return (
-    <Page.Main aria-busy={cycles.loading || results.loading}>
+    <Page.Main aria-busy={cycles.isFetching || results.isFetching}>
       <Page.Title>{title}</Page.Title>
       <Layouts.Header
         title={title}
@@ -223,7 +199,7 @@ export const AppraisalPage = () => {
                 <Field.Label>{t('appraisal.cycle', 'Cycle')}</Field.Label>
                 <SingleSelect
                   value={chosen.documentId}
-                  onChange={(v: string | number) => setQuery({ cycle: String(v), page: '1' } as any)}
+                  onChange={(v: string | number) => setQuery({ cycle: String(v), page: '1' })}
                   data-testid="cycle-select"
                 >
                   {list.map((c) => (
@@ -243,7 +219,7 @@ export const AppraisalPage = () => {
                       scope: undefined,
                       scopeName: undefined,
                       page: '1',
-                    } as any)
+                    })
                   }
                 >
                   <SingleSelectOption value="">{t('appraisal.filter.all', 'All')}</SingleSelectOption>
@@ -262,7 +238,7 @@ export const AppraisalPage = () => {
                     setQuery({
                       grade: String(v) || undefined,
                       page: '1',
-                    } as any)
+                    })
                   }
                 >
                   <SingleSelectOption value="">{t('appraisal.filter.all', 'All')}</SingleSelectOption>
@@ -285,7 +261,7 @@ export const AppraisalPage = () => {
                   variant="tertiary"
                   size="S"
                   data-testid="scope-filter"
-                  onClick={() => setQuery({ scope: undefined, scopeName: undefined, page: '1' } as any)}
+                  onClick={() => setQuery({ scope: undefined, scopeName: undefined, page: '1' })}
                 >
                   {t('appraisal.scope.clear', 'Scope: {name} ✕', { name: query.scopeName || query.scope })}
                 </Button>
@@ -325,12 +301,7 @@ export const AppraisalPage = () => {
                 <GradeChart grades={results.data.meta.grades} />
               </Suspense>
               {closed ? (
-                <Nominations
-                  cycle={chosen!.documentId}
-                  canApprove={!!allowedActions.canApprove}
-                  version={version}
-                  onChanged={() => setVersion((v) => v + 1)}
-                />
+                <Nominations cycle={chosen!.documentId} canApprove={!!allowedActions.canApprove} />
               ) : null}
               <ResultsTable
                 key={`${chosen!.documentId}-${chosen!.cycleStatus}`}
@@ -338,7 +309,6 @@ export const AppraisalPage = () => {
                 criteria={results.data.meta.cycle.criteria}
                 measureLabels={measureLabels}
                 editable={!closed && !!allowedActions.canReview}
-                onScored={() => results.reload()}
                 onOpenPerson={(row) => setPerson(row.alumnus)}
                 onPickScope={(row) =>
                   row.post.scope.documentId &&
@@ -347,7 +317,7 @@ export const AppraisalPage = () => {
                     scope: row.post.scope.documentId,
                     scopeName: row.post.scope.name ?? '',
                     page: '1',
-                  } as any)
+                  })
                 }
               />
               {pagination ? (
@@ -365,10 +335,7 @@ export const AppraisalPage = () => {
         <AwardDialog
           cycle={chosen.documentId}
           onClose={() => setAwarding(false)}
-          onDone={() => {
-            setAwarding(false);
-            setVersion((v) => v + 1);
-          }}
+          onDone={() => setAwarding(false)}
         />
       ) : null}
     </Page.Main>

@@ -11,35 +11,35 @@ import {
   TextInput,
   Typography,
 } from '@strapi/design-system';
-import { useAPIErrorHandler, useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { useEffect, useState } from 'react';
-import { queryString, useApi } from '../../api/client';
-import { HONOUR_KINDS, KINDS_WITH_AMOUNT, type Eligible, type HonourKind } from '../../api/appraisal';
+import { useNotification } from '@strapi/strapi/admin';
+import { useEffect, useState, type ChangeEvent } from 'react';
+import { HONOUR_KINDS, KINDS_WITH_AMOUNT, type HonourKind } from '../../api/appraisal';
+import { useErrorMessage } from '../../api/errors';
+import { useNominateHonours } from '../../api/mutations';
+import { useEligible } from '../../api/queries';
 import { useEnumLabel, useT } from '../../utils/labels';
 import { GradeBadge } from './ResultsTable';
 
-/** Nominates an honour for the eligible liaisons ticked, all at once (the committee then approves). */
+/** Nominates an honour for the eligible liaisons ticked, all at once (the committee then approves; the nominations follow). */
 export const AwardDialog = ({ cycle, onClose, onDone }: { cycle: string; onClose: () => void; onDone: () => void }) => {
   const t = useT();
   const label = useEnumLabel();
-  const { post } = useFetchClient();
-  const { formatAPIError } = useAPIErrorHandler();
+  const nomination = useNominateHonours();
+  const messageOf = useErrorMessage();
   const { toggleNotification } = useNotification();
   const [kind, setKind] = useState<HonourKind>('title');
   const [title, setTitle] = useState('');
   const [amount, setAmount] = useState<number | undefined>(undefined);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const eligible = useApi<{ data: Eligible[] }>(`/liaison/honours/eligible${queryString({ cycle, kind })}`);
+  const eligible = useEligible(cycle, kind);
   useEffect(() => setPicked(new Set()), [kind]);
   const open = (eligible.data?.data ?? []).filter((e) => !e.nominated);
 
   const submit = async () => {
-    setSaving(true);
     setError(null);
     try {
-      const res = await post('/liaison/honours/bulk', {
+      const nominated = await nomination.mutateAsync({
         cycle,
         kind,
         title,
@@ -48,13 +48,11 @@ export const AwardDialog = ({ cycle, onClose, onDone }: { cycle: string; onClose
       });
       toggleNotification({
         type: 'success',
-        message: t('appraisal.award.done', '{n} nominated: the committee decides next', { n: res.data.data.length }),
+        message: t('appraisal.award.done', '{n} nominated: the committee decides next', { n: nominated.length }),
       });
       onDone();
     } catch (e) {
-      setError(formatAPIError(e as any));
-    } finally {
-      setSaving(false);
+      setError(messageOf(e));
     }
   };
 
@@ -78,7 +76,7 @@ export const AwardDialog = ({ cycle, onClose, onDone }: { cycle: string; onClose
             </Field.Root>
             <Field.Root name="title" required>
               <Field.Label>{t('appraisal.award.name', 'Name of the honour')}</Field.Label>
-              <TextInput value={title} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setTitle(e.target.value)} />
+              <TextInput value={title} onChange={(e: ChangeEvent<HTMLInputElement>) => setTitle(e.target.value)} />
             </Field.Root>
             {KINDS_WITH_AMOUNT.includes(kind) ? (
               <Field.Root name="amount" required>
@@ -92,7 +90,7 @@ export const AwardDialog = ({ cycle, onClose, onDone }: { cycle: string; onClose
                   n: open.length,
                 })}
               </Typography>
-              {open.length === 0 && !eligible.loading ? (
+              {open.length === 0 && !eligible.isFetching ? (
                 <Typography tag="p" textColor="neutral600">
                   {t('appraisal.award.none', 'Nobody else is eligible for this honour in this cycle.')}
                 </Typography>
@@ -132,7 +130,7 @@ export const AwardDialog = ({ cycle, onClose, onDone }: { cycle: string; onClose
           <Modal.Close>
             <Button variant="tertiary">{t('appraisal.cancel', 'Cancel')}</Button>
           </Modal.Close>
-          <Button onClick={submit} loading={saving} disabled={!picked.size || !title.trim()}>
+          <Button onClick={submit} loading={nomination.isPending} disabled={!picked.size || !title.trim()}>
             {t('appraisal.award.submit', 'Nominate {n}', { n: picked.size })}
           </Button>
         </Modal.Footer>

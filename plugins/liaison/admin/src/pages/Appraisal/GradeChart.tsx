@@ -1,10 +1,10 @@
 import { Box, Typography } from '@strapi/design-system';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useTheme } from 'styled-components';
+import { useTheme, type DefaultTheme } from 'styled-components';
 import { GRADES, type Grade } from '../../api/appraisal';
 import { useEnumLabel, useT } from '../../utils/labels';
 
-export const gradeColour = (theme: any, grade: Grade) =>
+export const gradeColour = (theme: DefaultTheme | undefined, grade: Grade) =>
   ({
     excellent: theme?.colors?.success500 ?? '#5cb176',
     good: theme?.colors?.primary500 ?? '#7b79ff',
@@ -16,7 +16,7 @@ export const gradeColour = (theme: any, grade: Grade) =>
 const GradeChart = ({ grades }: { grades: Record<Grade, number> }) => {
   const t = useT();
   const label = useEnumLabel();
-  const theme: any = useTheme();
+  const theme = useTheme();
   const data = GRADES.map((g) => ({
     grade: g,
     name: label('grade', g),

@@ -1,6 +1,5 @@
 import { Box, Flex, Loader, Modal, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { useApi } from '../../api/client';
-import type { HistoryEntry, Honour } from '../../api/appraisal';
+import { useAppraisalHistory, useHonours } from '../../api/queries';
 import { useEnumLabel, useT } from '../../utils/labels';
 import { GradeBadge } from './ResultsTable';
 
@@ -8,8 +7,8 @@ import { GradeBadge } from './ResultsTable';
 export const HistoryModal = ({ alumnus, onClose }: { alumnus: { documentId: string; name: string }; onClose: () => void }) => {
   const t = useT();
   const label = useEnumLabel();
-  const results = useApi<{ data: HistoryEntry[] }>(`/liaison/alumni/${alumnus.documentId}/appraisals`);
-  const honours = useApi<{ data: Honour[] }>(`/liaison/honours?alumnus=${alumnus.documentId}&pageSize=100`);
+  const results = useAppraisalHistory(alumnus.documentId);
+  const honours = useHonours({ alumnus: alumnus.documentId, pageSize: 100 });
   return (
     <Modal.Root open onOpenChange={(open: boolean) => !open && onClose()}>
       <Modal.Content>
@@ -22,7 +21,7 @@ export const HistoryModal = ({ alumnus, onClose }: { alumnus: { documentId: stri
         </Modal.Header>
         <Modal.Body>
           <Flex direction="column" alignItems="stretch" gap={4} data-testid="history">
-            {results.loading ? <Loader small /> : null}
+            {results.isFetching ? <Loader small /> : null}
             {results.data ? (
               <Table colCount={5} rowCount={results.data.data.length + 1}>
                 <Thead>

@@ -1,7 +1,8 @@
 import { Badge, Box, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { useAPIErrorHandler, useFetchClient } from '@strapi/strapi/admin';
-import { Fragment, useState } from 'react';
-import type { Criterion, Grade, ResultRow } from '../../api/appraisal';
+import { Fragment, useState, type CSSProperties } from 'react';
+import type { Criterion, Grade, ResultRow, ScoreResult } from '../../api/appraisal';
+import { useErrorMessage } from '../../api/errors';
+import { useScore } from '../../api/mutations';
 import { useEnumLabel, useT } from '../../utils/labels';
 
 export const GRADE_BADGES: Record<Grade, [string, string]> = {
@@ -26,18 +27,20 @@ interface ScoreCellProps {
   row: ResultRow;
   criterion: Criterion;
   editable: boolean;
-  onSaved: (answer: { total: number; grade: Grade; rank: number }) => void;
+  onSaved: (answer: ScoreResult) => void;
 }
 
-/** The signed-in reviewer's score (saved on Enter or when leaving the field), and the reviewers' mean. */
+/**
+ * The signed-in reviewer's score (saved on Enter or when leaving the field), and the
+ * reviewers' mean. A score saved refreshes the cycle's results (api/mutations.ts).
+ */
 const ScoreCell = ({ row, criterion, editable, onSaved }: ScoreCellProps) => {
   const t = useT();
-  const { put } = useFetchClient();
-  const { formatAPIError } = useAPIErrorHandler();
+  const scoring = useScore();
+  const messageOf = useErrorMessage();
   const mine = row.myScores[criterion.key];
   const [value, setValue] = useState(mine === undefined ? '' : String(mine));
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const mean = row.scores[criterion.key];
 
   const save = async () => {
@@ -47,15 +50,11 @@ const ScoreCell = ({ row, criterion, editable, onSaved }: ScoreCellProps) => {
       setError(t('appraisal.score.range', 'A whole number from 0 to 100'));
       return;
     }
-    setSaving(true);
     setError(null);
     try {
-      const res = await put(`/liaison/appraisals/${row.appraisal.documentId}/scores`, { criterion: criterion.key, score });
-      onSaved(res.data.data);
+      onSaved(await scoring.mutateAsync({ appraisal: row.appraisal.documentId, criterion: criterion.key, score }));
     } catch (e) {
-      setError(formatAPIError(e as any));
-    } finally {
-      setSaving(false);
+      setError(messageOf(e));
     }
   };
 
@@ -68,7 +67,7 @@ const ScoreCell = ({ row, criterion, editable, onSaved }: ScoreCellProps) => {
           max={100}
           step={1}
           value={value}
-          disabled={saving}
+          disabled={scoring.isPending}
           aria-label={t('appraisal.score.aria', 'Your score for {criterion}: {name}', {
             criterion: t(`appraisal.criterion.${criterion.key}`, criterion.key),
             name: row.alumnus.name,
@@ -106,16 +105,15 @@ interface Props {
   criteria: Criterion[];
   measureLabels: Record<string, string>;
   editable: boolean;
-  onScored: () => void;
   onOpenPerson: (row: ResultRow) => void;
   /** Narrows the table to the scope of a row (its class, college, chapter or industry group). */
   onPickScope: (row: ResultRow) => void;
 }
 
 /** Cells a little tighter than the design system's (16 px each side), so nine columns fit beside the menus. */
-const CELL: React.CSSProperties = { paddingLeft: 12, paddingRight: 12 };
+const CELL: CSSProperties = { paddingLeft: 12, paddingRight: 12 };
 
-const linkButton: React.CSSProperties = {
+const linkButton: CSSProperties = {
   background: 'none',
   border: 0,
   padding: 0,
@@ -130,10 +128,14 @@ const linkButton: React.CSSProperties = {
  * column, a column per scored criterion (entered inline), total with grade, and ranks. Narrow
  * enough to fit a 1440 px screen beside the menus: the figures stack, long names wrap.
  */
-export const ResultsTable = ({ rows, criteria, measureLabels, editable, onScored, onOpenPerson, onPickScope }: Props) => {
+export const ResultsTable = ({ rows, criteria, measureLabels, editable, onOpenPerson, onPickScope }: Props) => {
   const t = useT();
   const label = useEnumLabel();
-  const [fresh, setFresh] = useState<Record<string, { total: number; grade: Grade; rank: number }>>({});
+  /**
+   * The answer of a score saved here, shown at once: until the results, read again, bring
+   * a new row for the appraisal (then the row's figures are the newer).
+   */
+  const [fresh, setFresh] = useState<Partial<Record<string, { row: ResultRow; answer: ScoreResult }>>>({});
   const measured = criteria.filter((c) => c.kind === 'measured');
   const scored = criteria.filter((c) => c.kind !== 'measured');
   const measuredWeight = measured.reduce((sum, c) => sum + c.weight, 0);
@@ -175,12 +177,8 @@ export const ResultsTable = ({ rows, criteria, measureLabels, editable, onScored
       </Thead>
       <Tbody>
         {rows.map((row) => {
-          const now = {
-            total: row.total,
-            grade: row.grade,
-            rank: row.rank,
-            ...fresh[row.appraisal.documentId],
-          };
+          const saved = fresh[row.appraisal.documentId];
+          const now = saved && saved.row === row ? saved.answer : row;
           return (
             <Tr key={row.appraisal.documentId} data-testid="result-row" data-name={row.alumnus.name}>
               <Td style={CELL}>
@@ -247,13 +245,12 @@ export const ResultsTable = ({ rows, criteria, measureLabels, editable, onScored
                     row={row}
                     criterion={c}
                     editable={editable}
-                    onSaved={(answer) => {
+                    onSaved={(answer) =>
                       setFresh((f) => ({
                         ...f,
-                        [row.appraisal.documentId]: answer,
-                      }));
-                      onScored();
-                    }}
+                        [row.appraisal.documentId]: { row, answer },
+                      }))
+                    }
                   />
                 </Td>
               ))}
@@ -262,7 +259,7 @@ export const ResultsTable = ({ rows, criteria, measureLabels, editable, onScored
                   <Typography fontWeight="bold" data-testid="total">
                     {now.total ?? '–'}
                   </Typography>
-                  <GradeBadge grade={now.grade ?? null} />
+                  <GradeBadge grade={now.grade} />
                 </Flex>
               </Td>
               <Td style={CELL}>

@@ -1,12 +1,12 @@
 import { Box, Flex, Tabs, Typography } from '@strapi/design-system';
 import { Layouts, Page, Pagination, useQueryParams } from '@strapi/strapi/admin';
 import { lazy, Suspense, useState } from 'react';
-import { DIMENSIONS, type CoverageResponse, type CoverageRow, type Dimension, type SummaryResponse } from '../../api/board';
-import { queryString, useApi } from '../../api/client';
+import { DIMENSIONS, type BoardFilters, type CoverageRow, type Dimension } from '../../api/board';
+import { useCoverage, useCoverageSummary } from '../../api/queries';
 import { useEnumLabel, useT } from '../../utils/labels';
 import { useCountryName } from '../../utils/places';
 import { CoverageTable } from './CoverageTable';
-import { Filters, type BoardFilters } from './Filters';
+import { Filters } from './Filters';
 import { ReachHeatmap } from './ReachHeatmap';
 import { ScopePanel } from './ScopePanel';
 import { SummaryCards } from './SummaryCards';
@@ -26,17 +26,22 @@ export const BoardPage = () => {
   const [{ query }, setQuery] = useQueryParams<BoardQuery>();
   const dimension: Dimension = DIMENSIONS.includes(query.dimension as Dimension) ? (query.dimension as Dimension) : 'cohort';
   const sort = query.sort ?? 'vacancies:desc';
-  const filters: BoardFilters = Object.fromEntries(FILTER_KEYS.map((k) => [k, query[k]]).filter(([, v]) => v)) as BoardFilters;
-  const summary = useApi<SummaryResponse>(`/liaison/coverage/summary${queryString(filters)}`);
-  const coverage = useApi<CoverageResponse>(
-    `/liaison/coverage${queryString({ dimension, page: query.page ?? 1, pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE, sort, ...filters })}`
-  );
+  const filters: BoardFilters = {};
+  for (const k of FILTER_KEYS) if (query[k]) filters[k] = query[k];
+  const summary = useCoverageSummary(filters);
+  const coverage = useCoverage({ dimension, page: query.page ?? 1, pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE, sort, ...filters });
   const [selected, setSelected] = useState<CoverageRow | null>(null);
+  /** Filters applied: each one set or cleared in the URL, from the first page. */
+  const apply = (f: BoardFilters) => {
+    const next: BoardQuery = { page: '1' };
+    for (const k of FILTER_KEYS) next[k] = f[k] ?? '';
+    setQuery(next);
+  };
   const title = t('board.title', 'Assignment board');
   const pagination = coverage.data?.meta.pagination;
 
   return (
-    <Page.Main aria-busy={coverage.loading || summary.loading}>
+    <Page.Main aria-busy={coverage.isFetching || summary.isFetching}>
       <Page.Title>{title}</Page.Title>
       <Layouts.Header
         title={title}
@@ -45,8 +50,8 @@ export const BoardPage = () => {
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
           {summary.data ? <SummaryCards dimensions={summary.data.data.dimensions} /> : null}
-          <Filters value={filters} onApply={(f) => setQuery({ ...Object.fromEntries(FILTER_KEYS.map((k) => [k, f[k] ?? ''])), page: '1' } as any)} />
-          <Tabs.Root value={dimension} onValueChange={(value: string) => setQuery({ dimension: value as Dimension, page: '1', sort: undefined } as any)}>
+          <Filters value={filters} onApply={apply} />
+          <Tabs.Root value={dimension} onValueChange={(value: string) => setQuery({ dimension: value as Dimension, page: '1', sort: undefined })}>
             <Tabs.List aria-label={t('board.tabs', 'Dimensions')}>
               {DIMENSIONS.map((d) => (
                 <Tabs.Trigger key={d} value={d}>{label('dimension', d)}</Tabs.Trigger>
@@ -66,7 +71,7 @@ export const BoardPage = () => {
                       <Suspense fallback={null}>
                         <CoverageChart rows={coverage.data.data} />
                       </Suspense>
-                      <CoverageTable rows={coverage.data.data} sort={sort} onSort={(s) => setQuery({ sort: s, page: '1' } as any)} onOpen={setSelected} />
+                      <CoverageTable rows={coverage.data.data} sort={sort} onSort={(s) => setQuery({ sort: s, page: '1' })} onOpen={setSelected} />
                       {pagination ? (
                         <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={DEFAULT_PAGE_SIZE}>
                           <Pagination.PageSize options={pageSizeOptions(query.pageSize)} />
@@ -100,10 +105,6 @@ export const BoardPage = () => {
           dimension={dimension}
           scope={selected.scope}
           onClose={() => setSelected(null)}
-          onChanged={() => {
-            coverage.reload();
-            summary.reload();
-          }}
         />
       ) : null}
     </Page.Main>

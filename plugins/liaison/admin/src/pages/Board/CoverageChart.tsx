@@ -7,7 +7,7 @@ import { useT } from '../../utils/labels';
 /** Posts filled and posts vacant for the scopes on the page: the holes stand out in red. */
 const CoverageChart = ({ rows }: { rows: CoverageRow[] }) => {
   const t = useT();
-  const theme: any = useTheme();
+  const theme = useTheme();
   const data = rows.slice(0, 20).map((r) => ({
     name: r.scope.name,
     filled: Math.max(r.posts - r.vacancies, 0),

@@ -1,24 +1,13 @@
 import { Box, Button, Combobox, ComboboxOption, Flex, Field, NumberInput, SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import { useEffect, useMemo, useState } from 'react';
-import type { FilterOptions } from '../../api/board';
-import { useApi } from '../../api/client';
+import type { BoardFilters, FilterOptions } from '../../api/board';
+import { useColleges, useFilterOptions } from '../../api/queries';
 import { useT } from '../../utils/labels';
 import { useCountryName } from '../../utils/places';
 import { useIntl } from 'react-intl';
 
-export interface BoardFilters {
-  college?: string;
-  yearFrom?: string;
-  yearTo?: string;
-  country?: string;
-  province?: string;
-  sector?: string;
-}
-
 /** A Combobox's value: null, not undefined, when nothing is chosen (undefined would leave it uncontrolled, still showing the last choice). */
 const selected = (value?: string) => (value ?? null) as unknown as string | undefined;
-
-const FIELDS = ['college', 'yearFrom', 'yearTo', 'country', 'province', 'sector'] as const;
 
 /**
  * Filters of the board: college, graduation years, country and province (pickers of the
@@ -31,10 +20,8 @@ export const Filters = ({ value, onApply }: { value: BoardFilters; onApply: (f: 
   const countryName = useCountryName();
   const [draft, setDraft] = useState<BoardFilters>(value);
   useEffect(() => setDraft(value), [JSON.stringify(value)]);
-  const colleges = useApi<{ results: { documentId: string; name: string }[] }>(
-    '/content-manager/collection-types/plugin::liaison.college?page=1&pageSize=100&sort=name:ASC'
-  );
-  const options = useApi<{ data: FilterOptions }>('/liaison/coverage/options');
+  const colleges = useColleges();
+  const options = useFilterOptions();
   const set = (key: keyof BoardFilters, v: string | undefined) => setDraft((d) => ({ ...d, [key]: v || undefined }));
 
   const collator = useMemo(() => new Intl.Collator(locale), [locale]);
@@ -141,7 +128,7 @@ export const Filters = ({ value, onApply }: { value: BoardFilters; onApply: (f: 
         <Button
           variant="tertiary"
           onClick={() => {
-            const empty = Object.fromEntries(FIELDS.map((f) => [f, undefined])) as BoardFilters;
+            const empty: BoardFilters = {};
             setDraft(empty);
             onApply(empty);
           }}

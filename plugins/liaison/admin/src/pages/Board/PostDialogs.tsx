@@ -1,8 +1,10 @@
 import { Box, Button, Field, Flex, Modal, SingleSelect, SingleSelectOption, Textarea, TextInput, Typography } from '@strapi/design-system';
-import { useAPIErrorHandler, useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { useEffect, useState } from 'react';
-import { queryString } from '../../api/client';
-import { END_REASONS, ROLES_BY_DIMENSION, type AlumnusHit, type Dimension, type ScopePost } from '../../api/board';
+import { useNotification } from '@strapi/strapi/admin';
+import { useEffect, useState, type ChangeEvent } from 'react';
+import { END_REASONS, ROLES_BY_DIMENSION, type AlumnusHit, type Dimension, type NamedRef, type ScopePost } from '../../api/board';
+import { fieldErrorsOf, useErrorMessage } from '../../api/errors';
+import { usePostChange, type PostChange } from '../../api/mutations';
+import { useAlumniSearch } from '../../api/queries';
 import { useEnumLabel, useT } from '../../utils/labels';
 
 export type PostAction = 'nominate' | 'reject' | 'renew' | 'end';
@@ -10,13 +12,24 @@ export type PostAction = 'nominate' | 'reject' | 'renew' | 'end';
 interface DialogProps {
   action: PostAction;
   dimension: Dimension;
-  scope: { documentId: string; name: string };
+  scope: NamedRef;
   post?: ScopePost;
   posts: ScopePost[];
   /** A candidate picked in the candidates list. */
-  alumnus?: { documentId: string; name: string };
+  alumnus?: NamedRef;
   onClose: () => void;
   onDone: () => void;
+}
+
+/** What the dialogs ask, as typed so far. */
+interface Form {
+  alumnus?: NamedRef;
+  role: string;
+  termStart: string;
+  termEnd: string;
+  reason: string;
+  note: string;
+  successor: string;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -26,34 +39,18 @@ const inYears = (n: number) => {
   return d.toISOString().slice(0, 10);
 };
 
-/** The error of a failed request: the message, and the message of each named field. */
-const useErrors = () => {
-  const { formatAPIError } = useAPIErrorHandler();
-  return (error: any) => {
-    const details = error?.response?.data?.error?.details?.errors as { path: string[]; message: string }[] | undefined;
-    const fields: Record<string, string> = {};
-    for (const e of details ?? []) fields[(e.path ?? []).join('.')] = e.message;
-    return { message: formatAPIError(error), fields };
-  };
-};
-
 /** Alumni search for the nominate dialog: name, pinyin, initials or student number. */
-const AlumnusPicker = ({ value, onChange, error }: { value?: AlumnusHit | { documentId: string; name: string }; onChange: (a: AlumnusHit) => void; error?: string }) => {
+const AlumnusPicker = ({ value, onChange, error }: { value?: NamedRef; onChange: (a: AlumnusHit) => void; error?: string }) => {
   const t = useT();
-  const { get } = useFetchClient();
   const [q, setQ] = useState('');
-  const [hits, setHits] = useState<AlumnusHit[]>([]);
+  // The search asks once typing pauses for a quarter of a second.
+  const [term, setTerm] = useState('');
   useEffect(() => {
-    if (q.trim().length < 1) return setHits([]);
-    let live = true;
-    const timer = setTimeout(() => {
-      get(`/liaison/alumni${queryString({ q })}`).then((res) => live && setHits(res.data.data)).catch(() => live && setHits([]));
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [q, get]);
+    const timer = setTimeout(() => setTerm(q), 250);
+    return () => clearTimeout(timer);
+  }, [q]);
+  const search = useAlumniSearch(term);
+  const hits = q.trim() && !search.isError ? (search.data?.data ?? []) : [];
   return (
     <Field.Root name="alumnus" error={error} required>
       <Field.Label>{t('board.nominate.alumnus', 'Alumnus')}</Field.Label>
@@ -63,7 +60,7 @@ const AlumnusPicker = ({ value, onChange, error }: { value?: AlumnusHit | { docu
       <TextInput
         placeholder={t('board.nominate.search', 'Name, pinyin initials or student number')}
         value={q}
-        onChange={(e: React.ChangeEvent<HTMLInputElement>) => setQ(e.target.value)}
+        onChange={(e: ChangeEvent<HTMLInputElement>) => setQ(e.target.value)}
       />
       <Flex direction="column" alignItems="stretch" gap={1} paddingTop={1}>
         {hits.map((hit) => (
@@ -81,10 +78,10 @@ const AlumnusPicker = ({ value, onChange, error }: { value?: AlumnusHit | { docu
 export const PostDialog = ({ action, dimension, scope, post, posts, alumnus, onClose, onDone }: DialogProps) => {
   const t = useT();
   const label = useEnumLabel();
-  const { post: send } = useFetchClient();
+  const change = usePostChange();
   const { toggleNotification } = useNotification();
-  const errorsOf = useErrors();
-  const [form, setForm] = useState<Record<string, any>>({
+  const messageOf = useErrorMessage();
+  const [form, setForm] = useState<Form>({
     alumnus,
     // The first role nobody holds or is nominated for in this scope.
     role:
@@ -98,14 +95,17 @@ export const PostDialog = ({ action, dimension, scope, post, posts, alumnus, onC
     successor: '',
   });
   const [errors, setErrors] = useState<{ message?: string; fields: Record<string, string> }>({ fields: {} });
-  const [busy, setBusy] = useState(false);
-  const set = (key: string, value: unknown) => setForm((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+  /** A text box's or text area's value into the form. */
+  const typed = (key: 'termStart' | 'termEnd' | 'reason' | 'note') => (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+    set(key, e.target.value);
 
-  const submit = async () => {
-    setBusy(true);
-    try {
-      if (action === 'nominate') {
-        await send('/liaison/posts', {
+  /** The request of this dialog's action. */
+  const request = (): PostChange => {
+    if (action === 'nominate') {
+      return {
+        action,
+        body: {
           alumnus: form.alumnus?.documentId,
           dimension,
           scope: scope.documentId,
@@ -113,22 +113,24 @@ export const PostDialog = ({ action, dimension, scope, post, posts, alumnus, onC
           termStart: form.termStart,
           termEnd: form.termEnd || undefined,
           reason: form.reason || undefined,
-        });
-      } else if (action === 'reject') {
-        await send(`/liaison/posts/${post!.documentId}/reject`, { reason: form.reason });
-      } else if (action === 'renew') {
-        await send(`/liaison/posts/${post!.documentId}/renew`, { termEnd: form.termEnd });
-      } else {
-        await send(`/liaison/posts/${post!.documentId}/end`, { reason: form.reason, note: form.note || undefined, successor: form.successor || undefined });
-      }
+        },
+      };
+    }
+    if (action === 'reject') return { action, post: post!.documentId, body: { reason: form.reason } };
+    if (action === 'renew') return { action, post: post!.documentId, body: { termEnd: form.termEnd } };
+    return { action, post: post!.documentId, body: { reason: form.reason, note: form.note || undefined, successor: form.successor || undefined } };
+  };
+
+  // Success refreshes the scope and the board behind it (api/mutations.ts).
+  const submit = async () => {
+    try {
+      await change.mutateAsync(request());
       toggleNotification({ type: 'success', message: t(`board.${action}.done`, 'Saved') });
       onDone();
     } catch (error) {
-      const e = errorsOf(error);
+      const e = { message: messageOf(error), fields: fieldErrorsOf(error) };
       setErrors(e);
       toggleNotification({ type: 'danger', message: e.message });
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -168,18 +170,18 @@ export const PostDialog = ({ action, dimension, scope, post, posts, alumnus, onC
                 <Flex gap={4}>
                   <Field.Root name="termStart" error={err('termStart')} required>
                     <Field.Label>{t('board.field.termStart', 'Term starts')}</Field.Label>
-                    <TextInput type="date" value={form.termStart} onChange={(e: any) => set('termStart', e.target.value)} />
+                    <TextInput type="date" value={form.termStart} onChange={typed('termStart')} />
                     <Field.Error />
                   </Field.Root>
                   <Field.Root name="termEnd" error={err('termEnd')}>
                     <Field.Label>{t('board.field.termEnd', 'Term ends')}</Field.Label>
-                    <TextInput type="date" value={form.termEnd} onChange={(e: any) => set('termEnd', e.target.value)} />
+                    <TextInput type="date" value={form.termEnd} onChange={typed('termEnd')} />
                     <Field.Error />
                   </Field.Root>
                 </Flex>
                 <Field.Root name="reason" error={err('reason')} required={dimension === 'industry'}>
                   <Field.Label>{t('board.field.nominationReason', 'Why this person (required for industry groups)')}</Field.Label>
-                  <Textarea value={form.reason} onChange={(e: any) => set('reason', e.target.value)} />
+                  <Textarea value={form.reason} onChange={typed('reason')} />
                   <Field.Error />
                 </Field.Root>
               </>
@@ -187,14 +189,14 @@ export const PostDialog = ({ action, dimension, scope, post, posts, alumnus, onC
             {action === 'reject' ? (
               <Field.Root name="reason" error={err('reason')} required>
                 <Field.Label>{t('board.field.rejectionReason', 'Reason for the rejection')}</Field.Label>
-                <Textarea value={form.reason} onChange={(e: any) => set('reason', e.target.value)} />
+                <Textarea value={form.reason} onChange={typed('reason')} />
                 <Field.Error />
               </Field.Root>
             ) : null}
             {action === 'renew' ? (
               <Field.Root name="termEnd" error={err('termEnd')} required>
                 <Field.Label>{t('board.field.newTermEnd', 'New end of term')}</Field.Label>
-                <TextInput type="date" value={form.termEnd} onChange={(e: any) => set('termEnd', e.target.value)} />
+                <TextInput type="date" value={form.termEnd} onChange={typed('termEnd')} />
                 <Field.Error />
               </Field.Root>
             ) : null}
@@ -222,7 +224,7 @@ export const PostDialog = ({ action, dimension, scope, post, posts, alumnus, onC
                 </Field.Root>
                 <Field.Root name="note" error={err('note')}>
                   <Field.Label>{t('board.field.handoverNote', 'Handover note')}</Field.Label>
-                  <Textarea value={form.note} onChange={(e: any) => set('note', e.target.value)} />
+                  <Textarea value={form.note} onChange={typed('note')} />
                   <Field.Error />
                 </Field.Root>
               </>
@@ -233,7 +235,7 @@ export const PostDialog = ({ action, dimension, scope, post, posts, alumnus, onC
           <Modal.Close>
             <Button variant="tertiary">{t('board.cancel', 'Cancel')}</Button>
           </Modal.Close>
-          <Button onClick={submit} loading={busy} variant={action === 'reject' || action === 'end' ? 'danger-light' : 'default'}>
+          <Button onClick={submit} loading={change.isPending} variant={action === 'reject' || action === 'end' ? 'danger-light' : 'default'}>
             {t(`board.${action}.submit`, action === 'nominate' ? 'Nominate' : action === 'reject' ? 'Reject' : action === 'renew' ? 'Renew' : 'End the term')}
           </Button>
         </Modal.Footer>

@@ -1,8 +1,10 @@
 import { Badge, Box, Button, Flex, Loader, Modal, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { useAPIErrorHandler, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useState } from 'react';
-import { queryString, useApi } from '../../api/client';
-import type { Candidate, Dimension, HistoryEntry, ScopePost, ScopeResponse } from '../../api/board';
+import type { Dimension, ScopePost } from '../../api/board';
+import { useErrorMessage } from '../../api/errors';
+import { usePostChange } from '../../api/mutations';
+import { useCandidates, usePostHistory, useScope } from '../../api/queries';
 import { useEnumLabel, useT } from '../../utils/labels';
 import { PostDialog, type PostAction } from './PostDialogs';
 
@@ -24,8 +26,8 @@ const PERMISSIONS = [
 
 const History = ({ post }: { post: ScopePost }) => {
   const t = useT();
-  const history = useApi<{ data: HistoryEntry[] }>(`/liaison/posts/${post.documentId}/history`);
-  if (history.loading) return <Loader small />;
+  const history = usePostHistory(post.documentId);
+  if (history.isFetching) return <Loader small />;
   return (
     <Box paddingLeft={4} paddingBottom={2} data-testid="post-history">
       {(history.data?.data ?? []).map((h, i) => (
@@ -41,38 +43,29 @@ interface Props {
   dimension: Dimension;
   scope: { documentId: string; name: string };
   onClose: () => void;
-  onChanged: () => void;
 }
 
 /** One scope: its posts and holders with their actions, history, and candidates for a free post. */
-export const ScopePanel = ({ dimension, scope, onClose, onChanged }: Props) => {
+export const ScopePanel = ({ dimension, scope, onClose }: Props) => {
   const t = useT();
   const label = useEnumLabel();
-  const { post: send } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const { formatAPIError } = useAPIErrorHandler();
+  const messageOf = useErrorMessage();
   const { allowedActions } = useRBAC(PERMISSIONS);
-  const detail = useApi<ScopeResponse>(`/liaison/scopes/${dimension}/${scope.documentId}`);
-  const candidates = useApi<{ data: Candidate[] }>(
-    allowedActions.canRead ? `/liaison/candidates${queryString({ dimension, scope: scope.documentId })}` : null
-  );
+  const detail = useScope(dimension, scope.documentId);
+  const candidates = useCandidates(dimension, scope.documentId, !!allowedActions.canRead);
+  const change = usePostChange();
   const [dialog, setDialog] = useState<{ action: PostAction; post?: ScopePost; alumnus?: { documentId: string; name: string } } | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const posts = detail.data?.data.posts ?? [];
 
-  const refresh = () => {
-    detail.reload();
-    candidates.reload();
-    onChanged();
-  };
-
+  // A change refreshes this scope, its candidates and the board behind it (api/mutations.ts).
   const approve = async (post: ScopePost) => {
     try {
-      await send(`/liaison/posts/${post.documentId}/approve`, {});
+      await change.mutateAsync({ action: 'approve', post: post.documentId });
       toggleNotification({ type: 'success', message: t('board.approve.done', 'Approved') });
-      refresh();
     } catch (error) {
-      toggleNotification({ type: 'danger', message: formatAPIError(error as any) });
+      toggleNotification({ type: 'danger', message: messageOf(error) });
     }
   };
 
@@ -90,8 +83,8 @@ export const ScopePanel = ({ dimension, scope, onClose, onChanged }: Props) => {
                 <Button onClick={() => setDialog({ action: 'nominate' })}>{t('board.nominate.open', 'Nominate')}</Button>
               ) : null}
             </Flex>
-            {detail.loading && !detail.data ? <Loader /> : null}
-            {posts.length === 0 && !detail.loading ? (
+            {detail.isPending ? <Loader /> : null}
+            {posts.length === 0 && !detail.isFetching ? (
               <Typography textColor="neutral600">{t('board.scope.noPosts', 'No one holds or is nominated for a post here yet.')}</Typography>
             ) : null}
             {posts.length ? (
@@ -159,8 +152,8 @@ export const ScopePanel = ({ dimension, scope, onClose, onChanged }: Props) => {
             {allowedActions.canRead ? (
               <Box>
                 <Typography variant="delta" tag="h3">{t('board.candidates.title', 'Suggested candidates')}</Typography>
-                {candidates.loading && !candidates.data ? <Loader small /> : null}
-                {(candidates.data?.data ?? []).length === 0 && !candidates.loading ? (
+                {candidates.isLoading ? <Loader small /> : null}
+                {(candidates.data?.data ?? []).length === 0 && !candidates.isFetching ? (
                   <Typography tag="p" textColor="neutral600">{t('board.candidates.none', 'No suggestions for this scope.')}</Typography>
                 ) : null}
                 <Flex direction="column" alignItems="stretch" gap={2} paddingTop={2}>
@@ -169,7 +162,7 @@ export const ScopePanel = ({ dimension, scope, onClose, onChanged }: Props) => {
                       <Box>
                         <Typography fontWeight="semiBold">{`${c.alumnus.name} · ${Math.round(c.score)}`}</Typography>
                         <Typography tag="p" variant="pi" textColor="neutral600">
-                          {c.reasons.map((r) => (typeof r === 'string' ? t(`assignment.candidate.${r}`, r) : t(`assignment.candidate.${r.key}`, r.text ?? r.key))).join(' · ')}
+                          {c.reasons.map((r) => t(`assignment.candidate.${r.key}`, r.text)).join(' · ')}
                         </Typography>
                       </Box>
                       {allowedActions.canNominate ? (
@@ -196,10 +189,7 @@ export const ScopePanel = ({ dimension, scope, onClose, onChanged }: Props) => {
             scope={scope}
             posts={posts}
             onClose={() => setDialog(null)}
-            onDone={() => {
-              setDialog(null);
-              refresh();
-            }}
+            onDone={() => setDialog(null)}
           />
         ) : null}
       </Modal.Content>

@@ -1,24 +1,14 @@
 import { Badge, Box, Button, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { Layouts, Page, Pagination, useAPIErrorHandler, useFetchClient, useNotification, useQueryParams, useRBAC } from '@strapi/strapi/admin';
-import { queryString, useApi } from '../../api/client';
+import { Layouts, Page, Pagination, useNotification, useQueryParams, useRBAC } from '@strapi/strapi/admin';
+import type { DeliveryStatus, OutboxMail } from '../../../../server/src/admin-api-types';
+import { useErrorMessage } from '../../api/errors';
+import { useResendMail } from '../../api/mutations';
+import { useOutbox } from '../../api/queries';
 import { useEnumLabel, useT } from '../../utils/labels';
 import { DEFAULT_PAGE_SIZE, pageSizeOptions } from '../../utils/pageSize';
 
-interface Mail {
-  documentId: string;
-  to: string;
-  subject: string;
-  kind: string | null;
-  deliveryStatus: 'pending' | 'sending' | 'sent' | 'failed';
-  attempts: number;
-  lastError: string | null;
-  nextAttemptAt: string | null;
-  sentAt: string | null;
-  createdAt: string;
-}
-
-const STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
-const COLOURS: Record<string, [string, string]> = {
+const STATUSES: DeliveryStatus[] = ['pending', 'sending', 'sent', 'failed'];
+const COLOURS: Record<DeliveryStatus, [string, string]> = {
   pending: ['warning100', 'warning700'],
   sending: ['secondary100', 'secondary700'],
   sent: ['success100', 'success700'],
@@ -30,27 +20,25 @@ export const OutboxPage = () => {
   const t = useT();
   const label = useEnumLabel();
   const [{ query }, setQuery] = useQueryParams<{ status?: string; page?: string; pageSize?: string }>();
-  const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const { formatAPIError } = useAPIErrorHandler();
+  const messageOf = useErrorMessage();
   const { allowedActions } = useRBAC([{ action: 'plugin::liaison.outbox.resend', subject: null }]);
-  const list = useApi<{ data: Mail[]; meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } } }>(
-    `/liaison/outbox${queryString({ status: query.status, page: query.page ?? 1, pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE })}`
-  );
+  const list = useOutbox({ status: query.status, page: query.page ?? 1, pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE });
+  const resending = useResendMail();
   const title = t('outbox.title', 'E-mail outbox');
-  const resend = async (mail: Mail) => {
+  // A mail resent: the list is read again (api/mutations.ts).
+  const resend = async (mail: OutboxMail) => {
     try {
-      await post(`/liaison/outbox/${mail.documentId}/resend`, {});
+      await resending.mutateAsync(mail.documentId);
       toggleNotification({ type: 'success', message: t('outbox.resent', 'The mail will be sent again') });
-      list.reload();
     } catch (error) {
-      toggleNotification({ type: 'danger', message: formatAPIError(error as any) });
+      toggleNotification({ type: 'danger', message: messageOf(error) });
     }
   };
   const rows = list.data?.data ?? [];
   const pagination = list.data?.meta.pagination;
   return (
-    <Page.Main aria-busy={list.loading}>
+    <Page.Main aria-busy={list.isFetching}>
       <Page.Title>{title}</Page.Title>
       <Layouts.Header title={title} subtitle={t('outbox.subtitle', 'Every e-mail the network sends, with its delivery attempts')} />
       <Layouts.Action
@@ -60,8 +48,8 @@ export const OutboxPage = () => {
               aria-label={t('outbox.filter', 'Delivery status')}
               placeholder={t('outbox.filter', 'Delivery status')}
               value={query.status ?? ''}
-              onChange={(v: string | number) => setQuery({ status: String(v), page: '1' } as any)}
-              onClear={() => setQuery({ status: '' } as any, 'remove')}
+              onChange={(v: string | number) => setQuery({ status: String(v), page: '1' })}
+              onClear={() => setQuery({ status: '' }, 'remove')}
             >
               {STATUSES.map((s) => (
                 <SingleSelectOption key={s} value={s}>{label('deliveryStatus', s)}</SingleSelectOption>
@@ -101,7 +89,7 @@ export const OutboxPage = () => {
               })}
             </Tbody>
           </Table>
-          {rows.length === 0 && !list.loading ? <Typography textColor="neutral600">{t('outbox.empty', 'No e-mail here.')}</Typography> : null}
+          {rows.length === 0 && !list.isFetching ? <Typography textColor="neutral600">{t('outbox.empty', 'No e-mail here.')}</Typography> : null}
           {pagination ? (
             <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={DEFAULT_PAGE_SIZE}>
               <Pagination.PageSize options={pageSizeOptions(query.pageSize)} />

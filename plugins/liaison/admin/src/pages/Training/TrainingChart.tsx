@@ -1,21 +1,14 @@
 import { Box, Typography } from '@strapi/design-system';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTheme } from 'styled-components';
+import type { DimensionTraining } from '../../../../server/src/admin-api-types';
 import { useEnumLabel, useT } from '../../utils/labels';
-
-export interface DimensionTraining {
-  dimension: string;
-  liaisons: number;
-  completed: number;
-  provisional: number;
-  overdue: number;
-}
 
 /** Per dimension: liaisons through the required training, provisional ones, and those past their deadline. */
 const TrainingChart = ({ rows }: { rows: DimensionTraining[] }) => {
   const t = useT();
   const label = useEnumLabel();
-  const theme: any = useTheme();
+  const theme = useTheme();
   const data = rows.map((r) => ({
     name: label('dimension', r.dimension),
     completed: r.completed,

@@ -1,20 +1,11 @@
 import { Badge, Box, Button, Flex, Modal, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { lazy, Suspense, useState } from 'react';
-import { useApi } from '../../api/client';
+import type { ConductStatus, TrainingPostRef } from '../../../../server/src/admin-api-types';
+import { useTrainingOverview } from '../../api/queries';
 import { useEnumLabel, useT } from '../../utils/labels';
-import type { DimensionTraining } from './TrainingChart';
 
 const TrainingChart = lazy(() => import('./TrainingChart'));
-
-/** A post as the overview names it: its scope (class, college, chapter, industry group) and role. */
-interface PostRef {
-  documentId: string;
-  label: string | null;
-  dimension?: string;
-  role?: string | null;
-  scope?: string | null;
-}
 
 /** How many names the conduct box lists before "show all". */
 const INLINE_NAMES = 20;
@@ -22,7 +13,7 @@ const INLINE_NAMES = 20;
 /** The post without its holder's name: "重庆校友会 · Head"; the stored label (holder · scope · role) when the parts are missing. */
 const usePostText = () => {
   const label = useEnumLabel();
-  return (post: PostRef, holder: string) => {
+  return (post: TrainingPostRef, holder: string) => {
     if (post.scope || post.role) return [post.scope, label('role', post.role)].filter(Boolean).join(' · ');
     const text = post.label ?? label('dimension', post.dimension);
     return text.startsWith(`${holder} · `) ? text.slice(holder.length + 3) : text;
@@ -30,7 +21,7 @@ const usePostText = () => {
 };
 
 /** Everyone who has not yet acknowledged the current code of conduct, with their posts. */
-const PendingModal = ({ people, onClose }: { people: Overview['conduct']['pending']; onClose: () => void }) => {
+const PendingModal = ({ people, onClose }: { people: ConductStatus['pending']; onClose: () => void }) => {
   const t = useT();
   const label = useEnumLabel();
   const postText = usePostText();
@@ -82,43 +73,17 @@ const PendingModal = ({ people, onClose }: { people: Overview['conduct']['pendin
   );
 };
 
-interface Overview {
-  months: number;
-  conduct: {
-    version: { documentId: string; version: number; title: string; effectiveFrom: string } | null;
-    liaisons: number;
-    acknowledged: number;
-    pending: { alumnus: { documentId: string; name: string }; post: PostRef }[];
-  };
-  courses: {
-    documentId: string;
-    title: string;
-    area: string;
-    mandatory: boolean;
-    passMark: number | null;
-    enrolled: number;
-    completed: number;
-  }[];
-  dimensions: DimensionTraining[];
-  provisional: {
-    post: PostRef;
-    alumnus: { documentId: string; name: string };
-    deadline: string | null;
-    overdue: boolean;
-  }[];
-}
-
 /** Training overview: completion per course and dimension, and the provisional liaisons with their deadlines. */
 export const TrainingPage = () => {
   const t = useT();
   const label = useEnumLabel();
   const postText = usePostText();
   const [showPending, setShowPending] = useState(false);
-  const overview = useApi<{ data: Overview }>('/liaison/training/overview');
+  const overview = useTrainingOverview();
   const title = t('training.title', 'Training');
   const data = overview.data?.data;
   return (
-    <Page.Main aria-busy={overview.loading}>
+    <Page.Main aria-busy={overview.isFetching}>
       <Page.Title>{title}</Page.Title>
       <Layouts.Header
         title={title}

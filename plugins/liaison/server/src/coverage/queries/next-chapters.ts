@@ -2,13 +2,14 @@ import { SUMMARY_TOP } from '../rules';
 import { alumniCte, alumniWhere } from './alumni';
 import { UID, n, type Resolved, type Sql } from './context';
 import { bindingsOf } from './dimension';
+import type { NextChapter } from '../../admin-api-types';
 
 /**
  * Places without a chapter, by the alumni living there: a city in China (covered by a
  * chapter of that city, or of its whole province), or a country abroad (covered by any
  * chapter in it). Dissolved chapters cover nothing. One statement.
  */
-export const nextChapters = async (sql: Sql, r: Resolved) => {
+export const nextChapters = async (sql: Sql, r: Resolved): Promise<{ nextChapters: NextChapter[] }> => {
   const { t, c } = sql;
   const CH = t(UID.chapter);
   const [cc, cp, cy, cs] = ['country', 'province', 'city', 'chapterStatus'].map((f) => c(UID.chapter, f));

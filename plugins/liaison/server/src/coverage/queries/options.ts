@@ -1,11 +1,12 @@
 import { UID, type Sql } from './context';
+import type { FilterOptions } from '../../admin-api-types';
 
 /**
  * What the board's filters offer: the countries and provinces alumni live in (as stored:
  * ISO country codes, the admin names them) and the industry groups (the sector filter
  * takes a group's code). Two small statements over indexed columns.
  */
-export const filterOptions = async ({ strapi, t, c, docId }: Sql) => {
+export const filterOptions = async ({ strapi, t, c, docId }: Sql): Promise<FilterOptions> => {
   const db = strapi.db.connection;
   const [country, province] = ['country', 'province'].map((f) => c(UID.alumnus, f));
   const [places, groups] = await Promise.all([

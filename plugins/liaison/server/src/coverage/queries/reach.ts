@@ -4,6 +4,7 @@ import { alumniCte, alumniWhere } from './alumni';
 import { SCOPE, UID, n, type Resolved, type Sql } from './context';
 import { bindingsOf, dimensionCtes, totalsSql, worstSql } from './dimension';
 import { dimensionOf, gapRow } from './rows';
+import type { CoverageGap, DimensionSummary, Reach, ReachCell } from '../../admin-api-types';
 
 /** One branch of the summary's UNION: every column, NULL where this kind of row has none. */
 const UNION_COLUMNS = [
@@ -18,13 +19,20 @@ const branch = (kind: string, from: string, values: Record<string, string>) =>
     (col) => `${col === 'kind' ? `'${kind}'` : values[col] ?? (TEXT_COLUMNS.includes(col) ? 'CAST(NULL AS VARCHAR(255))' : 'CAST(NULL AS NUMERIC)')} AS ${col}`
   ).join(', ')} FROM ${from}`;
 
+/** The cohort and college dimensions with their worst gaps, the network's reach, and reach by college and decade. */
+export interface ReachAnswer {
+  dimensions: { dimension: DimensionSummary; gaps: CoverageGap[] }[];
+  reach: Reach;
+  reachGrid: ReachCell[];
+}
+
 /**
  * Reach: how many of the alumni counted (those who belong to a cohort) have an active
  * liaison in their own cohort, college, chapter and industry group, and how many in none;
  * by college and graduation decade for the heat map (the totals are the sum of the grid).
  * The same statement answers the cohort and college dimensions from its per-cohort counts.
  */
-export const reach = async (sql: Sql, r: Resolved) => {
+export const reach = async (sql: Sql, r: Resolved): Promise<ReachAnswer> => {
   const { t, c, docId, join } = sql;
   const P = t(UID.post);
   const status = c(UID.post, 'postStatus');

@@ -1,19 +1,9 @@
 import type { Dimension } from '../../rules/liaison-post';
 import { perLiaisonOf } from '../rules';
 import { n } from './context';
+import type { CoverageCounts, CoverageGap, CoverageRow, DimensionSummary } from '../../admin-api-types';
 
-export interface CoverageRow {
-  scope: { documentId: string; name: string };
-  alumni: number;
-  posts: number;
-  active: number;
-  vacancies: number;
-  pending: number;
-  ending: number;
-  /** Active or approved liaisons still provisional (required training not completed). */
-  provisional: number;
-  perLiaison: number | null;
-}
+export type { CoverageRow } from '../../admin-api-types';
 
 /** A scope's row of a report, as the API answers it. */
 export const toRow = (row: any): CoverageRow => ({
@@ -29,7 +19,7 @@ export const toRow = (row: any): CoverageRow => ({
 });
 
 /** A dimension's totals, from its totals row (`totalsSql`). */
-export const totalsOf = (row: any) => ({
+export const totalsOf = (row: any): CoverageCounts => ({
   alumni: n(row?.t_alumni),
   posts: n(row?.t_posts),
   active: n(row?.t_active),
@@ -40,7 +30,7 @@ export const totalsOf = (row: any) => ({
 });
 
 /** A dimension's line of the summary, from its totals row. */
-export const dimensionOf = (d: Dimension, row: any) => {
+export const dimensionOf = (d: Dimension, row: any): DimensionSummary => {
   const totals = totalsOf(row);
   return {
     dimension: d,
@@ -57,4 +47,4 @@ export const dimensionOf = (d: Dimension, row: any) => {
 };
 
 /** One of the worst gaps, named by its dimension. */
-export const gapRow = (d: Dimension) => (row: any) => ({ dimension: d, ...toRow(row) });
+export const gapRow = (d: Dimension) => (row: any): CoverageGap => ({ dimension: d, ...toRow(row) });

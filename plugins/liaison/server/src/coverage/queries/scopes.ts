@@ -3,9 +3,10 @@ import { SUMMARY_TOP, type CoverageQuery } from '../rules';
 import { n, type Resolved, type Sql } from './context';
 import { bindingsOf, dimensionCtes, orderBy, totalsSql, worstSql } from './dimension';
 import { dimensionOf, gapRow, toRow, totalsOf } from './rows';
+import type { CoverageGap, CoverageResponse, DimensionSummary } from '../../admin-api-types';
 
 /** One dimension's scopes, a page of them in the order asked, and the totals: one SQL statement. */
-export const scopesPage = async (sql: Sql, query: CoverageQuery, r: Resolved) => {
+export const scopesPage = async (sql: Sql, query: CoverageQuery, r: Resolved): Promise<CoverageResponse> => {
   const d = query.dimension;
   const offset = (query.page - 1) * query.pageSize;
   const statement = `
@@ -26,7 +27,7 @@ export const scopesPage = async (sql: Sql, query: CoverageQuery, r: Resolved) =>
 };
 
 /** A dimension's line of the summary and its worst gaps: one statement. */
-export const dimensionGaps = async (sql: Sql, d: Dimension, r: Resolved) => {
+export const dimensionGaps = async (sql: Sql, d: Dimension, r: Resolved): Promise<{ dimension: DimensionSummary; gaps: CoverageGap[] }> => {
   const rows = await sql.raw(
     `WITH ${dimensionCtes(sql, d, r)},
      t AS (${totalsSql(d)}),

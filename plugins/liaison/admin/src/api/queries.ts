@@ -1,0 +1,121 @@
+import { useFetchClient } from '@strapi/strapi/admin';
+import { keepPreviousData, skipToken, useQuery, type QueryKey } from '@tanstack/react-query';
+import type {
+  OutboxResponse,
+  OverviewResponse,
+  TrainingOverviewResponse,
+} from '../../../server/src/admin-api-types';
+import type {
+  AppraisalHistoryResponse,
+  CyclesResponse,
+  EligibleResponse,
+  HonourKind,
+  HonoursParams,
+  HonoursResponse,
+  MeasuresResponse,
+  ResultsParams,
+  ResultsResponse,
+} from './appraisal';
+import type {
+  AlumniSearchResponse,
+  BoardFilters,
+  CandidatesResponse,
+  CoverageParams,
+  CoverageResponse,
+  CoverageSummaryResponse,
+  Dimension,
+  FilterOptionsResponse,
+  PostHistoryResponse,
+  ScopeResponse,
+} from './board';
+import { queryString } from './client';
+import { keys, type OutboxParams } from './keys';
+
+/**
+ * Reads an admin API URL (through Strapi's fetch client: the admin's token, refreshed when
+ * it expires) into the query cache under `queryKey`; `url` null: nothing to read yet. While
+ * another key of the same component loads, the answer of the previous one stays on screen.
+ */
+const useAdminQuery = <T,>(queryKey: QueryKey, url: string | null) => {
+  const { get } = useFetchClient();
+  return useQuery({
+    queryKey,
+    queryFn: url === null ? skipToken : async ({ signal }) => (await get<T>(url, { signal })).data,
+    placeholderData: keepPreviousData,
+  });
+};
+
+// Overview ------------------------------------------------------------------------------------
+
+export const useOverview = () => useAdminQuery<OverviewResponse>(keys.overview(), '/liaison/overview');
+
+// Board ---------------------------------------------------------------------------------------
+
+export const useCoverage = (params: CoverageParams) =>
+  useAdminQuery<CoverageResponse>(keys.coverage.list(params), `/liaison/coverage${queryString(params)}`);
+
+export const useCoverageSummary = (filters: BoardFilters = {}) =>
+  useAdminQuery<CoverageSummaryResponse>(keys.coverage.summary(filters), `/liaison/coverage/summary${queryString(filters)}`);
+
+export const useFilterOptions = () => useAdminQuery<FilterOptionsResponse>(keys.filterOptions(), '/liaison/coverage/options');
+
+/** The colleges, by name, for the board's college filter (the Content Manager's list). */
+export const useColleges = () =>
+  useAdminQuery<{ results: { documentId: string; name: string }[] }>(
+    keys.contentManager.colleges(),
+    '/content-manager/collection-types/plugin::liaison.college?page=1&pageSize=100&sort=name:ASC',
+  );
+
+export const useScope = (dimension: Dimension, documentId: string) =>
+  useAdminQuery<ScopeResponse>(keys.scopes.detail(dimension, documentId), `/liaison/scopes/${dimension}/${documentId}`);
+
+/** Suggested candidates for a scope's free post; `allowed` false (no permission): none asked. */
+export const useCandidates = (dimension: Dimension, scope: string, allowed: boolean) =>
+  useAdminQuery<CandidatesResponse>(
+    keys.candidates.list(dimension, scope),
+    allowed ? `/liaison/candidates${queryString({ dimension, scope })}` : null,
+  );
+
+export const usePostHistory = (documentId: string) =>
+  useAdminQuery<PostHistoryResponse>(keys.posts.history(documentId), `/liaison/posts/${documentId}/history`);
+
+/** Alumni by name, pinyin, initials or student number; nothing asked for an empty term. */
+export const useAlumniSearch = (q: string) =>
+  useAdminQuery<AlumniSearchResponse>(keys.alumni.search(q), q.trim() ? `/liaison/alumni${queryString({ q })}` : null);
+
+// Appraisal and honours -----------------------------------------------------------------------
+
+export const useCycles = () => useAdminQuery<CyclesResponse>(keys.appraisal.cycles(), '/liaison/cycles');
+
+export const useMeasures = () => useAdminQuery<MeasuresResponse>(keys.appraisal.measures(), '/liaison/measures');
+
+/** A page of a cycle's results; no cycle (none chosen yet): nothing asked. */
+export const useResults = (cycle: string | undefined, params: ResultsParams) =>
+  useAdminQuery<ResultsResponse>(
+    keys.appraisal.resultsPage(cycle ?? '', params),
+    cycle ? `/liaison/cycles/${cycle}/results${queryString(params)}` : null,
+  );
+
+export const useAppraisalHistory = (alumnus: string) =>
+  useAdminQuery<AppraisalHistoryResponse>(keys.appraisal.history(alumnus), `/liaison/alumni/${alumnus}/appraisals`);
+
+export const useHonours = (params: HonoursParams) =>
+  useAdminQuery<HonoursResponse>(keys.honours.list(params), `/liaison/honours${queryString(params)}`);
+
+export const useEligible = (cycle: string, kind: HonourKind) =>
+  useAdminQuery<EligibleResponse>(keys.honours.eligible(cycle, kind), `/liaison/honours/eligible${queryString({ cycle, kind })}`);
+
+// Training, outbox, stories -------------------------------------------------------------------
+
+export const useTrainingOverview = () =>
+  useAdminQuery<TrainingOverviewResponse>(keys.training.overview(), '/liaison/training/overview');
+
+export const useOutbox = (params: OutboxParams) =>
+  useAdminQuery<OutboxResponse>(keys.outbox.list(params), `/liaison/outbox${queryString(params)}`);
+
+/** The first hundred stories (the Content Manager's list), for the tags already in use. */
+export const useStories = () =>
+  useAdminQuery<{ results?: { tags?: unknown }[] }>(
+    keys.contentManager.stories(),
+    '/content-manager/collection-types/plugin::liaison.story?page=1&pageSize=100',
+  );
