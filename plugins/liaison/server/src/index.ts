@@ -13,7 +13,7 @@ export default {
   bootstrap,
   destroy,
   config: {
-    default: { publicPrefix: '' },
+    default: { publicPrefix: '', importDir: '' },
     validator(config: { publicPrefix?: unknown; mailLinkSecret?: unknown }) {
       // Mails carry signed links: in production their key must be the host's own secret.
       if (process.env.NODE_ENV === 'production' && (typeof config?.mailLinkSecret !== 'string' || config.mailLinkSecret.length < 16)) {
