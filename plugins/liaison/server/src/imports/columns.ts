@@ -61,17 +61,19 @@ export const headerKey = (header: string): string => {
   return h.trim().toLowerCase().replace(/\s+/g, ' ');
 };
 
+/** Spaces, underscores and dashes do not tell headers apart ("Student_No", "student-no", "StudentNo"). */
+const compact = (key: string) => key.replace(/[\s_\-.]/g, '');
+
 const BY_KEY = new Map<string, ImportField>();
 for (const field of IMPORT_FIELDS) {
-  for (const alias of ALIASES[field]) BY_KEY.set(headerKey(alias), field);
+  for (const alias of ALIASES[field]) BY_KEY.set(compact(headerKey(alias)), field);
   BY_KEY.set(field.toLowerCase(), field);
 }
 
 /** The field a header names, or null. */
 export const recognise = (header: string): ImportField | null => {
-  const key = headerKey(header);
-  if (!key) return null;
-  return BY_KEY.get(key) ?? BY_KEY.get(key.replace(/[\s_-]/g, '')) ?? null;
+  const key = compact(headerKey(header));
+  return key ? (BY_KEY.get(key) ?? null) : null;
 };
 
 /** The examples of headers for a field, for messages. */

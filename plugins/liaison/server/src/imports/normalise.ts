@@ -57,7 +57,7 @@ const EMAIL =
 export const normaliseEmail = (raw: unknown): Normalised<string> => {
   const text = cleanText(raw);
   if (text === null) return ok(null);
-  const e = halfWidth(text).replace(/^mailto:/i, '').replace(/\s/g, '').toLowerCase();
+  const e = halfWidth(text).replace(/^mailto:/i, '').trim().toLowerCase();
   if (e.length > 254 || !EMAIL.test(e) || e.includes('..')) return bad('imports.row.email');
   return ok(e);
 };

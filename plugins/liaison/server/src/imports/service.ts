@@ -174,6 +174,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     importDir,
     instance: () => INSTANCE,
+    /** An import message in a language (the command line prints them). */
+    message: (id: string, values: Record<string, unknown> = {}, lang: ImportLang = 'en') => importMessage(id, values, lang),
 
     /** Checks the file, keeps it, records the import as queued. Throws ImportFileError (a 400) for a file that cannot be imported. */
     async enqueue(input: EnqueueInput) {
