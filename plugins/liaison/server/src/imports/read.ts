@@ -200,7 +200,9 @@ const openCsv = async (path: string, fileName: string, size: number): Promise<Op
     } catch (error) {
       if (error instanceof ImportFileError) throw error;
       const code = (error as { code?: string }).code;
-      if (code === 'CSV_MAX_RECORD_SIZE') throw new ImportFileError('imports.file.rowTooBig', { file: fileName, row: record + 1, limit: MAX_ROW_CHARS });
+      // The parser may be records ahead of what was read from it: its own count says where.
+      const at = Number((error as { records?: number }).records ?? record) + 1;
+      if (code === 'CSV_MAX_RECORD_SIZE') throw new ImportFileError('imports.file.rowTooBig', { file: fileName, row: at, limit: MAX_ROW_CHARS });
       throw new ImportFileError('imports.file.unreadable', { file: fileName, detail: (error as Error).message.slice(0, 200) });
     } finally {
       source.destroy();

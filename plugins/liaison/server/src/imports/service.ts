@@ -109,6 +109,13 @@ const moveFile = async (from: string, to: string) => {
   }
 };
 
+/** What went wrong, without the SQL statement knex puts before a database's own message. */
+const failureDetail = (error: unknown) => {
+  const message = String((error as Error)?.message ?? error);
+  const at = message.lastIndexOf(' - ');
+  return (at >= 0 && /^\s*(insert|update|delete|select|with)\b/i.test(message) ? message.slice(at + 3) : message).slice(0, 300);
+};
+
 const yieldToLoop = () => new Promise((resolve) => setImmediate(resolve));
 
 /** A cell as a spreadsheet must not run it: = + - @ tab CR at its start get a leading apostrophe. */
@@ -533,7 +540,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const failure =
         error instanceof ImportFileError
           ? { id: error.id, values: error.values }
-          : { id: 'imports.failed', values: { detail: String((error as Error)?.message ?? error).slice(0, 500) } };
+          : { id: 'imports.failed', values: { detail: failureDetail(error) } };
       if (!(error instanceof ImportFileError)) strapi.log.error(`import ${documentId} failed: ${(error as Error)?.stack ?? error}`);
       await update(record.id, { importStatus: 'failed', failure, finishedAt: new Date(), counts: { ...counts } });
       state.status = 'failed';
