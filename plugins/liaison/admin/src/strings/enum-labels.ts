@@ -100,7 +100,7 @@ export const ENUM_LABELS: Record<string, Record<string, Label>> = {
   },
   format: {
     csv: ['CSV', 'CSV 文件'],
-    xlsx: ['Excel (XLSX)', 'Excel（XLSX）'],
+    xlsx: ['Excel workbook (XLSX)', 'Excel 工作簿（XLSX）'],
   },
   source: {
     admin: ['Admin panel', '管理后台'],
