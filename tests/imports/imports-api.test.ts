@@ -130,6 +130,8 @@ describe('POST /liaison/imports: a good file, dry run, real run, again, changed'
     const post = await makePost({ alumnus: li.documentId, cohort: med2.documentId });
     const changed = rowsOf();
     changed[1][8] = '139 0000 0000'; // a new phone
+    changed[1][6] = '2016'; // and a move to another class of the college
+    changed[1][7] = med2.code;
     changed[2][0] = '李振東'; // the name in traditional characters
     changed[3][11] = '最高人民法院'; // an employer where there was none
     changed[3][7] = ''; // no class: the college's only class of that year
@@ -140,7 +142,11 @@ describe('POST /liaison/imports: a good file, dry run, real run, again, changed'
     const done = await runImport(token, csvOf(changed), 'roster-2.csv', { dryRun: 'false' });
     expect(done.counts).toEqual({ rows: 3, new: 0, updated: 3, unchanged: 0, rejected: 0 });
     const [wang, li2, chen] = await alumniWith([sn(1), sn(2), sn(3)]);
-    expect(wang.phone).toBe('13900000000');
+    expect(wang).toMatchObject({ phone: '13900000000', cohort: { documentId: med2.documentId } });
+    const classes = await strapiApp().documents(COHORTS as any).findMany({ filters: { documentId: { $in: [med1.documentId, med2.documentId] } }, populate: ['alumni'] } as any);
+    const members = (documentId: string) => (classes as any[]).find((c) => c.documentId === documentId).alumni.map((a: any) => a.studentNo);
+    expect(members(med1.documentId)).not.toContain(sn(1));
+    expect(members(med2.documentId)).toContain(sn(1));
     expect(li2).toMatchObject({ documentId: li.documentId, name: '李振東' });
     expect(chen).toMatchObject({ employer: '最高人民法院', cohort: { documentId: law1.documentId } });
     expect(await strapiApp().db.query(ALUMNI as any).count({ where: { studentNo: { $in: [sn(1), sn(2), sn(3)] } } })).toBe(3);

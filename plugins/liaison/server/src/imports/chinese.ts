@@ -3,16 +3,15 @@
  * "t" → "cn"): 臨床醫學院 and 临床医学院 are the same college. Names are kept as written;
  * only the keys that are compared go through this. The converter is built on first use.
  */
+import * as OpenCC from 'opencc-js/t2cn';
+
 type Convert = (text: string) => string;
 
 let convert: Convert | null = null;
 
+/** Building the converter's tables takes a tenth of a second: done when first needed. */
 const converter = (): Convert => {
-  if (!convert) {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const OpenCC = require('opencc-js/t2cn') as { Converter: (o: { from: string; to: string }) => Convert };
-    convert = OpenCC.Converter({ from: 't', to: 'cn' });
-  }
+  if (!convert) convert = OpenCC.Converter({ from: 't', to: 'cn' });
   return convert;
 };
 
