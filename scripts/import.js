@@ -140,6 +140,7 @@ async function main() {
       cliProgress.Presets.shades_classic
     );
     bar.start(100, 0, { rows: 0, rejected: 0 });
+    const started = Date.now();
     await imports.run(documentId, {
       onProgress: (p) => bar.update(Math.round(p.progress * 100), { rows: p.counts.rows, rejected: p.counts.rejected }),
     });
@@ -148,8 +149,9 @@ async function main() {
     bar.stop();
 
     const c = result.counts;
+    const seconds = (Date.now() - started) / 1000;
     const out = [
-      `${result.fileName}: ${result.status}${result.dryRun ? ' (dry run: nothing written)' : ''}`,
+      `${result.fileName}: ${result.status}${result.dryRun ? ' (dry run: nothing written)' : ''} in ${seconds.toFixed(1)} s (${Math.round(c.rows / Math.max(seconds, 0.001))} rows/s)`,
       `  rows ${c.rows}, new ${c.new}, updated ${c.updated}, unchanged ${c.unchanged}, rejected ${c.rejected}`,
     ];
     const created = result.created ?? {};

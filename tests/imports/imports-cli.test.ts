@@ -46,7 +46,7 @@ describe('npm run import', () => {
 
     const dry = await cli([file, '--dry-run', '--mapping', mapping]);
     expect(dry.stderr).toContain('100%');
-    expect(dry.stdout).toContain('roster.csv: done (dry run: nothing written)');
+    expect(dry.stdout).toMatch(/roster.csv: done \(dry run: nothing written\) in [\d.]+ s \(\d+ rows\/s\)/);
     expect(dry.stdout).toContain('rows 4, new 3, updated 0, unchanged 0, rejected 1');
     const rejected = path.join(dir, 'roster.rejected.csv');
     expect(dry.stdout).toContain(`rejected rows: ${rejected}`);

@@ -125,13 +125,23 @@ const freeCode = (base: string, taken: Set<string>, max: number) => {
 
 const DEGREE_LETTER: Record<string, string> = { associate: 'A', bachelor: 'B', master: 'M', doctor: 'D' };
 
+const defaultsByType = new WeakMap<object, Map<string, [string, unknown][]>>();
+
 /** The schema's defaults for attributes the data leaves out, as the Document Service fills them on create. */
 const withDefaults = (strapi: Core.Strapi, uid: string, data: Record<string, unknown>) => {
-  const attributes = (strapi.contentType(uid as any) as any).attributes as Record<string, { type: string; default?: unknown }>;
+  let byUid = defaultsByType.get(strapi);
+  if (!byUid) defaultsByType.set(strapi, (byUid = new Map()));
+  let defaults = byUid.get(uid);
+  if (!defaults) {
+    const attributes = (strapi.contentType(uid as any) as any).attributes as Record<string, { type: string; default?: unknown }>;
+    defaults = Object.entries(attributes)
+      .filter(([, a]) => a.type !== 'relation' && a.default !== undefined)
+      .map(([name, a]) => [name, a.default]);
+    byUid.set(uid, defaults);
+  }
   const out = { ...data };
-  for (const [name, attribute] of Object.entries(attributes)) {
-    if (attribute.type === 'relation' || out[name] !== undefined || attribute.default === undefined) continue;
-    out[name] = typeof attribute.default === 'function' ? (attribute.default as () => unknown)() : attribute.default;
+  for (const [name, value] of defaults) {
+    if (out[name] === undefined) out[name] = typeof value === 'function' ? (value as () => unknown)() : value;
   }
   return out;
 };
