@@ -81,6 +81,15 @@ describe('an import runs once across instances', () => {
     expect(await written(numbers)).toBe(20);
   });
 
+  it('fails an import whose file no instance has had for an hour', async () => {
+    const { documentId } = await enqueue(5);
+    const record = await recordOf(documentId);
+    fs.rmSync(record.storedAs, { force: true });
+    await app.db.query(IMPORT as any).update({ where: { id: record.id }, data: { createdAt: new Date(Date.now() - 2 * 3600_000) } });
+    expect(await imports().resumeStale()).toMatchObject({ [documentId]: 'missing' });
+    expect(await recordOf(documentId)).toMatchObject({ importStatus: 'failed', failure: { id: 'imports.file.vanished' } });
+  });
+
   it('never writes an import twice: a run that finds its write in the ledger writes nothing', async () => {
     const { documentId, numbers } = await enqueue(10);
     const record = await recordOf(documentId);

@@ -29,6 +29,8 @@ export const IMPORT = 'plugin::liaison.data-import';
 /** A running import whose instance has shown no sign of life for this long is taken over. */
 export const STALE_AFTER_MS = 2 * 60_000;
 const HEARTBEAT_MS = 5_000;
+/** A queued or stopped import whose file no instance has had for this long is failed. */
+const VANISHED_AFTER_MS = 60 * 60_000;
 /** Rejected rows kept with the import (the count is always exact). */
 export const MAX_STORED_REJECTED = 50_000;
 
@@ -310,14 +312,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             { importStatus: 'running', heartbeatAt: { $lt: before } },
           ],
         },
-        select: ['documentId', 'storedAs'],
+        select: ['id', 'documentId', 'storedAs', 'createdAt'],
         limit: 5,
       });
       const outcomes: Record<string, RunOutcome | 'missing'> = {};
       for (const r of rows) {
         if (local.has(r.documentId)) continue;
         const here = r.storedAs ? await stat(r.storedAs).then(() => true, () => false) : false;
-        outcomes[r.documentId] = here ? await service.run(r.documentId) : 'missing';
+        if (here) {
+          outcomes[r.documentId] = await service.run(r.documentId);
+          continue;
+        }
+        outcomes[r.documentId] = 'missing';
+        // No instance has had its file for an hour: it will not run (IMPORT_DIR is not shared, or was emptied).
+        if (Date.now() - new Date(r.createdAt).getTime() > VANISHED_AFTER_MS) {
+          await strapi.db
+            .connection(table())
+            .where('id', r.id)
+            .whereIn(col('importStatus'), ['queued', 'running'])
+            .andWhere((q: any) => q.whereNull(col('heartbeatAt')).orWhere(col('heartbeatAt'), '<', before))
+            .update({
+              [col('importStatus')]: 'failed',
+              [col('failure')]: JSON.stringify({ id: 'imports.file.vanished', values: {} }),
+              [col('finishedAt')]: new Date(),
+              [col('updatedAt')]: new Date(),
+            });
+        }
       }
       return outcomes;
     },
