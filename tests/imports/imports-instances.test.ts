@@ -99,5 +99,7 @@ describe('an import runs once across instances', () => {
     });
     expect(await imports().run(documentId)).toBe('done-elsewhere');
     expect(await written(numbers)).toBe(0);
+    // The file belongs to the run that wrote it (none here).
+    fs.rmSync(record.storedAs, { force: true });
   });
 });
