@@ -20,7 +20,8 @@ export default ({ env }) => [
   'plugin::liaison.rate-limit',
   'plugin::liaison.public-cache',
   'strapi::query',
-  'strapi::body',
+  // Uploads (the media library, the alumni import) up to UPLOAD_MAX_FILE_MB; a larger import answers 400 naming the file.
+  { name: 'strapi::body', config: { formidable: { maxFileSize: env.int('UPLOAD_MAX_FILE_MB', 200) * 1024 * 1024 } } },
   // Uploads: refuses files outside the allowlist once the body is parsed, before any route stores them; sandboxes /uploads.
   'plugin::liaison.uploads',
   'strapi::session',

@@ -10,6 +10,8 @@ export default ({ env }) => ({
       mailLinkSecret: secret('UNSUBSCRIBE_SECRET'),
       // Where stories, events, the feed and the OpenAPI document answer under /api ('' : /api/stories).
       publicPrefix: env('LIAISON_PUBLIC_PREFIX', ''),
+      // Where uploaded import files wait for their job (removed when it ends); shared by all instances.
+      importDir: env('IMPORT_DIR', ''),
     },
   },
   i18n: {

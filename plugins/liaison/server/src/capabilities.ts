@@ -10,6 +10,7 @@ import honours from './honours';
 import website from './website';
 import uploads from './uploads';
 import fields from './fields';
+import imports from './imports';
 
 /**
  * Each capability keeps its routes, controllers, services and rules in its own folder
@@ -27,4 +28,4 @@ export interface Capability {
   destroy?: (args: { strapi: any }) => void | Promise<void>;
 }
 
-export const CAPABILITIES: Capability[] = [fields, access, jobs, outbox, assignment, coverage, board, training, appraisal, honours, website, uploads];
+export const CAPABILITIES: Capability[] = [fields, access, jobs, outbox, assignment, coverage, board, training, appraisal, honours, website, uploads, imports];

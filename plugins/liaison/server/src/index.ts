@@ -13,8 +13,11 @@ export default {
   bootstrap,
   destroy,
   config: {
-    default: { publicPrefix: '' },
-    validator(config: { publicPrefix?: unknown; mailLinkSecret?: unknown }) {
+    default: { publicPrefix: '', importDir: '' },
+    validator(config: { publicPrefix?: unknown; mailLinkSecret?: unknown; importDir?: unknown }) {
+      if (config?.importDir !== undefined && typeof config.importDir !== 'string') {
+        throw new Error(`liaison: importDir must be a directory path (or '' for .tmp/imports), not ${JSON.stringify(config.importDir)}`);
+      }
       // Mails carry signed links: in production their key must be the host's own secret.
       if (process.env.NODE_ENV === 'production' && (typeof config?.mailLinkSecret !== 'string' || config.mailLinkSecret.length < 16)) {
         throw new Error('liaison: set mailLinkSecret (at least 16 characters) in config/plugins for production: it signs the links in mails');

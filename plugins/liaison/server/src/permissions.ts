@@ -19,6 +19,7 @@ const DEFINITIONS = [
   { key: 'review', uid: 'appraisal.review', displayName: 'Score liaisons and give them feedback', subCategory: 'appraisal' },
   { key: 'nominateHonour', uid: 'honours.nominate', displayName: 'Nominate liaisons for honours', subCategory: 'honours' },
   { key: 'approveHonour', uid: 'honours.approve', displayName: 'Approve and award honours (committee)', subCategory: 'honours' },
+  { key: 'runImports', uid: 'imports.run', displayName: "Import alumni from the registrar's files", subCategory: 'imports' },
 ] as const;
 
 type ActionKey = (typeof DEFINITIONS)[number]['key'];

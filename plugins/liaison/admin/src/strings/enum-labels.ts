@@ -92,6 +92,20 @@ export const ENUM_LABELS: Record<string, Record<string, Label>> = {
     sent: ['Sent', '已发送'],
     failed: ['Failed', '发送失败'],
   },
+  importStatus: {
+    queued: ['Queued', '排队中'],
+    running: ['Running', '进行中'],
+    done: ['Done', '已完成'],
+    failed: ['Failed', '失败'],
+  },
+  format: {
+    csv: ['CSV', 'CSV 文件'],
+    xlsx: ['Excel workbook (XLSX)', 'Excel 工作簿（XLSX）'],
+  },
+  source: {
+    admin: ['Admin panel', '管理后台'],
+    cli: ['Command line', '命令行'],
+  },
   recipientLocale: {
     'zh-Hans': ['Chinese', '中文'],
     en: ['English', '英文'],

@@ -61,6 +61,24 @@ const COMMON: Record<string, Label> = {
   startedAt: ['Started at', '开始时间'],
   finishedAt: ['Finished at', '结束时间'],
   outcome: ['Outcome', '结果'],
+  fileName: ['File', '文件'],
+  fileSize: ['File size (bytes)', '文件大小（字节）'],
+  format: ['Format', '格式'],
+  encoding: ['Encoding', '编码'],
+  dryRun: ['Dry run (nothing written)', '试运行（不写入）'],
+  importStatus: ['Status', '状态'],
+  progress: ['Progress', '进度'],
+  counts: ['Counts', '统计'],
+  columns: ['Columns (mapping used)', '列（所用映射）'],
+  settings: ['Settings', '设置'],
+  created: ['Records created', '新建的记录'],
+  rejected: ['Rejected rows', '被拒绝的行'],
+  failure: ['Failure', '失败原因'],
+  source: ['Started from', '发起方式'],
+  startedBy: ['Started by', '发起人'],
+  storedAs: ['Stored as', '存储位置'],
+  heartbeatAt: ['Last sign of life', '最近活动时间'],
+  claimedBy: ['Run by (instance)', '运行实例'],
   alumnus: ['Alumnus', '校友'],
   alumnusStatus: ['Status', '状态'],
   amount: ['Amount (CNY)', '金额（元）'],
@@ -193,6 +211,7 @@ const OVERRIDES: Record<string, Record<string, Label>> = {
   'plugin::liaison.contact-log': { alumnus: ['Alumnus contacted', '联络对象'] },
   'plugin::liaison.quota': { posts: ['Number of posts', '岗位数'] },
   'plugin::liaison.liaison': { label: ['Post', '岗位'] },
+  'plugin::liaison.data-import': { attempts: ['Attempts', '尝试次数'] },
 };
 
 export const CONTENT_TYPE_FIELDS: Record<string, string[]> = {
@@ -229,6 +248,10 @@ export const CONTENT_TYPE_FIELDS: Record<string, string[]> = {
   'plugin::liaison.quota': ['dimension', 'scope', 'posts'],
   'plugin::liaison.post-event': ['post', 'action', 'at', 'by', 'byId', 'reason', 'before', 'after'],
   'plugin::liaison.job-run': ['job', 'slot', 'startedAt', 'finishedAt', 'outcome'],
+  'plugin::liaison.data-import': [
+    'fileName', 'fileSize', 'format', 'encoding', 'dryRun', 'importStatus', 'progress', 'counts', 'columns', 'settings', 'created',
+    'rejected', 'failure', 'source', 'startedBy', 'storedAs', 'startedAt', 'finishedAt', 'heartbeatAt', 'attempts', 'claimedBy',
+  ],
   'plugin::liaison.story': ['title', 'slug', 'summary', 'body', 'cover', 'colleges', 'chapters', 'industries', 'cohortYears', 'tags', 'featuredAlumni'],
   'plugin::liaison.event': [
     'title', 'slug', 'type', 'chapter', 'college', 'industry', 'startsAt', 'endsAt', 'venue', 'onlineUrl', 'capacity',

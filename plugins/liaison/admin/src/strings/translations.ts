@@ -27,6 +27,7 @@ export const contentTypeNames: Record<'en' | 'zh-Hans', Record<string, string>> 
     'Posts per scope': '岗位定额',
     'Post history': '岗位变更记录',
     'Job run': '定时任务记录',
+    'Data import': '数据导入',
     'Alumni story': '校友故事',
     Event: '校友活动',
   },

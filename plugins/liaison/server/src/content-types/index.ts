@@ -8,6 +8,7 @@ import cohort from './cohort';
 import college from './college';
 import conduct_acknowledgement from './conduct-acknowledgement';
 import conduct_version from './conduct-version';
+import data_import from './data-import';
 import contact_log from './contact-log';
 import feedback from './feedback';
 import honour from './honour';
@@ -38,6 +39,7 @@ export default {
   'conduct-acknowledgement': conduct_acknowledgement,
   'conduct-version': conduct_version,
   'contact-log': contact_log,
+  'data-import': data_import,
   'feedback': feedback,
   'honour': honour,
   'industry-group': industry_group,

@@ -103,6 +103,8 @@ export const STAFF_ROLES = [
         ACTIONS.readAppraisal,
         ACTIONS.review,
         ACTIONS.nominateHonour,
+        // Their own colleges' alumni only: rows of another college are rejected.
+        ACTIONS.runImports,
       ]),
       // Content Manager, within their own colleges (access/conditions.ts; writes also go
       // through the access guard). No delete: a post ends or is rejected, and keeps its history.

@@ -59,6 +59,12 @@ const announce = async (strapi: Core.Strapi, cache: Clearable, what: Cleared = '
   });
 };
 
+/**
+ * For writers that bypass the Document Service and the query engine (the import's batched
+ * SQL): the same announcement a write of a shown type makes, once its transaction commits.
+ */
+export const announceChange = (strapi: Core.Strapi, cache: Clearable) => announce(strapi, cache);
+
 /** Every Document Service write of what the website shows: REST, the Content Manager (bulk actions too), jobs, our services. */
 export const cacheInvalidation =
   (strapi: Core.Strapi, cache: () => Clearable | null): DocumentMiddleware =>

@@ -1,0 +1,27 @@
+/**
+ * Traditional → simplified Chinese for matching (opencc-js, OpenCC's character table
+ * "t" → "cn"): 臨床醫學院 and 临床医学院 are the same college. Names are kept as written;
+ * only the keys that are compared go through this. The converter is built on first use.
+ */
+import * as OpenCC from 'opencc-js/t2cn';
+
+type Convert = (text: string) => string;
+
+let convert: Convert | null = null;
+
+/** Building the converter's tables takes a tenth of a second: done when first needed. */
+const converter = (): Convert => {
+  if (!convert) convert = OpenCC.Converter({ from: 't', to: 'cn' });
+  return convert;
+};
+
+/** Any character outside ASCII: only then is there anything to convert. */
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+export const toSimplified = (text: string): string => (NON_ASCII.test(text) ? converter()(text) : text);
+
+/** A name as compared: simplified, half-width, case and spaces ignored. */
+export const matchKey = (text: string | null | undefined): string =>
+  toSimplified(String(text ?? '').normalize('NFKC'))
+    .toLowerCase()
+    .replace(/[\s\u3000]+/g, '');

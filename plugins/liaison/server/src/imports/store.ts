@@ -1,0 +1,307 @@
+import type { Core } from '@strapi/strapi';
+import { pinyin } from 'pinyin-pro';
+import { columnOf, isPostgres, joinOf, tableOf } from '../utils/db';
+import { insertDocuments, updateRows } from '../utils/bulk-insert';
+import { searchKeyOf } from '../rules/search-key';
+import { refreshRecordLabels, sourcesOf } from '../services/record-labels';
+import { ALUMNUS_ATTRIBUTES } from './rows';
+import type { CohortRecord, CollegeRecord, ExistingAlumnus, IndustryRecord, NewCohort, NewCollege, NewIndustry, Ref, Snapshot } from './resolve';
+
+/**
+ * The import's reads and writes, in batched SQL on the caller's knex (a transaction for
+ * writes): rows are written as the Document Service writes them (documentId, timestamps,
+ * published_at, schema defaults, link tables with their order), the alumni's search key is
+ * computed as the write pipeline computes it, and the labels that name an alumnus follow a
+ * change of name (services/record-labels.ts).
+ */
+export const ALUMNUS = 'plugin::liaison.alumnus';
+const COLLEGE = 'plugin::liaison.college';
+const COHORT = 'plugin::liaison.cohort';
+const INDUSTRY = 'plugin::liaison.industry-group';
+
+type Knex = any;
+
+/** Rows a statement looks up by key. */
+const LOOKUP_CHUNK = 5000;
+
+const chunks = <T>(items: T[], size: number): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+};
+
+/** Colleges, classes and industry groups: a few thousand rows, read whole. */
+export const loadSnapshot = async (strapi: Core.Strapi, knex: Knex): Promise<Snapshot> => {
+  const c = (uid: string, attribute: string) => columnOf(strapi, uid, attribute);
+  const colleges = (await knex(tableOf(strapi, COLLEGE)).select({
+    id: 'id',
+    code: c(COLLEGE, 'code'),
+    name: c(COLLEGE, 'name'),
+    nameEn: c(COLLEGE, 'nameEn'),
+  })) as CollegeRecord[];
+  const link = joinOf(strapi, COHORT, 'college');
+  const cohorts = (await knex(`${tableOf(strapi, COHORT)} as k`)
+    .leftJoin(`${link.table} as l`, `l.${link.from}`, 'k.id')
+    .select({
+      id: 'k.id',
+      code: `k.${c(COHORT, 'code')}`,
+      className: `k.${c(COHORT, 'className')}`,
+      gradYear: `k.${c(COHORT, 'gradYear')}`,
+      degreeLevel: `k.${c(COHORT, 'degreeLevel')}`,
+      college: `l.${link.to}`,
+    })) as CohortRecord[];
+  const industries = (await knex(tableOf(strapi, INDUSTRY)).select({
+    id: 'id',
+    code: c(INDUSTRY, 'code'),
+    name: c(INDUSTRY, 'name'),
+    nameEn: c(INDUSTRY, 'nameEn'),
+  })) as IndustryRecord[];
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return {
+    colleges: colleges.map((r) => ({ ...r, id: Number(r.id) })),
+    cohorts: cohorts.map((r) => ({ ...r, id: Number(r.id), gradYear: Number(r.gradYear), college: num(r.college) })),
+    industries: industries.map((r) => ({ ...r, id: Number(r.id) })),
+  };
+};
+
+/** The alumni with these student numbers, as stored, with their class, its college, and industry. */
+export const loadExisting = async (strapi: Core.Strapi, knex: Knex, studentNos: string[]): Promise<Map<string, ExistingAlumnus & { searchKey: string | null }>> => {
+  const out = new Map<string, ExistingAlumnus & { searchKey: string | null }>();
+  const a = (attribute: string) => columnOf(strapi, ALUMNUS, attribute);
+  const cohortLink = joinOf(strapi, ALUMNUS, 'cohort');
+  const industryLink = joinOf(strapi, ALUMNUS, 'industry');
+  const collegeLink = joinOf(strapi, COHORT, 'college');
+  const select: Record<string, string> = {
+    id: 'a.id',
+    documentId: `a.${a('documentId')}`,
+    studentNo: `a.${a('studentNo')}`,
+    searchKey: `a.${a('searchKey')}`,
+    cohort: `lc.${cohortLink.to}`,
+    industry: `li.${industryLink.to}`,
+    college: `cc.${collegeLink.to}`,
+  };
+  for (const attribute of ALUMNUS_ATTRIBUTES) select[`v_${attribute}`] = `a.${a(attribute)}`;
+  for (const part of chunks([...new Set(studentNos)], LOOKUP_CHUNK)) {
+    const rows = await knex(`${tableOf(strapi, ALUMNUS)} as a`)
+      .leftJoin(`${cohortLink.table} as lc`, `lc.${cohortLink.from}`, 'a.id')
+      .leftJoin(`${collegeLink.table} as cc`, `cc.${collegeLink.from}`, `lc.${cohortLink.to}`)
+      .leftJoin(`${industryLink.table} as li`, `li.${industryLink.from}`, 'a.id')
+      .whereIn(`a.${a('studentNo')}`, part)
+      .select(select);
+    for (const r of rows) {
+      const values: Record<string, string | null> = {};
+      for (const attribute of ALUMNUS_ATTRIBUTES) values[attribute] = r[`v_${attribute}`] ?? null;
+      out.set(r.studentNo, {
+        id: Number(r.id),
+        documentId: r.documentId,
+        studentNo: r.studentNo,
+        searchKey: r.searchKey ?? null,
+        values,
+        cohort: r.cohort === null || r.cohort === undefined ? null : Number(r.cohort),
+        industry: r.industry === null || r.industry === undefined ? null : Number(r.industry),
+        college: r.college === null || r.college === undefined ? null : Number(r.college),
+      });
+    }
+  }
+  return out;
+};
+
+// ------------------------------------------------------------------ codes of created records
+
+const initials = (name: string) =>
+  pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
+    .map((s) => s.replace(/[^a-zA-Z0-9]/g, '').slice(0, 1))
+    .join('')
+    .toUpperCase();
+
+/** A code not yet taken: the base, else the base with 2, 3 … (cut to `max` characters). */
+const freeCode = (base: string, taken: Set<string>, max: number) => {
+  const clean = base.replace(/[^A-Za-z0-9_-]/g, '').slice(0, max) || 'X';
+  let code = clean;
+  for (let n = 2; taken.has(code.toUpperCase()); n++) code = `${clean.slice(0, max - String(n).length)}${n}`;
+  taken.add(code.toUpperCase());
+  return code;
+};
+
+const DEGREE_LETTER: Record<string, string> = { associate: 'A', bachelor: 'B', master: 'M', doctor: 'D' };
+
+const defaultsByType = new WeakMap<object, Map<string, [string, unknown][]>>();
+
+/** The schema's defaults for attributes the data leaves out, as the Document Service fills them on create. */
+const withDefaults = (strapi: Core.Strapi, uid: string, data: Record<string, unknown>) => {
+  let byUid = defaultsByType.get(strapi);
+  if (!byUid) defaultsByType.set(strapi, (byUid = new Map()));
+  let defaults = byUid.get(uid);
+  if (!defaults) {
+    const attributes = (strapi.contentType(uid as any) as any).attributes as Record<string, { type: string; default?: unknown }>;
+    defaults = Object.entries(attributes)
+      .filter(([, a]) => a.type !== 'relation' && a.default !== undefined)
+      .map(([name, a]) => [name, a.default]);
+    byUid.set(uid, defaults);
+  }
+  const out = { ...data };
+  for (const [name, value] of defaults) {
+    if (out[name] === undefined) out[name] = typeof value === 'function' ? (value as () => unknown)() : value;
+  }
+  return out;
+};
+
+export interface Creations {
+  colleges: NewCollege[];
+  cohorts: NewCohort[];
+  industries: NewIndustry[];
+}
+
+/** Creates the colleges, classes and industry groups the accepted rows name; returns their ids by key. */
+export const createRecords = async (strapi: Core.Strapi, trx: Knex, snapshot: Snapshot, wanted: Creations) => {
+  const ids = { colleges: new Map<string, number>(), cohorts: new Map<string, number>(), industries: new Map<string, number>() };
+  const collegeCodes = new Set(snapshot.colleges.map((c) => c.code.toUpperCase()));
+  const collegeCodeOf = new Map<number, string>(snapshot.colleges.map((c) => [c.id, c.code]));
+  if (wanted.colleges.length) {
+    const records = wanted.colleges.map((c) => ({
+      data: withDefaults(strapi, COLLEGE, { name: c.name.slice(0, 100), code: freeCode(initials(c.name) || 'C', collegeCodes, 32) }),
+    }));
+    const inserted = await insertDocuments(strapi, trx, COLLEGE, records);
+    wanted.colleges.forEach((c, i) => {
+      ids.colleges.set(c.key, inserted[i].id);
+      collegeCodeOf.set(inserted[i].id, records[i].data.code as string);
+    });
+  }
+  const collegeId = (ref: Ref<NewCollege>) => ('id' in ref ? ref.id : (ids.colleges.get(ref.created.key) as number));
+  if (wanted.cohorts.length) {
+    const cohortCodes = new Set(snapshot.cohorts.map((c) => c.code.toUpperCase()));
+    const records = wanted.cohorts.map((k) => {
+      const college = collegeId(k.college);
+      const base = `${collegeCodeOf.get(college) ?? 'C'}${k.gradYear}${DEGREE_LETTER[k.degreeLevel] ?? 'B'}`.slice(0, 36);
+      let code = '';
+      for (let seq = 1; !code || cohortCodes.has(code.toUpperCase()); seq++) code = `${base}${String(seq).padStart(2, '0')}`;
+      cohortCodes.add(code.toUpperCase());
+      return {
+        data: withDefaults(strapi, COHORT, { code, className: k.className.slice(0, 100), gradYear: k.gradYear, degreeLevel: k.degreeLevel }),
+        links: { college },
+      };
+    });
+    const inserted = await insertDocuments(strapi, trx, COHORT, records);
+    wanted.cohorts.forEach((k, i) => ids.cohorts.set(k.key, inserted[i].id));
+  }
+  if (wanted.industries.length) {
+    const codes = new Set(snapshot.industries.map((s) => s.code.toUpperCase()));
+    const records = wanted.industries.map((s) => ({
+      data: withDefaults(strapi, INDUSTRY, {
+        name: s.name.slice(0, 100),
+        code: freeCode(/^[A-Za-z0-9]{1,8}$/.test(s.name) ? s.name.toUpperCase() : initials(s.name).slice(0, 6) || 'I', codes, 8),
+      }),
+    }));
+    const inserted = await insertDocuments(strapi, trx, INDUSTRY, records);
+    wanted.industries.forEach((s, i) => ids.industries.set(s.key, inserted[i].id));
+  }
+  return ids;
+};
+
+// ------------------------------------------------------------------ alumni
+
+export interface NewAlumnus {
+  values: Record<string, string | null | undefined>;
+  studentNo: string;
+  cohort: number | null;
+  industry: number | null;
+}
+
+/** Inserts new alumni in batches with their class and industry links. */
+export const insertAlumni = async (strapi: Core.Strapi, trx: Knex, alumni: NewAlumnus[], onBatch?: (done: number) => void) => {
+  const BATCH = 5000;
+  let done = 0;
+  for (const part of chunks(alumni, BATCH)) {
+    const records = part.map((a) => {
+      const data: Record<string, unknown> = { studentNo: a.studentNo, searchKey: searchKeyOf(a.values.name as string) };
+      for (const attribute of ALUMNUS_ATTRIBUTES) {
+        const v = a.values[attribute];
+        if (v !== undefined && v !== null) data[attribute] = v;
+      }
+      const links: Record<string, number | null> = {};
+      if (a.cohort !== null) links.cohort = a.cohort;
+      if (a.industry !== null) links.industry = a.industry;
+      return { data: withDefaults(strapi, ALUMNUS, data), links };
+    });
+    await insertDocuments(strapi, trx, ALUMNUS, records);
+    done += part.length;
+    onBatch?.(done);
+  }
+};
+
+export interface ChangedAlumnus {
+  id: number;
+  /** Every attribute of ALUMNUS_ATTRIBUTES as it is to be stored (unchanged ones as they were). */
+  values: Record<string, string | null>;
+  searchKey: string | null;
+  nameChanged: boolean;
+  cohort?: number;
+  industry?: number;
+}
+
+/** Points a manyToOne relation of these alumni at new targets: their old link rows go, new ones take the next place in the target's list. */
+const relink = async (strapi: Core.Strapi, trx: Knex, attribute: string, pairs: { id: number; target: number }[]) => {
+  if (!pairs.length) return;
+  const join = joinOf(strapi, ALUMNUS, attribute);
+  const jt = (strapi.db.metadata.get(ALUMNUS as any).attributes[attribute] as any).joinTable;
+  for (const part of chunks(pairs, LOOKUP_CHUNK)) {
+    await trx(join.table)
+      .whereIn(
+        join.from,
+        part.map((p) => p.id)
+      )
+      .delete();
+  }
+  const next = new Map<number, number>();
+  if (jt.inverseOrderColumnName) {
+    for (const part of chunks([...new Set(pairs.map((p) => p.target))], LOOKUP_CHUNK)) {
+      const rows = await trx(join.table).select(join.to).max({ last: jt.inverseOrderColumnName }).whereIn(join.to, part).groupBy(join.to);
+      for (const r of rows) next.set(Number(r[join.to]), Number(r.last ?? 0));
+    }
+  }
+  const links = pairs.map((p) => {
+    const link: Record<string, number> = { [join.from]: p.id, [join.to]: p.target };
+    if (jt.orderColumnName) link[jt.orderColumnName] = 1;
+    if (jt.inverseOrderColumnName) {
+      const position = (next.get(p.target) ?? 0) + 1;
+      next.set(p.target, position);
+      link[jt.inverseOrderColumnName] = position;
+    }
+    return link;
+  });
+  const perStatement = Math.floor((isPostgres(strapi) ? 30000 : 30000) / Math.max(1, Object.keys(links[0]).length));
+  for (const part of chunks(links, Math.min(5000, perStatement))) await trx(join.table).insert(part);
+};
+
+/** Updates changed alumni in batched statements, their links, and the labels that name them. */
+export const updateAlumni = async (strapi: Core.Strapi, trx: Knex, changed: ChangedAlumnus[], now: Date) => {
+  if (!changed.length) return;
+  const attributes = [...ALUMNUS_ATTRIBUTES, 'searchKey', 'updatedAt'];
+  await updateRows(
+    strapi,
+    trx,
+    ALUMNUS,
+    attributes,
+    changed.map((c) => ({ id: c.id, values: [...ALUMNUS_ATTRIBUTES.map((a) => c.values[a] ?? null), c.searchKey, now] }))
+  );
+  await relink(
+    strapi,
+    trx,
+    'cohort',
+    changed.filter((c) => c.cohort !== undefined).map((c) => ({ id: c.id, target: c.cohort as number }))
+  );
+  await relink(
+    strapi,
+    trx,
+    'industry',
+    changed.filter((c) => c.industry !== undefined).map((c) => ({ id: c.id, target: c.industry as number }))
+  );
+  // Posts, appraisals, training records, contact logs and feedback are named after their alumnus.
+  const renamed = changed.filter((c) => c.nameChanged).map((c) => c.id);
+  if (renamed.length) {
+    const sources = sourcesOf(strapi)[ALUMNUS] ?? [];
+    for (const part of chunks(renamed, LOOKUP_CHUNK)) {
+      for (const { labelled, path } of sources) await refreshRecordLabels(strapi, labelled, { path, ids: part }, trx);
+    }
+  }
+};
