@@ -1,6 +1,6 @@
-import { fieldError, type FieldError } from '../rules/field-error';
 import { validationError } from '../utils/errors';
-import { checkScore, checkScoredCriterion } from './rules';
+import { checkScoredCriterion } from './rules';
+import type { NoteInput, ScoreInput } from './inputs';
 import { noteMail, type Locale } from './templates';
 import { criteriaOf, n, parseJson, UID, type Deps, type User } from './deps';
 import { recompute } from './compute';
@@ -12,16 +12,12 @@ import { recompute } from './compute';
  */
 export const reviews = ({ strapi, appraisalFor, lockCycle, outbox }: Deps) => ({
   /** A reviewer's score on a scored criterion (replacing their earlier one); returns the new total, grade and rank. */
-  async score(documentId: string, body: any, user: User) {
+  async score(documentId: string, body: ScoreInput, user: User) {
     const appraisal = await appraisalFor(documentId, user);
-    // Checked here too, so that one answer names every wrong field.
-    const problems: FieldError[] = [...checkScoredCriterion(criteriaOf(appraisal.cycle), body?.criterion), ...checkScore(body?.score)];
-    if (body?.comment !== undefined && body.comment !== null && typeof body.comment !== 'string')
-      problems.push(fieldError('comment', 'must be text'));
-    else if (typeof body?.comment === 'string' && body.comment.length > 2000)
-      problems.push(fieldError('comment', 'must be at most 2000 characters'));
+    // The write guard checks it too (every path); checked first here, before the cycle's lock.
+    const problems = checkScoredCriterion(criteriaOf(appraisal.cycle), body.criterion);
     if (problems.length) throw validationError(problems);
-    const criterion = body.criterion as string;
+    const { criterion } = body;
     return strapi.db.transaction(async ({ trx }) => {
       await lockCycle(appraisal.cycle.id, trx);
       const cycle = await strapi.db.query(UID.cycle).findOne({ where: { id: appraisal.cycle.id } });
@@ -62,16 +58,14 @@ export const reviews = ({ strapi, appraisalFor, lockCycle, outbox }: Deps) => ({
   },
 
   /** Supervision feedback: kept with the appraisal, and the liaison is told by e-mail. */
-  async note(documentId: string, body: any, user: User) {
+  async note(documentId: string, body: NoteInput, user: User) {
     const appraisal = await appraisalFor(documentId, user);
-    if (typeof body?.text !== 'string' || !body.text.trim()) throw validationError([fieldError('text', 'is required')]);
-    if (body.text.length > 4000) throw validationError([fieldError('text', 'must be at most 4000 characters')]);
     return strapi.db.transaction(async () => {
       const created = await strapi.documents(UID.note as any).create({
         data: {
           appraisal: appraisal.id,
           reviewer: user.id,
-          text: body.text.trim(),
+          text: body.text,
         } as any,
       });
       const alumnus = appraisal.liaison?.alumnus;
@@ -85,7 +79,7 @@ export const reviews = ({ strapi, appraisalFor, lockCycle, outbox }: Deps) => ({
               name: alumnus.name,
               cycle: appraisal.cycle.name,
               post: appraisal.liaison?.label ?? '',
-              text: body.text.trim(),
+              text: body.text,
             }),
             kind: 'appraisal-feedback',
             dedupeKey: `appraisal-feedback:${created.documentId}`,
@@ -96,7 +90,7 @@ export const reviews = ({ strapi, appraisalFor, lockCycle, outbox }: Deps) => ({
       }
       return {
         documentId: created.documentId,
-        text: body.text.trim(),
+        text: body.text,
         createdAt: created.createdAt,
         mailed,
       };

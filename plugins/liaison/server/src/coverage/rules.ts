@@ -55,7 +55,7 @@ const text = (query: Raw, key: string, max: number, problems: FieldError[]): str
   const value = query[key];
   if (value === undefined || value === '') return undefined;
   if (typeof value !== 'string') {
-    problems.push(fieldError(key, 'must be given once, as text'));
+    problems.push(fieldError(key, 'common.once'));
     return undefined;
   }
   const trimmed = value.trim();
@@ -85,7 +85,7 @@ export const parseFilters = (query: Raw, problems: FieldError[]): CoverageFilter
     sector: text(query, 'sector', 64, problems),
   };
   if (filters.yearFrom !== undefined && filters.yearTo !== undefined && filters.yearFrom > filters.yearTo) {
-    problems.push(fieldError('yearTo', 'must not be before yearFrom'));
+    problems.push(fieldError('yearTo', 'date.notBefore', { field: 'yearFrom' }));
   }
   return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as CoverageFilters;
 };
@@ -94,7 +94,7 @@ export const parseFilters = (query: Raw, problems: FieldError[]): CoverageFilter
 export const parseSort = (value: unknown, problems: FieldError[]): SortKey[] => {
   if (value === undefined || value === '') return DEFAULT_SORT;
   if (typeof value !== 'string') {
-    problems.push(fieldError('sort', 'must be given once, as <column>:asc|desc'));
+    problems.push(fieldError('sort', 'coverage.sortOnce'));
     return DEFAULT_SORT;
   }
   const keys: SortKey[] = [];

@@ -1,5 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { documentIdParams } from '../rules/inputs';
 import { validationError } from '../utils/errors';
+import { inputOf } from '../utils/input';
+import { bulkInput, eligibleQuery, listQuery, nominationInput, rejectionInput, rulesInput } from './inputs';
 import { DIMENSIONS } from '../vocabulary';
 import { checkParameters, LOCALE, type Parameters } from '../website/query';
 
@@ -12,43 +15,40 @@ export const ROLL_PARAMETERS: Parameters = {
   pageSize: { value: { type: 'integer', min: 1, max: 100 }, description: 'rows a page, at most 100', default: 25 },
 };
 
-/** Thin controllers: the service validates, checks the user's scope and does the work. */
+/** Thin controllers: each request's input parsed by its schema (./inputs), then the service checks the user's scope and does the work. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => strapi.plugin('liaison').service('honours');
   return {
     async nominate(ctx: any) {
+      const body = inputOf(ctx).body(nominationInput);
       ctx.status = 201;
-      ctx.body = {
-        data: await service().nominate(ctx.request.body, ctx.state.user),
-      };
+      ctx.body = { data: await service().nominate(body, ctx.state.user) };
     },
     async bulk(ctx: any) {
+      const body = inputOf(ctx).body(bulkInput);
       ctx.status = 201;
-      ctx.body = {
-        data: await service().bulk(ctx.request.body, ctx.state.user),
-      };
+      ctx.body = { data: await service().bulk(body, ctx.state.user) };
     },
     async approve(ctx: any) {
-      ctx.body = {
-        data: await service().approve(ctx.params.documentId, ctx.state.user),
-      };
+      const { documentId } = inputOf(ctx).params(documentIdParams);
+      ctx.body = { data: await service().approve(documentId, ctx.state.user) };
     },
     async reject(ctx: any) {
-      ctx.body = {
-        data: await service().reject(ctx.params.documentId, ctx.request.body, ctx.state.user),
-      };
+      const input = inputOf(ctx);
+      const { documentId } = input.params(documentIdParams);
+      ctx.body = { data: await service().reject(documentId, input.body(rejectionInput), ctx.state.user) };
     },
     async list(ctx: any) {
-      ctx.body = await service().list(ctx.query, ctx.state.user);
+      ctx.body = await service().list(inputOf(ctx).query(listQuery), ctx.state.user);
     },
     async eligible(ctx: any) {
-      ctx.body = { data: await service().eligible(ctx.query, ctx.state.user) };
+      ctx.body = { data: await service().eligible(inputOf(ctx).query(eligibleQuery), ctx.state.user) };
     },
     async getRules(ctx: any) {
       ctx.body = { data: await service().rules() };
     },
     async setRules(ctx: any) {
-      ctx.body = { data: await service().setRules(ctx.request.body) };
+      ctx.body = { data: await service().setRules(inputOf(ctx).body(rulesInput, 'rules')) };
     },
 
     /**

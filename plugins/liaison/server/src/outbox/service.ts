@@ -297,7 +297,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             [col('sentAt')]: null,
             [col('updatedAt')]: now,
           });
-        if (!changed) throw conflictError([fieldError('deliveryStatus', 'the mail is being sent right now: try again in a minute')]);
+        if (!changed) throw conflictError([fieldError('deliveryStatus', 'outbox.sending')]);
         return present(await strapi.db.query(UID).findOne({ where: { id: row.id } }));
       });
     },

@@ -21,7 +21,7 @@ export const checkOrder = (
   const b = toTime(later.value);
   if (a === null || b === null) return [];
   if (b > a || (orEqual && b === a)) return [];
-  return [fieldError(later.field, `must be ${orEqual ? 'on or ' : ''}after ${earlier.field}`)];
+  return [fieldError(later.field, orEqual ? 'date.onOrAfter' : 'date.after', { field: earlier.field })];
 };
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -46,9 +46,9 @@ export const checkDateFormats = (
     const type = attributes[name]?.type;
     if (typeof value !== 'string' || value === '') continue;
     if (type === 'date' && !isValidDate(value)) {
-      errors.push(fieldError(name, 'must be a date written yyyy-MM-dd'));
+      errors.push(fieldError(name, 'date.format'));
     } else if (type === 'datetime' && Number.isNaN(Date.parse(value))) {
-      errors.push(fieldError(name, 'must be a date and time (ISO 8601)'));
+      errors.push(fieldError(name, 'datetime.format'));
     }
   }
   return errors;

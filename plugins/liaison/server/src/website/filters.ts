@@ -46,7 +46,7 @@ const translateOperand = (op: string, value: ValueSpec, v: unknown, path: string
   if (!LIST_OPERATORS.has(op)) return checkValue(value, v, path, problems);
   const list = asList(v);
   if (!list) {
-    problems.push(fieldError(path, 'must be a list of values'));
+    problems.push(fieldError(path, 'website.list'));
     return [];
   }
   if (op === '$between' ? list.length !== 2 : list.length < 1 || list.length > MAX_LIST) {
@@ -93,11 +93,11 @@ export const translateFilters = (
   depth = 0
 ): Record<string, unknown> | undefined => {
   if (!isObject(value)) {
-    problems.push(fieldError(path, 'must be an object of fields and operators'));
+    problems.push(fieldError(path, 'website.filterObject'));
     return undefined;
   }
   if (depth > MAX_DEPTH) {
-    problems.push(fieldError(path, 'is nested too deeply'));
+    problems.push(fieldError(path, 'website.tooDeep'));
     return undefined;
   }
   const out: Record<string, unknown> = {};
@@ -108,7 +108,7 @@ export const translateFilters = (
     if (LOGICAL.has(key)) {
       const list = asList(v);
       if (!list || !list.length || list.length > MAX_LIST) {
-        problems.push(fieldError(at, 'must be a list of filters'));
+        problems.push(fieldError(at, 'website.filterList'));
         continue;
       }
       out[key] = list.map((item, i) => translateFilters(item, target, `${at}[${i}]`, problems, lists, depth + 1) ?? {});
@@ -120,7 +120,7 @@ export const translateFilters = (
     } else if (relation?.target.filterable) {
       out[key] = translateFilters(v, { fields: relation.target.fields }, at, problems, lists, depth + 1);
     } else {
-      problems.push(fieldError(at, 'is not a public field that can be filtered on'));
+      problems.push(fieldError(at, 'website.notFilterField'));
     }
   }
   return out;

@@ -107,7 +107,7 @@ const translatePopulate = (type: PublicType, value: unknown, problems: FieldErro
     : isObject(value)
       ? value
       : {};
-  if (!names && !isObject(value)) problems.push(fieldError('populate', 'must be *, a list of relations or an object'));
+  if (!names && !isObject(value)) problems.push(fieldError('populate', 'website.populate'));
   const out: Record<string, RelationSpec> = {};
   for (const [name, spec] of Object.entries(asked)) {
     const relation = own(type.relations, name);
@@ -124,7 +124,7 @@ const translatePopulate = (type: PublicType, value: unknown, problems: FieldErro
           if (!fields || unknown.length) problems.push(fieldError(`populate[${name}][fields]`, `may name only ${Object.keys(relation.target.fields).join(', ')}`));
         } else {
           // Nothing beyond the relation's public fields is reachable: no populate of its own relations.
-          problems.push(fieldError(`populate[${name}][${key}]`, 'is not supported on the public API'));
+          problems.push(fieldError(`populate[${name}][${key}]`, 'website.unsupported'));
         }
       }
     }
@@ -136,11 +136,11 @@ const translatePopulate = (type: PublicType, value: unknown, problems: FieldErro
 const translatePagination = (p: unknown, problems: FieldError[]) => {
   const none = { page: 1, pageSize: DEFAULT_PAGE_SIZE, offset: null, withCount: true };
   if (!isObject(p)) {
-    problems.push(fieldError('pagination', 'must be an object: page and pageSize, or start and limit'));
+    problems.push(fieldError('pagination', 'website.paginationObject'));
     return none;
   }
   for (const key of Object.keys(p)) {
-    if (!PAGINATION.includes(key)) problems.push(fieldError(`pagination[${key}]`, 'is not a pagination parameter'));
+    if (!PAGINATION.includes(key)) problems.push(fieldError(`pagination[${key}]`, 'website.notPagination'));
   }
   const value = (key: string, spec: ValueSpec) => (isEmpty(p[key]) ? undefined : checkValue(spec, p[key], `pagination[${key}]`, problems));
   const page = value('page', PAGE.value) as number | undefined;
@@ -149,7 +149,7 @@ const translatePagination = (p: unknown, problems: FieldError[]) => {
   const limit = value('limit', PAGE_SIZE.value) as number | undefined;
   const withCount = value('withCount', { type: 'boolean' }) as boolean | undefined;
   const byOffset = !isEmpty(p.start) || !isEmpty(p.limit);
-  if (byOffset && (!isEmpty(p.page) || !isEmpty(p.pageSize))) problems.push(fieldError('pagination', 'use page and pageSize, or start and limit, not both'));
+  if (byOffset && (!isEmpty(p.page) || !isEmpty(p.pageSize))) problems.push(fieldError('pagination', 'website.paginationBoth'));
   return {
     page: page ?? 1,
     pageSize: pageSize ?? DEFAULT_PAGE_SIZE,

@@ -126,7 +126,7 @@ export const ID_OR_SLUG: ValueSpec = { type: 'string' };
 export const findOnePublic = async (strapi: Core.Strapi, type: PublicType, idOrSlug: string, raw: Record<string, unknown>) => {
   const { query, problems } = translateQuery(type, raw);
   checkValue(ID_OR_SLUG, idOrSlug, 'idOrSlug', problems);
-  if (raw.pagination !== undefined || raw.sort !== undefined) problems.push(fieldError(raw.pagination !== undefined ? 'pagination' : 'sort', 'is not a parameter of a single record'));
+  if (raw.pagination !== undefined || raw.sort !== undefined) problems.push(fieldError(raw.pagination !== undefined ? 'pagination' : 'sort', 'website.notForOne'));
   refuse(problems);
   const byKey = DOCUMENT_ID.test(idOrSlug) ? { $or: [{ documentId: idOrSlug }, { slug: idOrSlug }] } : { slug: idOrSlug };
   const filters = await filtersOf(strapi, type, query, byKey);
