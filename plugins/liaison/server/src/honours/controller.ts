@@ -1,19 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { documentIdParams } from '../rules/inputs';
-import { validationError } from '../utils/errors';
 import { inputOf } from '../utils/input';
-import { bulkInput, eligibleQuery, listQuery, nominationInput, rejectionInput, rulesInput } from './inputs';
-import { DIMENSIONS } from '../vocabulary';
-import { checkParameters, LOCALE, type Parameters } from '../website/query';
-
-/** The honour roll's parameters, as checked here and described in the OpenAPI document. */
-export const ROLL_PARAMETERS: Parameters = {
-  locale: LOCALE,
-  year: { value: { type: 'integer', min: 1900, max: 2200 }, description: 'the year of the honour' },
-  dimension: { value: { type: 'enum', values: DIMENSIONS }, description: 'cohort, college, region or industry' },
-  page: { value: { type: 'integer', min: 1, max: 10000 }, description: 'page, from 1', default: 1 },
-  pageSize: { value: { type: 'integer', min: 1, max: 100 }, description: 'rows a page, at most 100', default: 25 },
-};
+import { bulkInput, eligibleQuery, listQuery, nominationInput, rejectionInput, rollQuery, rulesInput } from './inputs';
+import { parsePublic } from '../website/inputs';
 
 /** Thin controllers: each request's input parsed by its schema (./inputs), then the service checks the user's scope and does the work. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -56,15 +45,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * accepted: populate, filters, sort, fields … are refused, so nothing else can be reached.
      */
     async roll(ctx: any) {
-      const { problems, locale, values } = checkParameters(ctx.query ?? {}, ROLL_PARAMETERS, 'the honour roll');
-      if (problems.length) throw validationError(problems);
-      ctx.body = await service().roll({
-        locale: locale as 'zh-Hans' | 'en',
-        year: values.year as number | undefined,
-        dimension: values.dimension as string | undefined,
-        page: values.page as number,
-        pageSize: values.pageSize as number,
-      });
+      ctx.body = await service().roll(parsePublic(rollQuery, ctx.query));
     },
   };
 };

@@ -1,5 +1,7 @@
 import { z } from '@strapi/utils';
 import { addProblem, always, documentId, filledText, oneOf, optional, paging, says, text } from '../rules/inputs';
+import { DIMENSIONS } from '../vocabulary';
+import { LOCALE, parametersInput, type Parameters } from '../website/query';
 import { GRADE_ORDER, KIND_NAMES, KINDS, WITH_AMOUNT, type EligibilityRules, type Grade, type Kind } from './rules';
 
 /**
@@ -77,3 +79,22 @@ export type ListQuery = z.output<typeof listQuery>;
 /** GET /honours/eligible: who may have an honour of this kind for the cycle. */
 export const eligibleQuery = z.object({ cycle: text(255, 'honours.cycle'), kind: oneOf(KINDS) });
 export type EligibleQuery = z.output<typeof eligibleQuery>;
+
+/** The honour roll's parameters, as checked here and described in the OpenAPI document. */
+export const ROLL_PARAMETERS: Parameters = {
+  locale: LOCALE,
+  year: { value: { type: 'integer', min: 1900, max: 2200 }, description: 'the year of the honour' },
+  dimension: { value: { type: 'enum', values: DIMENSIONS }, description: 'cohort, college, region or industry' },
+  page: { value: { type: 'integer', min: 1, max: 10000 }, description: 'page, from 1', default: 1 },
+  pageSize: { value: { type: 'integer', min: 1, max: 100 }, description: 'rows a page, at most 100', default: 25 },
+};
+
+/** GET /api/liaison/honours: the public honour roll's own parameters, and nothing else (populate, filters, sort, fields … are refused). */
+export const rollQuery = parametersInput(ROLL_PARAMETERS, 'the honour roll').transform((q) => ({
+  locale: q.locale,
+  year: q.year as number | undefined,
+  dimension: q.dimension as string | undefined,
+  page: q.page as number,
+  pageSize: q.pageSize as number,
+}));
+export type RollQuery = z.output<typeof rollQuery>;

@@ -14,9 +14,9 @@ import {
   unsubscribeToken,
   unsubscribeUrl,
   withUnsubscribeFooter,
-  type OutboxQuery,
   type UnsubscribeOutcome,
 } from './rules';
+import type { OutboxQuery } from './inputs';
 
 const UID = 'plugin::liaison.notification';
 const ALUMNUS = 'plugin::liaison.alumnus';

@@ -13,13 +13,16 @@ import { isMessageId, type MessageId, type MessageValues } from './messages';
 
 const TAG = 'liaison.message:';
 
-/** The message of a zod check, naming a message of the catalogue and its values. */
-export const says = (id: MessageId, values: MessageValues = {}) => `${TAG}${JSON.stringify([id, values])}`;
+/**
+ * The message of a zod check, naming a message of the catalogue and its values; `at`, the
+ * path it names when a check speaks for a field deeper than its own (a translated query).
+ */
+export const says = (id: MessageId, values: MessageValues = {}, at?: string) => `${TAG}${JSON.stringify(at === undefined ? [id, values] : [id, values, at])}`;
 
-const heard = (message: string | undefined): [MessageId, MessageValues] | null => {
+const heard = (message: string | undefined): { id: MessageId; values: MessageValues; at?: string } | null => {
   if (!message?.startsWith(TAG)) return null;
-  const [id, values] = JSON.parse(message.slice(TAG.length));
-  return isMessageId(id) ? [id, values ?? {}] : null;
+  const [id, values, at] = JSON.parse(message.slice(TAG.length));
+  return isMessageId(id) ? { id, values: values ?? {}, at } : null;
 };
 
 /** What an issue says when its check named no message: by its kind (what zod would say in English). */
@@ -61,8 +64,8 @@ export const problemsOf = (issues: readonly z.core.$ZodIssue[], options: { root?
   const problems: FieldError[] = [];
   const seen = new Set<string>();
   const add = (segments: readonly PropertyKey[], message: string) => {
-    const [id, values] = heard(message) ?? ['common.invalid', {}];
-    const problem = fieldError(pathOf(segments, options.style) || options.root || 'body', id, values);
+    const { id, values, at } = heard(message) ?? { id: 'common.invalid' as const, values: {} };
+    const problem = fieldError(at ?? (pathOf(segments, options.style) || options.root || 'body'), id, values);
     const key = JSON.stringify([problem.path, problem.id, problem.values]);
     if (!seen.has(key)) problems.push(problem);
     seen.add(key);
@@ -155,9 +158,26 @@ export const documentIdParams = z.object({ documentId: pathId() });
 /** Cross-field checks of an object that run even when one of its fields is wrong, so that one answer names every field. */
 export const always = { when: () => true };
 
-/** Adds an issue naming a message at `path` (inside a superRefine). */
+/** Adds an issue naming a message at `path` (inside a superRefine or a transform). */
 export const addProblem = (ctx: z.core.$RefinementCtx, path: PropertyKey[], id: MessageId, values: MessageValues = {}) =>
   ctx.addIssue({ code: 'custom', path, message: says(id, values) });
+
+/** Adds the problems a hand-written check found, each naming its own path (inside a superRefine or a transform). */
+export const addProblems = (ctx: z.core.$RefinementCtx, problems: FieldError[]) => {
+  for (const p of problems) ctx.addIssue({ code: 'custom', message: says(p.id, p.values, p.path) });
+};
+
+/**
+ * A value checked and turned into another by a hand-written translation that reports its
+ * problems by path (`filters[title][$eq]`): the public query's filters, populate and pagination.
+ */
+export const translated = <T>(translate: (value: unknown, problems: FieldError[]) => T) =>
+  z.unknown().transform((value, ctx) => {
+    const problems: FieldError[] = [];
+    const out = translate(value, problems);
+    addProblems(ctx, problems);
+    return out;
+  });
 
 /**
  * A superRefine: `later` after `earlier` when both are given, by the rule every write of the
