@@ -17,7 +17,7 @@ const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.is
 /** A cycle's criteria: at least one, unique keys, known measures, weights summing to 100. */
 export const criteriaInput = z
   .array(z.unknown(), says('appraisal.criteriaList'))
-  .min(1, says('appraisal.criteriaList'))
+  .min(1, { error: says('appraisal.criteriaList'), abort: true })
   .superRefine((criteria, ctx) => {
     const measures = registeredMeasures().map((m) => m.key);
     const seen = new Set<string>();

@@ -43,7 +43,7 @@ export const nominationInput = z
     nominator: optional(documentId('assignment.alumnusId')),
     reason: optional(text()),
     /** Who proposed the person; anything else is read as "not said". */
-    source: z.unknown().transform((v) => (NOMINATION_SOURCES as readonly unknown[]).includes(v) ? (v as (typeof NOMINATION_SOURCES)[number]) : undefined),
+    source: z.unknown().optional().transform((v) => (NOMINATION_SOURCES as readonly unknown[]).includes(v) ? (v as (typeof NOMINATION_SOURCES)[number]) : undefined),
   })
   .superRefine(inOrder('termStart', 'termEnd'), always)
   .superRefine((v, ctx) => {
@@ -63,6 +63,7 @@ export const renewalInput = z.object({
   /** Why, kept in the history; anything but text is read as "not said". */
   reason: z
     .unknown()
+    .optional()
     .superRefine((v, ctx) => {
       if (typeof v === 'string' && v.includes('\u0000')) addProblem(ctx, [], 'common.nul');
     })
@@ -114,7 +115,7 @@ export const appointmentInput = z
     ...term,
     appointments: z.array(appointee, says('assignment.appointees')).min(1, says('assignment.appointees')),
     /** The language of the class's mail when a member has none: Chinese unless English is asked. */
-    locale: z.unknown().transform((v) => (v === 'en' ? 'en' : 'zh-Hans') as 'en' | 'zh-Hans'),
+    locale: z.unknown().optional().transform((v) => (v === 'en' ? 'en' : 'zh-Hans') as 'en' | 'zh-Hans'),
   })
   .superRefine(inOrder('termStart', 'termEnd'), always);
 export type AppointmentInput = z.output<typeof appointmentInput>;

@@ -13,11 +13,12 @@ export const scopeParams = z.object({ dimension: oneOf(DIMENSIONS), documentId: 
 export const alumniQuery = z.object({
   q: z
     .unknown()
+    .optional()
     .superRefine((v, ctx) => {
       if (typeof v === 'string' && v.includes('\u0000')) addProblem(ctx, [], 'common.nul');
     })
     .transform((v) => (typeof v === 'string' ? v : '')),
-  limit: z.unknown().transform((v) => {
+  limit: z.unknown().optional().transform((v) => {
     const n = Number(v ?? 20);
     return Number.isFinite(n) ? n : 20;
   }),

@@ -19,9 +19,9 @@ const honour = {
   cycle: documentId('honours.cycle'),
   kind: oneOf(KINDS),
   title: filledText(200).transform((t) => t.trim()),
-  amount: z.unknown(),
+  amount: z.unknown().optional(),
   citation: optional(text()).transform((c) => c ?? null),
-  showPublicly: z.unknown().transform((v) => v !== false),
+  showPublicly: z.unknown().optional().transform((v) => v !== false),
 };
 
 type Honour = { kind?: unknown; amount?: unknown };

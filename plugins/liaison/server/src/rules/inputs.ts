@@ -172,7 +172,7 @@ export const addProblems = (ctx: z.core.$RefinementCtx, problems: FieldError[]) 
  * problems by path (`filters[title][$eq]`): the public query's filters, populate and pagination.
  */
 export const translated = <T>(translate: (value: unknown, problems: FieldError[]) => T) =>
-  z.unknown().transform((value, ctx) => {
+  z.unknown().optional().transform((value, ctx) => {
     const problems: FieldError[] = [];
     const out = translate(value, problems);
     addProblems(ctx, problems);
