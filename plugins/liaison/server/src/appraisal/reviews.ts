@@ -1,8 +1,6 @@
-import { validationError } from '../utils/errors';
-import { checkScoredCriterion } from './rules';
 import type { NoteInput, ScoreInput } from './inputs';
 import { noteMail, type Locale } from './templates';
-import { criteriaOf, n, parseJson, UID, type Deps, type User } from './deps';
+import { n, parseJson, UID, type Deps, type User } from './deps';
 import { recompute } from './compute';
 
 /**
@@ -14,9 +12,7 @@ export const reviews = ({ strapi, appraisalFor, lockCycle, outbox }: Deps) => ({
   /** A reviewer's score on a scored criterion (replacing their earlier one); returns the new total, grade and rank. */
   async score(documentId: string, body: ScoreInput, user: User) {
     const appraisal = await appraisalFor(documentId, user);
-    // The write guard checks it too (every path); checked first here, before the cycle's lock.
-    const problems = checkScoredCriterion(criteriaOf(appraisal.cycle), body.criterion);
-    if (problems.length) throw validationError(problems);
+    // That the criterion is a scored one of the cycle, and the cycle open, is the write guard's to check (guard.ts).
     const { criterion } = body;
     return strapi.db.transaction(async ({ trx }) => {
       await lockCycle(appraisal.cycle.id, trx);
@@ -29,7 +25,9 @@ export const reviews = ({ strapi, appraisalFor, lockCycle, outbox }: Deps) => ({
         },
       });
       const label = `${appraisal.label ?? ''} · ${criterion}`.slice(0, 300);
+      // The criterion is written on an update too, so that the guard checks it against the cycle's criteria of today.
       const data: any = {
+        criterion,
         score: body.score,
         comment: body.comment ?? null,
         label,
@@ -39,7 +37,6 @@ export const reviews = ({ strapi, appraisalFor, lockCycle, outbox }: Deps) => ({
         await strapi.documents(UID.score as any).create({
           data: {
             ...data,
-            criterion,
             appraisal: appraisal.id,
             reviewer: user.id,
           },

@@ -26,8 +26,9 @@ export const checkOrder = (
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
-const isValidDate = (value: string) => {
-  if (!DATE_ONLY.test(value)) return false;
+/** Whether a value is a day written yyyy-MM-dd that exists (no 30 February). */
+export const isDay = (value: unknown): value is string => {
+  if (typeof value !== 'string' || !DATE_ONLY.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 };
@@ -45,7 +46,7 @@ export const checkDateFormats = (
   for (const [name, value] of Object.entries(data)) {
     const type = attributes[name]?.type;
     if (typeof value !== 'string' || value === '') continue;
-    if (type === 'date' && !isValidDate(value)) {
+    if (type === 'date' && !isDay(value)) {
       errors.push(fieldError(name, 'date.format'));
     } else if (type === 'datetime' && Number.isNaN(Date.parse(value))) {
       errors.push(fieldError(name, 'datetime.format'));

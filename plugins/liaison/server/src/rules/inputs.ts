@@ -1,6 +1,6 @@
 import { z } from '@strapi/utils';
 import { fieldError, type FieldError } from './field-error';
-import { checkOrder } from './dates';
+import { checkOrder, isDay } from './dates';
 import { isMessageId, type MessageId, type MessageValues } from './messages';
 
 /**
@@ -89,12 +89,7 @@ export const parseWith = <S extends z.ZodType>(
 
 // ------------------------------------------------------------------ building blocks
 
-/** Whether a text is a day written yyyy-MM-dd that exists (no 30 February). */
-export const isDay = (value: unknown): value is string => {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-};
+export { isDay };
 
 /** The longest text an input may carry unless a schema says otherwise. */
 export const MAX_TEXT = 10_000;
