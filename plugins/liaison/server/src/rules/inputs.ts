@@ -164,7 +164,7 @@ export const addProblems = (ctx: z.core.$RefinementCtx, problems: FieldError[]) 
 
 /**
  * A value checked and turned into another by a hand-written translation that reports its
- * problems by path (`filters[title][$eq]`): the public query's filters, populate and pagination.
+ * problems by path (`filters[title][$eq]`): the public query's filters, sort, fields and populate.
  */
 export const translated = <T>(translate: (value: unknown, problems: FieldError[]) => T) =>
   z.unknown().optional().transform((value, ctx) => {
