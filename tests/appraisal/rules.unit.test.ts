@@ -1,7 +1,5 @@
 import {
-  checkCriteria,
   checkOpen,
-  checkScore,
   checkScoredCriterion,
   gradeOf,
   normalise,
@@ -9,6 +7,12 @@ import {
   rankWithin,
   totalOf,
 } from '../../plugins/liaison/server/src/appraisal/rules';
+import { criteriaInput, cycleInput, resultsQuery, scoreProblems, thresholdsInput } from '../../plugins/liaison/server/src/appraisal/inputs';
+import { parseWith } from '../../plugins/liaison/server/src/rules/inputs';
+
+/** What a cycle's criteria schema finds wrong (the admin API and the write guard answer 400 with it). */
+const checkCriteria = (criteria: unknown) => parseWith(criteriaInput, criteria).problems;
+const checkScore = (score: unknown) => scoreProblems(score);
 import { neutralise } from '../../plugins/liaison/server/src/appraisal/export';
 import { bestGrade, eligibilityProblem, isEligible } from '../../plugins/liaison/server/src/honours/rules';
 
@@ -58,24 +62,44 @@ describe('appraisal rules', () => {
   });
 
   it('checks criteria: weights summing to 100, known measures, unique keys', () => {
-    expect(checkCriteria([{ key: 'a', kind: 'scored', weight: 100 }], [])).toEqual([]);
+    expect(checkCriteria([{ key: 'a', kind: 'scored', weight: 100 }])).toEqual([]);
     expect(
-      checkCriteria(
-        [
-          { key: 'a', kind: 'scored', weight: 60 },
-          { key: 'b', kind: 'scored', weight: 30 },
-        ],
-        [],
-      )[0].message,
-    ).toBe('the weights must sum to 100 (they sum to 90)');
-    expect(checkCriteria([{ key: 'a', kind: 'measured', measure: 'x', weight: 100 }], ['contacts'])[0].message).toMatch(
-      /unknown measure \(x\)/,
-    );
-    expect(checkCriteria([{ key: 'A b', kind: 'scored', weight: 100 }], [])[0].message).toMatch(/needs a key/);
+      checkCriteria([
+        { key: 'a', kind: 'scored', weight: 60 },
+        { key: 'b', kind: 'scored', weight: 30 },
+      ])[0],
+    ).toMatchObject({ path: 'body', id: 'appraisal.weightsSum', values: { sum: '90' }, message: 'the weights must sum to 100 (they sum to 90)' });
+    expect(checkCriteria([{ key: 'a', kind: 'measured', measure: 'x', weight: 100 }])[0].message).toMatch(/unknown measure \(x\)/);
+    expect(checkCriteria([{ key: 'A b', kind: 'scored', weight: 100 }])[0].message).toMatch(/needs a key/);
+    expect(checkCriteria([]).map((p) => p.id)).toEqual(['appraisal.criteriaList']);
+    // What is stored: a scored criterion names no measure.
+    expect(parseWith(criteriaInput, [{ key: 'a', kind: 'scored', weight: 100, extra: 1 }]).value).toEqual([{ key: 'a', kind: 'scored', weight: 100 }]);
+  });
+
+  it('checks thresholds and a cycle, naming each field staff correct', () => {
+    expect(parseWith(thresholdsInput, { excellent: 90, good: 75, pass: 60, other: 1 }).value).toEqual({ excellent: 90, good: 75, pass: 60 });
+    expect(parseWith(thresholdsInput, '').value).toBeUndefined();
+    const { problems } = parseWith(cycleInput, {
+      name: ' ',
+      periodStart: '2090-12-31',
+      periodEnd: '2090-01-01',
+      criteria: [{ key: 'p', kind: 'scored', weight: 100 }],
+      thresholds: { excellent: 60, good: 70, pass: 50 },
+    });
+    expect(problems.map((p) => [p.path, p.id])).toEqual([
+      ['name', 'required'],
+      ['thresholds', 'appraisal.thresholdOrder'],
+      ['periodEnd', 'date.after'],
+    ]);
+    expect(parseWith(cycleInput, { name: 'x', periodStart: '2090-02-30', periodEnd: 'soon', criteria: 'all' }).problems.map((p) => p.path)).toEqual([
+      'periodStart',
+      'periodEnd',
+      'criteria',
+    ]);
   });
 
   it('reads the results’ sort as <column>:asc|desc, and the older -<column> still', () => {
-    expect(['rank:asc', 'rank:desc', 'total:DESC', 'name', '-rank', '-name'].map((s) => parseSort(s).value)).toEqual([
+    expect(['rank:asc', 'rank:desc', 'total:DESC', 'name', '-rank', '-name'].map((s) => parseSort(s))).toEqual([
       { column: 'rank', direction: 'asc' },
       { column: 'rank', direction: 'desc' },
       { column: 'total', direction: 'desc' },
@@ -84,11 +108,12 @@ describe('appraisal rules', () => {
       { column: 'name', direction: 'desc' },
     ]);
     for (const bad of ['luck', 'rank:up', '-rank:desc', 'rank:asc,name:asc', 'constructor', '__proto__', ['rank'], 7]) {
-      const { value, problems } = parseSort(bad);
+      const { value, problems } = parseWith(resultsQuery, { sort: bad });
       expect(value).toBeUndefined();
       expect(problems.map((p) => p.path)).toEqual(['sort']);
     }
-    expect(parseSort('luck').problems[0].message).toBe('must be one of rank:asc, rank:desc, total:asc, total:desc, name:asc, name:desc');
+    expect(parseWith(resultsQuery, { sort: 'luck' }).problems[0].message).toBe('must be one of rank:asc, rank:desc, total:asc, total:desc, name:asc, name:desc');
+    expect(parseWith(resultsQuery, { sort: '-rank', pageSize: '' }).value).toMatchObject({ sort: { column: 'rank', direction: 'desc' }, page: 1, pageSize: 25 });
   });
 
   it('checks a score, its criterion and that the cycle is open, each in one place', () => {
@@ -132,6 +157,8 @@ describe('honour eligibility', () => {
     expect(isEligible('commendation', 'fail')).toBe(false);
     expect(eligibilityProblem('title', null)).toEqual({
       path: 'alumnus',
+      id: 'honours.notAppraised',
+      values: {},
       message: 'was not appraised in this cycle',
     });
     expect(eligibilityProblem('title', 'good')?.message).toBe(

@@ -1,10 +1,6 @@
 import {
   addDays,
   canDo,
-  checkEnding,
-  checkNomination,
-  checkQuota,
-  checkRejection,
   checkRenewal,
   dayOf,
   expirySteps,
@@ -16,9 +12,16 @@ import {
   termsOverlap,
 } from '../../plugins/liaison/server/src/assignment/rules/lifecycle';
 import assignment from '../../plugins/liaison/server/src/assignment';
+import { endingInput, nominationInput, quotaInput, rejectionInput, renewalInput } from '../../plugins/liaison/server/src/assignment/inputs';
+import { parseWith } from '../../plugins/liaison/server/src/rules/inputs';
 
 const paths = (errors: { path: string }[]) => errors.map((e) => e.path);
 const nomination = { alumnus: 'a1', dimension: 'cohort', scope: 's1', role: 'monitor', termStart: '2024-07-01' };
+/** What the request's schema finds wrong (the controllers answer 400 with it). */
+const checkNomination = (body: unknown) => parseWith(nominationInput, body).problems;
+const checkRejection = (body: unknown) => parseWith(rejectionInput, body).problems;
+const checkEnding = (body: unknown) => parseWith(endingInput, body).problems;
+const checkQuota = (body: unknown) => parseWith(quotaInput, body).problems;
 
 describe('a nomination', () => {
   it('is valid with a person, a dimension, a scope, a role and a term start', () => {
@@ -34,6 +37,22 @@ describe('a nomination', () => {
       'termEnd',
     ]);
     expect(paths(checkNomination({ ...nomination, termEnd: '2024-07-01' }))).toEqual(['termEnd']);
+  });
+  it('takes a blank term end as none, and hands the service typed values', () => {
+    expect(parseWith(nominationInput, { ...nomination, termEnd: '', reason: null, source: 'elsewhere' }).value).toEqual({
+      ...nomination,
+      termEnd: null,
+      nominator: undefined,
+      reason: undefined,
+      source: undefined,
+    });
+  });
+  it('says each problem by message id, as the request named the field', () => {
+    expect(checkNomination({ ...nomination, termStart: '2024-02-30' })).toEqual([
+      { path: 'termStart', id: 'assignment.requiredDate', values: {}, message: 'is required, written yyyy-MM-dd' },
+    ]);
+    expect(checkNomination({ ...nomination, role: 'king' })[0]).toMatchObject({ id: 'common.oneOf', message: expect.stringMatching(/^must be one of head, /) });
+    expect(checkNomination({ ...nomination, alumnus: 'a\u0000b' })[0]).toMatchObject({ path: 'alumnus', id: 'assignment.requiredAlumnus' });
   });
   it('of an industry post needs a nominator and a stated reason (举荐)', () => {
     expect(paths(checkNomination({ ...nomination, dimension: 'industry' }))).toEqual(['nominator', 'reason']);
@@ -68,9 +87,10 @@ describe('the lifecycle', () => {
   it('needs a reason to reject, a later term end to renew, a known reason to end', () => {
     expect(paths(checkRejection({}))).toEqual(['reason']);
     expect(checkRejection({ reason: '不符合条件' })).toEqual([]);
-    expect(paths(checkRenewal({ termEnd: '2026-06-30' }, { termStart: '2024-07-01', termEnd: '2026-06-30' }))).toEqual(['termEnd']);
-    expect(checkRenewal({ termEnd: '2029-06-30' }, { termStart: '2024-07-01', termEnd: '2026-06-30' })).toEqual([]);
-    expect(paths(checkRenewal({}, { termStart: '2024-07-01', termEnd: null }))).toEqual(['termEnd']);
+    expect(paths(checkRenewal('2026-06-30', { termEnd: '2026-06-30' }))).toEqual(['termEnd']);
+    expect(checkRenewal('2026-06-30', { termEnd: '2026-06-30' })[0]).toMatchObject({ id: 'assignment.renewLater', message: 'must be later than the current term end (2026-06-30)' });
+    expect(checkRenewal('2029-06-30', { termEnd: '2026-06-30' })).toEqual([]);
+    expect(paths(parseWith(renewalInput, {}).problems)).toEqual(['termEnd']);
     expect(paths(checkEnding({ reason: 'bored', successor: 'not a valid id!' }))).toEqual(['reason', 'successor']);
     expect(checkEnding({ reason: 'deceased', note: '交接完毕' })).toEqual([]);
   });

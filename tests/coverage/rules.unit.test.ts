@@ -2,13 +2,26 @@ import {
   addDays,
   decadeOf,
   DEFAULT_SORT,
-  parseCoverageQuery,
-  parseFilters,
-  parseSort,
+  parseSortKeys,
   perLiaisonOf,
   shareOf,
   vacanciesOf,
 } from '../../plugins/liaison/server/src/coverage/rules';
+import { coverageFilters, coverageQuery } from '../../plugins/liaison/server/src/coverage/inputs';
+import { parseWith } from '../../plugins/liaison/server/src/rules/inputs';
+
+/** The coverage board's query strings, as the controller parses them. */
+const parseCoverageQuery = (query: Record<string, unknown>) => parseWith(coverageQuery, query);
+const parseSort = (sort: unknown, problems: { path: string }[]) => {
+  const parsed = parseWith(coverageQuery, { dimension: 'region', sort });
+  problems.push(...parsed.problems);
+  return parsed.value?.sort;
+};
+const parseFilters = (query: Record<string, unknown>, problems: { path: string }[]) => {
+  const parsed = parseWith(coverageFilters, query);
+  problems.push(...parsed.problems);
+  return parsed.value;
+};
 
 describe('coverage rules', () => {
   it('vacancies: posts not taken by active or approved liaisons, never negative', () => {
@@ -41,6 +54,7 @@ describe('coverage rules', () => {
       { column: 'alumni', direction: 'asc' },
     ]);
     expect(problems).toEqual([]);
+    expect(parseSortKeys('name:asc,name:desc')).toEqual([{ column: 'name', direction: 'asc' }]);
     for (const bad of ['id:asc', 'name:sideways', 'name:asc:x', ['name:asc']]) {
       const p: any[] = [];
       parseSort(bad, p);
@@ -59,6 +73,13 @@ describe('coverage rules', () => {
     const { value, problems } = parseCoverageQuery({ dimension: 'x', page: '0', pageSize: '1000', sort: 'foo', yearFrom: 'abc' });
     expect(value).toBeUndefined();
     expect(problems.map((p) => p.path)).toEqual(['dimension', 'page', 'pageSize', 'sort', 'yearFrom']);
+    expect(parseCoverageQuery({}).problems).toEqual([
+      { path: 'dimension', id: 'common.requiredOneOf', values: { list: 'cohort, college, region, industry' }, message: 'is required: one of cohort, college, region, industry' },
+    ]);
+    expect(parseCoverageQuery({ dimension: 'cohort', country: ['CN', 'US'], province: 'a\u0000b' }).problems.map((p) => [p.path, p.id])).toEqual([
+      ['country', 'common.once'],
+      ['province', 'common.nul'],
+    ]);
   });
 
   it('filters: trimmed text, whole years in order, blanks ignored', () => {
@@ -73,5 +94,6 @@ describe('coverage rules', () => {
     expect(problems).toEqual([]);
     parseFilters({ yearFrom: '2001', yearTo: '2000' }, problems);
     expect(problems.map((p) => p.path)).toEqual(['yearTo']);
+    expect(parseFilters({ college: '   ', yearFrom: ' 1990 ' }, [])).toEqual({ yearFrom: 1990 });
   });
 });

@@ -2,7 +2,6 @@ import {
   afterFailure,
   backoffDelay,
   outboxSettings,
-  parseOutboxQuery,
   readUnsubscribeToken,
   unsubscribePage,
   unsubscribeToken,
@@ -10,6 +9,11 @@ import {
   withUnsubscribeFooter,
 } from '../../plugins/liaison/server/src/outbox/rules';
 import { newDocumentId } from '../../plugins/liaison/server/src/outbox/service';
+import { outboxQuery } from '../../plugins/liaison/server/src/outbox/inputs';
+import { parseWith } from '../../plugins/liaison/server/src/rules/inputs';
+
+/** The outbox list's query string, as its controller parses it. */
+const parseOutboxQuery = (query: Record<string, unknown>) => parseWith(outboxQuery, query);
 import { renderLinkPage } from '../../plugins/liaison/server/src/utils/link-page';
 
 const settings = outboxSettings({});
@@ -106,7 +110,8 @@ describe('mail footer', () => {
 
 describe('outbox list query', () => {
   it('has defaults and accepts each delivery status', () => {
-    expect(parseOutboxQuery({})).toEqual({ value: { status: undefined, page: 1, pageSize: 25 }, problems: [] });
+    expect(parseOutboxQuery({})).toEqual({ value: { page: 1, pageSize: 25 }, problems: [] });
+    expect(parseOutboxQuery({ status: '', page: '', pageSize: '' }).value).toEqual({ page: 1, pageSize: 25 });
     for (const status of ['pending', 'sending', 'sent', 'failed']) {
       expect(parseOutboxQuery({ status, page: '3', pageSize: '100' }).value).toEqual({ status, page: 3, pageSize: 100 });
     }
@@ -118,6 +123,9 @@ describe('outbox list query', () => {
     expect(problems.map((p) => p.path)).toEqual(['status', 'page', 'pageSize']);
     expect(parseOutboxQuery({ status: ['sent', 'failed'] }).problems.map((p) => p.path)).toEqual(['status']);
     expect(parseOutboxQuery({ pageSize: '101' }).problems.map((p) => p.path)).toEqual(['pageSize']);
+    expect(parseOutboxQuery({ page: '99999999999999999999999' }).problems).toEqual([
+      { path: 'page', id: 'common.wholeNumber', values: { min: '1', max: '1000000' }, message: 'must be a whole number from 1 to 1000000' },
+    ]);
   });
 });
 

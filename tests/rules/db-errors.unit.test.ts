@@ -1,4 +1,4 @@
-import { classifyDbError, uniqueFieldError } from '../../plugins/liaison/server/src/utils/db-errors';
+import { checkMessage, classifyDbError, uniqueFieldError } from '../../plugins/liaison/server/src/utils/db-errors';
 
 describe('database refusals', () => {
   it('recognise a PostgreSQL unique violation and its columns', () => {
@@ -20,13 +20,15 @@ describe('database refusals', () => {
     });
   });
 
-  it('read the field out of a trigger message on either database', () => {
-    expect(classifyDbError({ code: 'SQLITE_CONSTRAINT_TRIGGER', message: 'LIAISON_CHECK:termEnd:must be after termStart' })).toEqual({
-      kind: 'check', field: 'termEnd', message: 'must be after termStart',
+  it('read the field and the message id out of a trigger message on either database', () => {
+    expect(checkMessage('termEnd', 'date.after', { field: 'termStart' })).toBe('LIAISON_CHECK:termEnd:date.after:field=termStart');
+    expect(classifyDbError({ code: 'SQLITE_CONSTRAINT_TRIGGER', message: 'LIAISON_CHECK:termEnd:date.after:field=termStart' })).toEqual({
+      kind: 'check', field: 'termEnd', id: 'date.after', values: { field: 'termStart' },
     });
-    expect(classifyDbError({ code: '23514', message: 'update "liaison_posts" set ... - LIAISON_CHECK:periodEnd:must be after periodStart' })).toEqual({
-      kind: 'check', field: 'periodEnd', message: 'must be after periodStart',
+    expect(classifyDbError({ code: '23514', message: 'update "liaison_posts" set ... - LIAISON_CHECK:periodEnd:date.after:field=periodStart' })).toEqual({
+      kind: 'check', field: 'periodEnd', id: 'date.after', values: { field: 'periodStart' },
     });
+    expect(classifyDbError({ message: 'LIAISON_CHECK:termEnd:no.such.message' })).toBeNull();
   });
 
   it('leave other errors alone', () => {

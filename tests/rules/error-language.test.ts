@@ -1,5 +1,5 @@
 import { adminToken, CM, http, setupStrapi, strapiApp, teardownStrapi, withToken } from '../helpers/strapi';
-import { makeAlumnus, makeChapter } from '../helpers/fixtures';
+import { makeAlumnus, makeChapter, makeCohort } from '../helpers/fixtures';
 
 const POSTS = 'plugin::liaison.liaison';
 
@@ -74,5 +74,47 @@ describe('the integrity guard refuses in the admin language', () => {
       .send({ name: '重复', studentNo: alumnus.studentNo, alumnusStatus: 'active' });
     expect(res.status).toBe(409);
     expect(errorOn(res.body, 'studentNo').message).toBe('已被其他记录使用');
+  });
+});
+
+describe('a request refused by its schema, in either language', () => {
+  const appoint = async (lang: string) => {
+    const cohort = await makeCohort();
+    return withToken(token)
+      .post(`/liaison/cohorts/${cohort.documentId}/appoint`)
+      .set('Accept-Language', lang)
+      .send({ termStart: '2026-02-30', appointments: [{ alumnus: 'not a documentId!', role: 'monitor' }] });
+  };
+
+  it('names each field by its path and message id, in English and in Chinese (zh-CN), and writes nothing', async () => {
+    const before = await count();
+    const [en, zh] = [await appoint('en'), await appoint('zh-CN,zh;q=0.9')];
+    expect([en.status, zh.status]).toEqual([400, 400]);
+    expect(en.body.error.details.errors).toEqual([
+      { path: ['termStart'], message: 'is required, written yyyy-MM-dd', name: 'ValidationError', messageId: 'liaison.error.assignment.requiredDate', values: {} },
+      { path: ['appointments[0].alumnus'], message: 'must be the documentId of an alumnus', name: 'ValidationError', messageId: 'liaison.error.assignment.alumnusId', values: {} },
+    ]);
+    expect(en.body.error.message).toBe('termStart: is required, written yyyy-MM-dd; appointments[0].alumnus: must be the documentId of an alumnus');
+    expect(zh.body.error.details.errors.map((e: any) => [e.path, e.messageId, e.values])).toEqual(en.body.error.details.errors.map((e: any) => [e.path, e.messageId, e.values]));
+    expect(zh.body.error.details.errors.map((e: any) => e.message)).toEqual(['为必填项，格式为 yyyy-MM-dd', '须为校友编号']);
+    expect(zh.body.error.message).toBe('任期开始：为必填项，格式为 yyyy-MM-dd；appointments[0].alumnus：须为校友编号');
+    expect(await count()).toBe(before);
+  });
+
+  it('answers 400, never 500, to NUL bytes, prototype names and numbers out of range', async () => {
+    const put = (body: object | string) => withToken(token).put('/liaison/quotas').set('Accept-Language', 'en').send(body);
+    const nul = await put({ dimension: 'cohort', scope: 'a\u0000b', posts: 2 });
+    expect([nul.status, errorOn(nul.body, 'scope')?.messageId]).toEqual([400, 'liaison.error.common.documentId']);
+    // A body naming __proto__ is refused by Strapi's body parser itself; other prototype names reach the schema.
+    expect((await put('{"dimension":"cohort","posts":2,"__proto__":{"admin":true}}').set('Content-Type', 'application/json')).status).toBe(400);
+    const huge = await put('{"dimension":"constructor","posts":1e400,"constructor":{"admin":true}}').set('Content-Type', 'application/json');
+    expect(huge.status).toBe(400);
+    expect(huge.body.error.details.errors.map((e: any) => [e.path[0], e.messageId])).toEqual([
+      ['dimension', 'liaison.error.common.oneOf'],
+      ['posts', 'liaison.error.common.wholeNumber'],
+    ]);
+    const query = await withToken(token).get('/liaison/outbox?page=99999999999999999999999&status=__proto__');
+    expect(query.status).toBe(400);
+    expect(query.body.error.details.errors.map((e: any) => e.path[0])).toEqual(['status', 'page']);
   });
 });

@@ -1,7 +1,11 @@
-import { MESSAGES, format, languageOf, localise, parseMessage } from '../../plugins/liaison/server/src/rules/messages';
-import { checkEvent, checkEventPublishable, checkLiaisonPost, checkCohortYears, checkDateFormats, checkOrder } from '../../plugins/liaison/server/src/rules';
+import { z } from '@strapi/utils';
+import { MESSAGES, format, isMessageId, languageOf } from '../../plugins/liaison/server/src/rules/messages';
+import { checkEvent, checkEventPublishable, checkLiaisonPost, checkCohortYears, checkDateFormats, checkOrder, fieldError } from '../../plugins/liaison/server/src/rules';
 import { validationError, conflictError } from '../../plugins/liaison/server/src/utils/errors';
 import { uniqueFieldError } from '../../plugins/liaison/server/src/utils/db-errors';
+import { day, documentId, oneOf, parseWith, problemsOf, says, wholeNumber } from '../../plugins/liaison/server/src/rules/inputs';
+import { parseInput } from '../../plugins/liaison/server/src/utils/input';
+import { appointmentInput } from '../../plugins/liaison/server/src/assignment/inputs';
 
 const han = /[\u4e00-\u9fff]/;
 
@@ -24,35 +28,39 @@ describe('the integrity rules speak English and Chinese', () => {
     ...checkDateFormats({ a: { type: 'date' }, b: { type: 'datetime' } }, { a: '2024-13-01', b: 'soon' }),
     ...checkOrder({ field: 'periodStart', value: '2024-02-01' }, { field: 'periodEnd', value: '2024-01-01' }, true),
     uniqueFieldError({ kind: 'unique', columns: ['student_no'], indexName: null }, () => 'studentNo', {}),
-    { path: 'alumnus', message: 'already has a record for this session' },
-    { path: 'course', message: 'is required' },
+    fieldError('alumnus', 'unique.together', { field: 'session' }),
+    fieldError('course', 'required'),
   ];
 
-  it('every message a rule produces is in the catalogue, and reads as Chinese', () => {
+  it('every message a rule produces names its id in the catalogue, with the English derived from it, and reads as Chinese', () => {
     expect(produced.length).toBeGreaterThan(15);
     for (const problem of produced) {
-      expect({ message: problem.message, parsed: !!parseMessage(problem.message) }).toEqual({ message: problem.message, parsed: true });
-      const zh = localise(problem.message, 'zh-Hans').message;
+      expect(isMessageId(problem.id)).toBe(true);
+      expect(problem.message).toBe(format(problem.id, problem.values, 'en'));
+      const zh = format(problem.id, problem.values, 'zh-Hans');
       expect(zh).toMatch(han);
       expect(zh).not.toMatch(/termStart|startsAt|periodStart|session|chapter|college/);
     }
   });
 
   it('fills in the values in each language', () => {
-    expect(localise('must be after termStart', 'zh-Hans').message).toBe('须晚于任期开始');
-    expect(localise('a cohort post cannot have a chapter', 'zh-Hans').message).toBe('年级（班级）维度的岗位不能指定地区校友会');
-    expect(localise('an event has one organiser: chapter and college are both set', 'zh-Hans').message).toBe('一个活动只有一个主办方：不能同时填写地区校友会、学院');
+    expect(format('date.after', { field: 'termStart' }, 'zh-Hans')).toBe('须晚于任期开始');
+    expect(fieldError('termEnd', 'date.after', { field: 'termStart' })).toEqual({ path: 'termEnd', id: 'date.after', values: { field: 'termStart' }, message: 'must be after termStart' });
+    expect(format('post.scopeExtra', { dimension: 'cohort', field: 'chapter' }, 'zh-Hans')).toBe('年级（班级）维度的岗位不能指定地区校友会');
+    expect(format('event.organisers', { fields: 'chapter and college' }, 'zh-Hans')).toBe('一个活动只有一个主办方：不能同时填写地区校友会、学院');
     expect(format('date.after', { field: 'termStart' }, 'en')).toBe('must be after termStart');
-    expect(localise('something nobody catalogued', 'zh-Hans')).toEqual({ message: 'something nobody catalogued', id: null, values: {} });
+    expect(fieldError('posts', 'common.wholeNumber', { min: 0, max: 1000 }).values).toEqual({ min: '0', max: '1000' });
+    expect(isMessageId('something nobody catalogued')).toBe(false);
+    expect(isMessageId('constructor')).toBe(false);
   });
 
   it('errors carry the message id and values, and say the message in the language asked', () => {
-    const en = validationError([{ path: 'termEnd', message: 'must be after termStart' }], 'en');
-    const zh = validationError([{ path: 'termEnd', message: 'must be after termStart' }], 'zh-Hans');
+    const en = validationError([fieldError('termEnd', 'date.after', { field: 'termStart' })], 'en');
+    const zh = validationError([fieldError('termEnd', 'date.after', { field: 'termStart' })], 'zh-Hans');
     expect(en.message).toBe('termEnd: must be after termStart');
     expect(zh.message).toBe('任期结束：须晚于任期开始');
     expect((zh.details as any).errors[0]).toEqual({ path: ['termEnd'], message: '须晚于任期开始', name: 'ValidationError', messageId: 'liaison.error.date.after', values: { field: 'termStart' } });
-    expect((conflictError([{ path: 'studentNo', message: 'is already taken by another record' }], 'zh-Hans') as any).details.errors[0].message).toBe('已被其他记录使用');
+    expect((conflictError([fieldError('studentNo', 'unique.taken')], 'zh-Hans') as any).details.errors[0].message).toBe('已被其他记录使用');
   });
 
   it('picks the language from Accept-Language, else the admin user’s preference, else English', () => {
@@ -61,5 +69,80 @@ describe('the integrity rules speak English and Chinese', () => {
     expect(languageOf('en', 'zh-Hans')).toBe('en');
     expect(languageOf(undefined, 'zh-Hans')).toBe('zh-Hans');
     expect(languageOf(undefined, null)).toBe('en');
+  });
+});
+
+describe('a request parsed by its schema', () => {
+  /** A request being served, as Strapi's request context hands it to the errors. */
+  const serving = (acceptLanguage: string | undefined, run: () => unknown) => {
+    const g = globalThis as any;
+    const before = g.strapi;
+    g.strapi = { requestContext: { get: () => ({ get: (h: string) => (h === 'accept-language' ? acceptLanguage : undefined), state: {} }) } };
+    try {
+      return run();
+    } finally {
+      g.strapi = before;
+    }
+  };
+  const refusal = (acceptLanguage: string | undefined, data: unknown) => {
+    try {
+      serving(acceptLanguage, () => parseInput(appointmentInput, data));
+    } catch (error: any) {
+      return { name: error.name, status: error.details && 400, message: error.message, errors: error.details.errors };
+    }
+    throw new Error('the request was not refused');
+  };
+
+  it('hands back the typed value', () => {
+    expect(parseInput(appointmentInput, { termStart: '2026-07-01', termEnd: '', appointments: [{ studentNo: ' 2019001 ', role: 'monitor' }] })).toEqual({
+      termStart: '2026-07-01',
+      termEnd: null,
+      appointments: [{ role: 'monitor', studentNo: '2019001' }],
+      locale: 'zh-Hans',
+    });
+  });
+
+  it('turns a zod issue into a 400 naming the field path, with the message id, in English', () => {
+    const en = refusal('en', { termStart: '2026-07-01', appointments: [{ alumnus: 'bad id!', role: 'monitor' }] });
+    expect(en.name).toBe('ValidationError');
+    expect(en.message).toBe('appointments[0].alumnus: must be the documentId of an alumnus');
+    expect(en.errors).toEqual([
+      { path: ['appointments[0].alumnus'], message: 'must be the documentId of an alumnus', name: 'ValidationError', messageId: 'liaison.error.assignment.alumnusId', values: {} },
+    ]);
+  });
+
+  it('says the same in Chinese to Accept-Language: zh-CN, with the same message id and values', () => {
+    const data = { termStart: '2026-02-30', appointments: [{ role: 'king' }] };
+    const [en, zh] = [refusal(undefined, data), refusal('zh-CN,zh;q=0.9', data)];
+    expect(en.errors.map((e: any) => e.path[0])).toEqual(['termStart', 'appointments[0].role', 'appointments[0].alumnus']);
+    expect(zh.errors.map((e: any) => [e.path, e.messageId, e.values])).toEqual(en.errors.map((e: any) => [e.path, e.messageId, e.values]));
+    expect(zh.errors[0].message).toBe('为必填项，格式为 yyyy-MM-dd');
+    expect(zh.errors[1].message).toMatch(/^须为以下之一：/);
+    expect(zh.message).toMatch(/^任期开始：为必填项，格式为 yyyy-MM-dd；/);
+  });
+
+  it('says by its kind what an issue without a message of ours is', () => {
+    const schema = z.object({ a: z.string(), b: z.number().max(5), c: z.enum(['x', 'y']), d: z.array(z.string()) });
+    expect(parseWith(schema, { b: 9, c: 'z', d: 'no' }).problems.map((p) => [p.path, p.message])).toEqual([
+      ['a', 'is required'],
+      ['b', 'must be at most 5'],
+      ['c', 'must be one of x, y'],
+      ['d', 'must be a list'],
+    ]);
+    // Without our messages at hand (zod's own error map), an issue is still one of ours: not valid.
+    expect(problemsOf(schema.safeParse({ a: 'x', b: 9, c: 'x', d: [] }).error!.issues)).toEqual([fieldError('b', 'common.invalid')]);
+  });
+
+  it('refuses prototype names, NUL bytes and numbers too large as 400 naming the field, never a crash', () => {
+    const schema = z.object({ id: documentId(), on: day(), n: wholeNumber(0, 10), kind: oneOf(['a', 'b']) });
+    const { problems } = parseWith(schema, JSON.parse('{"id":"a\\u0000b","on":"2024-01-01\\u0000","n":1e400,"kind":"constructor","__proto__":{"x":1}}'));
+    expect(problems.map((p) => [p.path, p.id])).toEqual([
+      ['id', 'common.documentId'],
+      ['on', 'date.format'],
+      ['n', 'common.wholeNumber'],
+      ['kind', 'common.oneOf'],
+    ]);
+    expect(({} as any).x).toBeUndefined();
+    expect(says('required')).not.toMatch(/is required/);
   });
 });

@@ -42,9 +42,9 @@ export const attendanceRecord = (strapi: Core.Strapi): DocumentMiddleware => asy
   if (user && attendance !== null && !(await scopeForRequest(strapi, user)).all) {
     const capacity = numberOrNull('capacity' in data ? data.capacity : stored?.capacity);
     if (capacity === null || capacity === undefined) {
-      throw validationError([fieldError('attendance', "needs the event's capacity to be set first")]);
+      throw validationError([fieldError('attendance', 'event.attendanceNoCapacity')]);
     }
-    if (attendance > capacity) throw validationError([fieldError('attendance', `cannot be more than the capacity (${capacity})`)]);
+    if (attendance > capacity) throw validationError([fieldError('attendance', 'event.attendanceOverCapacity', { capacity })]);
   }
   data.attendanceRecordedBy = user?.id ?? null;
   data.attendanceRecordedAt = new Date();

@@ -1,11 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { holderInScope, postOutsideScope, UIDS, type PostScopeRow } from './rules';
-import { OUTSIDE_MESSAGE, relationOutsideScope, storedOutsideScope } from './relation-scope';
+import { outsideMessage, relationOutsideScope, storedOutsideScope } from './relation-scope';
 import { requestAdminUser, scopeForRequest } from './request';
 import type { NetworkScope } from './types';
-import { localise, TERMS_ZH } from '../rules/messages';
-import { requestLanguage } from '../utils/errors';
+import type { MessageId } from '../rules/messages';
+import { fieldLabel, forbiddenError } from '../utils/errors';
 import { writtenIds } from '../utils/written';
 import type { DocumentMiddleware } from '../writes/types';
 
@@ -34,21 +33,14 @@ const scopesOf = (strapi: Core.Strapi, where: Record<string, unknown>) =>
  * 403. A PolicyError (a ForbiddenError) because Strapi's route authorisation turns any
  * other ForbiddenError thrown below it into a bare "Forbidden", losing the field.
  */
-const refuse = (field: string, stored: boolean, english = 'outside your colleges and chapters') => {
-  const lang = requestLanguage();
-  const { message, id, values } = localise(english, lang);
-  const zh = lang === 'zh-Hans';
-  const summary = stored
-    ? zh
-      ? `此联络员岗位将不在您负责的学院和校友会范围内（${TERMS_ZH[field] ?? field}：${message}）`
-      : `This liaison post would lie outside your colleges and chapters (${field}: ${message})`
-    : zh
-      ? '此联络员岗位不在您负责的学院和校友会范围内'
-      : 'This liaison post lies outside your colleges and chapters';
-  return new errors.PolicyError(summary, {
-    errors: [{ path: [field], message, name: 'PolicyError', ...(id ? { messageId: `liaison.error.${id}`, values } : {}) }],
+const refuse = (field: string, stored: boolean, id: MessageId = 'access.outside') =>
+  forbiddenError(field, id, {}, (message, lang) => {
+    const zh = lang === 'zh-Hans';
+    if (!stored) return zh ? '此联络员岗位不在您负责的学院和校友会范围内' : 'This liaison post lies outside your colleges and chapters';
+    return zh
+      ? `此联络员岗位将不在您负责的学院和校友会范围内（${fieldLabel(field, lang)}：${message}）`
+      : `This liaison post would lie outside your colleges and chapters (${field}: ${message})`;
   });
-};
 
 const check = (rows: PostScopeRow[], scope: NetworkScope, stored: boolean) => {
   for (const row of rows) {
@@ -85,7 +77,7 @@ export const postAccess = (strapi: Core.Strapi): DocumentMiddleware => async (ct
   // they could pick: refused before anything is written, whatever else is wrong with it.
   const data = (ctx.params as { data?: Record<string, unknown> })?.data;
   const asked = await relationOutsideScope(strapi, UIDS.post, data, scope, CHECK_FIRST);
-  if (asked) throw refuse(asked.field, true, OUTSIDE_MESSAGE(asked.target));
+  if (asked) throw refuse(asked.field, true, outsideMessage(asked.target));
   const holderBefore = new Map(before.map((row) => [row.id, row.alumnus?.id ?? null]));
   const successorBefore = new Map(before.map((row) => [row.id, row.successor?.id ?? null]));
 
@@ -97,13 +89,13 @@ export const postAccess = (strapi: Core.Strapi): DocumentMiddleware => async (ct
     // A new holder must be one of their alumni (or members); an unchanged one is left alone.
     for (const row of after) {
       const changed = ctx.action !== 'update' || holderBefore.get(row.id) !== (row.alumnus?.id ?? null);
-      if (changed && row.alumnus && !holderInScope(row.alumnus, scope)) throw refuse('alumnus', true, OUTSIDE_MESSAGE(UIDS.alumnus));
+      if (changed && row.alumnus && !holderInScope(row.alumnus, scope)) throw refuse('alumnus', true, outsideMessage(UIDS.alumnus));
       // A successor is a post too (one-to-one: linking it takes it from its former predecessor).
       const newSuccessor = ctx.action !== 'update' || successorBefore.get(row.id) !== (row.successor?.id ?? null);
       if (newSuccessor && row.successor && postOutsideScope(row.successor, scope)) throw refuse('successor', true);
     }
     const copied = ctx.action === 'clone' ? await storedOutsideScope(strapi, UIDS.post, ids, scope, CHECK_FIRST) : null;
-    if (copied) throw refuse(copied.field, true, OUTSIDE_MESSAGE(copied.target));
+    if (copied) throw refuse(copied.field, true, outsideMessage(copied.target));
     return result;
   });
 };

@@ -4,8 +4,7 @@ import { fieldReader, type FieldReader } from './readable';
 import { unreadableInFilters, unreadableInPopulate, unreadableInSort, type QueryWalk, type Unreadable } from './query-fields';
 import { requestAdminUser, scopeForRequest } from './request';
 import { NOTHING } from './rules';
-import { localise, TERMS_ZH } from '../rules/messages';
-import { requestLanguage } from '../utils/errors';
+import { errorDetail, fieldLabel, requestLanguage } from '../utils/errors';
 import type { DocumentMiddleware } from '../writes/types';
 
 const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
@@ -33,11 +32,9 @@ export const walkFor = (strapi: Core.Strapi, canRead: FieldReader): QueryWalk =>
 /** 400 naming the query parameter, in the request's language. */
 export const unreadableError = ({ path, field }: Unreadable) => {
   const lang = requestLanguage();
-  const { message, id, values } = localise(`cannot use ${field}: you may not read it on every record`, lang);
+  const detail = errorDetail(path, 'access.unreadableQuery', { field }, lang);
   const where = path.join('.');
-  return new errors.ValidationError(lang === 'zh-Hans' ? `${TERMS_ZH[where] ?? where}：${message}` : `${where}: ${message}`, {
-    errors: [{ path, message, name: 'ValidationError', ...(id ? { messageId: `liaison.error.${id}`, values } : {}) }],
-  });
+  return new errors.ValidationError(`${fieldLabel(where, lang)}${lang === 'zh-Hans' ? '：' : ': '}${detail.message}`, { errors: [detail] });
 };
 
 /**

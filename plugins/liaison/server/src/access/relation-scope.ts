@@ -2,10 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { pickerFilter, UIDS } from './rules';
 import { hasReferences, referencesOf, whereReferenced } from './relation-input';
 import type { NetworkScope } from './types';
+import type { MessageId } from '../rules/messages';
 
 /** Why a relation target is refused, by target type (alumni are people, the rest are places). */
-export const OUTSIDE_MESSAGE = (target: string) =>
-  target === UIDS.alumnus ? 'not an alumnus of your colleges nor a member of your chapters' : 'outside your colleges and chapters';
+export const outsideMessage = (target: string): MessageId => (target === UIDS.alumnus ? 'access.holder' : 'access.outside');
 
 /** The creator fields: Strapi puts the acting admin user there itself. */
 const SET_BY_STRAPI = ['createdBy', 'updatedBy'];

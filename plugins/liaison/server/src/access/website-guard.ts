@@ -4,7 +4,7 @@ import { requestAdminUser, scopeForRequest } from './request';
 import { forbiddenError } from '../utils/errors';
 import { writtenIds } from '../utils/written';
 import { hasReferences, referencesOf, whereReferenced } from './relation-input';
-import { OUTSIDE_MESSAGE, relationOutsideScope, storedOutsideScope } from './relation-scope';
+import { outsideMessage, relationOutsideScope, storedOutsideScope } from './relation-scope';
 import type { DocumentMiddleware } from '../writes/types';
 
 /** The website types chapter editors write, and the relation that ties each to chapters. */
@@ -13,9 +13,9 @@ const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'd
 const STORING = new Set(['create', 'update', 'clone']);
 
 const MESSAGES = {
-  other: 'belongs to a chapter that is not yours',
-  none: 'must belong to one of your chapters',
-};
+  other: 'access.otherChapter',
+  none: 'access.noChapter',
+} as const;
 
 
 const rowsOf = (strapi: Core.Strapi, uid: string, relation: string, where: Record<string, unknown>) =>
@@ -61,7 +61,7 @@ export const websiteAccess = (strapi: Core.Strapi): DocumentMiddleware => async 
   // Whatever else it links to (an event's organising posts, a story's featured alumni)
   // must be theirs to pick too: an editor cannot credit another college's liaison.
   const outside = await relationOutsideScope(strapi, ctx.uid, data, scope, [relation]);
-  if (outside) throw forbiddenError(outside.field, OUTSIDE_MESSAGE(outside.target));
+  if (outside) throw forbiddenError(outside.field, outsideMessage(outside.target));
 
   return strapi.db.transaction(async () => {
     const result = await next();
@@ -71,7 +71,7 @@ export const websiteAccess = (strapi: Core.Strapi): DocumentMiddleware => async 
       if (outside) throw forbiddenError(relation, MESSAGES[outside]);
     }
     const copied = ctx.action === 'clone' ? await storedOutsideScope(strapi, ctx.uid, ids, scope, [relation]) : null;
-    if (copied) throw forbiddenError(copied.field, OUTSIDE_MESSAGE(copied.target));
+    if (copied) throw forbiddenError(copied.field, outsideMessage(copied.target));
     return result;
   });
 };

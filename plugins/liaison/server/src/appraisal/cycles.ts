@@ -1,7 +1,7 @@
-import { fieldError, type FieldError } from '../rules/field-error';
-import { requestLanguage, validationError } from '../utils/errors';
+import { requestLanguage } from '../utils/errors';
 import { registeredMeasures } from './measures';
-import { checkCriteria, checkPeriod, checkThresholds, DEFAULT_THRESHOLDS, type Criterion } from './rules';
+import { DEFAULT_THRESHOLDS } from './rules';
+import type { CycleChanges, CycleInput } from './inputs';
 import { resultMail, type Locale } from './templates';
 import { assertOpen } from './guard';
 import { day, n, parseJson, presentCycle, UID, type Deps } from './deps';
@@ -9,34 +9,6 @@ import { commentsOf, resultRows } from './queries';
 import { enrol, recompute } from './compute';
 import { postLabelIn } from '../services/post-labels';
 import type { ClosedCycle, ComputeResult, Cycle, MeasureInfo } from '../admin-api-types';
-
-const validateCycleBody = (body: any, partial: boolean) => {
-  const problems: FieldError[] = [];
-  if (!body || typeof body !== 'object') return [fieldError('body', 'is required')];
-  if (!partial || body.name !== undefined) {
-    if (typeof body.name !== 'string' || !body.name.trim()) problems.push(fieldError('name', 'is required'));
-    else if (body.name.length > 200) problems.push(fieldError('name', 'must be at most 200 characters'));
-  }
-  if (!partial || body.periodStart !== undefined || body.periodEnd !== undefined)
-    problems.push(...checkPeriod(body.periodStart, body.periodEnd));
-  if (!partial || body.criteria !== undefined)
-    problems.push(
-      ...checkCriteria(
-        body.criteria,
-        registeredMeasures().map((m) => m.key),
-      ),
-    );
-  problems.push(...checkThresholds(body.thresholds));
-  return problems;
-};
-
-const cleanCriteria = (criteria: any[]): Criterion[] =>
-  criteria.map((x) => ({
-    key: x.key,
-    kind: x.kind,
-    ...(x.kind === 'measured' ? { measure: x.measure } : {}),
-    weight: x.weight,
-  }));
 
 /**
  * A cycle's life: created (its posts enrolled and measured), edited and computed again
@@ -74,9 +46,7 @@ export const cycles = ({ strapi, findCycle, lockCycle, outbox }: Deps) => {
       return presentCycle(await findCycle(documentId));
     },
 
-    async createCycle(body: any) {
-      const problems = validateCycleBody(body, false);
-      if (problems.length) throw validationError(problems);
+    async createCycle(body: CycleInput) {
       return strapi.db.transaction(async ({ trx }) => {
         const created = await strapi.documents(UID.cycle as any).create({
           data: {
@@ -84,7 +54,7 @@ export const cycles = ({ strapi, findCycle, lockCycle, outbox }: Deps) => {
             periodStart: body.periodStart,
             periodEnd: body.periodEnd,
             cycleStatus: 'open',
-            criteria: cleanCriteria(body.criteria),
+            criteria: body.criteria,
             thresholds: body.thresholds ?? DEFAULT_THRESHOLDS,
           } as any,
         });
@@ -95,30 +65,26 @@ export const cycles = ({ strapi, findCycle, lockCycle, outbox }: Deps) => {
       });
     },
 
-    async updateCycle(documentId: string, body: any) {
+    /** 404 for an unknown cycle, 409 for a closed one (a closed cycle answers 409 whatever the request's body). */
+    async assertCycleOpen(documentId: string) {
+      assertOpen(await findCycle(documentId));
+    },
+
+    /** What changes of an open cycle (409 when closed); that its period still runs forward is the write guard's to check. */
+    async updateCycle(documentId: string, body: CycleChanges) {
       const cycle = await findCycle(documentId);
-      // A closed cycle answers 409 whatever the body (before the body's 400).
       assertOpen(cycle);
       const merged = {
-        name: body?.name ?? cycle.name,
-        periodStart: body?.periodStart ?? day(cycle.periodStart),
-        periodEnd: body?.periodEnd ?? day(cycle.periodEnd),
-        criteria: body?.criteria ?? parseJson(cycle.criteria),
-        thresholds: body?.thresholds ?? parseJson(cycle.thresholds),
+        name: (body.name ?? cycle.name).trim(),
+        periodStart: body.periodStart ?? day(cycle.periodStart),
+        periodEnd: body.periodEnd ?? day(cycle.periodEnd),
+        criteria: body.criteria ?? parseJson(cycle.criteria),
+        thresholds: body.thresholds ?? parseJson(cycle.thresholds),
       };
-      const problems = validateCycleBody(merged, false);
-      if (problems.length) throw validationError(problems);
       return strapi.db.transaction(async ({ trx }) => {
         await lockCycle(cycle.id, trx);
         // The guard refuses the update if the cycle was closed meanwhile.
-        await strapi.documents(UID.cycle as any).update({
-          documentId,
-          data: {
-            ...merged,
-            name: String(merged.name).trim(),
-            criteria: cleanCriteria(merged.criteria),
-          } as any,
-        });
+        await strapi.documents(UID.cycle as any).update({ documentId, data: merged as any });
         const updated = await findCycle(documentId);
         await enrol(strapi, updated, trx);
         await recompute(strapi, updated, { measure: true }, trx);

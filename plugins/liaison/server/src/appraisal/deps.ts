@@ -77,7 +77,7 @@ export const depsOf = (strapi: Core.Strapi) => {
     if (!row || !row.cycle) throw new errors.NotFoundError('No appraisal has this documentId');
     const colleges = await collegesOf(user);
     if (colleges && !(row.collegeId && colleges.includes(Number(row.collegeId)))) {
-      throw forbiddenError('appraisal', 'outside your colleges and chapters');
+      throw forbiddenError('appraisal', 'access.outside');
     }
     return row;
   };

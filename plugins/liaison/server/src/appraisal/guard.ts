@@ -2,8 +2,8 @@ import type { Core } from '@strapi/strapi';
 import type { DocumentMiddleware } from '../writes/types';
 import { fieldError } from '../rules/field-error';
 import { conflictError, validationError } from '../utils/errors';
-import { checkCriteria, checkOpen, checkScore, checkScoredCriterion, checkThresholds, type Criterion } from './rules';
-import { registeredMeasures } from './measures';
+import { checkOpen, checkScoredCriterion, type Criterion } from './rules';
+import { cycleRulesProblems, scoreProblems } from './inputs';
 
 const CYCLE = 'plugin::liaison.appraisal-cycle';
 const APPRAISAL = 'plugin::liaison.appraisal';
@@ -64,17 +64,8 @@ export const appraisalGuard = (strapi: Core.Strapi): DocumentMiddleware => {
         assertOpen(row);
       }
       if (data) {
-        const problems = [
-          ...(data.criteria !== undefined
-            ? checkCriteria(
-                data.criteria,
-                registeredMeasures().map((m) => m.key),
-              )
-            : []),
-          ...checkThresholds(data.thresholds),
-        ];
-        if (data.cycleStatus === 'closed')
-          problems.push(fieldError('cycleStatus', 'a cycle is closed by its close action, which mails the results'));
+        const problems = cycleRulesProblems(data);
+        if (data.cycleStatus === 'closed') problems.push(fieldError('cycleStatus', 'appraisal.closeAction'));
         if (problems.length) throw validationError(problems);
         delete data.closedAt;
       }
@@ -92,7 +83,7 @@ export const appraisalGuard = (strapi: Core.Strapi): DocumentMiddleware => {
       }
       assertOpen(cycle);
       if (ctx.uid === SCORE && data?.score !== undefined) {
-        const problems = checkScore(data.score);
+        const problems = scoreProblems(data.score);
         if (problems.length) throw validationError(problems);
       }
       // A score is for one of the cycle's scored criteria, whoever writes it.

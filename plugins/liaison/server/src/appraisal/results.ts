@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { DIMENSIONS, type Dimension } from '../vocabulary';
-import { fieldError, type FieldError } from '../rules/field-error';
+import type { Dimension } from '../vocabulary';
+import { fieldError } from '../rules/field-error';
 import { requestLanguage, validationError } from '../utils/errors';
-import { DEFAULT_SORT, GRADES, parseSort } from './rules';
+import { DEFAULT_SORT } from './rules';
+import type { ResultsQuery } from './inputs';
 import { criteriaOf, day, n, parseJson, presentCycle, UID, type Deps, type User } from './deps';
 import { commentsOf, countFiltered, gradeCounts, gradesOfRow, resultRows, type ResultsFilter } from './queries';
 import { postLabelIn } from '../services/post-labels';
@@ -16,46 +17,14 @@ const SCOPE_UID: Record<Dimension, string> = {
   industry: UID.industry,
 };
 
-/** The results' query string: filters, sort and page, each refused (400) by its name. */
-const parseResultsQuery = async (strapi: Core.Strapi, query: any) => {
-  const problems: FieldError[] = [];
-  const q: ResultsFilter & { page: number; pageSize: number } = { page: 1, pageSize: 25 };
-  if (query.dimension !== undefined && query.dimension !== '') {
-    if (!DIMENSIONS.includes(query.dimension)) problems.push(fieldError('dimension', `must be one of ${DIMENSIONS.join(', ')}`));
-    else q.dimension = query.dimension;
+/** The results' filters as the queries take them: the scope by its id (400 naming `scope` when it has none). */
+const filterOf = async (strapi: Core.Strapi, query: ResultsQuery): Promise<ResultsFilter & { page: number; pageSize: number }> => {
+  const q: ResultsFilter & { page: number; pageSize: number } = { dimension: query.dimension, grade: query.grade, sort: query.sort, page: query.page, pageSize: query.pageSize };
+  if (query.scope !== undefined && query.dimension) {
+    const scope = await strapi.db.query(SCOPE_UID[query.dimension] as any).findOne({ where: { documentId: query.scope }, select: ['id'] });
+    if (!scope) throw validationError([fieldError('scope', 'assignment.noScope', { dimension: query.dimension })]);
+    q.scopeKey = `${query.dimension}:${scope.id}`;
   }
-  if (query.scope !== undefined && query.scope !== '') {
-    if (!q.dimension) problems.push(fieldError('scope', 'needs a dimension'));
-    else {
-      const scope = await strapi.db.query(SCOPE_UID[q.dimension as Dimension] as any).findOne({
-        where: { documentId: String(query.scope) },
-        select: ['id'],
-      });
-      if (!scope) problems.push(fieldError('scope', `no ${q.dimension} scope has this documentId`));
-      else q.scopeKey = `${q.dimension}:${scope.id}`;
-    }
-  }
-  if (query.grade !== undefined && query.grade !== '') {
-    if (!GRADES.includes(query.grade)) problems.push(fieldError('grade', `must be one of ${GRADES.join(', ')}`));
-    else q.grade = query.grade;
-  }
-  if (query.sort !== undefined && query.sort !== '') {
-    const sort = parseSort(query.sort);
-    problems.push(...sort.problems);
-    q.sort = sort.value;
-  }
-  const whole = (name: string, value: unknown, fallback: number, max: number) => {
-    if (value === undefined || value === '') return fallback;
-    const v = Number(value);
-    if (!Number.isInteger(v) || v < 1 || v > max) {
-      problems.push(fieldError(name, `must be a whole number from 1 to ${max}`));
-      return fallback;
-    }
-    return v;
-  };
-  q.page = whole('page', query.page, 1, 100000);
-  q.pageSize = whole('pageSize', query.pageSize, 25, 200);
-  if (problems.length) throw validationError(problems);
   return q;
 };
 
@@ -85,9 +54,9 @@ const presentResult = (r: any, comments: any[], user: User): ResultRow => ({
 
 /** A cycle's results (page, counts, grade distribution), its export, and a liaison's results across cycles. */
 export const results = ({ strapi, findCycle, collegesOf }: Deps) => ({
-  async results(documentId: string, query: any, user: User): Promise<ResultsResponse> {
+  async results(documentId: string, query: ResultsQuery, user: User): Promise<ResultsResponse> {
     const cycle = await findCycle(documentId);
-    const q = await parseResultsQuery(strapi, query ?? {});
+    const q = await filterOf(strapi, query);
     const colleges = await collegesOf(user);
     const rows = await resultRows(strapi, cycle, colleges, q);
     const comments = await commentsOf(

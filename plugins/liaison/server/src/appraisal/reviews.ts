@@ -1,8 +1,6 @@
-import { fieldError, type FieldError } from '../rules/field-error';
-import { validationError } from '../utils/errors';
-import { checkScore, checkScoredCriterion } from './rules';
+import type { NoteInput, ScoreInput } from './inputs';
 import { noteMail, type Locale } from './templates';
-import { criteriaOf, n, parseJson, UID, type Deps, type User } from './deps';
+import { n, parseJson, UID, type Deps, type User } from './deps';
 import { recompute } from './compute';
 import type { ScoreResult } from '../admin-api-types';
 
@@ -13,16 +11,10 @@ import type { ScoreResult } from '../admin-api-types';
  */
 export const reviews = ({ strapi, appraisalFor, lockCycle, outbox }: Deps) => ({
   /** A reviewer's score on a scored criterion (replacing their earlier one); returns the new total, grade and rank. */
-  async score(documentId: string, body: any, user: User): Promise<ScoreResult> {
+  async score(documentId: string, body: ScoreInput, user: User): Promise<ScoreResult> {
     const appraisal = await appraisalFor(documentId, user);
-    // Checked here too, so that one answer names every wrong field.
-    const problems: FieldError[] = [...checkScoredCriterion(criteriaOf(appraisal.cycle), body?.criterion), ...checkScore(body?.score)];
-    if (body?.comment !== undefined && body.comment !== null && typeof body.comment !== 'string')
-      problems.push(fieldError('comment', 'must be text'));
-    else if (typeof body?.comment === 'string' && body.comment.length > 2000)
-      problems.push(fieldError('comment', 'must be at most 2000 characters'));
-    if (problems.length) throw validationError(problems);
-    const criterion = body.criterion as string;
+    // That the criterion is a scored one of the cycle, and the cycle open, is the write guard's to check (guard.ts).
+    const { criterion } = body;
     return strapi.db.transaction(async ({ trx }) => {
       await lockCycle(appraisal.cycle.id, trx);
       const cycle = await strapi.db.query(UID.cycle).findOne({ where: { id: appraisal.cycle.id } });
@@ -34,7 +26,9 @@ export const reviews = ({ strapi, appraisalFor, lockCycle, outbox }: Deps) => ({
         },
       });
       const label = `${appraisal.label ?? ''} · ${criterion}`.slice(0, 300);
+      // The criterion is written on an update too, so that the guard checks it against the cycle's criteria of today.
       const data: any = {
+        criterion,
         score: body.score,
         comment: body.comment ?? null,
         label,
@@ -44,7 +38,6 @@ export const reviews = ({ strapi, appraisalFor, lockCycle, outbox }: Deps) => ({
         await strapi.documents(UID.score as any).create({
           data: {
             ...data,
-            criterion,
             appraisal: appraisal.id,
             reviewer: user.id,
           },
@@ -63,16 +56,14 @@ export const reviews = ({ strapi, appraisalFor, lockCycle, outbox }: Deps) => ({
   },
 
   /** Supervision feedback: kept with the appraisal, and the liaison is told by e-mail. */
-  async note(documentId: string, body: any, user: User) {
+  async note(documentId: string, body: NoteInput, user: User) {
     const appraisal = await appraisalFor(documentId, user);
-    if (typeof body?.text !== 'string' || !body.text.trim()) throw validationError([fieldError('text', 'is required')]);
-    if (body.text.length > 4000) throw validationError([fieldError('text', 'must be at most 4000 characters')]);
     return strapi.db.transaction(async () => {
       const created = await strapi.documents(UID.note as any).create({
         data: {
           appraisal: appraisal.id,
           reviewer: user.id,
-          text: body.text.trim(),
+          text: body.text,
         } as any,
       });
       const alumnus = appraisal.liaison?.alumnus;
@@ -86,7 +77,7 @@ export const reviews = ({ strapi, appraisalFor, lockCycle, outbox }: Deps) => ({
               name: alumnus.name,
               cycle: appraisal.cycle.name,
               post: appraisal.liaison?.label ?? '',
-              text: body.text.trim(),
+              text: body.text,
             }),
             kind: 'appraisal-feedback',
             dedupeKey: `appraisal-feedback:${created.documentId}`,
@@ -97,7 +88,7 @@ export const reviews = ({ strapi, appraisalFor, lockCycle, outbox }: Deps) => ({
       }
       return {
         documentId: created.documentId,
-        text: body.text.trim(),
+        text: body.text,
         createdAt: created.createdAt,
         mailed,
       };

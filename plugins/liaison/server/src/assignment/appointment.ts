@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { OCCUPYING_STATUSES } from '../rules/quotas';
 import { fieldError, type FieldError } from '../rules/field-error';
-import { ROLES, checkTerm, statusOnApproval, today } from './rules/lifecycle';
+import { statusOnApproval, today } from './rules/lifecycle';
 import { actorOf, withHistory } from './history';
-import { ALUMNI, POSTS, assertCanAct, findScope, scopeFullMessage, type Scope } from './scope';
+import { ALUMNI, POSTS, assertCanAct, findScope, type Scope } from './scope';
+import type { AppointmentInput } from './inputs';
 import { restating, type Refusal } from './refusals';
 import { appointmentMail, type LiaisonContact, type Locale } from './templates';
 import { bad, languageOf, notFound, person, type PostStore, type User } from './posts';
@@ -14,8 +15,8 @@ import { bad, languageOf, notFound, person, type PostStore, type User } from './
  * transaction), an overlap on the appointee as the request named them.
  */
 const inBatch = (i: number, field: string) => (refusal: Refusal) => {
-  if (refusal.kind === 'overlap') return fieldError(`appointments[${i}].${field}`, refusal.english);
-  return fieldError('appointments', scopeFullMessage(Number(refusal.values.occupied) - i, Number(refusal.values.posts)));
+  if (refusal.kind === 'overlap') return fieldError(`appointments[${i}].${field}`, refusal.id, refusal.values);
+  return fieldError('appointments', 'assignment.scopeFull', { occupied: Number(refusal.values.occupied) - i, posts: refusal.values.posts });
 };
 
 /** Graduation appointments: a class's liaisons in one step, and the mail that tells the class. */
@@ -24,32 +25,28 @@ export const appointment = (strapi: Core.Strapi, { posts, findAlumnus, reload }:
    * Graduation appointment: a class's liaisons in one step, all or nothing, then one
    * e-mail to every member who consented to contact, naming the liaisons and how to reach them.
    */
-  async appoint(cohortDocumentId: string, body: any, user: User) {
+  /** The class a graduation appointment is for: 404 when unknown, 403 outside the user's colleges. */
+  async cohortFor(cohortDocumentId: string, user: User): Promise<Scope> {
     const scope = await findScope(strapi, 'cohort', cohortDocumentId);
     if (!scope) throw notFound('Cohort');
     await assertCanAct(strapi, user, scope);
-    body = body ?? {};
-    const problems: FieldError[] = [...checkTerm(body)];
-    const list: any[] = Array.isArray(body.appointments) ? body.appointments : [];
-    if (!list.length) problems.push(fieldError('appointments', 'name at least one appointee'));
-    const locale: Locale = body.locale === 'en' ? 'en' : 'zh-Hans';
+    return scope;
+  },
+
+  async appoint(scope: Scope, body: AppointmentInput, user: User) {
+    const locale: Locale = body.locale;
+    const problems: FieldError[] = [];
     const people: any[] = [];
-    for (const [i, a] of list.entries()) {
-      const at = `appointments[${i}]`;
-      const field = a?.alumnus ? 'alumnus' : 'studentNo';
-      if (!ROLES.includes(a?.role)) problems.push(fieldError(`${at}.role`, `must be one of ${ROLES.join(', ')}`));
-      let who: any = null;
-      if (a?.alumnus) who = await findAlumnus(a.alumnus);
-      else if (typeof a?.studentNo === 'string' && a.studentNo.trim()) {
-        who = await strapi.db.query(ALUMNI as any).findOne({ where: { studentNo: a.studentNo.trim() }, populate: { cohort: { select: ['id'] } } });
-      } else {
-        problems.push(fieldError(`${at}.alumnus`, 'name the appointee by alumnus (documentId) or studentNo'));
-        continue;
-      }
-      if (!who) problems.push(fieldError(`${at}.${field}`, 'no alumnus found'));
-      else if (who.cohort?.id !== scope.id) problems.push(fieldError(`${at}.${field}`, `${who.name} is not a member of this class`));
-      else if (who.alumnusStatus === 'deceased') problems.push(fieldError(`${at}.${field}`, `${who.name} is recorded as deceased`));
-      else if (people.some((p) => p?.who.id === who.id)) problems.push(fieldError(`${at}.${field}`, `${who.name} is named twice`));
+    for (const [i, a] of body.appointments.entries()) {
+      const field = a.alumnus ? 'alumnus' : 'studentNo';
+      const at = `appointments[${i}].${field}`;
+      const who: any = a.alumnus
+        ? await findAlumnus(a.alumnus)
+        : await strapi.db.query(ALUMNI as any).findOne({ where: { studentNo: a.studentNo }, populate: { cohort: { select: ['id'] } } });
+      if (!who) problems.push(fieldError(at, 'assignment.noAlumnusFound'));
+      else if (who.cohort?.id !== scope.id) problems.push(fieldError(at, 'assignment.notMember', { name: who.name }));
+      else if (who.alumnusStatus === 'deceased') problems.push(fieldError(at, 'assignment.deceasedNamed', { name: who.name }));
+      else if (people.some((p) => p?.who.id === who.id)) problems.push(fieldError(at, 'assignment.namedTwice', { name: who.name }));
       people.push(who ? { who, field, role: a.role } : null);
     }
     bad(problems);
@@ -64,7 +61,7 @@ export const appointment = (strapi: Core.Strapi, { posts, findAlumnus, reload }:
           cohort: scope.documentId,
           role: p.role,
           termStart: body.termStart,
-          termEnd: body.termEnd || null,
+          termEnd: body.termEnd,
           postStatus: status,
           nominationSource: 'staff',
         };

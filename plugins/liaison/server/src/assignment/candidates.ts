@@ -1,25 +1,18 @@
 import type { Core } from '@strapi/strapi';
-import { DIMENSIONS, SCOPE_FIELD, type Dimension } from '../rules/liaison-post';
-import { fieldError, type FieldError } from '../rules/field-error';
+import { SCOPE_FIELD, type Dimension } from '../rules/liaison-post';
+import type { CandidatesQuery } from './inputs';
 import { columnOf, joinOf, rowsOf, tableOf } from '../utils/db';
 import { LIVE_STATUSES, dayOf, today } from './rules/lifecycle';
 import { rankCandidates, type CandidateRow } from './rules/candidates';
 import { ALUMNI, POSTS, SCOPE_UID, assertCanAct, findScope, occupiedIn, postsOf } from './scope';
-import { bad, notFound, type PostStore, type User } from './posts';
+import { notFound, type PostStore, type User } from './posts';
 import type { CandidatesResponse } from '../admin-api-types';
 
 /** Candidates for a scope's free post. */
 export const candidates = (strapi: Core.Strapi, { raw }: PostStore) => ({
   /** Ranked suggestions for a scope's free post, with their reasons: the data from one SQL query. */
-  async candidates(query: any, user: User): Promise<CandidatesResponse> {
-    const dimension = query?.dimension as Dimension;
-    const problems: FieldError[] = [];
-    if (!DIMENSIONS.includes(dimension)) problems.push(fieldError('dimension', `must be one of ${DIMENSIONS.join(', ')}`));
-    if (typeof query?.scope !== 'string' || !query.scope) problems.push(fieldError('scope', 'is required (a documentId)'));
-    const limit = query?.limit === undefined ? 20 : Number(query.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) problems.push(fieldError('limit', 'must be a whole number from 1 to 100'));
-    bad(problems);
-    const scope = await findScope(strapi, dimension, query.scope);
+  async candidates({ dimension, scope: scopeId, limit }: CandidatesQuery, user: User): Promise<CandidatesResponse> {
+    const scope = await findScope(strapi, dimension, scopeId);
     if (!scope) throw notFound('Scope');
     await assertCanAct(strapi, user, scope);
     const [{ posts: places }, occupied] = await Promise.all([postsOf(strapi, dimension, scope.documentId), occupiedIn(strapi, dimension, scope.id)]);

@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { SCOPE_FIELD, type Dimension } from '../rules/liaison-post';
 import { fieldError, type FieldError } from '../rules/field-error';
 import { conflictError } from '../utils/errors';
-import { canDo, checkEnding, checkNomination, checkRejection, checkRenewal, statusOnApproval, termEndOnEnding, today } from './rules/lifecycle';
+import { canDo, checkRenewal, statusOnApproval, termEndOnEnding, today } from './rules/lifecycle';
+import type { EndingInput, NominationInput, RejectionInput, RenewalInput } from './inputs';
 import { actorOf, historyOf, withHistory } from './history';
 import { POSTS, assertCanAct, findScope, lockScope, type Scope } from './scope';
 import { restating } from './refusals';
@@ -27,20 +28,18 @@ export const lifecycle = (strapi: Core.Strapi, store: PostStore) => {
     });
 
   return {
-    async nominate(body: any, user: User) {
-      body = body ?? {};
-      bad(checkNomination(body));
-      const dimension = body.dimension as Dimension;
+    async nominate(body: NominationInput, user: User) {
+      const dimension: Dimension = body.dimension;
       const [alumnus, scope, nominator] = await Promise.all([
         findAlumnus(body.alumnus),
         findScope(strapi, dimension, body.scope),
         body.nominator ? findAlumnus(body.nominator) : Promise.resolve(undefined),
       ]);
       const problems: FieldError[] = [];
-      if (!alumnus) problems.push(fieldError('alumnus', 'no alumnus has this documentId'));
-      else if (alumnus.alumnusStatus === 'deceased') problems.push(fieldError('alumnus', 'is recorded as deceased'));
-      if (!scope) problems.push(fieldError('scope', `no ${dimension} scope has this documentId`));
-      if (nominator === null) problems.push(fieldError('nominator', 'no alumnus has this documentId'));
+      if (!alumnus) problems.push(fieldError('alumnus', 'assignment.noAlumnus'));
+      else if (alumnus.alumnusStatus === 'deceased') problems.push(fieldError('alumnus', 'assignment.deceased'));
+      if (!scope) problems.push(fieldError('scope', 'assignment.noScope', { dimension }));
+      if (nominator === null) problems.push(fieldError('nominator', 'assignment.noAlumnus'));
       bad(problems);
       await assertCanAct(strapi, user, scope!);
       const by = actorOf(user);
@@ -53,9 +52,9 @@ export const lifecycle = (strapi: Core.Strapi, store: PostStore) => {
               [SCOPE_FIELD[dimension]]: scope!.documentId,
               role: body.role,
               termStart: body.termStart,
-              termEnd: body.termEnd || null,
+              termEnd: body.termEnd,
               postStatus: 'nominated',
-              nominationSource: ['staff', 'college', 'chapter', 'alumnus', 'self'].includes(body.source) ? body.source : nominator ? 'alumnus' : 'staff',
+              nominationSource: body.source ?? (nominator ? 'alumnus' : 'staff'),
               nominator: nominator ? nominator.documentId : null,
               nominationReason: body.reason || null,
             } as any,
@@ -69,22 +68,20 @@ export const lifecycle = (strapi: Core.Strapi, store: PostStore) => {
     async approve(documentId: string, user: User) {
       const { scope } = await postFor(documentId, user);
       return locked(scope, documentId, async (row) => {
-        if (!canDo('approve', row.postStatus)) throw conflictError([fieldError('postStatus', `only a nominated post can be approved (this one is ${row.postStatus})`)]);
-        if (row.termEnd && row.termEnd < today()) bad([fieldError('termEnd', `the term of this nomination ended on ${row.termEnd}: correct it before approving`)]);
+        if (!canDo('approve', row.postStatus)) throw conflictError([fieldError('postStatus', 'assignment.approveStatus', { status: row.postStatus })]);
+        if (row.termEnd && row.termEnd < today()) bad([fieldError('termEnd', 'assignment.termOver', { date: row.termEnd })]);
         // The request names the post, not its scope relation: a full scope is refused on `scope`.
         await restating(
           () => update({ action: 'approve', by: actorOf(user) }, documentId, { postStatus: statusOnApproval(row.termStart, today()) }),
-          (refusal) => (refusal.kind === 'full' ? fieldError('scope', refusal.english) : null),
+          (refusal) => (refusal.kind === 'full' ? fieldError('scope', refusal.id, refusal.values) : null),
         );
       });
     },
 
-    async reject(documentId: string, body: any, user: User) {
+    async reject(documentId: string, body: RejectionInput, user: User) {
       const { scope } = await postFor(documentId, user);
-      body = body ?? {};
-      bad(checkRejection(body));
       return locked(scope, documentId, async (row) => {
-        if (!canDo('reject', row.postStatus)) throw conflictError([fieldError('postStatus', `only a nominated post can be rejected (this one is ${row.postStatus})`)]);
+        if (!canDo('reject', row.postStatus)) throw conflictError([fieldError('postStatus', 'assignment.rejectStatus', { status: row.postStatus })]);
         await update({ action: 'reject', reason: body.reason, by: actorOf(user) }, documentId, {
           postStatus: 'rejected',
           rejectionReason: body.reason,
@@ -92,36 +89,33 @@ export const lifecycle = (strapi: Core.Strapi, store: PostStore) => {
       });
     },
 
-    async renew(documentId: string, body: any, user: User) {
+    async renew(documentId: string, body: RenewalInput, user: User) {
       const { scope } = await postFor(documentId, user);
-      body = body ?? {};
       return locked(scope, documentId, async (row) => {
-        if (!canDo('renew', row.postStatus)) throw conflictError([fieldError('postStatus', `only an active or approved post can be renewed (this one is ${row.postStatus})`)]);
-        bad(checkRenewal(body, row));
-        await update({ action: 'renew', reason: typeof body.reason === 'string' ? body.reason : null, by: actorOf(user) }, documentId, {
+        if (!canDo('renew', row.postStatus)) throw conflictError([fieldError('postStatus', 'assignment.renewStatus', { status: row.postStatus })]);
+        bad(checkRenewal(body.termEnd, row));
+        await update({ action: 'renew', reason: body.reason, by: actorOf(user) }, documentId, {
           termEnd: body.termEnd,
         });
       });
     },
 
-    async end(documentId: string, body: any, user: User) {
+    async end(documentId: string, body: EndingInput, user: User) {
       const { row: found, scope } = await postFor(documentId, user);
-      body = body ?? {};
-      bad(checkEnding(body));
       let successor: any = null;
       if (body.successor) {
         successor = await loadPost(body.successor);
         const sameScope = successor && successor.dimension === scope.dimension && scopeOfRow(successor)?.id === scope.id;
         if (!successor || !sameScope || successor.id === found.id) {
-          bad([fieldError('successor', 'must be another post of the same scope')]);
+          bad([fieldError('successor', 'assignment.successorScope')]);
         }
       }
       return locked(scope, documentId, async (row) => {
-        if (!canDo('end', row.postStatus)) throw conflictError([fieldError('postStatus', `only an active or approved post can be ended (this one is ${row.postStatus})`)]);
+        if (!canDo('end', row.postStatus)) throw conflictError([fieldError('postStatus', 'assignment.endStatus', { status: row.postStatus })]);
         await update({ action: 'end', reason: body.reason, by: actorOf(user) }, documentId, {
           postStatus: 'ended',
           endReason: body.reason,
-          endNote: typeof body.note === 'string' && body.note.trim() ? body.note : null,
+          endNote: body.note,
           termEnd: termEndOnEnding(row.termStart, row.termEnd, today()),
           ...(successor ? { successor: successor.documentId } : {}),
         });

@@ -88,7 +88,7 @@ export const postStore = (strapi: Core.Strapi) => {
       const row = await loadPost(documentId);
       if (!row) throw notFound('Post');
       const scope = scopeOfRow(row);
-      if (!scope) throw conflictError([fieldError('scope', 'this post has no scope')]);
+      if (!scope) throw conflictError([fieldError('scope', 'assignment.noScopeOnPost')]);
       await assertCanAct(strapi, user, scope);
       return { row, scope };
     },

@@ -1,21 +1,18 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { DIMENSIONS, SCOPE_FIELD, type Dimension } from '../rules/liaison-post';
 import { DEFAULT_POSTS, OCCUPYING_STATUSES } from '../rules/quotas';
 import { fieldError } from '../rules/field-error';
 import { columnOf, joinOf, rowsOf, tableOf } from '../utils/db';
-import { conflictError } from '../utils/errors';
-import { checkQuota } from './rules/lifecycle';
+import { conflictError, forbiddenError } from '../utils/errors';
+import type { QuotaInput, QuotasQuery } from './inputs';
 import { POSTS, QUOTAS, SCOPE_UID, assertCanAct, findScope, lockScope, occupiedIn, postsOf } from './scope';
 import { bad, notFound, type PostStore, type User } from './posts';
 
 /** The number of posts of each dimension and scope: read, and set by staff. */
 export const quotas = (strapi: Core.Strapi, { raw }: PostStore) => ({
-  async getQuotas(query: any, user: User) {
-    const dimension = query?.dimension;
-    if (dimension !== undefined && !DIMENSIONS.includes(dimension)) bad([fieldError('dimension', `must be one of ${DIMENSIONS.join(', ')}`)]);
-    if (query?.scope) {
-      if (!dimension) bad([fieldError('dimension', 'is required with a scope')]);
+  async getQuotas(query: QuotasQuery, user: User) {
+    const { dimension } = query;
+    if (query.scope && dimension) {
       const scope = await findScope(strapi, dimension, query.scope);
       if (!scope) throw notFound('Scope');
       await assertCanAct(strapi, user, scope);
@@ -43,25 +40,23 @@ export const quotas = (strapi: Core.Strapi, { raw }: PostStore) => ({
    * it would leave a scope with more active and approved liaisons than posts: end
    * terms first, then lower the number.
    */
-  async setQuota(body: any, user: User) {
-    body = body ?? {};
-    bad(checkQuota(body));
-    const dimension = body.dimension as Dimension;
+  async setQuota(body: QuotaInput, user: User) {
+    const { dimension } = body;
     const scope = body.scope ? await findScope(strapi, dimension, body.scope) : null;
-    if (body.scope && !scope) bad([fieldError('scope', `no ${dimension} scope has this documentId`)]);
+    if (body.scope && !scope) bad([fieldError('scope', 'assignment.noScope', { dimension })]);
     if (scope) await assertCanAct(strapi, user, scope);
     else if (!(await strapi.plugin('liaison').service('access').scopeOf(user)).all) {
-      throw new errors.ForbiddenError("Only staff of the whole network set a dimension's default");
+      throw forbiddenError('scope', 'assignment.defaultNetworkOnly');
     }
     const key = scope ? scope.documentId : '*';
     return strapi.db.transaction(async () => {
       if (scope) {
         await lockScope(strapi, dimension, scope.id);
         const occupied = await occupiedIn(strapi, dimension, scope.id);
-        if (occupied > body.posts) throw conflictError([fieldError('posts', `${occupied} posts of this scope are taken: end terms before lowering the number below that`)]);
+        if (occupied > body.posts) throw conflictError([fieldError('posts', 'assignment.quotaBelow', { occupied })]);
       } else {
         const worst = await this.mostOccupiedWithoutOverride(dimension);
-        if (worst > body.posts) throw conflictError([fieldError('posts', `a scope without its own number has ${worst} posts taken: end terms or set its own number first`)]);
+        if (worst > body.posts) throw conflictError([fieldError('posts', 'assignment.defaultBelow', { worst })]);
       }
       const existing: any = await strapi.db.query(QUOTAS as any).findOne({ where: { dimension, scope: key } });
       if (existing) await strapi.documents(QUOTAS as any).update({ documentId: existing.documentId, data: { posts: body.posts } as any });

@@ -1,4 +1,4 @@
-import { format } from '../rules/messages';
+import type { MessageId } from '../rules/messages';
 import type { FieldError } from '../rules/field-error';
 import { conflictError } from '../utils/errors';
 
@@ -10,13 +10,13 @@ import { conflictError } from '../utils/errors';
  */
 export interface Refusal {
   kind: 'full' | 'overlap';
+  /** The message id, as the rule said it. */
+  id: MessageId;
   /** The values of the message (`occupied` and `posts` for a full scope). */
   values: Record<string, string>;
-  /** The message in English, as the rule said it. */
-  english: string;
 }
 
-const KINDS: Record<string, Refusal['kind']> = {
+const KINDS: Partial<Record<MessageId, Refusal['kind']>> = {
   'assignment.scopeFull': 'full',
   'assignment.overlap': 'overlap',
 };
@@ -27,11 +27,10 @@ export const refusalOf = (error: unknown): Refusal | null => {
   const { status, details } = (error ?? {}) as { status?: number; details?: { errors?: any[] } };
   const problems = details?.errors ?? [];
   if (status !== 409 || problems.length !== 1) return null;
-  const id = typeof problems[0].messageId === 'string' ? problems[0].messageId.slice(PREFIX.length) : '';
+  const id = (typeof problems[0].messageId === 'string' ? problems[0].messageId.slice(PREFIX.length) : '') as MessageId;
   const kind = KINDS[id];
   if (!kind) return null;
-  const values: Record<string, string> = problems[0].values ?? {};
-  return { kind, values, english: format(id, values, 'en') };
+  return { kind, id, values: problems[0].values ?? {} };
 };
 
 /** Runs a post write; a room or overlap refusal is thrown again as `restate` names it (null: as it was). */

@@ -1,11 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { SCOPE_FIELD, type Dimension } from '../rules/liaison-post';
 import { OCCUPYING_STATUSES, postsFor } from '../rules/quotas';
 import { fieldError } from '../rules/field-error';
 import { isPostgres } from '../utils/db';
-import { conflictError, requestLanguage } from '../utils/errors';
-import { localise } from '../rules/messages';
+import { conflictError, forbiddenError } from '../utils/errors';
 import { LIVE_STATUSES, termsOverlap } from './rules/lifecycle';
 
 export const POSTS = 'plugin::liaison.liaison';
@@ -83,8 +81,6 @@ export const lockScope = async (strapi: Core.Strapi, dimension: Dimension, scope
   });
 };
 
-export const scopeFullMessage = (occupied: number, posts: number) => `the scope is full: ${occupied} of its ${posts} posts are taken`;
-
 /** 409 when the scope has no free post (call with the scope locked, inside the write's transaction). */
 export const assertRoom = async (
   strapi: Core.Strapi,
@@ -98,7 +94,7 @@ export const assertRoom = async (
     occupiedIn(strapi, scope.dimension, scope.id, exceptId),
   ]);
   if (occupied + adding > posts) {
-    throw conflictError([fieldError(path, scopeFullMessage(occupied, posts))]);
+    throw conflictError([fieldError(path, 'assignment.scopeFull', { occupied, posts })]);
   }
 };
 
@@ -120,7 +116,7 @@ export const assertNoOverlap = async (
   const clash = others.find((o) => termsOverlap(o, args));
   if (clash) {
     throw conflictError([
-      fieldError(path, `already holds or is nominated for a post in this scope (${clash.documentId}, ${clash.termStart} – ${clash.termEnd ?? 'open'}) whose term overlaps`),
+      fieldError(path, 'assignment.overlap', { post: clash.documentId, from: clash.termStart, to: clash.termEnd ?? 'open' }),
     ]);
   }
 };
@@ -130,9 +126,5 @@ export const assertCanAct = async (strapi: Core.Strapi, user: any, scope: { dime
   const access = await strapi.plugin('liaison').service('access').scopeOf(user);
   if (access.all) return;
   if ((scope.dimension === 'cohort' || scope.dimension === 'college') && scope.collegeId && access.colleges.includes(scope.collegeId)) return;
-  // A PolicyError keeps its message and field through Strapi's route authorisation (a plain ForbiddenError becomes a bare "Forbidden").
-  const { message, id, values } = localise('this scope is outside the colleges you work for', requestLanguage());
-  throw new errors.PolicyError(message, {
-    errors: [{ path: ['scope'], message, name: 'PolicyError', ...(id ? { messageId: `liaison.error.${id}`, values } : {}) }],
-  });
+  throw forbiddenError('scope', 'access.scope');
 };

@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { findScopeOr404, parseDimension, postsOfScope, scopeVisible } from './scopes';
+import { inputOf } from '../utils/input';
+import { findScopeOr404, postsOfScope, scopeVisible } from './scopes';
 import { searchAlumni } from './alumni-search';
+import { alumniQuery, scopeParams } from './inputs';
 import type { AlumniSearchResponse, ScopeResponse } from '../admin-api-types';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -10,8 +12,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** GET /liaison/scopes/:dimension/:documentId: a scope with its posts and holders. */
     async scope(ctx: any) {
-      const dimension = parseDimension(ctx.params.dimension);
-      const scope = await findScopeOr404(strapi, dimension, ctx.params.documentId);
+      const { dimension, documentId } = inputOf(ctx).params(scopeParams);
+      const scope = await findScopeOr404(strapi, dimension, documentId);
       if (!scopeVisible(await accessOf(ctx), scope)) throw new errors.NotFoundError(`No ${dimension} scope with documentId ${scope.documentId}`);
       const posts = await postsOfScope(strapi, scope);
       const body: ScopeResponse = { data: { scope: { documentId: scope.documentId, name: scope.name, dimension }, posts } };
@@ -20,9 +22,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** GET /liaison/alumni?q=: alumni by name, pinyin, initials or student number. */
     async alumni(ctx: any) {
-      const q = typeof ctx.query.q === 'string' ? ctx.query.q : '';
-      const limit = Number(ctx.query.limit ?? 20);
-      const body: AlumniSearchResponse = { data: await searchAlumni(strapi, await accessOf(ctx), q, Number.isFinite(limit) ? limit : 20) };
+      const { q, limit } = inputOf(ctx).query(alumniQuery);
+      const body: AlumniSearchResponse = { data: await searchAlumni(strapi, await accessOf(ctx), q, limit) };
       ctx.body = body;
     },
   };

@@ -1,19 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { DIMENSIONS, SCOPE_FIELD, type Dimension } from '../rules';
+import { SCOPE_FIELD, type Dimension } from '../rules';
 import { columnOf, joinOf, tableOf } from '../utils/db';
 import type { NetworkScope } from '../access/types';
-import { requestLanguage, validationError } from '../utils/errors';
+import { requestLanguage } from '../utils/errors';
 import { findScope, type Scope } from '../assignment/scope';
 import { postLabelIn } from '../services/post-labels';
 import type { ScopePost } from '../admin-api-types';
-
-export const parseDimension = (value: unknown, path = 'dimension'): Dimension => {
-  if (!DIMENSIONS.includes(value as Dimension)) {
-    throw validationError([{ path, message: `must be one of ${DIMENSIONS.join(', ')}` }]);
-  }
-  return value as Dimension;
-};
 
 /** Loads a scope by documentId, or 404. */
 export const findScopeOr404 = async (strapi: Core.Strapi, dimension: Dimension, documentId: string): Promise<Scope> => {

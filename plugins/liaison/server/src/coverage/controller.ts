@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { validationError } from '../utils/errors';
-import { parseCoverageQuery, parseFilters } from './rules';
-import type { FieldError } from '../rules/field-error';
+import { inputOf } from '../utils/input';
+import { coverageFilters, coverageQuery } from './inputs';
 
 const service = (strapi: Core.Strapi) => strapi.plugin('liaison').service('coverage');
 const accessOf = (strapi: Core.Strapi, ctx: any) => strapi.plugin('liaison').service('access').scopeOf(ctx.state.user);
@@ -9,17 +8,14 @@ const accessOf = (strapi: Core.Strapi, ctx: any) => strapi.plugin('liaison').ser
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /liaison/coverage?dimension=&page=&pageSize=&sort=&college=&yearFrom=&yearTo=&country=&province=&sector= */
   async list(ctx: any) {
-    const { value, problems } = parseCoverageQuery(ctx.query ?? {});
-    if (!value) throw validationError(problems);
-    const resolved = await service(strapi).resolve(value.filters, await accessOf(strapi, ctx));
-    ctx.body = await service(strapi).coverage(value, resolved);
+    const query = inputOf(ctx).query(coverageQuery);
+    const resolved = await service(strapi).resolve(query.filters, await accessOf(strapi, ctx));
+    ctx.body = await service(strapi).coverage(query, resolved);
   },
 
   /** GET /liaison/coverage/summary?college=&yearFrom=&yearTo=&country=&province=&sector= */
   async summary(ctx: any) {
-    const problems: FieldError[] = [];
-    const filters = parseFilters(ctx.query ?? {}, problems);
-    if (problems.length) throw validationError(problems);
+    const filters = inputOf(ctx).query(coverageFilters);
     const resolved = await service(strapi).resolve(filters, await accessOf(strapi, ctx));
     ctx.body = { data: await service(strapi).summary(resolved) };
   },

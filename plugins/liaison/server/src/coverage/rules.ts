@@ -1,5 +1,4 @@
-import { fieldError, type FieldError } from '../rules/field-error';
-import { DIMENSIONS, type Dimension } from '../rules/liaison-post';
+import type { Dimension } from '../rules/liaison-post';
 
 /** The number columns of a coverage row, and the name: what `sort` accepts. */
 export const SORT_COLUMNS = ['name', 'alumni', 'posts', 'active', 'vacancies', 'pending', 'ending', 'perLiaison'] as const;
@@ -49,80 +48,15 @@ export interface CoverageQuery {
   filters: CoverageFilters;
 }
 
-type Raw = Record<string, unknown>;
-
-const text = (query: Raw, key: string, max: number, problems: FieldError[]): string | undefined => {
-  const value = query[key];
-  if (value === undefined || value === '') return undefined;
-  if (typeof value !== 'string') {
-    problems.push(fieldError(key, 'must be given once, as text'));
-    return undefined;
-  }
-  const trimmed = value.trim();
-  if (!trimmed) return undefined;
-  if (trimmed.length > max) problems.push(fieldError(key, `must be at most ${max} characters`));
-  return trimmed;
-};
-
-const integer = (query: Raw, key: string, min: number, max: number, problems: FieldError[]): number | undefined => {
-  const value = text(query, key, 12, problems);
-  if (value === undefined) return undefined;
-  if (!/^-?\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-    problems.push(fieldError(key, `must be a whole number from ${min} to ${max}`));
-    return undefined;
-  }
-  return Number(value);
-};
-
-/** The filters of a coverage or summary request; problems name the parameter. */
-export const parseFilters = (query: Raw, problems: FieldError[]): CoverageFilters => {
-  const filters: CoverageFilters = {
-    college: text(query, 'college', 64, problems),
-    yearFrom: integer(query, 'yearFrom', 1900, 2100, problems),
-    yearTo: integer(query, 'yearTo', 1900, 2100, problems),
-    country: text(query, 'country', 64, problems),
-    province: text(query, 'province', 64, problems),
-    sector: text(query, 'sector', 64, problems),
-  };
-  if (filters.yearFrom !== undefined && filters.yearTo !== undefined && filters.yearFrom > filters.yearTo) {
-    problems.push(fieldError('yearTo', 'must not be before yearFrom'));
-  }
-  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as CoverageFilters;
-};
-
-/** `sort=<column>[:asc|desc]`, several keys separated by commas. */
-export const parseSort = (value: unknown, problems: FieldError[]): SortKey[] => {
-  if (value === undefined || value === '') return DEFAULT_SORT;
-  if (typeof value !== 'string') {
-    problems.push(fieldError('sort', 'must be given once, as <column>:asc|desc'));
-    return DEFAULT_SORT;
-  }
+/** `<column>[:asc|desc]`, several keys separated by commas (each column once), or null when it is not. */
+export const parseSortKeys = (value: string): SortKey[] | null => {
   const keys: SortKey[] = [];
   for (const part of value.split(',')) {
     const [column, direction = 'asc', ...rest] = part.trim().split(':');
-    if (!SORT_COLUMNS.includes(column as SortColumn) || !['asc', 'desc'].includes(direction.toLowerCase()) || rest.length) {
-      problems.push(fieldError('sort', `must be <column>:asc|desc with column one of ${SORT_COLUMNS.join(', ')}`));
-      return DEFAULT_SORT;
-    }
-    if (!keys.some((k) => k.column === column)) {
-      keys.push({ column: column as SortColumn, direction: direction.toLowerCase() as 'asc' | 'desc' });
-    }
+    if (!SORT_COLUMNS.includes(column as SortColumn) || !['asc', 'desc'].includes(direction.toLowerCase()) || rest.length) return null;
+    if (!keys.some((k) => k.column === column)) keys.push({ column: column as SortColumn, direction: direction.toLowerCase() as 'asc' | 'desc' });
   }
   return keys;
-};
-
-/** A coverage request's parameters, or the list of what is wrong with them. */
-export const parseCoverageQuery = (query: Raw): { value?: CoverageQuery; problems: FieldError[] } => {
-  const problems: FieldError[] = [];
-  const dimension = query.dimension;
-  if (dimension === undefined || dimension === '') problems.push(fieldError('dimension', `is required: one of ${DIMENSIONS.join(', ')}`));
-  else if (!DIMENSIONS.includes(dimension as Dimension)) problems.push(fieldError('dimension', `must be one of ${DIMENSIONS.join(', ')}`));
-  const page = integer(query, 'page', 1, 1_000_000, problems) ?? 1;
-  const pageSize = integer(query, 'pageSize', 1, MAX_PAGE_SIZE, problems) ?? DEFAULT_PAGE_SIZE;
-  const sort = parseSort(query.sort, problems);
-  const filters = parseFilters(query, problems);
-  if (problems.length) return { problems };
-  return { value: { dimension: dimension as Dimension, page, pageSize, sort, filters }, problems };
 };
 
 /** Free posts: posts not taken by an active or an approved (starting later) liaison. */

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { isoDate } from '../utils/db';
-import { validationError } from '../utils/errors';
+import { fieldError } from '../rules/field-error';
+import { fieldLabel, forbiddenError, validationError } from '../utils/errors';
 import { DIMENSIONS } from '../rules/liaison-post';
 import type { NetworkScope } from '../access/types';
 import { addDays, ENDING_WITHIN_DAYS, SUMMARY_TOP, type CoverageFilters, type CoverageQuery } from './rules';
@@ -34,15 +34,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
       if (filters.college !== undefined) {
         const id = await collegeIdOf(sql, filters.college);
-        if (id === null) throw validationError([{ path: 'college', message: 'no college has this documentId' }]);
+        if (id === null) throw validationError([fieldError('college', 'coverage.noCollege')]);
         if (resolved.colleges && !resolved.colleges.includes(id)) {
-          throw new errors.ForbiddenError('college: you may only read the coverage of your own colleges');
+          throw forbiddenError('college', 'coverage.otherCollege', {}, (message, lang) => `${fieldLabel('college', lang)}${lang === 'zh-Hans' ? '：' : ': '}${message}`);
         }
         resolved.colleges = [id];
       }
       if (filters.sector !== undefined) {
         const id = await industryGroupIdOf(sql, filters.sector);
-        if (id === null) throw validationError([{ path: 'sector', message: 'no industry group has this code or documentId' }]);
+        if (id === null) throw validationError([fieldError('sector', 'coverage.noSector')]);
         resolved.sector = id;
       }
       return resolved;

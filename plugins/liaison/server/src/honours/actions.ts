@@ -2,7 +2,10 @@ import { errors } from '@strapi/utils';
 import { fieldError, type FieldError } from '../rules/field-error';
 import { conflictError, forbiddenError, validationError } from '../utils/errors';
 import { isPostgres } from '../utils/db';
-import { checkNomination, checkRules, eligibilityProblem, KIND_NAMES, type Kind } from './rules';
+import { namedAlumni } from '../utils/named-alumni';
+import { eligibilityProblem, KIND_NAMES, type Kind } from './rules';
+import type { BulkInput, NominationInput, RejectionInput } from './inputs';
+import type { EligibilityRules } from './rules';
 import { awardMail, type Locale } from './templates';
 import { day, UID, type Deps, type User } from './deps';
 import { POPULATE, present, standings } from './queries';
@@ -16,33 +19,17 @@ export const actions = ({ strapi, scopeOf, rules, saveRules }: Deps) => {
    * Nominates one honour for each alumnus, all or nothing: every rule is checked for
    * every alumnus first, and the first refusal names `alumni[i]` (or `alumnus` for one).
    */
-  const nominateMany = async (body: any, alumni: unknown[], user: User, single: boolean) => {
-    const problems = checkNomination(body);
-    const cycle =
-      typeof body?.cycle === 'string' ? await strapi.db.query(UID.cycle).findOne({ where: { documentId: body.cycle } }) : null;
-    if (!cycle) problems.push(fieldError('cycle', 'must be the documentId of an appraisal cycle'));
-    if (!single && (!Array.isArray(alumni) || !alumni.length)) problems.push(fieldError('alumni', 'name at least one alumnus'));
+  const nominateMany = async (body: Omit<NominationInput, 'alumnus'>, alumni: string[], user: User, single: boolean) => {
+    const problems: FieldError[] = [];
+    const cycle = await strapi.db.query(UID.cycle).findOne({ where: { documentId: body.cycle } });
+    if (!cycle) problems.push(fieldError('cycle', 'honours.cycle'));
     const path = (i: number) => (single ? 'alumnus' : `alumni[${i}]`);
-    const ids = new Map<string, any>();
-    const docIds = alumni.filter((a): a is string => typeof a === 'string');
-    if (docIds.length) {
-      const found = await strapi.db.query(UID.alumnus).findMany({
-        where: { documentId: { $in: docIds } },
-        select: ['id', 'documentId', 'name', 'email', 'contactConsent', 'language'],
-      });
-      for (const f of found) ids.set(f.documentId, f);
-    }
-    const seen = new Set<string>();
-    alumni.forEach((a, i) => {
-      if (typeof a !== 'string' || !ids.has(a)) problems.push(fieldError(path(i), 'no alumnus has this documentId'));
-      else if (seen.has(a)) problems.push(fieldError(path(i), 'is named twice'));
-      seen.add(a as string);
-    });
+    const named = await namedAlumni(strapi, alumni, path, ['id', 'name', 'email', 'contactConsent', 'language']);
+    problems.push(...named.problems);
     if (problems.length) throw validationError(problems);
-    if (cycle.cycleStatus !== 'closed')
-      throw conflictError([fieldError('cycle', 'honours rest on final results: close the appraisal cycle first')]);
+    if (cycle.cycleStatus !== 'closed') throw conflictError([fieldError('cycle', 'honours.open')]);
 
-    const people = alumni.map((a) => ids.get(a as string));
+    const people = alumni.map((a) => named.byDocumentId.get(a));
     const scope = await scopeOf(user);
     const eligibility = await rules();
     const kind = body.kind as Kind;
@@ -60,7 +47,7 @@ export const actions = ({ strapi, scopeOf, rules, saveRules }: Deps) => {
       people.forEach((p, i) => {
         const s = standing.get(p.id) ?? null;
         if (!scope.all && !(s?.collegeId && scope.colleges.includes(s.collegeId))) {
-          throw forbiddenError(path(i), 'outside your colleges and chapters');
+          throw forbiddenError(path(i), 'access.outside');
         }
         const problem = eligibilityProblem(kind, s?.grade ?? null, eligibility);
         if (problem)
@@ -81,7 +68,7 @@ export const actions = ({ strapi, scopeOf, rules, saveRules }: Deps) => {
       });
       if (existing.length) {
         const i = people.findIndex((p) => existing.some((e: any) => e.alumnus?.id === p.id));
-        throw conflictError([fieldError(path(i), `already has this ${KIND_NAMES[kind]} for this cycle (nominated or awarded)`)]);
+        throw conflictError([fieldError(path(i), 'honours.taken', { kind: KIND_NAMES[kind] })]);
       }
       const year = Number(String(day(cycle.periodEnd)).slice(0, 4));
       const created: string[] = [];
@@ -91,10 +78,10 @@ export const actions = ({ strapi, scopeOf, rules, saveRules }: Deps) => {
           data: {
             alumnus: p.id,
             kind,
-            title: body.title.trim(),
-            amount: body.amount ?? null,
-            citation: body.citation ?? null,
-            showPublicly: body.showPublicly !== false,
+            title: body.title,
+            amount: body.amount,
+            citation: body.citation,
+            showPublicly: body.showPublicly,
             cycle: cycle.id,
             appraisal: s.appraisalId,
             honourStatus: 'nominated',
@@ -129,33 +116,31 @@ export const actions = ({ strapi, scopeOf, rules, saveRules }: Deps) => {
     if (!row) throw new errors.NotFoundError('No honour has this documentId');
     const scope = await scopeOf(user);
     if (!scope.all && !(row.appraisal?.collegeId && scope.colleges.includes(Number(row.appraisal.collegeId))))
-      throw forbiddenError('honour', 'outside your colleges and chapters');
+      throw forbiddenError('honour', 'access.outside');
     return row;
   };
 
   return {
-    async setRules(body: any) {
-      const problems = checkRules(body);
-      if (problems.length) throw validationError(problems);
+    async setRules(body: Partial<EligibilityRules>) {
       const merged = { ...(await rules()), ...body };
       await saveRules(merged);
       return merged;
     },
 
-    async nominate(body: any, user: User) {
-      const [honour] = await nominateMany(body, [body?.alumnus], user, true);
+    async nominate({ alumnus, ...body }: NominationInput, user: User) {
+      const [honour] = await nominateMany(body, [alumnus], user, true);
       return honour;
     },
 
-    async bulk(body: any, user: User): Promise<Honour[]> {
-      return nominateMany(body, Array.isArray(body?.alumni) ? body.alumni : [], user, false);
+    async bulk({ alumni, ...body }: BulkInput, user: User): Promise<Honour[]> {
+      return nominateMany(body, alumni, user, false);
     },
 
     /** The committee's approval: the honour is awarded today, and the alumnus told. */
     async approve(documentId: string, user: User) {
       const row = await honourFor(documentId, user);
       if (row.honourStatus !== 'nominated')
-        throw conflictError([fieldError('honourStatus', `only a nominated honour can be approved (this one is ${row.honourStatus})`)]);
+        throw conflictError([fieldError('honourStatus', 'honours.approveStatus', { status: row.honourStatus })]);
       return strapi.db.transaction(async () => {
         await strapi.documents(UID.honour as any).update({
           documentId,
@@ -190,17 +175,14 @@ export const actions = ({ strapi, scopeOf, rules, saveRules }: Deps) => {
       });
     },
 
-    async reject(documentId: string, body: any, user: User) {
+    async reject(documentId: string, body: RejectionInput, user: User) {
       const row = await honourFor(documentId, user);
-      if (typeof body?.reason !== 'string' || !body.reason.trim())
-        throw validationError([fieldError('reason', 'a rejection needs its reason')]);
-      if (row.honourStatus !== 'nominated')
-        throw conflictError([fieldError('honourStatus', `only a nominated honour can be rejected (this one is ${row.honourStatus})`)]);
+      if (row.honourStatus !== 'nominated') throw conflictError([fieldError('honourStatus', 'honours.rejectStatus', { status: row.honourStatus })]);
       await strapi.documents(UID.honour as any).update({
         documentId,
         data: {
           honourStatus: 'rejected',
-          rejectionReason: body.reason.trim(),
+          rejectionReason: body.reason,
           decidedBy: user.id,
         } as any,
       });

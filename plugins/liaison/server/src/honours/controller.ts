@@ -1,54 +1,43 @@
 import type { Core } from '@strapi/strapi';
-import { validationError } from '../utils/errors';
-import { DIMENSIONS } from '../vocabulary';
-import { checkParameters, LOCALE, type Parameters } from '../website/query';
+import { documentIdParams } from '../rules/inputs';
+import { inputOf } from '../utils/input';
+import { bulkInput, eligibleQuery, listQuery, nominationInput, rejectionInput, rollQuery, rulesInput } from './inputs';
+import { parsePublic } from '../website/inputs';
 
-/** The honour roll's parameters, as checked here and described in the OpenAPI document. */
-export const ROLL_PARAMETERS: Parameters = {
-  locale: LOCALE,
-  year: { value: { type: 'integer', min: 1900, max: 2200 }, description: 'the year of the honour' },
-  dimension: { value: { type: 'enum', values: DIMENSIONS }, description: 'cohort, college, region or industry' },
-  page: { value: { type: 'integer', min: 1, max: 10000 }, description: 'page, from 1', default: 1 },
-  pageSize: { value: { type: 'integer', min: 1, max: 100 }, description: 'rows a page, at most 100', default: 25 },
-};
-
-/** Thin controllers: the service validates, checks the user's scope and does the work. */
+/** Thin controllers: each request's input parsed by its schema (./inputs), then the service checks the user's scope and does the work. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => strapi.plugin('liaison').service('honours');
   return {
     async nominate(ctx: any) {
+      const body = inputOf(ctx).body(nominationInput);
       ctx.status = 201;
-      ctx.body = {
-        data: await service().nominate(ctx.request.body, ctx.state.user),
-      };
+      ctx.body = { data: await service().nominate(body, ctx.state.user) };
     },
     async bulk(ctx: any) {
+      const body = inputOf(ctx).body(bulkInput);
       ctx.status = 201;
-      ctx.body = {
-        data: await service().bulk(ctx.request.body, ctx.state.user),
-      };
+      ctx.body = { data: await service().bulk(body, ctx.state.user) };
     },
     async approve(ctx: any) {
-      ctx.body = {
-        data: await service().approve(ctx.params.documentId, ctx.state.user),
-      };
+      const { documentId } = inputOf(ctx).params(documentIdParams);
+      ctx.body = { data: await service().approve(documentId, ctx.state.user) };
     },
     async reject(ctx: any) {
-      ctx.body = {
-        data: await service().reject(ctx.params.documentId, ctx.request.body, ctx.state.user),
-      };
+      const input = inputOf(ctx);
+      const { documentId } = input.params(documentIdParams);
+      ctx.body = { data: await service().reject(documentId, input.body(rejectionInput), ctx.state.user) };
     },
     async list(ctx: any) {
-      ctx.body = await service().list(ctx.query, ctx.state.user);
+      ctx.body = await service().list(inputOf(ctx).query(listQuery), ctx.state.user);
     },
     async eligible(ctx: any) {
-      ctx.body = { data: await service().eligible(ctx.query, ctx.state.user) };
+      ctx.body = { data: await service().eligible(inputOf(ctx).query(eligibleQuery), ctx.state.user) };
     },
     async getRules(ctx: any) {
       ctx.body = { data: await service().rules() };
     },
     async setRules(ctx: any) {
-      ctx.body = { data: await service().setRules(ctx.request.body) };
+      ctx.body = { data: await service().setRules(inputOf(ctx).body(rulesInput, 'rules')) };
     },
 
     /**
@@ -56,15 +45,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * accepted: populate, filters, sort, fields … are refused, so nothing else can be reached.
      */
     async roll(ctx: any) {
-      const { problems, locale, values } = checkParameters(ctx.query ?? {}, ROLL_PARAMETERS, 'the honour roll');
-      if (problems.length) throw validationError(problems);
-      ctx.body = await service().roll({
-        locale: locale as 'zh-Hans' | 'en',
-        year: values.year as number | undefined,
-        dimension: values.dimension as string | undefined,
-        page: values.page as number,
-        pageSize: values.pageSize as number,
-      });
+      ctx.body = await service().roll(parsePublic(rollQuery, ctx.query));
     },
   };
 };

@@ -2,12 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { fieldError, type FieldError } from '../rules/field-error';
 import { requestLanguage, validationError } from '../utils/errors';
 import { columnOf, joinOf, rowsOf, tableOf } from '../utils/db';
-import { bestGrade, isEligible, KINDS, type Grade, type Kind } from './rules';
+import { bestGrade, isEligible, type Grade } from './rules';
+import type { EligibleQuery, ListQuery } from './inputs';
 import { day, UID, type Deps, type User } from './deps';
 import { postLabelIn } from '../services/post-labels';
 import type { AppraisedPost, Eligible, Honour, HonoursResponse } from '../admin-api-types';
-
-const STATUSES = ['nominated', 'awarded', 'rejected'] as const;
 
 export interface Standing {
   alumnusId: number;
@@ -75,9 +74,9 @@ export const standings = async (strapi: Core.Strapi, cycleId: number, alumnusIds
   return out;
 };
 
-const findCycle = async (strapi: Core.Strapi, documentId: unknown, path = 'cycle') => {
-  const row = typeof documentId === 'string' ? await strapi.db.query(UID.cycle).findOne({ where: { documentId } }) : null;
-  if (!row) throw validationError([fieldError(path, 'must be the documentId of an appraisal cycle')]);
+const findCycle = async (strapi: Core.Strapi, documentId: string, path = 'cycle') => {
+  const row = await strapi.db.query(UID.cycle).findOne({ where: { documentId } });
+  if (!row) throw validationError([fieldError(path, 'honours.cycle')]);
   return row;
 };
 
@@ -121,41 +120,22 @@ export const queries = ({ strapi, scopeOf, rules }: Deps) => ({
   rules,
 
   /** Honours with filters: a liaison's history is `?alumnus=`. */
-  async list(query: any, user: User): Promise<HonoursResponse> {
+  async list(query: ListQuery, user: User): Promise<HonoursResponse> {
     const problems: FieldError[] = [];
     const where: any = {};
     if (query.alumnus) {
-      const a = await strapi.db.query(UID.alumnus).findOne({
-        where: { documentId: String(query.alumnus) },
-        select: ['id'],
-      });
-      if (!a) problems.push(fieldError('alumnus', 'no alumnus has this documentId'));
+      const a = await strapi.db.query(UID.alumnus).findOne({ where: { documentId: query.alumnus }, select: ['id'] });
+      if (!a) problems.push(fieldError('alumnus', 'assignment.noAlumnus'));
       else where.alumnus = { id: a.id };
     }
     if (query.cycle) {
-      const cy = await strapi.db.query(UID.cycle).findOne({
-        where: { documentId: String(query.cycle) },
-        select: ['id'],
-      });
-      if (!cy) problems.push(fieldError('cycle', 'must be the documentId of an appraisal cycle'));
+      const cy = await strapi.db.query(UID.cycle).findOne({ where: { documentId: query.cycle }, select: ['id'] });
+      if (!cy) problems.push(fieldError('cycle', 'honours.cycle'));
       else where.cycle = { id: cy.id };
     }
-    if (query.kind) {
-      if (!KINDS.includes(query.kind)) problems.push(fieldError('kind', `must be one of ${KINDS.join(', ')}`));
-      else where.kind = query.kind;
-    }
-    if (query.status) {
-      if (!STATUSES.includes(query.status)) problems.push(fieldError('status', `must be one of ${STATUSES.join(', ')}`));
-      else where.honourStatus = query.status;
-    }
-    const whole = (name: string, v: unknown, fallback: number, max: number) => {
-      if (v === undefined || v === '') return fallback;
-      const x = Number(v);
-      if (!Number.isInteger(x) || x < 1 || x > max) problems.push(fieldError(name, `must be a whole number from 1 to ${max}`));
-      return Number.isInteger(x) ? x : fallback;
-    };
-    const page = whole('page', query.page, 1, 100000);
-    const pageSize = whole('pageSize', query.pageSize, 25, 200);
+    if (query.kind) where.kind = query.kind;
+    if (query.status) where.honourStatus = query.status;
+    const { page, pageSize } = query;
     if (problems.length) throw validationError(problems);
     const scope = await scopeOf(user);
     if (!scope.all)
@@ -186,10 +166,9 @@ export const queries = ({ strapi, scopeOf, rules }: Deps) => ({
   },
 
   /** Who may have an honour of this kind for the cycle, by their best grade in it (one statement). */
-  async eligible(query: any, user: User): Promise<Eligible[]> {
+  async eligible(query: EligibleQuery, user: User): Promise<Eligible[]> {
     const cycle = await findCycle(strapi, query.cycle);
-    if (!KINDS.includes(query.kind)) throw validationError([fieldError('kind', `must be one of ${KINDS.join(', ')}`)]);
-    const kind = query.kind as Kind;
+    const { kind } = query;
     const eligibility = await rules();
     const scope = await scopeOf(user);
     const all = await standings(strapi, cycle.id);

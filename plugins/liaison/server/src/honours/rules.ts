@@ -39,38 +39,8 @@ export const isEligible = (kind: Kind, grade: string | null | undefined, rules: 
 
 /** Why an alumnus with this best grade in the cycle may not have the honour, or null. */
 export const eligibilityProblem = (kind: Kind, grade: Grade | null, rules: EligibilityRules = DEFAULT_RULES): FieldError | null => {
-  if (grade === null) return fieldError('alumnus', 'was not appraised in this cycle');
+  if (grade === null) return fieldError('alumnus', 'honours.notAppraised');
   if (!isEligible(kind, grade, rules))
-    return fieldError('kind', `${KIND_NAMES[kind]} needs at least the grade ${rules[kind]} in the cycle (the grade was ${grade})`);
+    return fieldError('kind', 'honours.grade', { kind: KIND_NAMES[kind], grade: rules[kind], actual: grade });
   return null;
-};
-
-export const checkRules = (value: unknown): FieldError[] => {
-  if (!value || typeof value !== 'object') return [fieldError('rules', 'must give a minimum grade for each honour kind')];
-  const problems: FieldError[] = [];
-  for (const [kind, grade] of Object.entries(value as Record<string, unknown>)) {
-    if (!KINDS.includes(kind as Kind)) problems.push(fieldError('rules', `${kind} is not an honour kind`));
-    else if (!GRADE_ORDER.includes(grade as Grade))
-      problems.push(fieldError('rules', `the grade for ${kind} must be one of ${GRADE_ORDER.join(', ')}`));
-  }
-  return problems;
-};
-
-/** The nomination's own fields: kind, title, amount. */
-export const checkNomination = (body: any): FieldError[] => {
-  const problems: FieldError[] = [];
-  if (!KINDS.includes(body?.kind)) problems.push(fieldError('kind', `must be one of ${KINDS.join(', ')}`));
-  if (typeof body?.title !== 'string' || !body.title.trim()) problems.push(fieldError('title', 'is required'));
-  else if (body.title.length > 200) problems.push(fieldError('title', 'must be at most 200 characters'));
-  const amount = body?.amount;
-  if (KINDS.includes(body?.kind)) {
-    if (WITH_AMOUNT.includes(body.kind)) {
-      if (typeof amount !== 'number' || !Number.isFinite(amount) || amount <= 0)
-        problems.push(fieldError('amount', `${KIND_NAMES[body.kind as Kind]} needs a positive amount`));
-    } else if (amount !== undefined && amount !== null)
-      problems.push(fieldError('amount', `${KIND_NAMES[body.kind as Kind]} has no amount`));
-  }
-  if (body?.citation !== undefined && body.citation !== null && typeof body.citation !== 'string')
-    problems.push(fieldError('citation', 'must be text'));
-  return problems;
 };

@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { validationError } from '../utils/errors';
+import { documentIdParams } from '../rules/inputs';
+import { inputOf } from '../utils/input';
 import { sendLinkPage, tokenOf } from '../utils/link-page';
-import { parseOutboxQuery, unsubscribePage, type UnsubscribeOutcome } from './rules';
+import { unsubscribePage, type UnsubscribeOutcome } from './rules';
+import { outboxQuery } from './inputs';
 
 const STATUS: Record<UnsubscribeOutcome, number> = { confirm: 200, done: 200, invalid: 400, expired: 400, unknown: 404 };
 
@@ -10,14 +12,13 @@ const outbox = (strapi: Core.Strapi) => strapi.plugin('liaison').service('outbox
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /liaison/outbox?status=&page=&pageSize= */
   async list(ctx: any) {
-    const { value, problems } = parseOutboxQuery(ctx.query ?? {});
-    if (!value) throw validationError(problems);
-    ctx.body = await outbox(strapi).list(value);
+    ctx.body = await outbox(strapi).list(inputOf(ctx).query(outboxQuery));
   },
 
   /** POST /liaison/outbox/:documentId/resend */
   async resend(ctx: any) {
-    ctx.body = { data: await outbox(strapi).resend(String(ctx.params.documentId)) };
+    const { documentId } = inputOf(ctx).params(documentIdParams);
+    ctx.body = { data: await outbox(strapi).resend(documentId) };
   },
 
   /** GET /api/liaison/unsubscribe?token= (public: the link in every mail to an alumnus): a page with one button, nothing changes. */

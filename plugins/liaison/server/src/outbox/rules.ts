@@ -2,7 +2,6 @@
  * The outbox's plain rules: retry schedule, unsubscribe tokens, the footer of mails to
  * alumni, and the admin list's query. No Strapi here: unit-tested on their own.
  */
-import { fieldError, type FieldError } from '../rules/field-error';
 import { escapeHtml, type LinkPage } from '../utils/link-page';
 import { readLink, signLink } from '../utils/signed-link';
 
@@ -116,38 +115,4 @@ export const unsubscribePage = (outcome: UnsubscribeOutcome, token?: string): Li
     message,
     ...(outcome === 'confirm' && token ? { form: { token, button: ['确认退订', 'Unsubscribe'] as const } } : {}),
   };
-};
-
-// ------------------------------------------------------------------ admin list
-
-export interface OutboxQuery {
-  status?: DeliveryStatus;
-  page: number;
-  pageSize: number;
-}
-
-const whole = (raw: unknown, field: string, min: number, max: number, fallback: number, problems: FieldError[]) => {
-  if (raw === undefined || raw === '') return fallback;
-  const n = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(n) || n < min || n > max) {
-    problems.push(fieldError(field, `must be a whole number from ${min} to ${max}`));
-    return fallback;
-  }
-  return n;
-};
-
-/** The outbox list's query string, or the fields that are wrong. */
-export const parseOutboxQuery = (query: Record<string, unknown>): { value?: OutboxQuery; problems: FieldError[] } => {
-  const problems: FieldError[] = [];
-  let status: DeliveryStatus | undefined;
-  if (query.status !== undefined && query.status !== '') {
-    if (typeof query.status === 'string' && (DELIVERY_STATUSES as readonly string[]).includes(query.status)) {
-      status = query.status as DeliveryStatus;
-    } else {
-      problems.push(fieldError('status', `must be one of ${DELIVERY_STATUSES.join(', ')}`));
-    }
-  }
-  const page = whole(query.page, 'page', 1, 1_000_000, 1, problems);
-  const pageSize = whole(query.pageSize, 'pageSize', 1, 100, 25, problems);
-  return problems.length ? { problems } : { value: { status, page, pageSize }, problems };
 };

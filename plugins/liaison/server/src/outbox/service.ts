@@ -15,9 +15,9 @@ import {
   unsubscribeToken,
   unsubscribeUrl,
   withUnsubscribeFooter,
-  type OutboxQuery,
   type UnsubscribeOutcome,
 } from './rules';
+import type { OutboxQuery } from './inputs';
 
 const UID = 'plugin::liaison.notification';
 const ALUMNUS = 'plugin::liaison.alumnus';
@@ -296,7 +296,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             [col('sentAt')]: null,
             [col('updatedAt')]: now,
           });
-        if (!changed) throw conflictError([fieldError('deliveryStatus', 'the mail is being sent right now: try again in a minute')]);
+        if (!changed) throw conflictError([fieldError('deliveryStatus', 'outbox.sending')]);
         return present(await strapi.db.query(UID).findOne({ where: { id: row.id } }));
       });
     },

@@ -21,13 +21,14 @@ export const checkOrder = (
   const b = toTime(later.value);
   if (a === null || b === null) return [];
   if (b > a || (orEqual && b === a)) return [];
-  return [fieldError(later.field, `must be ${orEqual ? 'on or ' : ''}after ${earlier.field}`)];
+  return [fieldError(later.field, orEqual ? 'date.onOrAfter' : 'date.after', { field: earlier.field })];
 };
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
-const isValidDate = (value: string) => {
-  if (!DATE_ONLY.test(value)) return false;
+/** Whether a value is a day written yyyy-MM-dd that exists (no 30 February). */
+export const isDay = (value: unknown): value is string => {
+  if (typeof value !== 'string' || !DATE_ONLY.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 };
@@ -45,10 +46,10 @@ export const checkDateFormats = (
   for (const [name, value] of Object.entries(data)) {
     const type = attributes[name]?.type;
     if (typeof value !== 'string' || value === '') continue;
-    if (type === 'date' && !isValidDate(value)) {
-      errors.push(fieldError(name, 'must be a date written yyyy-MM-dd'));
+    if (type === 'date' && !isDay(value)) {
+      errors.push(fieldError(name, 'date.format'));
     } else if (type === 'datetime' && Number.isNaN(Date.parse(value))) {
-      errors.push(fieldError(name, 'must be a date and time (ISO 8601)'));
+      errors.push(fieldError(name, 'datetime.format'));
     }
   }
   return errors;

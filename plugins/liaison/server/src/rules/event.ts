@@ -32,14 +32,14 @@ export const checkEvent = (event: EventState): FieldError[] => {
   const closes = event.registrationClosesAt;
   const eventEnd = event.endsAt ?? event.startsAt;
   if (closes && eventEnd && new Date(closes).getTime() > new Date(eventEnd).getTime()) {
-    errors.push(fieldError('registrationClosesAt', 'registration cannot close after the event is over'));
+    errors.push(fieldError('registrationClosesAt', 'event.registrationAfterEnd'));
   }
   if (event.onlineUrl && !isWebUrl(event.onlineUrl)) {
-    errors.push(fieldError('onlineUrl', 'must be an http(s) address'));
+    errors.push(fieldError('onlineUrl', 'event.url'));
   }
   const organisers = Object.entries(event.organisers).filter(([, set]) => set).map(([name]) => name);
   if (organisers.length > 1) {
-    errors.push(fieldError(organisers[1], `an event has one organiser: ${organisers.join(' and ')} are both set`));
+    errors.push(fieldError(organisers[1], 'event.organisers', { fields: organisers.join(' and ') }));
   }
   return errors;
 };
@@ -48,4 +48,4 @@ export const checkEvent = (event: EventState): FieldError[] => {
 export const checkEventPublishable = (event: EventState): FieldError[] =>
   event.venue?.trim() || event.onlineUrl?.trim()
     ? []
-    : [fieldError('venue', 'a published event needs a venue or an online link')];
+    : [fieldError('venue', 'event.venue')];

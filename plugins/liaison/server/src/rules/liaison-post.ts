@@ -32,30 +32,30 @@ const isDimension = (value: unknown): value is Dimension => DIMENSIONS.includes(
 
 export const checkLiaisonPost = (post: PostState): FieldError[] => {
   const errors: FieldError[] = [];
-  if (!post.hasAlumnus) errors.push(fieldError('alumnus', 'a post must be held by an alumnus'));
+  if (!post.hasAlumnus) errors.push(fieldError('alumnus', 'post.holder'));
 
   if (!isDimension(post.dimension)) {
-    errors.push(fieldError('dimension', `must be one of ${DIMENSIONS.join(', ')}`));
+    errors.push(fieldError('dimension', 'common.oneOf', { list: DIMENSIONS.join(', ') }));
   } else {
     const expected = SCOPE_FIELD[post.dimension];
     if (!post.scopes[expected]) {
-      errors.push(fieldError(expected, `a ${post.dimension} post needs its ${expected}`));
+      errors.push(fieldError(expected, 'post.scopeMissing', { dimension: post.dimension, field: expected }));
     }
     for (const other of SCOPE_FIELDS) {
       if (other !== expected && post.scopes[other]) {
-        errors.push(fieldError(other, `a ${post.dimension} post cannot have a ${other}`));
+        errors.push(fieldError(other, 'post.scopeExtra', { dimension: post.dimension, field: other }));
       }
     }
     if (post.dimension === 'industry' && !post.nominationReason?.trim()) {
-      errors.push(fieldError('nominationReason', 'industry liaisons enter by nomination with a stated reason'));
+      errors.push(fieldError('nominationReason', 'post.industryReason'));
     }
   }
 
   errors.push(...checkOrder({ field: 'termStart', value: post.termStart }, { field: 'termEnd', value: post.termEnd }));
 
   if (post.postStatus === 'ended') {
-    if (!post.termEnd) errors.push(fieldError('termEnd', 'an ended post needs the date its term ended'));
-    if (!post.endReason) errors.push(fieldError('endReason', 'an ended post needs the reason it ended'));
+    if (!post.termEnd) errors.push(fieldError('termEnd', 'post.endedTermEnd'));
+    if (!post.endReason) errors.push(fieldError('endReason', 'post.endedReason'));
   }
   return errors;
 };

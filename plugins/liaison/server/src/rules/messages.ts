@@ -1,12 +1,14 @@
 /**
- * The rules' messages in the admin's two languages. Rules say their errors in English
- * (`fieldError(path, 'must be after termStart')`); the English text is matched against
- * these templates, so each error gets a message id, its values, and a Chinese version.
+ * The rules' messages in the admin's two languages. A rule names its error by message id
+ * and values (`fieldError('termEnd', 'date.after', { field: 'termStart' })`); the answer
+ * says it in the request's language and carries the id (`liaison.error.<id>`) and values.
  * Capabilities add their messages here (prefixed by the capability, at the end).
  */
 export type Lang = 'en' | 'zh-Hans';
 
-export const MESSAGES: Record<string, { en: string; 'zh-Hans': string }> = {
+type Bilingual = { en: string; 'zh-Hans': string };
+
+export const MESSAGES = {
   required: { en: 'is required', 'zh-Hans': '为必填项' },
   'unique.taken': { en: 'is already taken by another record', 'zh-Hans': '已被其他记录使用' },
   'unique.together': { en: 'already has a record for this {field}', 'zh-Hans': '在此{field}下已有记录' },
@@ -15,7 +17,6 @@ export const MESSAGES: Record<string, { en: string; 'zh-Hans': string }> = {
   'date.format': { en: 'must be a date written yyyy-MM-dd', 'zh-Hans': '须为日期，格式为 yyyy-MM-dd' },
   'datetime.format': { en: 'must be a date and time (ISO 8601)', 'zh-Hans': '须为日期和时间（ISO 8601 格式）' },
   'post.holder': { en: 'a post must be held by an alumnus', 'zh-Hans': '岗位须由一位校友担任' },
-  'post.dimension': { en: 'must be one of {list}', 'zh-Hans': '须为以下之一：{list}' },
   'post.scopeMissing': { en: 'a {dimension} post needs its {field}', 'zh-Hans': '{dimension}维度的岗位须指定{field}' },
   'post.scopeExtra': { en: 'a {dimension} post cannot have a {field}', 'zh-Hans': '{dimension}维度的岗位不能指定{field}' },
   'post.industryReason': {
@@ -92,7 +93,23 @@ export const MESSAGES: Record<string, { en: string; 'zh-Hans': string }> = {
   'assignment.requiredWithScope': { en: 'is required with a scope', 'zh-Hans': '指定范围时为必填项' },
   'assignment.alumnusId': { en: 'must be the documentId of an alumnus', 'zh-Hans': '须为校友编号' },
   'assignment.postId': { en: 'must be the documentId of another post', 'zh-Hans': '须为另一个岗位的编号' },
+  'assignment.defaultNetworkOnly': {
+    en: "only staff of the whole network set a dimension's default",
+    'zh-Hans': '只有负责整个校友网络的工作人员才能设置维度的默认岗位数',
+  },
+  'common.oneOf': { en: 'must be one of {list}', 'zh-Hans': '须为以下之一：{list}' },
+  'common.requiredOneOf': { en: 'is required: one of {list}', 'zh-Hans': '为必填项，须为以下之一：{list}' },
   'common.documentId': { en: 'must be a documentId', 'zh-Hans': '须为编号' },
+  'common.object': { en: 'must be an object of named fields', 'zh-Hans': '须为由字段组成的对象' },
+  'common.list': { en: 'must be a list', 'zh-Hans': '须为列表' },
+  'common.number': { en: 'must be a number', 'zh-Hans': '须为数字' },
+  'common.atLeast': { en: 'must be at least {min}', 'zh-Hans': '不得小于 {min}' },
+  'common.atMost': { en: 'must be at most {max}', 'zh-Hans': '不得大于 {max}' },
+  'common.invalid': { en: 'is not valid', 'zh-Hans': '格式不正确' },
+  'common.once': { en: 'must be given once, as text', 'zh-Hans': '只能填写一次，且须为文字' },
+  'common.boolean': { en: 'must be true or false', 'zh-Hans': '须为“是”或“否”' },
+  'common.nul': { en: 'must not contain a NUL character', 'zh-Hans': '不能包含 NUL 字符' },
+  'date.notBefore': { en: 'must not be before {field}', 'zh-Hans': '不得早于{field}' },
   'common.text': { en: 'must be text', 'zh-Hans': '须为文字' },
   'common.maxLength': { en: 'must be at most {max} characters', 'zh-Hans': '最多 {max} 个字' },
   'common.wholeNumber': { en: 'must be a whole number from {min} to {max}', 'zh-Hans': '须为 {min} 至 {max} 之间的整数' },
@@ -145,14 +162,11 @@ export const MESSAGES: Record<string, { en: string; 'zh-Hans': string }> = {
   'honours.taken': { en: 'already has this {kind} for this cycle (nominated or awarded)', 'zh-Hans': '本周期已被提名或授予该“{kind}”' },
   'honours.approveStatus': { en: 'only a nominated honour can be approved (this one is {status})', 'zh-Hans': '只有已提名的荣誉可以批准（此荣誉为{status}）' },
   'honours.rejectStatus': { en: 'only a nominated honour can be rejected (this one is {status})', 'zh-Hans': '只有已提名的荣誉可以不批准（此荣誉为{status}）' },
-  'honours.rollParameter': { en: 'is not a parameter of the honour roll (it takes {list})', 'zh-Hans': '不是荣誉榜的查询参数（可用参数：{list}）' },
   // training
   'training.noConduct': { en: 'there is no code of conduct yet', 'zh-Hans': '尚未发布行为准则' },
   'training.enrolled': { en: 'is already enrolled in this session', 'zh-Hans': '已报名本场培训' },
   'training.full': { en: 'the session is full: {taken} of its {capacity} places are taken', 'zh-Hans': '本场培训名额已满：{capacity} 个名额中已有 {taken} 个被占用' },
-  'training.boolean': { en: 'must be true or false', 'zh-Hans': '须为“是”或“否”' },
   // website: the public API's parameters
-  'website.nul': { en: 'must not contain a NUL character', 'zh-Hans': '不能包含 NUL 字符' },
   'website.singleValue': { en: 'must be a single value', 'zh-Hans': '须为单个值' },
   'website.datetime': { en: 'must be a date (yyyy-MM-dd) or a date and time (ISO 8601)', 'zh-Hans': '须为日期（yyyy-MM-dd）或日期和时间（ISO 8601 格式）' },
   'website.year': { en: 'must be a four-digit year', 'zh-Hans': '须为四位数年份' },
@@ -161,6 +175,40 @@ export const MESSAGES: Record<string, { en: string; 'zh-Hans': string }> = {
   'website.listOfTwo': { en: 'must be a list of two values', 'zh-Hans': '须为两个值的列表' },
   'website.listSize': { en: 'must be a list of 1 to {max} values', 'zh-Hans': '须为 1 至 {max} 个值的列表' },
   'website.operatorFor': { en: 'is not an operator for {field}', 'zh-Hans': '不是可用于{field}的筛选运算符' },
+  'website.notParameter': { en: 'is not a parameter of {endpoint} (it takes {list})', 'zh-Hans': '不是{endpoint}的查询参数（可用参数：{list}）' },
+  'website.notForOne': { en: 'is not a parameter of a single record', 'zh-Hans': '不是查询单条记录时可用的参数' },
+  'website.publishedOnly': {
+    en: 'only published content is served: leave status out (or set it to published)',
+    'zh-Hans': '只提供已发布的内容：请不要填写 status（或设为 published）',
+  },
+  'website.populate': { en: 'must be *, a list of relations or an object', 'zh-Hans': '须为 *、关联字段列表或对象' },
+  'website.notRelation': { en: 'is not a public relation ({list})', 'zh-Hans': '不是公开的关联字段（可用：{list}）' },
+  'website.onlyFields': { en: 'may name only {list}', 'zh-Hans': '只能填写：{list}' },
+  'website.unsupported': { en: 'is not supported on the public API', 'zh-Hans': '公开接口不支持此参数' },
+  'website.paginationObject': { en: 'must be an object: page and pageSize, or start and limit', 'zh-Hans': '须为对象：page 和 pageSize，或 start 和 limit' },
+  'website.notPagination': { en: 'is not a pagination parameter', 'zh-Hans': '不是分页参数' },
+  'website.paginationBoth': { en: 'use page and pageSize, or start and limit, not both', 'zh-Hans': '请使用 page 和 pageSize，或 start 和 limit，不能同时使用' },
+  'website.sort': { en: 'must be a field, field:asc or field:desc, or a list of them', 'zh-Hans': '须为字段、字段:asc 或字段:desc，或它们的列表' },
+  'website.notSortable': { en: '{field} is not a public field that can be sorted on', 'zh-Hans': '{field}不是可用于排序的公开字段' },
+  'website.direction': { en: '{key}: the direction is asc or desc', 'zh-Hans': '{key}：排序方向须为 asc 或 desc' },
+  'website.fieldList': { en: 'must be a list of field names', 'zh-Hans': '须为字段名列表' },
+  'website.notField': { en: '{field} is not a public field', 'zh-Hans': '{field}不是公开字段' },
+  'website.listField': {
+    en: '{field} is filtered with $contains (or $eq): the stories whose list includes the value',
+    'zh-Hans': '{field}须用 $contains（或 $eq）筛选：即列表中包含该值的故事',
+  },
+  'website.notFilterable': { en: '{field} cannot be filtered on', 'zh-Hans': '{field}不能用于筛选' },
+  'website.notOperator': { en: 'is not a filter operator', 'zh-Hans': '不是筛选运算符' },
+  'website.filterObject': { en: 'must be an object of fields and operators', 'zh-Hans': '须为由字段和运算符组成的对象' },
+  'website.tooDeep': { en: 'is nested too deeply', 'zh-Hans': '嵌套层级过深' },
+  'website.filterList': { en: 'must be a list of filters', 'zh-Hans': '须为筛选条件列表' },
+  'website.notFilterField': { en: 'is not a public field that can be filtered on', 'zh-Hans': '不是可用于筛选的公开字段' },
+  // coverage
+  'coverage.noCollege': { en: 'no college has this documentId', 'zh-Hans': '没有此编号的学院' },
+  'coverage.noSector': { en: 'no industry group has this code or documentId', 'zh-Hans': '没有此代码或编号的行业校友组织' },
+  'coverage.otherCollege': { en: 'you may only read the coverage of your own colleges', 'zh-Hans': '您只能查看自己负责的学院的覆盖情况' },
+  'coverage.sortOnce': { en: 'must be given once, as <column>:asc|desc', 'zh-Hans': '只能填写一次，格式为 <列>:asc|desc' },
+  'coverage.sort': { en: 'must be <column>:asc|desc with column one of {list}', 'zh-Hans': '格式须为 <列>:asc|desc，列须为以下之一：{list}' },
   // outbox
   'outbox.sending': { en: 'the mail is being sent right now: try again in a minute', 'zh-Hans': '这封邮件正在发送中：请稍后再试' },
   // uploads: the media library's allowlist
@@ -170,7 +218,15 @@ export const MESSAGES: Record<string, { en: string; 'zh-Hans': string }> = {
   },
   'uploads.declared': { en: '{name} was sent as {type}, which is not what its extension says', 'zh-Hans': '{name} 以 {type} 类型发送，与其扩展名不符' },
   'uploads.content': { en: '{name} does not hold what its extension says', 'zh-Hans': '{name} 的内容与其扩展名不符' },
-};
+} as const satisfies Record<string, Bilingual>;
+
+/** The id of a message in the catalogue: what rules and schemas name their errors by. */
+export type MessageId = keyof typeof MESSAGES;
+
+/** A message's values: what its placeholders say (numbers are written as they are). */
+export type MessageValues = Record<string, string | number>;
+
+export const isMessageId = (id: unknown): id is MessageId => typeof id === 'string' && Object.prototype.hasOwnProperty.call(MESSAGES, id);
 
 /** Field names and values that messages quote, as staff call them in Chinese. */
 export const TERMS_ZH: Record<string, string> = {
@@ -260,26 +316,13 @@ export const TERMS_ZH: Record<string, string> = {
   wechat: '微信',
   employer: '工作单位',
   jobTitle: '职位',
-};
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-const TEMPLATES = Object.entries(MESSAGES).map(([id, m]) => {
-  const names: string[] = [];
-  const pattern = escape(m.en).replace(/\\\{(\w+)\\\}/g, (_, name: string) => {
-    names.push(name);
-    return '(.+?)';
-  });
-  return { id, names, regex: new RegExp(`^${pattern}$`) };
-});
-
-/** The id and values of an English rule message, or null when it is not in the catalogue. */
-export const parseMessage = (message: string): { id: string; values: Record<string, string> } | null => {
-  for (const t of TEMPLATES) {
-    const match = t.regex.exec(message);
-    if (match) return { id: t.id, values: Object.fromEntries(t.names.map((n, i) => [n, match[i + 1]])) };
-  }
-  return null;
+  none: '无',
+  limit: '条数',
+  body: '请求内容',
+  'the honour roll': '荣誉榜',
+  'the chapter directory': '地区校友会名录',
+  'the events feed': '活动日历',
+  'this endpoint': '此接口',
 };
 
 /** A quoted term (or a list of them: "a, b" / "a and b") in Chinese. */
@@ -289,19 +332,12 @@ export const termZh = (value: string) =>
     .map((part) => TERMS_ZH[part] ?? part)
     .join('、');
 
-export const format = (id: string, values: Record<string, string>, lang: Lang) => {
-  const template = MESSAGES[id]?.[lang] ?? MESSAGES[id]?.en ?? id;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) =>
-    lang === 'zh-Hans' ? termZh(values[name] ?? '') : values[name] ?? ''
-  );
-};
-
-/** An English rule message in the given language (unknown messages stay as they are). */
-export const localise = (message: string, lang: Lang) => {
-  const parsed = parseMessage(message);
-  if (!parsed) return { message, id: null, values: {} as Record<string, string> };
-  return { message: format(parsed.id, parsed.values, lang), ...parsed };
-};
+/** A message in a language, its values filled in (in Chinese, quoted terms in Chinese too). */
+export const format = (id: MessageId, values: MessageValues, lang: Lang) =>
+  MESSAGES[id][lang].replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = values[name] === undefined ? '' : String(values[name]);
+    return lang === 'zh-Hans' ? termZh(value) : value;
+  });
 
 /** The language of the request: Accept-Language (the admin sends its own), else the admin user's preference. */
 export const languageOf = (acceptLanguage: string | undefined | null, preferred?: string | null): Lang => {

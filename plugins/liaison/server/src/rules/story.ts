@@ -5,7 +5,7 @@ export const checkCohortYears = (value: unknown): FieldError[] => {
   const ok =
     Array.isArray(value) &&
     value.every((year) => Number.isInteger(year) && (year as number) >= 1900 && (year as number) <= 2100);
-  return ok ? [] : [fieldError('cohortYears', 'must be a list of graduation years between 1900 and 2100')];
+  return ok ? [] : [fieldError('cohortYears', 'story.cohortYears')];
 };
 
 const TAG = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
@@ -14,7 +14,7 @@ const TAG = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 export const checkTags = (value: unknown): FieldError[] => {
   if (value === null || value === undefined) return [];
   const ok = Array.isArray(value) && value.every((tag) => typeof tag === 'string' && TAG.test(tag));
-  return ok ? [] : [fieldError('tags', 'must be a list of tags: lower-case letters, digits and hyphens, at most 40 characters each')];
+  return ok ? [] : [fieldError('tags', 'story.tags')];
 };
 
 export interface FeaturedAlumnus {
@@ -26,4 +26,4 @@ export interface FeaturedAlumnus {
 export const checkStoryPublishable = (featured: FeaturedAlumnus[]): FieldError[] =>
   featured
     .filter((a) => a.publishConsent !== true)
-    .map((a) => fieldError('featuredAlumni', `${a.name} has not consented to publication`));
+    .map((a) => fieldError('featuredAlumni', 'story.consent', { name: a.name }));

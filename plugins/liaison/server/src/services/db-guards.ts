@@ -1,5 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
-import { CHECK_PREFIX } from '../utils/db-errors';
+import { checkMessage } from '../utils/db-errors';
 import { installPublishedTotals } from '../website/published-totals';
 import { installRateTable } from '../website/rate-limit';
 
@@ -82,7 +82,7 @@ export const installDatabaseGuards = async (strapi: Core.Strapi) => {
       const a = columnOf(strapi, rule.uid, rule.earlier);
       const b = columnOf(strapi, rule.uid, rule.later);
       const name = `${a.table}_${b.column}_chk`.slice(0, 55);
-      const message = `${CHECK_PREFIX}:${rule.later}:must be after ${rule.earlier}`;
+      const message = checkMessage(rule.later, 'date.after', { field: rule.earlier });
       const broken = `NEW.${b.column} IS NOT NULL AND NEW.${a.column} IS NOT NULL AND NEW.${b.column} <= NEW.${a.column}`;
       if (isPostgres) {
         await trx.raw(`CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger AS $$
@@ -98,8 +98,10 @@ export const installDatabaseGuards = async (strapi: Core.Strapi) => {
         }
       } else {
         for (const op of ['INSERT', 'UPDATE']) {
+          // Made again at each start, so that its message is the current one (SQLite has no CREATE OR REPLACE TRIGGER).
+          await trx.raw(`DROP TRIGGER IF EXISTS ${name}_${op.toLowerCase()}`);
           await trx.raw(
-            `CREATE TRIGGER IF NOT EXISTS ${name}_${op.toLowerCase()} BEFORE ${op} ON ${a.table} FOR EACH ROW
+            `CREATE TRIGGER ${name}_${op.toLowerCase()} BEFORE ${op} ON ${a.table} FOR EACH ROW
              WHEN ${broken} BEGIN SELECT RAISE(ABORT, '${message}'); END`
           );
         }

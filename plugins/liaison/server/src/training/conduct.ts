@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
-import { fieldError, type FieldError } from '../rules/field-error';
+import { fieldError } from '../rules/field-error';
+import type { AcknowledgementInput, ConductInput } from './inputs';
 import { conflictError, requestLanguage, validationError } from '../utils/errors';
 import { linkLifetimeMs, readLink, signLink } from '../utils/signed-link';
 import { mailLinkBase, mailLinkKey } from '../utils/mail-links';
@@ -105,22 +106,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const service = {
     /** A new version: numbered after the last, effective today; every serving liaison is asked by mail. */
-    async publish(body: any) {
-      const problems: FieldError[] = [];
-      if (typeof body?.title !== 'string' || !body.title.trim()) problems.push(fieldError('title', 'is required'));
-      if (typeof body?.textZh !== 'string' || !body.textZh.trim()) problems.push(fieldError('textZh', 'is required'));
-      if (body?.textEn !== undefined && body.textEn !== null && typeof body.textEn !== 'string')
-        problems.push(fieldError('textEn', 'must be text'));
-      if (problems.length) throw validationError(problems);
+    async publish(body: ConductInput) {
       return strapi.db.transaction(async ({ trx }) => {
         if (strapi.db.dialect.client === 'postgres') await trx.raw('SELECT pg_advisory_xact_lock(?)', [774700]);
         const last = await current();
         const created = await strapi.documents(VERSION as any).create({
           data: {
             version: (last?.version ?? 0) + 1,
-            title: body.title.trim(),
+            title: body.title,
             textZh: body.textZh,
-            textEn: body.textEn ?? null,
+            textEn: body.textEn,
             effectiveFrom: dayOf(),
           } as any,
         });
@@ -169,14 +164,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Staff record an acknowledgement given on paper, for the current version. */
-    async acknowledgeByStaff(body: any) {
-      const alumnus =
-        typeof body?.alumnus === 'string'
-          ? await strapi.db.query(ALUMNUS).findOne({ where: { documentId: body.alumnus }, select: ['id', 'documentId', 'name'] })
-          : null;
-      if (!alumnus) throw validationError([fieldError('alumnus', 'no alumnus has this documentId')]);
+    async acknowledgeByStaff(body: AcknowledgementInput) {
+      const alumnus = await strapi.db.query(ALUMNUS).findOne({ where: { documentId: body.alumnus }, select: ['id', 'documentId', 'name'] });
+      if (!alumnus) throw validationError([fieldError('alumnus', 'assignment.noAlumnus')]);
       const version = await current();
-      if (!version) throw conflictError([fieldError('version', 'there is no code of conduct yet')]);
+      if (!version) throw conflictError([fieldError('version', 'training.noConduct')]);
       const { created, acknowledgedAt } = await record(alumnus.id, version.id, 'staff');
       return { alumnus: { documentId: alumnus.documentId, name: alumnus.name }, version: version.version, acknowledgedAt, created };
     },

@@ -7,6 +7,9 @@ import { dayOf } from '../assignment/rules/lifecycle';
 import service from './service';
 import conduct, { acknowledgePage, type AcknowledgeOutcome, type LinkCheck } from './conduct';
 import { sendLinkPage, tokenOf } from '../utils/link-page';
+import { documentIdParams } from '../rules/inputs';
+import { inputOf } from '../utils/input';
+import { acknowledgementInput, conductInput, enrolmentInput, recordInput, settingsInput } from './inputs';
 
 const RECORD = 'plugin::liaison.training-record';
 const POST = 'plugin::liaison.liaison';
@@ -25,24 +28,29 @@ const controller = ({ strapi }: { strapi: any }) => {
       ctx.body = { data: await svc().settings() };
     },
     async setSettings(ctx: any) {
-      ctx.body = { data: await svc().setSettings(ctx.request.body) };
+      ctx.body = { data: await svc().setSettings(inputOf(ctx).body(settingsInput)) };
     },
     async updateRecord(ctx: any) {
-      ctx.body = {
-        data: await svc().updateRecord(ctx.params.documentId, ctx.request.body),
-      };
+      const input = inputOf(ctx);
+      const { documentId } = input.params(documentIdParams);
+      ctx.body = { data: await svc().updateRecord(documentId, input.body(recordInput)) };
     },
     async enrol(ctx: any) {
+      const input = inputOf(ctx);
+      const { documentId } = input.params(documentIdParams);
+      const body = input.body(enrolmentInput);
       ctx.status = 201;
-      ctx.body = { data: await svc().enrol(ctx.params.documentId, ctx.request.body) };
+      ctx.body = { data: await svc().enrol(documentId, body) };
     },
     async publishConduct(ctx: any) {
+      const body = inputOf(ctx).body(conductInput);
       ctx.status = 201;
-      ctx.body = { data: await strapi.plugin('liaison').service('conduct').publish(ctx.request.body) };
+      ctx.body = { data: await strapi.plugin('liaison').service('conduct').publish(body) };
     },
     async acknowledgeByStaff(ctx: any) {
+      const body = inputOf(ctx).body(acknowledgementInput);
       ctx.status = 201;
-      ctx.body = { data: await strapi.plugin('liaison').service('conduct').acknowledgeByStaff(ctx.request.body) };
+      ctx.body = { data: await strapi.plugin('liaison').service('conduct').acknowledgeByStaff(body) };
     },
     async conductStatus(ctx: any) {
       ctx.body = { data: await strapi.plugin('liaison').service('conduct').status(ctx.state.user) };

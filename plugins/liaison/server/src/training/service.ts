@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { DIMENSIONS, type Dimension } from '../vocabulary';
 import { errors } from '@strapi/utils';
-import { fieldError, type FieldError } from '../rules/field-error';
+import { fieldError } from '../rules/field-error';
+import { namedAlumni } from '../utils/named-alumni';
+import type { EnrolmentInput, RecordInput, SettingsInput } from './inputs';
 import { conflictError, validationError } from '../utils/errors';
 import { columnOf, isPostgres, joinOf, rowsOf, tableOf } from '../utils/db';
 import { addDays, dayOf } from '../assignment/rules/lifecycle';
@@ -64,10 +66,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { months: await service.months() };
     },
 
-    async setSettings(body: any) {
-      const months = body?.months;
-      if (!Number.isInteger(months) || months < 1 || months > 60)
-        throw validationError([fieldError('months', 'must be a whole number from 1 to 60')]);
+    async setSettings({ months }: SettingsInput) {
       await store().set({ key: SETTINGS_KEY, value: { months } });
       return { months };
     },
@@ -103,15 +102,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Attendance and assessment of one record; the result is computed. */
-    async updateRecord(documentId: string, body: any) {
-      const problems: FieldError[] = [];
-      if (body?.attended !== undefined && typeof body.attended !== 'boolean')
-        problems.push(fieldError('attended', 'must be true or false'));
-      if (body?.score !== undefined && body.score !== null && !(Number.isInteger(body.score) && body.score >= 0 && body.score <= 100)) {
-        problems.push(fieldError('score', 'must be a whole number from 0 to 100'));
-      }
-      if (problems.length) throw validationError(problems);
-      const row = typeof documentId === 'string' ? await strapi.db.query(UID.record).findOne({ where: { documentId } }) : null;
+    async updateRecord(documentId: string, body: RecordInput) {
+      const row = await strapi.db.query(UID.record).findOne({ where: { documentId } });
       if (!row) throw new errors.NotFoundError('No training record has this documentId');
       await strapi.documents(UID.record as any).update({
         documentId,
@@ -133,26 +125,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Enrols alumni in a session, all or nothing: each must be known and not enrolled yet,
      * and the session must have room for all of them (409 naming `alumni`).
      */
-    async enrol(sessionDocumentId: string, body: any) {
-      const session =
-        typeof sessionDocumentId === 'string'
-          ? await strapi.db.query(UID.session).findOne({ where: { documentId: sessionDocumentId }, select: ['id', 'documentId', 'capacity'] })
-          : null;
+    async enrol(sessionDocumentId: string, { alumni }: EnrolmentInput) {
+      const session = await strapi.db.query(UID.session).findOne({ where: { documentId: sessionDocumentId }, select: ['id', 'documentId', 'capacity'] });
       if (!session) throw new errors.NotFoundError('No training session has this documentId');
-      const alumni: unknown[] = Array.isArray(body?.alumni) ? body.alumni : [];
-      if (!alumni.length) throw validationError([fieldError('alumni', 'name at least one alumnus')]);
-      const found = await strapi.db.query(UID.alumnus).findMany({
-        where: { documentId: { $in: alumni.filter((a): a is string => typeof a === 'string') } },
-        select: ['id', 'documentId'],
-      });
-      const byDoc = new Map(found.map((f: any) => [f.documentId, f]));
-      const problems: FieldError[] = [];
-      const seen = new Set<unknown>();
-      alumni.forEach((a, i) => {
-        if (typeof a !== 'string' || !byDoc.has(a)) problems.push(fieldError(`alumni[${i}]`, 'no alumnus has this documentId'));
-        else if (seen.has(a)) problems.push(fieldError(`alumni[${i}]`, 'is named twice'));
-        seen.add(a);
-      });
+      const { byDocumentId: byDoc, problems } = await namedAlumni(strapi, alumni, (i) => `alumni[${i}]`);
       if (problems.length) throw validationError(problems);
       return strapi.db.transaction(async ({ trx }) => {
         if (isPostgres(strapi)) await trx.raw('SELECT pg_advisory_xact_lock(?, ?)', [774800, session.id]);
@@ -161,13 +137,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           populate: { alumnus: { select: ['id', 'documentId'] } },
         });
         const already = alumni.findIndex((a) => enrolled.some((r: any) => r.alumnus?.documentId === a));
-        if (already >= 0) throw conflictError([fieldError(`alumni[${already}]`, 'is already enrolled in this session')]);
+        if (already >= 0) throw conflictError([fieldError(`alumni[${already}]`, 'training.enrolled')]);
         if (session.capacity !== null && session.capacity !== undefined && enrolled.length + alumni.length > session.capacity) {
-          throw conflictError([fieldError('alumni', `the session is full: ${enrolled.length} of its ${session.capacity} places are taken`)]);
+          throw conflictError([fieldError('alumni', 'training.full', { taken: enrolled.length, capacity: session.capacity })]);
         }
         const created: string[] = [];
         for (const a of alumni) {
-          const r = await strapi.documents(UID.record as any).create({ data: { session: session.id, alumnus: byDoc.get(a as string).id, attended: false } as any });
+          const r = await strapi.documents(UID.record as any).create({ data: { session: session.id, alumnus: byDoc.get(a).id, attended: false } as any });
           created.push(r.documentId);
         }
         return { session: session.documentId, enrolled: enrolled.length + created.length, capacity: session.capacity ?? null, records: created };
@@ -184,7 +160,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!session || session.capacity === null || session.capacity === undefined) return;
       const taken = await strapi.db.query(UID.record).count({ where: { session: { id: session.id } } });
       if (taken >= session.capacity) {
-        throw conflictError([fieldError('session', `the session is full: ${taken} of its ${session.capacity} places are taken`)]);
+        throw conflictError([fieldError('session', 'training.full', { taken, capacity: session.capacity })]);
       }
     },
 

@@ -1,13 +1,21 @@
-import type { FieldError } from '../rules';
+import { fieldError, type FieldError } from '../rules/field-error';
+import { isMessageId, type MessageId } from '../rules/messages';
 
 /** Database errors a writer can cause, recognised on PostgreSQL and SQLite alike. */
 export type DbProblem =
   | { kind: 'unique'; columns: string[]; indexName: string | null }
-  | { kind: 'check'; field: string; message: string };
+  | { kind: 'check'; field: string; id: MessageId; values: Record<string, string> };
 
-/** Triggers raise messages of this form so the field reaches the API. */
+/**
+ * Triggers raise messages of this form so the field and the message id reach the API:
+ * `LIAISON_CHECK:<field>:<message id>[:<name>=<value>…]` (see `checkMessage`).
+ */
 export const CHECK_PREFIX = 'LIAISON_CHECK';
-const CHECK_PATTERN = new RegExp(`${CHECK_PREFIX}:([A-Za-z]+):([^\\n"]+)`);
+const CHECK_PATTERN = new RegExp(`${CHECK_PREFIX}:([A-Za-z]+):([A-Za-z.]+)((?::[A-Za-z]+=[A-Za-z0-9_]+)*)`);
+
+/** The message a trigger raises for a broken rule on `field`. */
+export const checkMessage = (field: string, id: MessageId, values: Record<string, string> = {}) =>
+  [CHECK_PREFIX, field, id, ...Object.entries(values).map(([k, v]) => `${k}=${v}`)].join(':');
 
 export const classifyDbError = (error: unknown): DbProblem | null => {
   if (!error || typeof error !== 'object') return null;
@@ -15,7 +23,10 @@ export const classifyDbError = (error: unknown): DbProblem | null => {
   const message = String(e.message ?? '');
 
   const check = CHECK_PATTERN.exec(message);
-  if (check) return { kind: 'check', field: check[1], message: check[2].trim() };
+  if (check && isMessageId(check[2])) {
+    const values = Object.fromEntries(check[3].split(':').filter(Boolean).map((pair) => pair.split('=') as [string, string]));
+    return { kind: 'check', field: check[1], id: check[2], values };
+  }
 
   if (e.code === '23505') {
     // PostgreSQL: detail is "Key (student_no)=(2019001) already exists."
@@ -48,5 +59,5 @@ export const uniqueFieldError = (
     fromIndex ??
     problem.columns.filter((c) => c !== 'locale').map(columnToAttribute).find((a): a is string => !!a) ??
     'id';
-  return { path: field, message: 'is already taken by another record' };
+  return fieldError(field, 'unique.taken');
 };

@@ -1,7 +1,7 @@
 import createHttpError from 'http-errors';
 import { errors } from '@strapi/utils';
-import type { FieldError } from '../rules';
-import { languageOf, localise, TERMS_ZH, type Lang } from '../rules/messages';
+import type { FieldError } from '../rules/field-error';
+import { format, languageOf, TERMS_ZH, type Lang, type MessageId, type MessageValues } from '../rules/messages';
 
 /**
  * The language of the request being served: its Accept-Language (the admin panel sends its
@@ -13,42 +13,62 @@ export const requestLanguage = (): Lang => {
   return languageOf(ctx.get?.('accept-language') ?? ctx.request?.header?.['accept-language'], ctx.state?.user?.preferedLanguage);
 };
 
-const localised = (problems: FieldError[], lang: Lang) =>
-  problems.map((p) => ({ ...p, ...localise(p.message, lang) }));
+/** How a field is named before its message: the field itself in English, its Chinese name in Chinese. */
+export const fieldLabel = (path: string, lang: Lang) => (lang === 'zh-Hans' ? (TERMS_ZH[path] ?? path) : path);
 
-const describe = (problems: ReturnType<typeof localised>, lang: Lang) =>
+/** "field: message" joined, in the language's punctuation. */
+const describe = (problems: { path: string; message: string }[], lang: Lang) =>
   problems
-    .map((p) => (lang === 'zh-Hans' ? `${TERMS_ZH[p.path] ?? p.path}：${p.message}` : `${p.path}: ${p.message}`))
+    .map((p) => `${fieldLabel(p.path, lang)}${lang === 'zh-Hans' ? '：' : ': '}${p.message}`)
     .join(lang === 'zh-Hans' ? '；' : '; ');
 
-const details = (problems: ReturnType<typeof localised>) => ({
-  errors: problems.map((p) => ({
-    path: [p.path],
-    message: p.message,
-    name: 'ValidationError',
-    ...(p.id ? { messageId: `liaison.error.${p.id}`, values: p.values } : {}),
-  })),
-});
+/** One entry of `details.errors`: Strapi's shape, plus the message id and values the admin can translate by. */
+export const errorDetail = (
+  path: string | string[],
+  id: MessageId,
+  values: MessageValues,
+  lang: Lang,
+  name: 'ValidationError' | 'PolicyError' = 'ValidationError',
+) => {
+  const written = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));
+  return {
+    path: Array.isArray(path) ? path : [path],
+    message: format(id, written, lang),
+    name,
+    messageId: `liaison.error.${id}`,
+    values: written,
+  };
+};
+
+const said = (problems: FieldError[], lang: Lang) => {
+  const list = problems.map((p) => errorDetail(p.path, p.id, p.values, lang));
+  return { message: describe(problems.map((p, i) => ({ path: p.path, message: list[i].message })), lang), details: { errors: list } };
+};
 
 /** 400, in the shape Strapi's own validation errors have, so the admin shows it on the field. */
 export const validationError = (problems: FieldError[], lang: Lang = requestLanguage()) => {
-  const l = localised(problems, lang);
-  return new errors.ValidationError(describe(l, lang), details(l));
+  const { message, details } = said(problems, lang);
+  return new errors.ValidationError(message, details);
 };
 
 /** 409: the value is taken by another record. */
 export const conflictError = (problems: FieldError[], lang: Lang = requestLanguage()) => {
-  const l = localised(problems, lang);
-  return createHttpError(409, describe(l, lang), { details: details(l) });
+  const { message, details } = said(problems, lang);
+  return createHttpError(409, message, { details });
 };
 
 /**
  * 403 naming the field, in the request's language. A PolicyError keeps its message and
  * field through Strapi's route authorisation (a plain ForbiddenError becomes a bare "Forbidden").
+ * `summary` is the error's message in each language (default: the field's message).
  */
-export const forbiddenError = (path: string, english: string) => {
-  const { message, id, values } = localise(english, requestLanguage());
-  return new errors.PolicyError(message, {
-    errors: [{ path: [path], message, name: 'PolicyError', ...(id ? { messageId: `liaison.error.${id}`, values } : {}) }],
-  });
+export const forbiddenError = (
+  path: string,
+  id: MessageId,
+  values: MessageValues = {},
+  summary?: (message: string, lang: Lang) => string,
+) => {
+  const lang = requestLanguage();
+  const detail = errorDetail(path, id, values, lang, 'PolicyError');
+  return new errors.PolicyError(summary ? summary(detail.message, lang) : detail.message, { errors: [detail] });
 };

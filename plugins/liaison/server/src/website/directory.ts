@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { ROLE_NAMES, ROLES, nameOf } from '../vocabulary';
-import { checkParameters, LOCALE, PAGE, PAGE_SIZE, type Parameters } from './query';
+import { LOCALE, PAGE, PAGE_SIZE, type Parameters } from './query';
 import { publicName } from './public-types';
-import { refuse } from './reads';
+import type { DirectoryQuery } from './inputs';
 
 export const DIRECTORY_PARAMETERS: Parameters = {
   locale: LOCALE,
@@ -27,13 +27,12 @@ export const pastFilter = (now: Date) => ({
  * be published under (never a contact detail), and how many published events are still
  * to come. Three queries a page: chapters, their liaisons, their events.
  */
-export const chapterDirectory = async (strapi: Core.Strapi, raw: Record<string, unknown>) => {
-  const { problems, locale, values } = checkParameters(raw, DIRECTORY_PARAMETERS, 'the chapter directory');
+export const chapterDirectory = async (strapi: Core.Strapi, values: DirectoryQuery) => {
+  const { locale } = values;
   const where: Record<string, unknown> = { chapterStatus: { $ne: 'dissolved' } };
   for (const place of ['country', 'province', 'city']) if (values[place] !== undefined) where[place] = values[place];
   const page = values.page as number;
   const pageSize = values.pageSize as number;
-  refuse(problems);
   const en = locale === 'en';
 
   const chapters = strapi.db.query('plugin::liaison.chapter');

@@ -1,4 +1,4 @@
-import { fieldError, type FieldError } from '../rules';
+import { fieldError, type FieldError } from '../rules/field-error';
 import type { PublicType, ScalarKind, ScalarSpec, TargetSpec } from './public-types';
 import { asList, checkValue, INT_MAX, INT_MIN, isObject, own, schemaOf, type ValueSpec } from './values';
 
@@ -46,11 +46,11 @@ const translateOperand = (op: string, value: ValueSpec, v: unknown, path: string
   if (!LIST_OPERATORS.has(op)) return checkValue(value, v, path, problems);
   const list = asList(v);
   if (!list) {
-    problems.push(fieldError(path, 'must be a list of values'));
+    problems.push(fieldError(path, 'website.list'));
     return [];
   }
   if (op === '$between' ? list.length !== 2 : list.length < 1 || list.length > MAX_LIST) {
-    problems.push(fieldError(path, op === '$between' ? 'must be a list of two values' : `must be a list of 1 to ${MAX_LIST} values`));
+    problems.push(op === '$between' ? fieldError(path, 'website.listOfTwo') : fieldError(path, 'website.listSize', { max: MAX_LIST }));
     return [];
   }
   return list.map((item, i) => checkValue(value, item, `${path}[${i}]`, problems));
@@ -62,7 +62,7 @@ const translateField = (spec: ScalarSpec, field: string, path: string, v: unknow
     const ops = isObject(v) ? v : { $contains: v };
     const [op] = Object.keys(ops);
     if (Object.keys(ops).length !== 1 || (op !== '$contains' && op !== '$eq')) {
-      problems.push(fieldError(path, `${field} is filtered with $contains (or $eq): the stories whose list includes the value`));
+      problems.push(fieldError(path, 'website.listField', { field }));
       return undefined;
     }
     const value = checkValue(list.value, ops[op], isObject(v) ? `${path}[${op}]` : path, problems);
@@ -71,14 +71,15 @@ const translateField = (spec: ScalarSpec, field: string, path: string, v: unknow
   }
   const kind = KINDS[spec.kind];
   if (!kind) {
-    problems.push(fieldError(path, `${field} cannot be filtered on`));
+    problems.push(fieldError(path, 'website.notFilterable', { field }));
     return undefined;
   }
   if (!isObject(v)) return { $eq: checkValue(kind.value, v, path, problems) };
   const out: Record<string, unknown> = {};
   for (const [op, operand] of Object.entries(v)) {
-    if (!kind.operators.includes(op)) problems.push(fieldError(`${path}[${op}]`, TEXT_OPERATORS.includes(op) ? `is not an operator for ${field}` : 'is not a filter operator'));
-    else out[op] = translateOperand(op, kind.value, operand, `${path}[${op}]`, problems);
+    const at = `${path}[${op}]`;
+    if (kind.operators.includes(op)) out[op] = translateOperand(op, kind.value, operand, at, problems);
+    else problems.push(TEXT_OPERATORS.includes(op) ? fieldError(at, 'website.operatorFor', { field }) : fieldError(at, 'website.notOperator'));
   }
   return out;
 };
@@ -93,11 +94,11 @@ export const translateFilters = (
   depth = 0
 ): Record<string, unknown> | undefined => {
   if (!isObject(value)) {
-    problems.push(fieldError(path, 'must be an object of fields and operators'));
+    problems.push(fieldError(path, 'website.filterObject'));
     return undefined;
   }
   if (depth > MAX_DEPTH) {
-    problems.push(fieldError(path, 'is nested too deeply'));
+    problems.push(fieldError(path, 'website.tooDeep'));
     return undefined;
   }
   const out: Record<string, unknown> = {};
@@ -108,7 +109,7 @@ export const translateFilters = (
     if (LOGICAL.has(key)) {
       const list = asList(v);
       if (!list || !list.length || list.length > MAX_LIST) {
-        problems.push(fieldError(at, 'must be a list of filters'));
+        problems.push(fieldError(at, 'website.filterList'));
         continue;
       }
       out[key] = list.map((item, i) => translateFilters(item, target, `${at}[${i}]`, problems, lists, depth + 1) ?? {});
@@ -120,7 +121,7 @@ export const translateFilters = (
     } else if (relation?.target.filterable) {
       out[key] = translateFilters(v, { fields: relation.target.fields }, at, problems, lists, depth + 1);
     } else {
-      problems.push(fieldError(at, 'is not a public field that can be filtered on'));
+      problems.push(fieldError(at, 'website.notFilterField'));
     }
   }
   return out;

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import ical from 'ical-generator';
-import { checkParameters, LOCALE, type Parameters } from './query';
+import { LOCALE, type Parameters } from './query';
 import { upcomingFilter } from './directory';
-import { refuse } from './reads';
+import type { FeedQuery } from './inputs';
 
 export const FEED_PARAMETERS: Parameters = {
   chapter: { value: { type: 'string' }, description: "a chapter's documentId: only its events" },
@@ -24,9 +24,8 @@ export const blocksText = (blocks: unknown): string => {
  * an iCalendar feed, times in UTC (a TZID without its VTIMEZONE shifts events in some
  * clients). Each event's UID is its documentId, stable across edits and locales.
  */
-export const eventsFeed = async (strapi: Core.Strapi, raw: Record<string, unknown>, origin: string, eventsPath: string) => {
-  const { problems, locale, values } = checkParameters(raw, FEED_PARAMETERS, 'the events feed');
-  refuse(problems);
+export const eventsFeed = async (strapi: Core.Strapi, values: FeedQuery, origin: string, eventsPath: string) => {
+  const { locale } = values;
 
   let chapter: { id: number; name: string; nameEn: string | null } | null = null;
   if (values.chapter !== undefined) {

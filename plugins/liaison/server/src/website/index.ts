@@ -7,6 +7,7 @@ import { cacheMiddleware, publicRoutes } from './cache';
 import { publicPathsOf } from './paths';
 import { rateLimitMiddleware } from './rate-limit';
 import { allowedMethodsMiddleware } from './allowed-methods';
+import { directoryQuery, parsePublic } from './inputs';
 
 const website = (strapi: any) => strapi.plugin('liaison').service('website');
 
@@ -22,7 +23,7 @@ const capability: Capability = {
     feeds,
     website: ({ strapi }: { strapi: any }) => ({
       async chapters(ctx: any) {
-        ctx.body = await website(strapi).chapters(ctx.query ?? {});
+        ctx.body = await website(strapi).chapters(parsePublic(directoryQuery, ctx.query));
       },
     }),
   },

@@ -4,8 +4,8 @@ import { FILTER_SCHEMAS, filtersSchema } from './filters';
 import { schemaOf as valueSchema } from './values';
 import { DIRECTORY_PARAMETERS } from './directory';
 import { FEED_PARAMETERS } from './ical';
-import { ID_OR_SLUG } from './reads';
-import { ROLL_PARAMETERS } from '../honours/controller';
+import { ID_OR_SLUG } from './inputs';
+import { ROLL_PARAMETERS } from '../honours/inputs';
 import type { PublicPaths } from './paths';
 
 /**

@@ -1,4 +1,5 @@
 import { factories } from '@strapi/strapi';
+import { eventQuery, eventsQuery, parsePublic, recordParams, storiesQuery, storyQuery } from './inputs';
 
 /**
  * Staff's full-access API tokens, made for their own scripts, may read drafts: they can
@@ -9,9 +10,10 @@ import { factories } from '@strapi/strapi';
 export const mayReadDrafts = (auth: { strategy?: { name?: string }; credentials?: { type?: string } } | undefined) =>
   auth?.strategy?.name === 'content-api-token' && auth?.credentials?.type === 'full-access';
 
+/** Each type's public reads: the service's methods, and the schemas their queries are parsed with (./inputs). */
 const WEBSITE_READS = {
-  'plugin::liaison.story': { find: 'findStories', findOne: 'findStory' },
-  'plugin::liaison.event': { find: 'findEvents', findOne: 'findEvent' },
+  'plugin::liaison.story': { find: 'stories', findOne: 'story', list: storiesQuery, one: storyQuery },
+  'plugin::liaison.event': { find: 'events', findOne: 'event', list: eventsQuery, one: eventQuery },
 } as const;
 
 /**
@@ -27,13 +29,14 @@ export const publishedOnlyController = (uid: 'plugin::liaison.story' | 'plugin::
     return {
       async find(ctx) {
         if (mayReadDrafts(ctx.state?.auth)) return super.find(ctx);
-        const json: string = await website()[reads.find](ctx.query ?? {});
+        const json: string = await website()[reads.find](parsePublic(reads.list, ctx.query));
         ctx.type = 'application/json; charset=utf-8';
         ctx.body = json;
       },
       async findOne(ctx) {
         if (mayReadDrafts(ctx.state?.auth)) return super.findOne(ctx);
-        ctx.body = await website()[reads.findOne](ctx.params.id, ctx.query ?? {});
+        const { idOrSlug } = parsePublic(recordParams, { idOrSlug: ctx.params.id });
+        ctx.body = await website()[reads.findOne](idOrSlug, parsePublic(reads.one, ctx.query));
       },
     };
   });

@@ -1,7 +1,9 @@
-import { fieldError, type FieldError } from '../rules';
+import { z } from '@strapi/utils';
+import { fieldError, type FieldError } from '../rules/field-error';
+import { addProblem, always, parseWith, says, translated, type PathStyle } from '../rules/inputs';
 import type { PublicType, RelationSpec } from './public-types';
 import { translateFilters, type ListFilter } from './filters';
-import { asList, checkValue, isObject, own, schemaOf, type ValueSpec } from './values';
+import { asList, isObject, own, schemaOf, zodOf, type ValueSpec } from './values';
 
 /**
  * Public queries, checked against what the website may see (public-types) and turned
@@ -9,8 +11,9 @@ import { asList, checkValue, isObject, own, schemaOf, type ValueSpec } from './v
  * sort, fields, populate, pagination, locale, status), so `@strapi/client` and plain
  * fetch work; anything that names a field the website may not see is a 400 naming the
  * parameter, whether or not a record would match (no oracle). Every parameter of every
- * public endpoint is checked here, and the OpenAPI document describes them from the same
- * specs (`queryParameters`, `parameterDescriptions`), so the two agree.
+ * public endpoint is checked here by a zod schema (`publicQuery`, `parametersInput`) that
+ * the controllers parse with, and the OpenAPI document describes them from the same specs
+ * (`queryParameters`, `parameterDescriptions`), so the two agree.
  */
 export const LOCALES = ['zh-Hans', 'en'] as const;
 export const MAX_PAGE_SIZE = 100;
@@ -33,6 +36,8 @@ export interface TranslatedQuery {
   /** Whether the answer uses start/limit (Strapi's other pagination) rather than page/pageSize. */
   offset: { start: number; limit: number } | null;
   withCount: boolean;
+  /** Whether the request named its order (else `sort` is the type's default). */
+  sorted: boolean;
 }
 
 /** A parameter of its own of a public endpoint: its values, and what the OpenAPI document says of it. */
@@ -57,22 +62,26 @@ export const TIMEFRAME: Parameter = { value: { type: 'enum', values: TIMEFRAMES 
 /** An empty parameter (`sort=`, `pageSize=`, or a bare `pageSize`) means the same as leaving it out. */
 export const isEmpty = (v: unknown) => v === undefined || v === '' || v === null;
 
+/** An endpoint's own parameter: its spec's values, an empty one taking the default. */
+const parameter = (p: Parameter) =>
+  z.preprocess((v) => (isEmpty(v) ? undefined : v), zodOf(p.value).optional()).transform((v) => v ?? p.default);
+
+/** Any parameter the endpoint does not take: a 400 naming it, and what the endpoint takes. */
+const unknownParameter = (endpoint: string, names: string[]) => z.custom(() => false, says('website.notParameter', { endpoint, list: names.join(', ') }));
+
 /**
- * The checks every public endpoint with parameters of its own makes (the feed, the chapter
- * directory, the honour roll): each unknown parameter, each value against its spec; an
- * empty one takes its default.
+ * The schema of a public endpoint with parameters of its own (the feed, the chapter
+ * directory, the honour roll): each parameter against its spec, an empty one taking its
+ * default, any other parameter refused.
  */
-export const checkParameters = (raw: Record<string, unknown>, parameters: Parameters, endpoint: string) => {
-  const problems: FieldError[] = [];
-  const values: Record<string, unknown> = {};
-  for (const [name, v] of Object.entries(raw)) {
-    const parameter = own(parameters, name);
-    if (!parameter) problems.push(fieldError(name, `is not a parameter of ${endpoint} (it takes ${Object.keys(parameters).join(', ')})`));
-    else if (!isEmpty(v)) values[name] = checkValue(parameter.value, v, name, problems);
-  }
-  for (const [name, parameter] of Object.entries(parameters)) values[name] ??= parameter.default;
-  return { problems, values, locale: String(values.locale ?? LOCALE.default) };
-};
+export const parametersInput = (parameters: Parameters, endpoint: string) =>
+  z
+    .object(Object.fromEntries(Object.entries(parameters).map(([name, p]) => [name, parameter(p)])))
+    .catchall(unknownParameter(endpoint, Object.keys(parameters)))
+    .transform((values): Record<string, unknown> & { locale: (typeof LOCALES)[number] } => ({
+      ...values,
+      locale: String(values.locale ?? LOCALE.default) as (typeof LOCALES)[number],
+    }));
 
 const queryParameter = (name: string, description: string, schema: Record<string, unknown>, allowEmptyValue = true) => ({
   name,
@@ -89,9 +98,7 @@ export const parameterDescriptions = (parameters: Parameters) =>
     queryParameter(name, p.description, { ...schemaOf(p.value), ...(p.default !== undefined ? { default: p.default } : {}) })
   );
 
-const PUBLISHED_ONLY = 'only published content is served: leave status out (or set it to published)';
 const PARAMS = ['locale', 'filters', 'sort', 'fields', 'populate', 'pagination', 'status'];
-const PAGINATION = ['page', 'pageSize', 'start', 'limit', 'withCount'];
 
 /** A comma list (or qs list) of names; an empty name (`fields=title,`) is kept, to be refused as naming nothing. */
 const words = (v: unknown): string[] | null => {
@@ -107,12 +114,12 @@ const translatePopulate = (type: PublicType, value: unknown, problems: FieldErro
     : isObject(value)
       ? value
       : {};
-  if (!names && !isObject(value)) problems.push(fieldError('populate', 'must be *, a list of relations or an object'));
+  if (!names && !isObject(value)) problems.push(fieldError('populate', 'website.populate'));
   const out: Record<string, RelationSpec> = {};
   for (const [name, spec] of Object.entries(asked)) {
     const relation = own(type.relations, name);
     if (!relation) {
-      problems.push(fieldError(`populate[${name}]`, `is not a public relation (${Object.keys(type.relations).join(', ')})`));
+      problems.push(fieldError(`populate[${name}]`, 'website.notRelation', { list: Object.keys(type.relations).join(', ') }));
       continue;
     }
     if (spec === false || spec === 'false') continue;
@@ -121,10 +128,10 @@ const translatePopulate = (type: PublicType, value: unknown, problems: FieldErro
         if (key === 'fields') {
           const fields = words(v);
           const unknown = (fields ?? []).filter((f) => !own(relation.target.fields, f) && f !== 'documentId' && f !== 'id');
-          if (!fields || unknown.length) problems.push(fieldError(`populate[${name}][fields]`, `may name only ${Object.keys(relation.target.fields).join(', ')}`));
+          if (!fields || unknown.length) problems.push(fieldError(`populate[${name}][fields]`, 'website.onlyFields', { list: Object.keys(relation.target.fields).join(', ') }));
         } else {
           // Nothing beyond the relation's public fields is reachable: no populate of its own relations.
-          problems.push(fieldError(`populate[${name}][${key}]`, 'is not supported on the public API'));
+          problems.push(fieldError(`populate[${name}][${key}]`, 'website.unsupported'));
         }
       }
     }
@@ -133,88 +140,132 @@ const translatePopulate = (type: PublicType, value: unknown, problems: FieldErro
   return out;
 };
 
-const translatePagination = (p: unknown, problems: FieldError[]) => {
-  const none = { page: 1, pageSize: DEFAULT_PAGE_SIZE, offset: null, withCount: true };
-  if (!isObject(p)) {
-    problems.push(fieldError('pagination', 'must be an object: page and pageSize, or start and limit'));
-    return none;
+/** A value of a spec, empty being absent. */
+export const given = (spec: ValueSpec) => z.preprocess((v) => (isEmpty(v) ? undefined : v), zodOf(spec).optional());
+
+/** `pagination`: page and pageSize (larger sizes are cut), or start and limit; withCount. */
+const paginationInput = z.preprocess(
+  (v) => (isEmpty(v) ? {} : v),
+  z
+    .object(
+      {
+        page: given(PAGE.value),
+        pageSize: given(PAGE_SIZE.value),
+        start: given(START),
+        limit: given(PAGE_SIZE.value),
+        withCount: given({ type: 'boolean' }),
+      },
+      says('website.paginationObject'),
+    )
+    .catchall(z.custom(() => false, says('website.notPagination')))
+    .superRefine((p, ctx) => {
+      if ((!isEmpty(p.start) || !isEmpty(p.limit)) && (!isEmpty(p.page) || !isEmpty(p.pageSize))) addProblem(ctx, [], 'website.paginationBoth');
+    }, always)
+    .transform((p) => ({
+      page: (p.page as number | undefined) ?? 1,
+      pageSize: (p.pageSize as number | undefined) ?? DEFAULT_PAGE_SIZE,
+      offset:
+        p.start !== undefined || p.limit !== undefined
+          ? { start: (p.start as number | undefined) ?? 0, limit: (p.limit as number | undefined) ?? DEFAULT_PAGE_SIZE }
+          : null,
+      withCount: (p.withCount as boolean | undefined) ?? true,
+    })),
+);
+const FIRST_PAGE = { page: 1, pageSize: DEFAULT_PAGE_SIZE, offset: null, withCount: true };
+
+/** `sort`: fields of the type that can be sorted on, each with its direction. */
+const translateSort = (type: PublicType, value: unknown, problems: FieldError[]): string[] => {
+  const sort: string[] = [];
+  if (isEmpty(value)) return sort;
+  const keys = words(value);
+  if (!keys) problems.push(fieldError('sort', 'website.sort'));
+  for (const key of keys ?? []) {
+    const [field, direction = 'asc', ...rest] = key.split(':');
+    if (!own(type.fields, field)?.sortable) problems.push(fieldError('sort', 'website.notSortable', { field }));
+    else if (rest.length || !['asc', 'desc'].includes(direction.toLowerCase())) problems.push(fieldError('sort', 'website.direction', { key }));
+    else sort.push(`${field}:${direction.toLowerCase()}`);
   }
-  for (const key of Object.keys(p)) {
-    if (!PAGINATION.includes(key)) problems.push(fieldError(`pagination[${key}]`, 'is not a pagination parameter'));
-  }
-  const value = (key: string, spec: ValueSpec) => (isEmpty(p[key]) ? undefined : checkValue(spec, p[key], `pagination[${key}]`, problems));
-  const page = value('page', PAGE.value) as number | undefined;
-  const pageSize = value('pageSize', PAGE_SIZE.value) as number | undefined;
-  const start = value('start', START) as number | undefined;
-  const limit = value('limit', PAGE_SIZE.value) as number | undefined;
-  const withCount = value('withCount', { type: 'boolean' }) as boolean | undefined;
-  const byOffset = !isEmpty(p.start) || !isEmpty(p.limit);
-  if (byOffset && (!isEmpty(p.page) || !isEmpty(p.pageSize))) problems.push(fieldError('pagination', 'use page and pageSize, or start and limit, not both'));
-  return {
-    page: page ?? 1,
-    pageSize: pageSize ?? DEFAULT_PAGE_SIZE,
-    offset: byOffset ? { start: start ?? 0, limit: limit ?? DEFAULT_PAGE_SIZE } : null,
-    withCount: withCount ?? true,
-  };
+  return sort;
 };
 
-/** Checks a public list or single-record query; throws nothing, returns the problems found. */
-export const translateQuery = (
-  type: PublicType,
-  query: Record<string, unknown>,
-  extra: string[] = []
-): { query: TranslatedQuery; problems: FieldError[] } => {
-  const problems: FieldError[] = [];
-  const add = (path: string, message: string) => problems.push(fieldError(path, message));
-  for (const key of Object.keys(query)) {
-    if (!PARAMS.includes(key) && !extra.includes(key)) add(key, `is not a parameter of this endpoint (it takes ${[...PARAMS, ...extra].join(', ')})`);
-  }
-
-  const locale = isEmpty(query.locale) ? LOCALE.default : checkValue(LOCALE.value, query.locale, 'locale', problems);
-  // Drafts never leave: `status=published` changes nothing, any other status (a list, empty) is refused.
-  if ('status' in query && query.status !== 'published') add('status', PUBLISHED_ONLY);
-
-  const lists: ListFilter[] = [];
-  const filters = isEmpty(query.filters) ? undefined : translateFilters(query.filters, type, 'filters', problems, lists);
-
-  const sort: string[] = [];
-  if (!isEmpty(query.sort)) {
-    const keys = words(query.sort);
-    if (!keys) add('sort', 'must be a field, field:asc or field:desc, or a list of them');
-    for (const key of keys ?? []) {
-      const [field, direction = 'asc', ...rest] = key.split(':');
-      if (!own(type.fields, field)?.sortable) add('sort', `${field} is not a public field that can be sorted on`);
-      else if (rest.length || !['asc', 'desc'].includes(direction.toLowerCase())) add('sort', `${key}: the direction is asc or desc`);
-      else sort.push(`${field}:${direction.toLowerCase()}`);
-    }
-  }
-
-  let fields: string[] = [];
-  if (!isEmpty(query.fields)) {
-    const asked = words(query.fields);
-    if (!asked) add('fields', 'must be a list of field names');
+/** `fields`: public fields of the type (all of them when none is named). */
+const translateFields = (type: PublicType, value: unknown, problems: FieldError[]): string[] => {
+  const fields: string[] = [];
+  if (!isEmpty(value)) {
+    const asked = words(value);
+    if (!asked) problems.push(fieldError('fields', 'website.fieldList'));
     for (const f of asked ?? []) {
-      if (!own(type.fields, f)) add('fields', `${f} is not a public field`);
+      if (!own(type.fields, f)) problems.push(fieldError('fields', 'website.notField', { field: f }));
       else fields.push(f);
     }
   }
-  if (!fields.length) fields = Object.keys(type.fields);
+  return fields.length ? fields : Object.keys(type.fields);
+};
 
-  const populate = isEmpty(query.populate) ? {} : translatePopulate(type, query.populate, problems);
-  const pagination = isEmpty(query.pagination) ? translatePagination({}, problems) : translatePagination(query.pagination, problems);
+/** A parameter a single record does not take. */
+const notForOne = (name: string) =>
+  translated((value, problems) => {
+    if (value !== undefined) problems.push(fieldError(name, 'website.notForOne'));
+  });
 
-  return {
-    query: {
-      locale: typeof locale === 'string' ? locale : String(LOCALE.default),
-      filters,
-      listFilters: lists,
-      sort: sort.length ? sort : type.defaultSort,
-      fields,
-      populate,
-      ...pagination,
-    },
-    problems,
-  };
+/**
+ * The schema of a public list (`list`) or single-record (`one`) query of a type, whose
+ * output is the query in the Document Service's words; `extra`, the endpoint's parameters
+ * of its own (the events' `timeframe`), found in the output's `extra`.
+ */
+export const publicQuery = <E extends Record<string, z.ZodType> = {}>(type: PublicType, kind: 'list' | 'one', extra: E = {} as E) =>
+  z
+    .object({
+      locale: parameter(LOCALE),
+      // Drafts never leave: `status=published` changes nothing, any other status (a list, empty) is refused.
+      status: translated((value, problems) => {
+        if (value !== undefined && value !== 'published') problems.push(fieldError('status', 'website.publishedOnly'));
+      }),
+      filters: translated((value, problems) => {
+        const lists: ListFilter[] = [];
+        const filters = isEmpty(value) ? undefined : translateFilters(value, type, 'filters', problems, lists);
+        return { filters, lists };
+      }),
+      sort: kind === 'list' ? translated((value, problems) => translateSort(type, value, problems)) : notForOne('sort').transform((): string[] => []),
+      fields: translated((value, problems) => translateFields(type, value, problems)),
+      populate: translated((value, problems) => (isEmpty(value) ? {} : translatePopulate(type, value, problems))),
+      pagination: kind === 'list' ? paginationInput : notForOne('pagination').transform(() => FIRST_PAGE),
+      ...extra,
+    })
+    .catchall(unknownParameter('this endpoint', [...PARAMS, ...Object.keys(extra)]))
+    .transform((parsed) => {
+      const { locale, filters, sort, fields, populate, pagination, status: _status, ...rest } = parsed as unknown as Translated;
+      const query: TranslatedQuery = {
+        locale: String(locale),
+        filters: filters.filters,
+        listFilters: filters.lists,
+        sort: sort.length ? sort : type.defaultSort,
+        sorted: sort.length > 0,
+        fields,
+        populate,
+        ...pagination,
+      };
+      return { query, extra: rest as { [K in keyof E]: z.output<E[K]> } };
+    });
+
+/** What the public query's schema gives for each of Strapi's parameters, before they are put together. */
+interface Translated {
+  locale: unknown;
+  status: unknown;
+  filters: { filters: Record<string, unknown> | undefined; lists: ListFilter[] };
+  sort: string[];
+  fields: string[];
+  populate: Record<string, RelationSpec>;
+  pagination: z.output<typeof paginationInput>;
+}
+
+/** How the public API's answers name a parameter: `pagination[page]`, `filters[title][$eq]`; always in English. */
+export const PUBLIC_PATHS: { style: PathStyle; root: string; lang: 'en' } = { style: 'brackets', root: 'query', lang: 'en' };
+
+/** A public list or single-record query, checked: the query in the Document Service's words, or the problems found. */
+export const translateQuery = (type: PublicType, raw: Record<string, unknown>, kind: 'list' | 'one' = 'list') => {
+  const { value, problems } = parseWith(publicQuery(type, kind), raw, PUBLIC_PATHS);
+  return { query: value?.query, problems };
 };
 
 const listOf = (values: string[]) => ({ type: 'array', items: { type: 'string', enum: values }, uniqueItems: true });

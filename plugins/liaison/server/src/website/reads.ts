@@ -1,10 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { fieldError, type FieldError } from '../rules';
-import { validationError } from '../utils/errors';
-import { translateQuery, type ListFilter, type TranslatedQuery } from './query';
+import type { ListFilter, TranslatedQuery } from './query';
 import type { PublicType } from './public-types';
-import { checkValue, type ValueSpec } from './values';
 import { compilable, readPage } from './list-statement';
 import { columnOf, isPostgres, tableOf } from '../utils/db';
 
@@ -63,10 +60,6 @@ export const present = (type: PublicType, query: TranslatedQuery, doc: any) => {
   return out;
 };
 
-export const refuse = (problems: FieldError[]) => {
-  if (problems.length) throw validationError(problems, 'en');
-};
-
 /** The query's filters in the query engine's words; list filters become an id list unless `withoutLists`. */
 const filtersOf = async (strapi: Core.Strapi, type: PublicType, query: TranslatedQuery, extra?: Record<string, unknown>, withoutLists = false) => {
   const parts: Record<string, unknown>[] = [];
@@ -81,19 +74,19 @@ const filtersOf = async (strapi: Core.Strapi, type: PublicType, query: Translate
  * GET /api/<type>: published records of the locale, Strapi's `{ data, meta: { pagination } }`,
  * as JSON text. On PostgreSQL a page that populates only images is one statement
  * (list-statement.ts); `statement: false` reads it through the query engine instead.
+ * `extra`: filters of the endpoint's own (the events' timeframe), and its order when the
+ * request names none.
  */
 export const findPublic = async (
   strapi: Core.Strapi,
   type: PublicType,
-  raw: Record<string, unknown>,
-  options: { statement?: boolean; extraParams?: string[]; extraFilters?: (query: Record<string, unknown>, problems: FieldError[]) => { filters?: Record<string, unknown>; sort?: string[] } } = {}
+  query: TranslatedQuery,
+  options: { statement?: boolean; extra?: { filters?: Record<string, unknown>; sort?: string[] } } = {}
 ) => {
-  const { query, problems } = translateQuery(type, raw, options.extraParams);
-  const extra = options.extraFilters?.(raw, problems) ?? {};
-  refuse(problems);
+  const extra = options.extra ?? {};
   const start = query.offset ? query.offset.start : (query.page - 1) * query.pageSize;
   const limit = query.offset ? query.offset.limit : query.pageSize;
-  const sort = raw.sort === undefined && extra.sort ? extra.sort : query.sort;
+  const sort = !query.sorted && extra.sort ? extra.sort : query.sort;
   const orderBy = orderOf(sort);
   const paginationOf = (total: number | undefined) =>
     query.offset
@@ -119,15 +112,9 @@ export const findPublic = async (
 };
 
 const DOCUMENT_ID = /^[a-z0-9]{24}$/;
-/** The path parameter of one record: its slug or documentId. */
-export const ID_OR_SLUG: ValueSpec = { type: 'string' };
 
 /** GET /api/<type>/:idOrSlug: one published record by its slug in the locale, or by documentId. */
-export const findOnePublic = async (strapi: Core.Strapi, type: PublicType, idOrSlug: string, raw: Record<string, unknown>) => {
-  const { query, problems } = translateQuery(type, raw);
-  checkValue(ID_OR_SLUG, idOrSlug, 'idOrSlug', problems);
-  if (raw.pagination !== undefined || raw.sort !== undefined) problems.push(fieldError(raw.pagination !== undefined ? 'pagination' : 'sort', 'is not a parameter of a single record'));
-  refuse(problems);
+export const findOnePublic = async (strapi: Core.Strapi, type: PublicType, idOrSlug: string, query: TranslatedQuery) => {
   const byKey = DOCUMENT_ID.test(idOrSlug) ? { $or: [{ documentId: idOrSlug }, { slug: idOrSlug }] } : { slug: idOrSlug };
   const filters = await filtersOf(strapi, type, query, byKey);
   const doc = await strapi.db.query(type.uid).findOne({

@@ -9,8 +9,8 @@ import { chapterDirectory, pastFilter, upcomingFilter } from './directory';
 import { eventsFeed } from './ical';
 import { openApiDocument } from './openapi';
 import { publicPathsOf } from './paths';
-import { isEmpty, TIMEFRAME } from './query';
-import { checkValue } from './values';
+import type { TranslatedQuery } from './query';
+import { eventQuery, eventsQuery, parsePublic, storiesQuery, storyQuery, type DirectoryQuery, type FeedQuery } from './inputs';
 import { mailLinkBase } from '../utils/mail-links';
 
 const envInt = (name: string, fallback: number) => {
@@ -95,28 +95,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     useListStatement(on: boolean) {
       listStatement = on;
     },
-    findStories: (query: Record<string, unknown>, options: { statement?: boolean } = {}) =>
+    /** The reads of the public API, each given its query as the controller parsed it (./inputs). */
+    stories: ({ query }: { query: TranslatedQuery }, options: { statement?: boolean } = {}) =>
       findPublic(strapi, STORY, query, { statement: listStatement, ...options }),
-    findStory: (idOrSlug: string, query: Record<string, unknown>) => findOnePublic(strapi, STORY, idOrSlug, query),
-    findEvents: (query: Record<string, unknown>, options: { statement?: boolean } = {}) =>
-      findPublic(strapi, EVENT, query, {
-        statement: listStatement,
-        ...options,
-        extraParams: ['timeframe'],
-        extraFilters: (raw, problems) => {
-          if (isEmpty(raw.timeframe)) return {};
-          const timeframe = checkValue(TIMEFRAME.value, raw.timeframe, 'timeframe', problems);
-          const now = new Date();
-          if (timeframe === 'upcoming') return { filters: upcomingFilter(now), sort: ['startsAt:asc', 'id:asc'] };
-          if (timeframe === 'past') return { filters: pastFilter(now), sort: ['startsAt:desc', 'id:desc'] };
-          return {};
-        },
-      }),
-    findEvent: (idOrSlug: string, query: Record<string, unknown>) => findOnePublic(strapi, EVENT, idOrSlug, query),
-    chapters: (query: Record<string, unknown>) => chapterDirectory(strapi, query),
+    story: (idOrSlug: string, { query }: { query: TranslatedQuery }) => findOnePublic(strapi, STORY, idOrSlug, query),
+    events: ({ query, extra }: { query: TranslatedQuery; extra: { timeframe?: 'upcoming' | 'past' } }, options: { statement?: boolean } = {}) => {
+      const now = new Date();
+      const timeframe = {
+        upcoming: { filters: upcomingFilter(now), sort: ['startsAt:asc', 'id:asc'] },
+        past: { filters: pastFilter(now), sort: ['startsAt:desc', 'id:desc'] },
+      };
+      return findPublic(strapi, EVENT, query, { statement: listStatement, ...options, extra: extra.timeframe ? timeframe[extra.timeframe] : {} });
+    },
+    event: (idOrSlug: string, { query }: { query: TranslatedQuery }) => findOnePublic(strapi, EVENT, idOrSlug, query),
+    /** The same reads from a query string's parameters as they come (scripts, tests, the benchmark): 400 when they are wrong. */
+    findStories(raw: Record<string, unknown>, options: { statement?: boolean } = {}) {
+      return this.stories(parsePublic(storiesQuery, raw), options);
+    },
+    findStory(idOrSlug: string, raw: Record<string, unknown>) {
+      return this.story(idOrSlug, parsePublic(storyQuery, raw));
+    },
+    findEvents(raw: Record<string, unknown>, options: { statement?: boolean } = {}) {
+      return this.events(parsePublic(eventsQuery, raw), options);
+    },
+    findEvent(idOrSlug: string, raw: Record<string, unknown>) {
+      return this.event(idOrSlug, parsePublic(eventQuery, raw));
+    },
+    chapters: (query: DirectoryQuery) => chapterDirectory(strapi, query),
     /** The server's public address, for links in answers: PUBLIC_URL, never a request header. */
     publicUrl,
-    eventsFeed: (query: Record<string, unknown>) => eventsFeed(strapi, query, publicUrl(), publicPathsOf(strapi).events),
+    eventsFeed: (query: FeedQuery) => eventsFeed(strapi, query, publicUrl(), publicPathsOf(strapi).events),
     openApi: () => {
       const types = (strapi.getModel('plugin::liaison.event').attributes as any).type.enum as string[];
       return openApiDocument(publicUrl(), types, publicPathsOf(strapi));

@@ -1,4 +1,6 @@
-import { fieldError, type FieldError } from '../rules';
+import { z } from '@strapi/utils';
+import { fieldError, type FieldError } from '../rules/field-error';
+import { parseWith, says } from '../rules/inputs';
 
 /**
  * The values a public query may carry (a parameter, a filter's operand), each checked by
@@ -46,41 +48,53 @@ export const isDateTime = (v: string) => {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month) && hour <= 23 && minute <= 59 && second <= 59 && zoneHour <= 23 && zoneMinute <= 59;
 };
 
-/**
- * The value `v` as the spec takes it, or undefined with a problem at `path`. Query strings
- * carry text only: numbers and booleans arrive as their digits and words.
- */
-export const checkValue = (spec: ValueSpec, v: unknown, path: string, problems: FieldError[]): unknown => {
-  const fail = (message: string) => {
-    problems.push(fieldError(path, message));
-    return undefined;
-  };
-  if (Array.isArray(v) || (typeof v === 'object' && v !== null)) return fail('must be a single value');
-  const text = v === null || v === undefined ? '' : String(v);
-  if (text.includes('\u0000')) return fail('must not contain a NUL character');
+/** One value, as a query string carries it: text (numbers and booleans as their digits and words), no list or object, no NUL. */
+const single = z
+  .custom<unknown>((v) => typeof v !== 'object' || v === null, says('website.singleValue'))
+  .transform((v) => (v === null || v === undefined ? '' : String(v)))
+  .refine((text) => !text.includes('\u0000'), says('common.nul'));
+
+const specific = (spec: ValueSpec): z.ZodType<unknown, string> => {
   switch (spec.type) {
     case 'string': {
       const max = spec.maxLength ?? MAX_TEXT;
       // Characters as JSON Schema counts them (code points), so the document's maxLength agrees.
-      return [...text].length > max ? fail(`must be at most ${max} characters`) : text;
+      return z.string().refine((text) => [...text].length <= max, says('common.maxLength', { max }));
     }
     case 'enum':
-      return spec.values.includes(text) ? text : fail(`must be one of ${spec.values.join(', ')}`);
+      return z.enum(spec.values as [string, ...string[]], says('common.oneOf', { list: spec.values.join(', ') }));
     case 'boolean':
-      return text === 'true' ? true : text === 'false' ? false : fail('must be true or false');
+      return z.enum(['true', 'false'], says('common.boolean')).transform((text) => text === 'true');
     case 'datetime':
-      return isDateTime(text) ? text : fail('must be a date (yyyy-MM-dd) or a date and time (ISO 8601)');
+      return z.string().refine(isDateTime, says('website.datetime'));
     case 'year':
-      return /^\d{4}$/.test(text) ? Number(text) : fail('must be a four-digit year');
+      return z.string().regex(/^\d{4}$/, says('website.year')).transform(Number);
     case 'integer': {
-      const range = spec.cut ? `must be a whole number of at least ${spec.min}` : `must be a whole number from ${spec.min} to ${spec.max}`;
-      if (!/^-?\d+$/.test(text)) return fail(range);
-      const n = Number(text);
-      if (n < spec.min || (n > spec.max && !spec.cut)) return fail(range);
-      if (n > spec.max) return spec.max;
-      return n;
+      const range = spec.cut ? says('website.atLeast', { min: spec.min }) : says('common.wholeNumber', { min: spec.min, max: spec.max });
+      return z
+        .string()
+        .regex(/^-?\d+$/, range)
+        .transform(Number)
+        .refine((n) => n >= spec.min && (n <= spec.max || !!spec.cut), range)
+        .transform((n) => Math.min(n, spec.max));
     }
   }
+};
+
+const SCHEMAS = new WeakMap<ValueSpec, z.ZodType>();
+
+/** The zod schema of a spec's values (the same spec `schemaOf` describes to the website). */
+export const zodOf = (spec: ValueSpec): z.ZodType => {
+  let schema = SCHEMAS.get(spec);
+  if (!schema) SCHEMAS.set(spec, (schema = single.pipe(specific(spec))));
+  return schema;
+};
+
+/** The value `v` as the spec takes it, or undefined with a problem at `path`. */
+export const checkValue = (spec: ValueSpec, v: unknown, path: string, problems: FieldError[]): unknown => {
+  const parsed = parseWith(zodOf(spec), v);
+  problems.push(...parsed.problems.map((p) => fieldError(path, p.id, p.values)));
+  return parsed.value;
 };
 
 /** The JSON Schema (OpenAPI 3.1) of the values a spec accepts. */

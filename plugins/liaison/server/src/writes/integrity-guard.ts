@@ -116,7 +116,7 @@ const checkRow = async (strapi: Core.Strapi, uid: UID.Schema, guard: Guard, publ
 
   const problems: FieldError[] = [];
   for (const relation of guard.required ?? []) {
-    if (!has(row, relation)) problems.push(fieldError(relation, 'is required'));
+    if (!has(row, relation)) problems.push(fieldError(relation, 'required'));
   }
   problems.push(...(guard.check?.({ row, publishing }) ?? []));
   if (problems.length) throw validationError(problems);
@@ -133,7 +133,7 @@ const checkRow = async (strapi: Core.Strapi, uid: UID.Schema, guard: Guard, publ
     const taken = await strapi.db.query(uid).count({
       where: { id: { $ne: id }, [a]: { id: row[a].id }, [b]: { id: row[b].id } },
     });
-    if (taken > 0) throw conflictError([fieldError(b, `already has a record for this ${a}`)]);
+    if (taken > 0) throw conflictError([fieldError(b, 'unique.together', { field: a })]);
   }
 };
 
@@ -141,7 +141,7 @@ const checkRow = async (strapi: Core.Strapi, uid: UID.Schema, guard: Guard, publ
 const translateDbError = (strapi: Core.Strapi, uid: UID.Schema, error: unknown): unknown => {
   const problem = classifyDbError(error);
   if (!problem) return error;
-  if (problem.kind === 'check') return validationError([fieldError(problem.field, problem.message)]);
+  if (problem.kind === 'check') return validationError([fieldError(problem.field, problem.id, problem.values)]);
   const attributes = strapi.db.metadata.get(uid).attributes as Record<string, { columnName?: string }>;
   const byColumn = (column: string) =>
     Object.entries(attributes).find(([, a]) => a.columnName === column)?.[0] ?? null;

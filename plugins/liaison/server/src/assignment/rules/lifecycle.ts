@@ -1,5 +1,6 @@
-import { DIMENSIONS, END_REASONS, ROLES, type Dimension, type EndReason, type PostStatus } from '../../vocabulary';
+import { END_REASONS, ROLES, type EndReason, type PostStatus } from '../../vocabulary';
 import { fieldError, type FieldError } from '../../rules/field-error';
+import { isDay } from '../../rules/inputs';
 
 /** The university keeps its calendar in China: "today" and the daily job use this time zone. */
 export const TIME_ZONE = 'Asia/Shanghai';
@@ -56,86 +57,15 @@ export const termEndOnEnding = (termStart: string, termEnd: string | null | unde
   return end > termStart ? end : addDays(termStart, 1);
 };
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-export const isDay = (value: unknown): value is string => {
-  if (typeof value !== 'string' || !DATE_ONLY.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-};
+export { isDay };
 
-const isText = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
-const isRef = (value: unknown): value is string => typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value);
-
-/** A term in a request body: start required, end optional and after the start. */
-export const checkTerm = (body: { termStart?: unknown; termEnd?: unknown }, prefix = ''): FieldError[] => {
-  const errors: FieldError[] = [];
-  if (!isDay(body.termStart)) errors.push(fieldError(`${prefix}termStart`, 'is required, written yyyy-MM-dd'));
-  if (body.termEnd !== undefined && body.termEnd !== null && body.termEnd !== '') {
-    if (!isDay(body.termEnd)) errors.push(fieldError(`${prefix}termEnd`, 'must be a date written yyyy-MM-dd'));
-    else if (isDay(body.termStart) && body.termEnd <= body.termStart) errors.push(fieldError(`${prefix}termEnd`, 'must be after termStart'));
-  }
-  return errors;
-};
-
-export interface NominationInput {
-  alumnus?: unknown;
-  dimension?: unknown;
-  scope?: unknown;
-  role?: unknown;
-  termStart?: unknown;
-  termEnd?: unknown;
-  reason?: unknown;
-  nominator?: unknown;
-}
-
-/** The shape of a nomination; industry posts enter only with a nominator and a stated reason (举荐). */
-export const checkNomination = (body: NominationInput): FieldError[] => {
-  const errors: FieldError[] = [];
-  if (!isRef(body.alumnus)) errors.push(fieldError('alumnus', 'is required (the documentId of an alumnus)'));
-  if (!DIMENSIONS.includes(body.dimension as Dimension)) errors.push(fieldError('dimension', `must be one of ${DIMENSIONS.join(', ')}`));
-  if (!isRef(body.scope)) errors.push(fieldError('scope', 'is required (the documentId of the cohort, college, chapter or industry group)'));
-  if (!ROLES.includes(body.role as any)) errors.push(fieldError('role', `must be one of ${ROLES.join(', ')}`));
-  errors.push(...checkTerm(body));
-  if (body.nominator !== undefined && body.nominator !== null && body.nominator !== '' && !isRef(body.nominator)) {
-    errors.push(fieldError('nominator', 'must be the documentId of an alumnus'));
-  }
-  if (body.dimension === 'industry') {
-    if (!isRef(body.nominator)) errors.push(fieldError('nominator', 'industry liaisons enter by nomination: name the nominator'));
-    if (!isText(body.reason)) errors.push(fieldError('reason', 'industry liaisons enter by nomination with a stated reason'));
-  }
-  if (body.reason !== undefined && body.reason !== null && typeof body.reason !== 'string') errors.push(fieldError('reason', 'must be text'));
-  return errors;
-};
-
-export const checkRejection = (body: { reason?: unknown }): FieldError[] =>
-  isText(body.reason) ? [] : [fieldError('reason', 'a rejection needs its reason')];
-
-/** A renewal moves the term end later; that it stays after the term start is the post's own rule (checkLiaisonPost). */
-export const checkRenewal = (body: { termEnd?: unknown }, post: { termStart: string; termEnd: string | null }): FieldError[] => {
-  if (!isDay(body.termEnd)) return [fieldError('termEnd', 'is required, written yyyy-MM-dd')];
-  if (post.termEnd && body.termEnd <= post.termEnd) return [fieldError('termEnd', `must be later than the current term end (${post.termEnd})`)];
-  return [];
-};
-
-export const checkEnding = (body: { reason?: unknown; note?: unknown; successor?: unknown }): FieldError[] => {
-  const errors: FieldError[] = [];
-  if (!END_REASONS.includes(body.reason as EndReason)) errors.push(fieldError('reason', `must be one of ${END_REASONS.join(', ')}`));
-  if (body.note !== undefined && body.note !== null && typeof body.note !== 'string') errors.push(fieldError('note', 'must be text'));
-  if (body.successor !== undefined && body.successor !== null && body.successor !== '' && !isRef(body.successor)) {
-    errors.push(fieldError('successor', 'must be the documentId of another post'));
-  }
-  return errors;
-};
-
-export const checkQuota = (body: { dimension?: unknown; scope?: unknown; posts?: unknown }): FieldError[] => {
-  const errors: FieldError[] = [];
-  if (!DIMENSIONS.includes(body.dimension as Dimension)) errors.push(fieldError('dimension', `must be one of ${DIMENSIONS.join(', ')}`));
-  if (body.scope !== undefined && body.scope !== null && body.scope !== '' && !isRef(body.scope)) errors.push(fieldError('scope', 'must be a documentId'));
-  if (!Number.isInteger(body.posts) || (body.posts as number) < 0 || (body.posts as number) > 1000) {
-    errors.push(fieldError('posts', 'must be a whole number from 0 to 1000'));
-  }
-  return errors;
-};
+/**
+ * A renewal moves the term end later than the current one (that the new end is a day is
+ * the request's schema's to say, assignment/inputs.ts; that it stays after the term start
+ * is the post's own rule, checkLiaisonPost).
+ */
+export const checkRenewal = (termEnd: string, post: { termEnd: string | null }): FieldError[] =>
+  post.termEnd && termEnd <= post.termEnd ? [fieldError('termEnd', 'assignment.renewLater', { date: post.termEnd })] : [];
 
 /** What the daily job does to one post on `day`. */
 export type ExpiryStep = { kind: 'end' } | { kind: 'activate' } | { kind: 'remind'; days: 30 | 7 };
