@@ -10,19 +10,9 @@ export type Grade = (typeof GRADES)[number];
 /** The seed's three reviewer-scored criteria (performance evaluation, case analysis, personal presentation). */
 export const SCORED_CRITERIA = ['performance', 'case', 'presentation'] as const;
 
-export interface Criterion {
-  key: string;
-  kind: 'measured' | 'scored';
-  measure?: string;
-  weight: number;
-}
-
-/** Minimum totals of each grade; below `pass` is `fail`. */
-export interface Thresholds {
-  excellent: number;
-  good: number;
-  pass: number;
-}
+// A cycle's criteria and grade thresholds: the shapes the admin API answers with too.
+import type { Criterion, Thresholds } from '../admin-api-types';
+export type { Criterion, Thresholds };
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
   excellent: 85,
