@@ -204,7 +204,7 @@ describe('provisional liaisons', () => {
     const mails = () =>
       app()
         .db.query('plugin::liaison.notification')
-        .findMany({ where: { kind: 'training-deadline', to: alumnus.email } });
+        .findMany({ where: { kind: 'training-deadline', to: alumnus.email }, orderBy: { id: 'asc' } });
     const service = app().plugin('liaison').service('training');
     await service.runReminders(addDays(deadline, -30));
     await service.runReminders(addDays(deadline, -30));
