@@ -1,42 +1,76 @@
-import { Box } from '@strapi/design-system';
-import { Bar, BarChart, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Box, Flex, Typography } from '@strapi/design-system';
+import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTheme } from 'styled-components';
 import type { ImportCounts } from '../../../../server/src/admin-api-types';
 import { useT } from '../../utils/labels';
+import { useFormat } from './parts';
 
-/** The file's rows as one bar: new, updated, unchanged and rejected side by side. */
+/** The file's rows as one bar: new, updated, unchanged and rejected side by side, each with its share. */
 const CountsChart = ({ counts, dryRun }: { counts: ImportCounts; dryRun: boolean }) => {
   const t = useT();
-  const theme = useTheme();
-  const colours = theme?.colors;
-  const data = [{ name: t('imports.chart.rows', 'Rows'), new: counts.new, updated: counts.updated, unchanged: counts.unchanged, rejected: counts.rejected }];
-  const bars: [keyof ImportCounts, string, string][] = [
-    ['new', dryRun ? t('imports.count.newDry', 'New (to add)') : t('imports.count.new', 'New'), colours?.success500 ?? '#5cb176'],
-    ['updated', dryRun ? t('imports.count.updatedDry', 'Updated (to change)') : t('imports.count.updated', 'Updated'), colours?.primary500 ?? '#7b79ff'],
-    ['unchanged', t('imports.count.unchanged', 'Unchanged'), colours?.neutral300 ?? '#c0c0cf'],
-    ['rejected', t('imports.count.rejected', 'Rejected'), colours?.danger500 ?? '#ee5e52'],
+  const format = useFormat();
+  const colours = useTheme()?.colors;
+  const total = Math.max(1, counts.new + counts.updated + counts.unchanged + counts.rejected);
+  const parts: { key: 'new' | 'updated' | 'unchanged' | 'rejected'; name: string; fill: string }[] = [
+    {
+      key: 'new',
+      name: dryRun ? t('imports.count.newDry', 'New (to add)') : t('imports.count.new', 'New'),
+      fill: colours?.success500 ?? '#5cb176',
+    },
+    {
+      key: 'updated',
+      name: dryRun ? t('imports.count.updatedDry', 'Updated (to change)') : t('imports.count.updated', 'Updated'),
+      fill: colours?.primary500 ?? '#7b79ff',
+    },
+    { key: 'unchanged', name: t('imports.count.unchanged', 'Unchanged'), fill: colours?.neutral300 ?? '#c0c0cf' },
+    { key: 'rejected', name: t('imports.count.rejected', 'Rejected'), fill: colours?.danger500 ?? '#ee5e52' },
+  ];
+  const shown = parts.filter((p) => counts[p.key] > 0);
+  const data = [
+    {
+      name: t('imports.chart.rows', 'Rows'),
+      new: counts.new,
+      updated: counts.updated,
+      unchanged: counts.unchanged,
+      rejected: counts.rejected,
+    },
   ];
   return (
-    <Box style={{ width: '100%', height: 110 }} data-testid="counts-chart">
-      <ResponsiveContainer>
-        <BarChart data={data} layout="vertical" margin={{ top: 0, right: 8, bottom: 0, left: 8 }} barSize={26}>
-          <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11, fill: colours?.neutral600 ?? '#666687' }} />
-          <YAxis type="category" dataKey="name" hide />
-          <Tooltip cursor={false} />
-          <Legend verticalAlign="top" height={28} />
-          {bars.map(([key, name, fill], i) => (
-            <Bar
-              key={key}
-              dataKey={key}
-              stackId="rows"
-              name={name}
-              fill={fill}
-              isAnimationActive={false}
-              radius={i === 0 ? [4, 0, 0, 4] : i === bars.length - 1 ? [0, 4, 4, 0] : 0}
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+    <Box data-testid="counts-chart">
+      <Box style={{ width: '100%', height: 36 }} aria-hidden>
+        <ResponsiveContainer>
+          <BarChart data={data} layout="vertical" margin={{ top: 0, right: 0, bottom: 0, left: 0 }} barSize={28}>
+            <XAxis type="number" hide domain={[0, total]} />
+            <YAxis type="category" dataKey="name" hide />
+            <Tooltip cursor={false} />
+            {shown.map((p, i) => (
+              <Bar
+                key={p.key}
+                dataKey={p.key}
+                stackId="rows"
+                name={p.name}
+                fill={p.fill}
+                isAnimationActive={false}
+                radius={[i === 0 ? 4 : 0, i === shown.length - 1 ? 4 : 0, i === shown.length - 1 ? 4 : 0, i === 0 ? 4 : 0]}
+              />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      </Box>
+      <Flex gap={5} paddingTop={2} wrap="wrap">
+        {parts.map((p) => (
+          <Flex key={p.key} gap={2} alignItems="center">
+            <Box style={{ width: 12, height: 12, borderRadius: 3, background: p.fill }} />
+            <Typography variant="pi" textColor="neutral700">
+              {t('imports.chart.part', '{name}: {n} ({share})', {
+                name: p.name,
+                n: format.number(counts[p.key]),
+                share: format.percent(counts[p.key] / total),
+              })}
+            </Typography>
+          </Flex>
+        ))}
+      </Flex>
     </Box>
   );
 };

@@ -1,4 +1,4 @@
-import { Box, Flex, IconButton, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Flex, IconButton, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Download, Eye } from '@strapi/icons';
 import { Pagination } from '@strapi/strapi/admin';
 import { useTheme } from 'styled-components';
@@ -32,6 +32,9 @@ export const HistoryTable = ({
   const rows = list?.data ?? [];
   const pagination = list?.meta.pagination;
   const numbers = ['rows', 'new', 'updated', 'unchanged', 'rejected'] as const;
+  if (!rows.length && !loading && !(pagination && pagination.page > 1)) {
+    return <Typography textColor="neutral600">{t('imports.history.empty', 'No import yet.')}</Typography>;
+  }
   return (
     <Flex direction="column" alignItems="stretch" gap={3}>
       <Table colCount={11} rowCount={rows.length + 1} data-testid="import-history">
@@ -64,18 +67,29 @@ export const HistoryTable = ({
         </Thead>
         <Tbody>
           {rows.map((job) => (
-            <Tr key={job.documentId} data-testid="history-row" data-document-id={job.documentId} style={job.documentId === current && highlight ? { background: highlight } : undefined}>
+            <Tr
+              key={job.documentId}
+              data-testid="history-row"
+              data-document-id={job.documentId}
+              style={job.documentId === current && highlight ? { background: highlight } : undefined}
+            >
               <Td>
-                <Typography textColor="neutral700" style={{ whiteSpace: 'nowrap' }}>{format.when(job.createdAt)}</Typography>
+                <Typography textColor="neutral700" style={{ whiteSpace: 'nowrap' }}>
+                  {format.when(job.createdAt)}
+                </Typography>
               </Td>
               <Td>
-                <Typography ellipsis style={{ maxWidth: 140, display: 'block' }}>{who(job)}</Typography>
+                <Typography ellipsis style={{ maxWidth: 140, display: 'block' }}>
+                  {who(job)}
+                </Typography>
               </Td>
               <Td>
                 <Typography fontWeight="semiBold" ellipsis style={{ maxWidth: 200, display: 'block' }} title={job.fileName}>
                   {job.fileName}
                 </Typography>
-                <Typography variant="pi" textColor="neutral600">{job.format ? label('format', job.format) : ''}</Typography>
+                <Typography variant="pi" textColor="neutral600">
+                  {job.format ? label('format', job.format) : ''}
+                </Typography>
               </Td>
               <Td>
                 <KindBadge dryRun={job.dryRun} />
@@ -84,7 +98,9 @@ export const HistoryTable = ({
                 <Flex direction="column" alignItems="flex-start" gap={1}>
                   <StatusBadge status={job.status} />
                   {job.status === 'running' ? (
-                    <Typography variant="pi" textColor="neutral600">{format.percent(job.progress)}</Typography>
+                    <Typography variant="pi" textColor="neutral600">
+                      {format.percent(job.progress)}
+                    </Typography>
                   ) : null}
                 </Flex>
               </Td>
@@ -97,7 +113,12 @@ export const HistoryTable = ({
               ))}
               <Td>
                 <Flex gap={1}>
-                  <IconButton label={t('imports.history.open', 'Open the report')} variant="ghost" onClick={() => onOpen(job)} data-testid="history-open">
+                  <IconButton
+                    label={t('imports.history.open', 'Open the report')}
+                    variant="ghost"
+                    onClick={() => onOpen(job)}
+                    data-testid="history-open"
+                  >
                     <Eye />
                   </IconButton>
                   {job.counts.rejected > 0 && job.status === 'done' ? (
@@ -116,11 +137,6 @@ export const HistoryTable = ({
           ))}
         </Tbody>
       </Table>
-      {rows.length === 0 && !loading ? (
-        <Box padding={4}>
-          <Typography textColor="neutral600">{t('imports.history.empty', 'No import yet.')}</Typography>
-        </Box>
-      ) : null}
       {pagination && pagination.total > 0 ? (
         <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={DEFAULT_PAGE_SIZE}>
           <Pagination.PageSize options={pageSizeOptions(pageSize)} />

@@ -1,10 +1,10 @@
-import { Alert, Box, Button, Flex, ProgressBar, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, ProgressBar, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { ChevronLeft, ChevronRight, Download, Play } from '@strapi/icons';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ImportField, ImportJob } from '../../../../server/src/admin-api-types';
 import { useRejectedRows } from '../../api/queries';
 import { useT } from '../../utils/labels';
-import { KindBadge, StatusBadge, useFieldName, useFormat } from './parts';
+import { Callout, KindBadge, StatusBadge, useFieldName, useFormat } from './parts';
 
 const CountsChart = lazy(() => import('./CountsChart'));
 
@@ -91,7 +91,9 @@ const RejectedRows = ({ job, onDownload }: { job: ImportJob; onDownload: () => v
                 <Typography fontWeight="semiBold">{r.row}</Typography>
               </Td>
               <Td>
-                <Typography ellipsis style={{ maxWidth: 160, display: 'block' }}>{nameAt >= 0 ? r.cells[nameAt] : ''}</Typography>
+                <Typography ellipsis style={{ maxWidth: 160, display: 'block' }}>
+                  {nameAt >= 0 ? r.cells[nameAt] : ''}
+                </Typography>
               </Td>
               <Td>
                 <Typography>{numberAt >= 0 ? r.cells[numberAt] : ''}</Typography>
@@ -126,7 +128,13 @@ const RejectedRows = ({ job, onDownload }: { job: ImportJob; onDownload: () => v
           <Button variant="tertiary" size="S" startIcon={<ChevronLeft />} disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
             {t('imports.rejected.previous', 'Previous')}
           </Button>
-          <Button variant="tertiary" size="S" endIcon={<ChevronRight />} disabled={page >= pagination.pageCount} onClick={() => setPage((p) => p + 1)}>
+          <Button
+            variant="tertiary"
+            size="S"
+            endIcon={<ChevronRight />}
+            disabled={page >= pagination.pageCount}
+            onClick={() => setPage((p) => p + 1)}
+          >
             {t('imports.rejected.next', 'Next')}
           </Button>
         </Flex>
@@ -172,7 +180,14 @@ export const ImportReport = ({
     .filter((k) => created[k] > 0)
     .map((k) => t(`imports.created.${k}`, `{n} ${k}`, { n: created[k] }));
   return (
-    <Flex direction="column" alignItems="stretch" gap={4} data-testid="import-report" data-status={job.status} data-dry-run={String(job.dryRun)}>
+    <Flex
+      direction="column"
+      alignItems="stretch"
+      gap={4}
+      data-testid="import-report"
+      data-status={job.status}
+      data-dry-run={String(job.dryRun)}
+    >
       <Flex gap={2} alignItems="center" wrap="wrap">
         <KindBadge dryRun={job.dryRun} />
         <Typography fontWeight="semiBold" data-testid="report-file">
@@ -196,24 +211,30 @@ export const ImportReport = ({
             </Typography>
             <Typography fontWeight="bold">{format.percent(job.progress)}</Typography>
           </Flex>
-          <ProgressBar value={Math.round(job.progress * 100)} aria-label={t('imports.progress.label', 'Progress of the import')} style={{ width: '100%' }} />
+          <ProgressBar
+            value={Math.round(job.progress * 100)}
+            aria-label={t('imports.progress.label', 'Progress of the import')}
+            style={{ width: '100%' }}
+          />
         </Box>
       ) : null}
       {job.status === 'failed' && job.failure ? (
-        <Alert variant="danger" closeLabel={t('imports.close', 'Close')} title={t('imports.failed', 'The import failed')} data-testid="import-failure">
-          {job.failure.message}
-        </Alert>
+        <Callout tone="danger" title={t('imports.failed', 'The import failed')} testId="import-failure">
+          <Typography tag="p">{job.failure.message}</Typography>
+        </Callout>
       ) : null}
       {job.status === 'done' ? (
         <>
           {!job.dryRun ? (
-            <Alert variant="success" closeLabel={t('imports.close', 'Close')} title={t('imports.done.title', 'Imported')} data-testid="import-done">
-              {t('imports.done.text', '{new} alumni added and {updated} updated; {rejected} rows rejected.', {
-                new: format.number(job.counts.new),
-                updated: format.number(job.counts.updated),
-                rejected: format.number(job.counts.rejected),
-              })}
-            </Alert>
+            <Callout tone="success" title={t('imports.done.title', 'Imported')} testId="import-done">
+              <Typography tag="p">
+                {t(
+                  'imports.done.text',
+                  '{new, plural, one {# alumnus} other {# alumni}} added and {updated, number} updated; {rejected, plural, =0 {no row} one {# row} other {# rows}} rejected.',
+                  { new: job.counts.new, updated: job.counts.updated, rejected: job.counts.rejected },
+                )}
+              </Typography>
+            </Callout>
           ) : null}
           <CountTiles job={job} />
           {job.counts.rows > 0 ? (
@@ -236,10 +257,14 @@ export const ImportReport = ({
                     ? t('imports.run.stale', 'The columns or options have changed since this dry run: run it again before importing.')
                     : canRun
                       ? toWrite
-                        ? t('imports.run.ready', 'Nothing has been written yet. Import now to add {new} and update {updated} alumni; rejected rows are left out.', {
-                            new: format.number(job.counts.new),
-                            updated: format.number(job.counts.updated),
-                          })
+                        ? t(
+                            'imports.run.ready',
+                            'Nothing has been written yet. Import now to add {new} and update {updated} alumni; rejected rows are left out.',
+                            {
+                              new: format.number(job.counts.new),
+                              updated: format.number(job.counts.updated),
+                            },
+                          )
                         : t('imports.run.nothing', 'Nothing would change: every good row is already in the network.')
                       : t('imports.run.chooseFile', 'A dry run writes nothing. To import, choose the file again and run it.')}
                 </Typography>

@@ -1,5 +1,5 @@
 import { Alert, Box, Button, Checkbox, Flex, Typography } from '@strapi/design-system';
-import { ArrowClockwise, Play, Upload } from '@strapi/icons';
+import { Play, Upload } from '@strapi/icons';
 import { Layouts, Page, useNotification, useQueryParams } from '@strapi/strapi/admin';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportCreateOptions, ImportField, ImportJob, ImportPreview } from '../../../../server/src/admin-api-types';
@@ -11,7 +11,7 @@ import { DEFAULT_PAGE_SIZE } from '../../utils/pageSize';
 import { HistoryTable } from './HistoryTable';
 import { ImportReport } from './ImportReport';
 import { MappingTable, useMappingProblems } from './MappingTable';
-import { Step, useFormat } from './parts';
+import { Callout, Step, useFormat } from './parts';
 
 const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CREATE_KEYS = ['cohorts', 'colleges', 'industries'] as const;
@@ -68,7 +68,8 @@ export const ImportsPage = () => {
     const wasLive = before.status === 'queued' || before.status === 'running';
     if (!wasLive || job.status === before.status || (job.status !== 'done' && job.status !== 'failed')) return;
     finished(job);
-    if (job.status === 'failed') toggleNotification({ type: 'danger', message: job.failure?.message ?? t('imports.failed', 'The import failed') });
+    if (job.status === 'failed')
+      toggleNotification({ type: 'danger', message: job.failure?.message ?? t('imports.failed', 'The import failed') });
     else if (!job.dryRun) toggleNotification({ type: 'success', message: t('imports.done.title', 'Imported') });
   }, [job?.documentId, job?.status]);
 
@@ -98,6 +99,8 @@ export const ImportsPage = () => {
     try {
       const started = await starting.mutateAsync({ file, mapping, create, dryRun });
       if (dryRun && signature) setDryRunOf({ documentId: started.documentId, signature });
+      // The file is in: the page turns to its progress, and step 1 is ready for the next file.
+      if (!dryRun) reset();
       lastStatus.current = { documentId: started.documentId, status: started.status };
       setQuery({ import: started.documentId });
       setTimeout(() => reportRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }), 50);
@@ -142,23 +145,14 @@ export const ImportsPage = () => {
       <Page.Title>{title}</Page.Title>
       <Layouts.Header
         title={title}
-        subtitle={t('imports.subtitle', "Load alumni from the registrar's and colleges' spreadsheets: check the columns, dry run, then import")}
+        subtitle={t(
+          'imports.subtitle',
+          "Load alumni from the registrar's and colleges' spreadsheets: check the columns, dry run, then import",
+        )}
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={5}>
-          <Step
-            n={1}
-            testId="step-file"
-            active={!preview}
-            title={t('imports.step.file', 'Choose the file')}
-            actions={
-              preview ? (
-                <Button variant="tertiary" startIcon={<ArrowClockwise />} onClick={reset}>
-                  {t('imports.file.another', 'Start again with another file')}
-                </Button>
-              ) : undefined
-            }
-          >
+          <Step n={1} testId="step-file" active={!preview} title={t('imports.step.file', 'Choose the file')}>
             <input
               ref={input}
               type="file"
@@ -171,7 +165,11 @@ export const ImportsPage = () => {
               <Flex gap={4} alignItems="center" wrap="wrap" data-testid="chosen-file">
                 <Typography fontWeight="bold">{preview.fileName}</Typography>
                 <Typography textColor="neutral600">
-                  {[label('format', preview.format), format.size(preview.size), preview.encoding ? t(`imports.encoding.${preview.encoding}`, preview.encoding) : null]
+                  {[
+                    label('format', preview.format),
+                    format.size(preview.size),
+                    preview.encoding ? t(`imports.encoding.${preview.encoding}`, preview.encoding) : null,
+                  ]
                     .filter(Boolean)
                     .join(' · ')}
                 </Typography>
@@ -187,14 +185,25 @@ export const ImportsPage = () => {
                     'A CSV file (UTF-8 or GB18030, as Excel saves it) or an Excel workbook (.xlsx, first sheet) with a header row. Chinese and English headers such as 姓名, 学号, 学院, 班级, 手机 are recognised.',
                   )}
                 </Typography>
-                <Button startIcon={<Upload />} onClick={() => input.current?.click()} loading={previewing.isPending} data-testid="choose-file">
+                <Button
+                  startIcon={<Upload />}
+                  onClick={() => input.current?.click()}
+                  loading={previewing.isPending}
+                  data-testid="choose-file"
+                >
                   {t('imports.file.choose', 'Choose a CSV or XLSX file')}
                 </Button>
               </Flex>
             )}
             {fileError ? (
               <Box paddingTop={3}>
-                <Alert variant="danger" closeLabel={t('imports.close', 'Close')} onClose={() => setFileError(null)} title={t('imports.file.error', 'This file cannot be imported')} data-testid="file-error">
+                <Alert
+                  variant="danger"
+                  closeLabel={t('imports.close', 'Close')}
+                  onClose={() => setFileError(null)}
+                  title={t('imports.file.error', 'This file cannot be imported')}
+                  data-testid="file-error"
+                >
                   {fileError}
                 </Alert>
               </Box>
@@ -205,7 +214,10 @@ export const ImportsPage = () => {
             {preview ? (
               <Flex direction="column" alignItems="stretch" gap={4}>
                 <Typography textColor="neutral700">
-                  {t('imports.mapping.help', 'Each column of the file and what it will be imported as. Change what is wrong; columns not imported are left out.')}
+                  {t(
+                    'imports.mapping.help',
+                    'Each column of the file and what it will be imported as. Change what is wrong; columns not imported are left out.',
+                  )}
                 </Typography>
                 <MappingTable
                   preview={preview}
@@ -213,13 +225,13 @@ export const ImportsPage = () => {
                   onChange={(header: string, field: ImportField | null) => setMapping((m) => ({ ...m, [header]: field }))}
                 />
                 {problems.length ? (
-                  <Alert variant="warning" closeLabel={t('imports.close', 'Close')} title={t('imports.mapping.problems', 'Before the dry run')} data-testid="mapping-problems">
+                  <Callout tone="warning" title={t('imports.mapping.problems', 'Before the dry run')} testId="mapping-problems">
                     {problems.map((p) => (
                       <Typography key={p} tag="p">
                         {p}
                       </Typography>
                     ))}
-                  </Alert>
+                  </Callout>
                 ) : null}
                 <Box>
                   <Typography variant="sigma" textColor="neutral600" tag="p">
@@ -245,11 +257,19 @@ export const ImportsPage = () => {
                     ))}
                   </Flex>
                   <Typography variant="pi" textColor="neutral600" tag="p" style={{ paddingTop: 8 }}>
-                    {t('imports.create.help', 'Otherwise a row naming an unknown college, class or industry group is rejected with that reason.')}
+                    {t(
+                      'imports.create.help',
+                      'Otherwise a row naming an unknown college, class or industry group is rejected with that reason.',
+                    )}
                   </Typography>
                 </Box>
                 {startError ? (
-                  <Alert variant="danger" closeLabel={t('imports.close', 'Close')} onClose={() => setStartError(null)} title={t('imports.start.error', 'The import could not start')}>
+                  <Alert
+                    variant="danger"
+                    closeLabel={t('imports.close', 'Close')}
+                    onClose={() => setStartError(null)}
+                    title={t('imports.start.error', 'The import could not start')}
+                  >
                     {startError}
                   </Alert>
                 ) : null}
@@ -271,7 +291,12 @@ export const ImportsPage = () => {
           </Step>
 
           <div ref={reportRef}>
-            <Step n={3} testId="step-report" active={!!job} title={job && !job.dryRun ? t('imports.step.run', 'Import') : t('imports.step.report', 'Dry run and import')}>
+            <Step
+              n={3}
+              testId="step-report"
+              active={!!job}
+              title={job && !job.dryRun ? t('imports.step.run', 'Import') : t('imports.step.report', 'Dry run and import')}
+            >
               {job ? (
                 <ImportReport
                   job={job}
@@ -285,7 +310,10 @@ export const ImportsPage = () => {
                 <Typography textColor="danger600">{messageOf(current.error)}</Typography>
               ) : (
                 <Typography textColor="neutral500">
-                  {t('imports.report.wait', 'The dry run counts the new, updated, unchanged and rejected rows without writing anything; then you import.')}
+                  {t(
+                    'imports.report.wait',
+                    'The dry run counts the new, updated, unchanged and rejected rows without writing anything; then you import.',
+                  )}
                 </Typography>
               )}
             </Step>

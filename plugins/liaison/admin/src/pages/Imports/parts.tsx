@@ -1,4 +1,5 @@
 import { Badge, Box, Flex, Typography } from '@strapi/design-system';
+import { CheckCircle, CrossCircle, WarningCircle } from '@strapi/icons';
 import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import type { ImportField, ImportJob, ImportStatus } from '../../../../server/src/admin-api-types';
@@ -28,7 +29,8 @@ export const FIELDS: ImportField[] = [
 /** A field's name in the admin's language. */
 export const useFieldName = () => {
   const t = useT();
-  return (field: ImportField | null | undefined) => (field ? t(`imports.field.${field}`, field) : t('imports.mapping.ignore', 'Not imported'));
+  return (field: ImportField | null | undefined) =>
+    field ? t(`imports.field.${field}`, field) : t('imports.mapping.ignore', 'Not imported');
 };
 
 const STATUS_COLOURS: Record<ImportStatus, [string, string]> = {
@@ -52,9 +54,13 @@ export const StatusBadge = ({ status }: { status: ImportStatus }) => {
 export const KindBadge = ({ dryRun }: { dryRun: boolean }) => {
   const t = useT();
   return dryRun ? (
-    <Badge backgroundColor="warning100" textColor="warning700">{t('imports.kind.dryRun', 'Dry run')}</Badge>
+    <Badge backgroundColor="warning100" textColor="warning700">
+      {t('imports.kind.dryRun', 'Dry run')}
+    </Badge>
   ) : (
-    <Badge backgroundColor="primary100" textColor="primary700">{t('imports.kind.run', 'Import')}</Badge>
+    <Badge backgroundColor="primary100" textColor="primary700">
+      {t('imports.kind.run', 'Import')}
+    </Badge>
   );
 };
 
@@ -99,7 +105,15 @@ export const Step = ({
   actions?: ReactNode;
   testId: string;
 }) => (
-  <Box background="neutral0" hasRadius shadow="tableShadow" padding={5} data-testid={testId} tag="section" aria-labelledby={`${testId}-title`}>
+  <Box
+    background="neutral0"
+    hasRadius
+    shadow="tableShadow"
+    padding={5}
+    data-testid={testId}
+    tag="section"
+    aria-labelledby={`${testId}-title`}
+  >
     <Flex justifyContent="space-between" alignItems="center" gap={4} wrap="wrap">
       <Flex gap={3} alignItems="center">
         <Flex
@@ -121,3 +135,42 @@ export const Step = ({
     {children ? <Box paddingTop={4}>{children}</Box> : null}
   </Box>
 );
+
+const CALLOUT_ICONS = { success: CheckCircle, danger: CrossCircle, warning: WarningCircle } as const;
+
+/** Good news, bad news or something to put right, with a title. */
+export const Callout = ({
+  tone,
+  title,
+  children,
+  testId,
+}: {
+  tone: 'success' | 'danger' | 'warning';
+  title: string;
+  children: ReactNode;
+  testId?: string;
+}) => {
+  const Icon = CALLOUT_ICONS[tone];
+  return (
+    <Box
+      background={`${tone}100`}
+      borderColor={`${tone}200`}
+      hasRadius
+      padding={4}
+      data-testid={testId}
+      role={tone === 'success' ? 'status' : 'alert'}
+    >
+      <Flex gap={3} alignItems="flex-start">
+        <Box color={`${tone}600`} paddingTop={1}>
+          <Icon />
+        </Box>
+        <Box>
+          <Typography fontWeight="bold" tag="p">
+            {title}
+          </Typography>
+          {children}
+        </Box>
+      </Flex>
+    </Box>
+  );
+};
