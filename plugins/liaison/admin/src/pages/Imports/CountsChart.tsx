@@ -1,5 +1,5 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
-import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { useTheme } from 'styled-components';
 import type { ImportCounts } from '../../../../server/src/admin-api-types';
 import { useT } from '../../utils/labels';
@@ -42,7 +42,6 @@ const CountsChart = ({ counts, dryRun }: { counts: ImportCounts; dryRun: boolean
           <BarChart data={data} layout="vertical" margin={{ top: 0, right: 0, bottom: 0, left: 0 }} barSize={28}>
             <XAxis type="number" hide domain={[0, total]} />
             <YAxis type="category" dataKey="name" hide />
-            <Tooltip cursor={false} />
             {shown.map((p, i) => (
               <Bar
                 key={p.key}

@@ -28,7 +28,7 @@ export const HistoryTable = ({
   const format = useFormat();
   const who = useWho();
   const theme = useTheme();
-  const highlight = theme?.colors?.primary100;
+  const highlight = theme?.colors?.neutral100;
   const rows = list?.data ?? [];
   const pagination = list?.meta.pagination;
   const numbers = ['rows', 'new', 'updated', 'unchanged', 'rejected'] as const;
@@ -37,7 +37,7 @@ export const HistoryTable = ({
   }
   return (
     <Flex direction="column" alignItems="stretch" gap={3}>
-      <Table colCount={11} rowCount={rows.length + 1} data-testid="import-history">
+      <Table colCount={10} rowCount={rows.length + 1} data-testid="import-history">
         <Thead>
           <Tr>
             <Th>
@@ -48,9 +48,6 @@ export const HistoryTable = ({
             </Th>
             <Th>
               <Typography variant="sigma">{t('imports.history.file', 'File')}</Typography>
-            </Th>
-            <Th>
-              <Typography variant="sigma">{t('imports.history.kind', 'Kind')}</Typography>
             </Th>
             <Th>
               <Typography variant="sigma">{t('imports.history.status', 'Status')}</Typography>
@@ -74,17 +71,20 @@ export const HistoryTable = ({
               style={job.documentId === current && highlight ? { background: highlight } : undefined}
             >
               <Td>
-                <Typography textColor="neutral700" style={{ whiteSpace: 'nowrap' }}>
-                  {format.when(job.createdAt)}
+                <Typography textColor="neutral800" style={{ whiteSpace: 'nowrap', display: 'block' }}>
+                  {format.day(job.createdAt)}
+                </Typography>
+                <Typography variant="pi" textColor="neutral600">
+                  {format.time(job.createdAt)}
                 </Typography>
               </Td>
               <Td>
-                <Typography ellipsis style={{ maxWidth: 140, display: 'block' }}>
+                <Typography ellipsis style={{ maxWidth: 120, display: 'block' }}>
                   {who(job)}
                 </Typography>
               </Td>
               <Td>
-                <Typography fontWeight="semiBold" ellipsis style={{ maxWidth: 200, display: 'block' }} title={job.fileName}>
+                <Typography fontWeight="semiBold" ellipsis style={{ maxWidth: 180, display: 'block' }} title={job.fileName}>
                   {job.fileName}
                 </Typography>
                 <Typography variant="pi" textColor="neutral600">
@@ -92,10 +92,8 @@ export const HistoryTable = ({
                 </Typography>
               </Td>
               <Td>
-                <KindBadge dryRun={job.dryRun} />
-              </Td>
-              <Td>
                 <Flex direction="column" alignItems="flex-start" gap={1}>
+                  <KindBadge dryRun={job.dryRun} />
                   <StatusBadge status={job.status} />
                   {job.status === 'running' ? (
                     <Typography variant="pi" textColor="neutral600">

@@ -82,6 +82,8 @@ export const useFormat = () => {
     number: (n: number) => intl.formatNumber(n),
     percent: (p: number) => intl.formatNumber(p, { style: 'percent', maximumFractionDigits: 0 }),
     when: (iso: string | null | undefined) => (iso ? intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' }) : ''),
+    day: (iso: string | null | undefined) => (iso ? intl.formatDate(iso, { dateStyle: 'medium' }) : ''),
+    time: (iso: string | null | undefined) => (iso ? intl.formatTime(iso, { timeStyle: 'short' }) : ''),
     size: (bytes: number) =>
       bytes >= 1024 * 1024
         ? `${intl.formatNumber(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`
