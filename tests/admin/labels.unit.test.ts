@@ -55,3 +55,23 @@ describe('the outbox names every kind of mail', () => {
     expect(messages('zh-Hans')[`outbox.kind.${kind}`]).toMatch(/[\u4e00-\u9fff]/);
   });
 });
+
+import { IMPORT_FIELDS } from '../../plugins/liaison/server/src/imports/columns';
+
+describe('the Imports page speaks both languages', () => {
+  const messages = (lang: string) => JSON.parse(fs.readFileSync(path.join(root, `plugins/liaison/admin/src/translations/${lang}.json`), 'utf8'));
+  it.each(IMPORT_FIELDS.map((f) => [f]))('the field %s has an English and a Chinese name', (field) => {
+    expect(messages('en')[`imports.field.${field}`]).toMatch(/\S/);
+    expect(messages('zh-Hans')[`imports.field.${field}`]).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('every string of the page is in both files, every Chinese one in Chinese', () => {
+    const en = messages('en');
+    const zh = messages('zh-Hans');
+    const keys = Object.keys(en).filter((k) => k.startsWith('imports.'));
+    expect(keys.length).toBeGreaterThan(80);
+    expect(Object.keys(zh).filter((k) => k.startsWith('imports.')).sort()).toEqual(keys.sort());
+    const untranslated = keys.filter((k) => !/[\u4e00-\u9fff]/.test(zh[k]) && !/^imports\.(encoding\.|list\.separator|chart\.part)/.test(k));
+    expect(untranslated).toEqual([]);
+  });
+});

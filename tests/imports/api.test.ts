@@ -420,3 +420,101 @@ describe('a failure midway leaves nothing half-imported', () => {
     expect(await strapiApp().db.query(COHORTS as any).count({ where: { className } })).toBe(1);
   });
 });
+
+describe('POST /liaison/imports/preview: the mapping step, nothing imported', () => {
+  const preview = (authToken: string, file: Buffer, fileName: string, fields: Record<string, unknown> = {}, lang = 'en') => {
+    let req = http().post(`${IMPORTS}/preview`).set('Authorization', `Bearer ${authToken}`).set('Accept-Language', lang);
+    for (const [k, v] of Object.entries(fields)) req = req.field(k, typeof v === 'string' ? v : JSON.stringify(v));
+    return req.attach('file', file, { filename: fileName, contentType: 'text/csv' });
+  };
+
+  it('answers the header, the first rows with their numbers, and what each column is read as', async () => {
+    const before = await strapiApp().db.query('plugin::liaison.data-import' as any).count({});
+    const rows = [['2015届毕业生名单'], [...HEAD, '备注'], ...Array.from({ length: 14 }, (_, i) => [`校友${i}`, sn(i), '女', medicine.code, '', '', '2015', med1.code, '', '', '', '', '', '', '', '', '', `第${i}行`])];
+    const res = await preview(token, csvOf(rows), '名单.csv');
+    expect(res.status).toBe(200);
+    const data = res.body.data;
+    expect(data).toMatchObject({ fileName: '名单.csv', format: 'csv', encoding: 'utf-8', headerRow: 2, problems: [], required: ['name', 'studentNo'] });
+    expect(data.fields).toContain('industry');
+    expect(data.columns[0]).toEqual({ index: 0, header: '姓名', field: 'name', recognised: 'name' });
+    expect(data.columns[17]).toEqual({ index: 17, header: '备注', field: null, recognised: null });
+    expect(data.rows).toHaveLength(10);
+    expect(data.rows[0]).toEqual({ row: 3, cells: rows[2].map(String) });
+    expect(data.canCreate).toEqual({ colleges: true, cohorts: true, industries: true });
+    // Nothing recorded, nothing imported.
+    expect(await strapiApp().db.query('plugin::liaison.data-import' as any).count({})).toBe(before);
+    expect(await alumniWith([sn(0)])).toHaveLength(0);
+    expect((await preview(token, csvOf(rows), '名单.csv', { rows: '3' })).body.data.rows).toHaveLength(3);
+  });
+
+  it('names what the columns lack as problems, which a mapping puts right', async () => {
+    const rows = [['Full Name', 'Matric', 'Remarks'], ['赵敏', sn(1), 'zm']];
+    const bare = await preview(token, csvOf(rows), 'm.csv', {}, 'zh-Hans');
+    expect(bare.status).toBe(200);
+    expect(bare.body.data.problems).toEqual([
+      { path: 'file', id: 'imports.file.noColumn', values: expect.objectContaining({ field: 'studentNo' }), message: expect.stringContaining('缺少“学号”列') },
+    ]);
+    const mapped = await preview(token, csvOf(rows), 'm.csv', { mapping: { Matric: 'studentNo', Remarks: 'wechat' } });
+    expect(mapped.body.data.problems).toEqual([]);
+    expect(mapped.body.data.columns.map((c: any) => [c.header, c.field, c.recognised])).toEqual([
+      ['Full Name', 'name', 'name'],
+      ['Matric', 'studentNo', null],
+      ['Remarks', 'wechat', null],
+    ]);
+  });
+
+  it('refuses what cannot be read, and bad parameters, naming them', async () => {
+    const wrong = await preview(token, csvOf(rowsOf(1)), 'roster.txt');
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.details.errors[0]).toMatchObject({ path: ['file'], message: 'roster.txt: only .csv and .xlsx files can be imported' });
+    const headersOnly = await preview(token, csvOf([HEAD]), 'h.csv');
+    expect(headersOnly.body.error.details.errors[0].message).toBe('h.csv has a header row but no rows of data');
+    const many = await preview(token, csvOf(rowsOf(1)), 'a.csv', { rows: '500' });
+    expect(many.status).toBe(400);
+    expect(many.body.error.details.errors[0]).toMatchObject({ path: ['rows'], message: 'must be a whole number from 1 to 50' });
+    const unknown = await preview(token, csvOf(rowsOf(1)), 'a.csv', { dryRun: 'true' });
+    expect(unknown.body.error.details.errors[0].path).toEqual(['dryRun']);
+    const xlsx = await http()
+      .post(`${IMPORTS}/preview`)
+      .set('Authorization', `Bearer ${token}`)
+      .attach('file', await xlsxOf([['Name', 'Student No'], ['Wang Fang', sn(1)]]), { filename: 'a.xlsx' });
+    expect(xlsx.body.data).toMatchObject({ format: 'xlsx', headerRow: 1, rows: [{ row: 2, cells: ['Wang Fang', sn(1)] }] });
+  });
+
+  it('tells College Staff what their imports may create; a role without imports.run gets 403', async () => {
+    const staff = await signInStaff('College Staff', { colleges: [medicine.documentId] });
+    const res = await preview(staff.token, csvOf(rowsOf(1)), 'a.csv');
+    expect(res.body.data.canCreate).toEqual({ colleges: false, cohorts: true, industries: false });
+    const chapter = await makeChapter();
+    const editor = await signInStaff('Chapter Editor', { chapters: [chapter.documentId] });
+    expect((await preview(editor.token, csvOf(rowsOf(1)), 'a.csv')).status).toBe(403);
+  });
+});
+
+describe('GET /liaison/imports/:documentId/rejected: the report, a page at a time', () => {
+  it('pages the rejected rows in row order, each problem with its column and reason in the reader language', async () => {
+    const bad = (n: number) => [`坏${n}`, sn(n), '男', medicine.code, '', '', '2015', med1.code, `12${n}`, '', '', '', '', '', '', '', ''];
+    const rows = [HEAD, rowsOf(1)[1], bad(2), bad(3), bad(4), bad(5), bad(6)];
+    const done = await runImport(token, csvOf(rows), 'report.csv', { dryRun: 'true' });
+    expect(done.counts).toMatchObject({ rows: 6, new: 1, rejected: 5 });
+    const page = (q: string, lang = 'en') => http().get(`${IMPORTS}/${done.documentId}/rejected${q}`).set('Authorization', `Bearer ${token}`).set('Accept-Language', lang);
+    const second = await page('?page=2&pageSize=2');
+    expect(second.status).toBe(200);
+    expect(second.body.meta).toEqual({ pagination: { page: 2, pageSize: 2, pageCount: 3, total: 5 }, headers: HEAD, unlisted: 0 });
+    expect(second.body.data).toEqual([
+      { row: 5, cells: bad(4).map(String), problems: [{ column: '手机', id: 'imports.row.phone', message: 'bad phone number: 124' }] },
+      { row: 6, cells: bad(5).map(String), problems: [{ column: '手机', id: 'imports.row.phone', message: 'bad phone number: 125' }] },
+    ]);
+    const zh = await page('?page=3&pageSize=2', 'zh-Hans');
+    expect(zh.body.data).toEqual([{ row: 7, cells: expect.any(Array), problems: [{ column: '手机', id: 'imports.row.phone', message: '电话号码有误：126' }] }]);
+    expect((await page('')).body.data.map((r: any) => r.row)).toEqual([3, 4, 5, 6, 7]);
+    expect((await page('?page=9')).body.data).toEqual([]);
+    expect((await page('?pageSize=0')).status).toBe(400);
+    const clean = await runImport(token, csvOf(rowsOf(1)), 'clean.csv', { dryRun: 'true' });
+    const none = await http().get(`${IMPORTS}/${clean.documentId}/rejected`).set('Authorization', `Bearer ${token}`);
+    expect(none.body).toMatchObject({ data: [], meta: { pagination: { total: 0, pageCount: 0 } } });
+    expect((await http().get(`${IMPORTS}/${'x'.repeat(24)}/rejected`).set('Authorization', `Bearer ${token}`)).status).toBe(404);
+    const staff = await signInStaff('College Staff', { colleges: [medicine.documentId] });
+    expect((await http().get(`${IMPORTS}/${done.documentId}/rejected`).set('Authorization', `Bearer ${staff.token}`)).status).toBe(404);
+  });
+});

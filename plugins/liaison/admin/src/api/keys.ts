@@ -11,6 +11,7 @@ const APPRAISAL = [...ALL, 'appraisal'] as const;
 const HONOURS = [...ALL, 'honours'] as const;
 const TRAINING = [...ALL, 'training'] as const;
 const OUTBOX = [...ALL, 'outbox'] as const;
+const IMPORTS = [...ALL, 'imports'] as const;
 const CONTENT_MANAGER = [...ALL, 'content-manager'] as const;
 
 /**
@@ -77,6 +78,13 @@ export const keys = {
     list: (params: OutboxParams) => [...OUTBOX, 'list', params] as const,
   },
 
+  imports: {
+    all: () => IMPORTS,
+    list: (params: PageParams) => [...IMPORTS, 'list', params] as const,
+    detail: (documentId: string) => [...IMPORTS, 'detail', documentId] as const,
+    rejected: (documentId: string, params: PageParams) => [...IMPORTS, 'rejected', documentId, params] as const,
+  },
+
   /** Records read through the Content Manager's API (pickers, suggestions). */
   contentManager: {
     colleges: () => [...CONTENT_MANAGER, 'colleges'] as const,
@@ -86,3 +94,6 @@ export const keys = {
 
 /** A page of the outbox, of one delivery status or all. */
 export type OutboxParams = { status?: string; page: string | number; pageSize: string | number };
+
+/** A page of a list. */
+export type PageParams = { page: string | number; pageSize: string | number };

@@ -1,6 +1,14 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
-import type { DataResponse, OutboxMail } from '../../../server/src/admin-api-types';
+import type {
+  DataResponse,
+  ImportCreateOptions,
+  ImportField,
+  ImportJob,
+  ImportPreviewResponse,
+  ImportResponse,
+  OutboxMail,
+} from '../../../server/src/admin-api-types';
 import type { BulkNominationResponse, ClosedCycle, ComputeResult, Honour, HonourKind, ScoreResult } from './appraisal';
 import type { Dimension } from './board';
 import { keys } from './keys';
@@ -122,4 +130,68 @@ export const useResendMail = () => {
     mutationFn: async (mail: string) => (await post<DataResponse<OutboxMail>>(`/liaison/outbox/${mail}/resend`, {})).data.data,
     onSuccess: () => invalidate(client, [keys.outbox.all()]),
   });
+};
+
+// Imports -------------------------------------------------------------------------------------
+
+export type ImportMapping = Record<string, ImportField | null>;
+
+/** The header, the first rows and the recognised columns of a file; nothing is kept on the server. */
+export const usePreviewImport = () => {
+  const { post } = useFetchClient();
+  return useMutation({
+    mutationFn: async ({ file, mapping }: { file: File; mapping?: ImportMapping }) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      if (mapping) form.append('mapping', JSON.stringify(mapping));
+      return (await post<ImportPreviewResponse>('/liaison/imports/preview', form)).data.data;
+    },
+  });
+};
+
+/** Uploads a file for a dry run or a real import (answered 202: the job runs on the server); the history follows. */
+export const useStartImport = () => {
+  const { post } = useFetchClient();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: { file: File; mapping: ImportMapping; create: ImportCreateOptions; dryRun: boolean }) => {
+      const form = new FormData();
+      form.append('file', input.file, input.file.name);
+      form.append('dryRun', String(input.dryRun));
+      form.append('mapping', JSON.stringify(input.mapping));
+      form.append('create', JSON.stringify(input.create));
+      return (await post<ImportResponse>('/liaison/imports', form)).data.data;
+    },
+    onSuccess: (job: ImportJob) => {
+      client.setQueryData(keys.imports.detail(job.documentId), { data: job });
+      invalidate(client, [[...keys.imports.all(), 'list']]);
+    },
+  });
+};
+
+/** After a real import: everything that counts or lists alumni is read again. */
+export const useImportFinished = () => {
+  const client = useQueryClient();
+  return (job: ImportJob) => {
+    invalidate(client, [[...keys.imports.all(), 'list']]);
+    if (!job.dryRun && job.status === 'done') {
+      invalidate(client, [keys.overview(), keys.coverage.all(), keys.scopes.all(), keys.candidates.all(), keys.alumni.all(), keys.filterOptions(), keys.contentManager.colleges()]);
+    }
+  };
+};
+
+/** Saves an import's rejected rows (CSV, with a reason column) through the browser's download. */
+export const useDownloadRejected = () => {
+  const { get } = useFetchClient();
+  return async (job: Pick<ImportJob, 'documentId' | 'fileName'>) => {
+    const { data } = await get(`/liaison/imports/${job.documentId}/rejected.csv`, { responseType: 'blob' });
+    const url = URL.createObjectURL(data);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${job.fileName.replace(/\.[^.]*$/, '')}.rejected.csv`;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
 };

@@ -1,8 +1,12 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { keepPreviousData, skipToken, useQuery, type QueryKey } from '@tanstack/react-query';
 import type {
+  ImportListResponse,
+  ImportResponse,
+  ImportStatus,
   OutboxResponse,
   OverviewResponse,
+  RejectedRowsResponse,
   TrainingOverviewResponse,
 } from '../../../server/src/admin-api-types';
 import type {
@@ -29,19 +33,25 @@ import type {
   ScopeResponse,
 } from './board';
 import { queryString } from './client';
-import { keys, type OutboxParams } from './keys';
+import { keys, type OutboxParams, type PageParams } from './keys';
 
 /**
  * Reads an admin API URL (through Strapi's fetch client: the admin's token, refreshed when
  * it expires) into the query cache under `queryKey`; `url` null: nothing to read yet. While
  * another key of the same component loads, the answer of the previous one stays on screen.
  */
-const useAdminQuery = <T,>(queryKey: QueryKey, url: string | null) => {
+const useAdminQuery = <T,>(
+  queryKey: QueryKey,
+  url: string | null,
+  options: { refetchInterval?: (data: T | undefined) => number | false } = {},
+) => {
   const { get } = useFetchClient();
+  const { refetchInterval } = options;
   return useQuery({
     queryKey,
     queryFn: url === null ? skipToken : async ({ signal }) => (await get<T>(url, { signal })).data,
     placeholderData: keepPreviousData,
+    ...(refetchInterval ? { refetchInterval: (query: { state: { data: T | undefined } }) => refetchInterval(query.state.data) } : {}),
   });
 };
 
@@ -118,4 +128,29 @@ export const useStories = () =>
   useAdminQuery<{ results?: { tags?: unknown }[] }>(
     keys.contentManager.stories(),
     '/content-manager/collection-types/plugin::liaison.story?page=1&pageSize=100',
+  );
+
+// Imports -------------------------------------------------------------------------------------
+
+/** How often an import that is queued or running is read again, in ms. */
+export const IMPORT_POLL_MS = 500;
+const live = (status: ImportStatus | undefined) => status === 'queued' || status === 'running';
+
+/** The imports, newest first; read again while one of them is queued or running. */
+export const useImports = (params: PageParams) =>
+  useAdminQuery<ImportListResponse>(keys.imports.list(params), `/liaison/imports${queryString(params)}`, {
+    refetchInterval: (data) => (data?.data.some((i) => live(i.status)) ? IMPORT_POLL_MS * 2 : false),
+  });
+
+/** One import, up to date: polled while it is queued or running (its progress bar). */
+export const useImport = (documentId: string | undefined) =>
+  useAdminQuery<ImportResponse>(keys.imports.detail(documentId ?? ''), documentId ? `/liaison/imports/${documentId}` : null, {
+    refetchInterval: (data) => (live(data?.data.status) ? IMPORT_POLL_MS : false),
+  });
+
+/** A page of an import's rejected rows; nothing asked until the import has finished. */
+export const useRejectedRows = (documentId: string | undefined, params: PageParams, finished: boolean) =>
+  useAdminQuery<RejectedRowsResponse>(
+    keys.imports.rejected(documentId ?? '', params),
+    documentId && finished ? `/liaison/imports/${documentId}/rejected${queryString(params)}` : null,
   );

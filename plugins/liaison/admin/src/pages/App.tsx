@@ -1,4 +1,4 @@
-import { Layouts, Page, SubNav } from '@strapi/strapi/admin';
+import { Layouts, Page, SubNav, useRBAC } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 import { QueryProvider } from '../api/QueryProvider';
 import { useT } from '../utils/labels';
@@ -7,9 +7,13 @@ import { BoardPage } from './Board/BoardPage';
 import { OutboxPage } from './Outbox/OutboxPage';
 import { AppraisalPage } from './Appraisal/AppraisalPage';
 import { TrainingPage } from './Training/TrainingPage';
+import { ImportsPage } from './Imports/ImportsPage';
+
+const IMPORTS = [{ action: 'plugin::liaison.imports.run', subject: null }];
 
 const SideNav = () => {
   const t = useT();
+  const { allowedActions } = useRBAC(IMPORTS);
   return (
     <SubNav.Main aria-label={t('plugin.name', 'Liaison network')}>
       <SubNav.Header label={t('plugin.name', 'Liaison network')} />
@@ -22,6 +26,13 @@ const SideNav = () => {
             <SubNav.Link to="/plugins/liaison/training" label={t('training.title', 'Training')} />
             <SubNav.Link to="/plugins/liaison/outbox" label={t('outbox.title', 'E-mail outbox')} />
           </SubNav.Section>,
+          ...(allowedActions.canRun
+            ? [
+                <SubNav.Section key="data" label={t('nav.data', 'Alumni data')}>
+                  {[<SubNav.Link key="imports" to="/plugins/liaison/imports" label={t('imports.title', 'Imports')} />]}
+                </SubNav.Section>,
+              ]
+            : []),
         ]}
       </SubNav.Sections>
     </SubNav.Main>
@@ -38,6 +49,7 @@ const App = () => (
         <Route path="appraisal" element={<Page.Protect permissions={[{ action: 'plugin::liaison.appraisal.read', subject: null }]}><AppraisalPage /></Page.Protect>} />
         <Route path="training" element={<Page.Protect permissions={[{ action: 'plugin::liaison.training.read', subject: null }]}><TrainingPage /></Page.Protect>} />
         <Route path="outbox" element={<Page.Protect permissions={[{ action: 'plugin::liaison.outbox.read', subject: null }]}><OutboxPage /></Page.Protect>} />
+        <Route path="imports" element={<Page.Protect permissions={IMPORTS}><ImportsPage /></Page.Protect>} />
         <Route path="*" element={<Page.Error />} />
       </Routes>
     </Layouts.Root>

@@ -1,3 +1,4 @@
+import type { ImportField as AdminImportField } from '../admin-api-types';
 import { toSimplified } from './chinese';
 
 /**
@@ -27,6 +28,11 @@ export const IMPORT_FIELDS = [
 ] as const;
 
 export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** The admin API's types name the same fields (admin-api-types.ts): a field added on one side only fails the build. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameFields: Same<ImportField, AdminImportField> = true;
+void sameFields;
 
 /** Columns a file must have (after the mapping). */
 export const REQUIRED_FIELDS: ImportField[] = ['name', 'studentNo'];

@@ -53,12 +53,35 @@ const problemsOf = (error: z.ZodError, body: Record<string, unknown>): RequestPr
     return { path: head ?? 'body', id: 'imports.unknownParameter' };
   });
 
+/** POST /liaison/imports/preview: the file, and optionally a mapping and how many rows to show. */
+export const previewInput = z
+  .object({
+    mapping: importInput.shape.mapping,
+    rows: z.coerce.number().int().min(1).max(50).optional(),
+  })
+  .strict();
+
 const pageQuery = z
   .object({
     page: z.coerce.number().int().min(1).max(100000).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(25),
   })
   .strict();
+
+/** page and pageSize of a list, or a 400 naming the parameter. */
+const parsePage = (query: unknown, lang: ReturnType<typeof requestLanguage>) => {
+  const parsed = pageQuery.safeParse(query ?? {});
+  if (parsed.success) return parsed.data;
+  throw importValidationError(
+    parsed.error.issues.map((i) => {
+      const head = String(i.path[0] ?? (i as { keys?: string[] }).keys?.[0] ?? 'query');
+      return head === 'page' || head === 'pageSize'
+        ? { path: head, id: 'imports.page', values: { min: 1, max: head === 'page' ? 100000 : 100 } }
+        : { path: head, id: 'imports.unknownParameter' };
+    }),
+    lang
+  );
+};
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => strapi.plugin('liaison').service('imports');
@@ -114,22 +137,50 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
+    /** POST /liaison/imports/preview (multipart: file, mapping?, rows?) → 200: the header, first rows and columns; nothing kept */
+    async preview(ctx: any) {
+      const lang = requestLanguage();
+      const uploads = ctx.request.files ?? {};
+      const all = Object.values(uploads).flat() as any[];
+      try {
+        const body = (ctx.request.body ?? {}) as Record<string, unknown>;
+        const file = uploads.file;
+        if (!file) throw importValidationError([{ path: 'file', id: 'imports.file.missing' }], lang);
+        if (Array.isArray(file) || all.length > 1) throw importValidationError([{ path: 'file', id: 'imports.oneFile' }], lang);
+        const parsed = previewInput.safeParse(body);
+        if (!parsed.success) {
+          const problems = problemsOf(parsed.error, body).map((p) =>
+            p.path === 'rows' ? { path: 'rows', id: 'imports.page', values: { min: 1, max: 50 } } : p
+          );
+          throw importValidationError(problems, lang);
+        }
+        const { mapping = {}, rows } = parsed.data;
+        const data = await service().preview(
+          {
+            path: file.filepath ?? file.path,
+            fileName: String(file.originalFilename ?? file.name ?? 'upload'),
+            mapping: Object.fromEntries(Object.entries(mapping).map(([k, v]) => [k, v || null])),
+            rows,
+            user: ctx.state.user,
+          },
+          lang
+        );
+        ctx.body = { data };
+      } catch (error) {
+        if (error instanceof ImportFileError) {
+          const all = ((error as any).all as RequestProblem[] | undefined) ?? [{ path: error.path, id: error.id, values: error.values }];
+          throw importValidationError(all, lang);
+        }
+        throw error;
+      } finally {
+        await Promise.all(all.map((f) => (f?.filepath ? rm(f.filepath, { force: true }) : undefined)));
+      }
+    },
+
     /** GET /liaison/imports?page=&pageSize= */
     async list(ctx: any) {
       const lang = requestLanguage();
-      const parsed = pageQuery.safeParse(ctx.query ?? {});
-      if (!parsed.success) {
-        throw importValidationError(
-          parsed.error.issues.map((i) => {
-            const head = String(i.path[0] ?? (i as { keys?: string[] }).keys?.[0] ?? 'query');
-            return head === 'page' || head === 'pageSize'
-              ? { path: head, id: 'imports.page', values: { min: 1, max: head === 'page' ? 100000 : 100 } }
-              : { path: head, id: 'imports.unknownParameter' };
-          }),
-          lang
-        );
-      }
-      ctx.body = await service().list(parsed.data, ctx.state.user, lang);
+      ctx.body = await service().list(parsePage(ctx.query, lang), ctx.state.user, lang);
     },
 
     /** GET /liaison/imports/:documentId */
@@ -138,6 +189,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const data = await service().findOne(String(ctx.params.documentId), ctx.state.user, lang);
       if (!data) throw notFound(lang);
       ctx.body = { data };
+    },
+
+    /** GET /liaison/imports/:documentId/rejected?page=&pageSize= */
+    async rejectedRows(ctx: any) {
+      const lang = requestLanguage();
+      const query = parsePage(ctx.query, lang);
+      const found = await service().rejectedRows(String(ctx.params.documentId), query, ctx.state.user, lang);
+      if (!found) throw notFound(lang);
+      ctx.body = found;
     },
 
     /** GET /liaison/imports/:documentId/rejected.csv */

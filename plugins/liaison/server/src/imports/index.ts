@@ -11,7 +11,7 @@ const RESUME = 'liaison:imports-resume';
 /** Strapi's body parser answers 413 for a file over its limit: for an import, a 400 naming the file. */
 const tooBigAsBadRequest = (strapi: any) => async (ctx: any, next: () => Promise<void>) => {
   await next();
-  if (ctx.status !== 413 || ctx.method !== 'POST' || !/^\/liaison\/imports\/?$/.test(ctx.path)) return;
+  if (ctx.status !== 413 || ctx.method !== 'POST' || !/^\/liaison\/imports(\/preview)?\/?$/.test(ctx.path)) return;
   const body = (strapi.config.get('middlewares') as unknown[]).find((m: any) => m === 'strapi::body' || m?.name === 'strapi::body') as any;
   const limit = Number(body?.config?.formidable?.maxFileSize ?? 200 * 1024 * 1024);
   const lang = requestLanguage();
@@ -30,10 +30,12 @@ const tooBigAsBadRequest = (strapi: any) => async (ctx: any, next: () => Promise
  */
 const capability: Capability = {
   adminRoutes: [
+    route('POST', '/imports/preview', 'preview', ACTIONS.runImports),
     route('POST', '/imports', 'create', ACTIONS.runImports),
     route('GET', '/imports', 'list', ACTIONS.runImports),
     route('GET', '/imports/:documentId', 'findOne', ACTIONS.runImports),
     route('GET', '/imports/:documentId/rejected.csv', 'rejected', ACTIONS.runImports),
+    route('GET', '/imports/:documentId/rejected', 'rejectedRows', ACTIONS.runImports),
   ],
   controllers: { imports: controller },
   services: { imports: service },

@@ -5,11 +5,12 @@ import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { stringify } from 'csv-stringify/sync';
-import { columnOf, tableOf } from '../utils/db';
+import type { ImportJob, ImportPreview, RejectedRowsResponse } from '../admin-api-types';
+import { columnOf, isPostgres, rowsOf, tableOf } from '../utils/db';
 import { searchKeyOf } from '../rules/search-key';
 import { announceChange } from '../website/invalidation';
 import { newDocumentId } from '../outbox/service';
-import { columnsUsed, planColumns, type ColumnPlan, type Mapping } from './columns';
+import { IMPORT_FIELDS, REQUIRED_FIELDS, columnsUsed, planColumns, recognise, type ColumnPlan, type Mapping } from './columns';
 import { importMessage, reasonOf, type ImportLang, type RowProblem } from './messages';
 import { ImportFileError, openFile, withHeader, type OpenedFile } from './read';
 import { checkRow, duplicatesInFile, type CleanRow } from './rows';
@@ -78,7 +79,10 @@ type RunOutcome = 'ran' | 'busy' | 'done-elsewhere';
 
 const INSTANCE = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
-const present = (r: any, lang: ImportLang, withColumns = false) => ({
+/** Rows a preview shows after the header. */
+export const PREVIEW_ROWS = 10;
+
+const present = (r: any, lang: ImportLang, withColumns = false): ImportJob => ({
   documentId: r.documentId as string,
   status: r.importStatus as ImportStatus,
   dryRun: !!r.dryRun,
@@ -270,6 +274,97 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         fileName: row.fileName as string,
         csv: rejectedCsv((row.settings as Settings | null)?.headers ?? [], rows, lang, Math.max(0, total - rows.length)),
+      };
+    },
+
+    /**
+     * The header, the first rows and what each column is read as, for the mapping step:
+     * nothing is kept or imported. Throws ImportFileError (a 400) for a file that cannot be
+     * read at all; what the columns lack is answered as `problems`, to be put right by a mapping.
+     */
+    async preview(input: { path: string; fileName: string; mapping?: Mapping; rows?: number; user?: EnqueueInput['user'] }, lang: ImportLang): Promise<ImportPreview> {
+      const mapping = input.mapping ?? {};
+      const file = await openFile(input.path, input.fileName);
+      const wanted = Math.max(1, Math.min(50, input.rows ?? PREVIEW_ROWS));
+      let header: { row: number; cells: string[] } | null = null;
+      const rows: { row: number; cells: string[] }[] = [];
+      for await (const item of withHeader(file, mapping)) {
+        if ('header' in item) {
+          header = item.header;
+          continue;
+        }
+        rows.push(item.data);
+        if (rows.length >= wanted) break;
+      }
+      if (!header) throw new ImportFileError('imports.file.empty', { file: input.fileName });
+      if (!rows.length) throw new ImportFileError('imports.file.onlyHeaders', { file: input.fileName });
+      const headers = header.cells.map((c) => String(c ?? '').trim());
+      const plan = planColumns(headers, mapping, input.fileName);
+      const scope = await scopeOf(input.user);
+      const width = headers.length;
+      return {
+        fileName: input.fileName,
+        format: file.format,
+        encoding: file.encoding,
+        size: file.size,
+        headerRow: header.row,
+        columns: plan.columns.map((c) => ({ index: c.index, header: c.header, field: c.field, recognised: c.header ? recognise(c.header) : null })),
+        rows: rows.map((r) => ({ row: r.row, cells: Array.from({ length: width }, (_, i) => String(r.cells[i] ?? '')) })),
+        problems: plan.problems.map((p) => ({ path: p.path, id: p.id, values: p.values, message: importMessage(p.id, p.values, lang) })),
+        fields: [...IMPORT_FIELDS],
+        required: [...REQUIRED_FIELDS],
+        canCreate: scope.all ? { colleges: true, cohorts: true, industries: true } : { colleges: false, cohorts: true, industries: false },
+      };
+    },
+
+    /**
+     * A page of an import's rejected rows, in row order, each problem in the reader's language;
+     * null when the import is unknown (or not the user's). The page is cut from the stored list
+     * by the database (a dry run of a large file may keep tens of thousands).
+     */
+    async rejectedRows(documentId: string, query: { page: number; pageSize: number }, user: EnqueueInput['user'] | null, lang: ImportLang): Promise<RejectedRowsResponse | null> {
+      const row = await strapi.db.query(IMPORT).findOne({
+        where: { documentId },
+        select: ['id', 'settings', 'counts'],
+        populate: { startedBy: { select: ['id'] } },
+      });
+      if (!row || (user && !(await service.visibleTo(row, user)))) return null;
+      const rejected = col('rejected');
+      const offset = (query.page - 1) * query.pageSize;
+      let stored: number;
+      let items: RejectedRow[];
+      if (isPostgres(strapi)) {
+        const [length, page] = await Promise.all([
+          strapi.db.connection.raw(`SELECT COALESCE(jsonb_array_length(??::jsonb), 0) AS n FROM ?? WHERE id = ?`, [rejected, table(), row.id]),
+          strapi.db.connection.raw(
+            `SELECT e.value AS v FROM ?? t CROSS JOIN LATERAL jsonb_array_elements(COALESCE(t.??::jsonb, '[]'::jsonb)) WITH ORDINALITY AS e(value, n)
+              WHERE t.id = ? ORDER BY e.n LIMIT ? OFFSET ?`,
+            [table(), rejected, row.id, query.pageSize, offset]
+          ),
+        ]);
+        stored = Number(rowsOf(length)[0]?.n ?? 0);
+        items = rowsOf(page).map((r) => (typeof r.v === 'string' ? JSON.parse(r.v) : r.v));
+      } else {
+        const length = await strapi.db.connection.raw(`SELECT COALESCE(json_array_length(??), 0) AS n FROM ?? WHERE id = ?`, [rejected, table(), row.id]);
+        const page = await strapi.db.connection.raw(
+          `SELECT e.value AS v FROM ?? t, json_each(COALESCE(t.??, '[]')) e WHERE t.id = ? ORDER BY e.key LIMIT ? OFFSET ?`,
+          [table(), rejected, row.id, query.pageSize, offset]
+        );
+        stored = Number(rowsOf(length)[0]?.n ?? 0);
+        items = rowsOf(page).map((r) => (typeof r.v === 'string' ? JSON.parse(r.v) : r.v));
+      }
+      const total = Number(row.counts?.rejected ?? stored);
+      return {
+        data: items.map((r) => ({
+          row: r.row,
+          cells: r.cells ?? [],
+          problems: (r.problems ?? []).map((p) => ({ column: p.column, id: p.id, message: importMessage(p.id, p.values, lang) })),
+        })),
+        meta: {
+          pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(stored / query.pageSize), total: stored },
+          headers: (row.settings as Settings | null)?.headers ?? [],
+          unlisted: Math.max(0, total - stored),
+        },
       };
     },
 
