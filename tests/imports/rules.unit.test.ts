@@ -14,7 +14,7 @@ import {
 import { matchKey, toSimplified } from '../../plugins/liaison/server/src/imports/chinese';
 import { checkRow, duplicatesInFile } from '../../plugins/liaison/server/src/imports/rows';
 import { changeOf, matcherFor, type Snapshot } from '../../plugins/liaison/server/src/imports/resolve';
-import { detectDelimiter, detectEncoding, formatOf, cellText } from '../../plugins/liaison/server/src/imports/read';
+import { detectDelimiter, detectEncoding, formatOf, cellText, mergedRange, mergeFiller } from '../../plugins/liaison/server/src/imports/read';
 import { neutralise, rejectedCsv } from '../../plugins/liaison/server/src/imports/service';
 import { importMessage, reasonOf, IMPORT_MESSAGES } from '../../plugins/liaison/server/src/imports/messages';
 
@@ -307,5 +307,34 @@ describe('files', () => {
       expect({ id, zh: /[\u4e00-\u9fff]/.test(m['zh-Hans']) }).toEqual({ id, zh: true });
     }
     expect(importMessage('imports.file.noColumn', { file: 'a.csv', field: 'studentNo', examples: '学号' }, 'zh-Hans')).toBe('a.csv 缺少“学号”列（表头如 学号）');
+  });
+});
+
+describe('merged cells of a worksheet', () => {
+  it('reads a merged range as its corners, in either order; anything else is not one', () => {
+    expect(mergedRange('C3:C7')).toEqual({ top: 3, left: 3, bottom: 7, right: 3 });
+    expect(mergedRange('AB10:Z2')).toEqual({ top: 2, left: 26, bottom: 10, right: 28 });
+    expect(mergedRange('$A$1:$F$1')).toEqual({ top: 1, left: 1, bottom: 1, right: 6 });
+    expect(mergedRange('B2')).toEqual({ top: 2, left: 2, bottom: 2, right: 2 });
+    expect(mergedRange('B0:B3')).toBeNull();
+    expect(mergedRange('Sheet1!A1:A2')).toBeNull();
+  });
+
+  it('fills every cell of a range with its first cell, down and across, rows in order', () => {
+    const fill = mergeFiller([mergedRange('C2:C4')!, mergedRange('A6:B7')!, mergedRange('D3:D3')!]);
+    expect(fill(1, ['a', 'b'])).toEqual(['a', 'b']);
+    expect(fill(2, ['x', '1', '医学院'])).toEqual(['x', '1', '医学院']);
+    expect(fill(3, ['y', '2', ''])).toEqual(['y', '2', '医学院']);
+    // A row shorter than the range is lengthened; a cell with its own value keeps it.
+    expect(fill(4, ['z'])).toEqual(['z', '', '医学院']);
+    expect(fill(5, ['w', '', ''])).toEqual(['w', '', '']);
+    expect(fill(6, ['注', '', 'c'])).toEqual(['注', '注', 'c']);
+    expect(fill(7, ['', '', 'd'])).toEqual(['注', '注', 'd']);
+    expect(fill(8, ['', 'e'])).toEqual(['', 'e']);
+  });
+
+  it('a range whose first row the file lacks fills nothing', () => {
+    const fill = mergeFiller([mergedRange('B2:B3')!]);
+    expect(fill(3, ['a', ''])).toEqual(['a', '']);
   });
 });
