@@ -3,12 +3,13 @@ import type { Core } from '@strapi/strapi';
 import { columnOf, tableOf } from '../utils/db';
 import { searchKeyOf } from '../rules/search-key';
 import { announceChange } from '../website/invalidation';
-import { planColumns, type ColumnPlan } from './columns';
+import { planColumns, type ColumnPlan, type Mapping } from './columns';
 import type { RowProblem } from './messages';
-import { ImportFileError, openFile, withHeader } from './read';
+import { ImportFileError, openFile, withHeader, type OpenedFile } from './read';
 import { checkRow, duplicatesInFile, type CleanRow } from './rows';
-import { changeOf, matcherFor, type NewCohort, type NewCollege, type NewIndustry, type Ref, type Resolved } from './resolve';
-import { createRecords, insertAlumni, loadExisting, loadSnapshot, updateAlumni, type ChangedAlumnus, type NewAlumnus } from './store';
+import { HeldRows } from './held';
+import { changeOf, matcherFor, type Change, type NewCohort, type NewCollege, type NewIndustry, type Ref, type Resolved } from './resolve';
+import { alumniWriter, createRecords, loadExisting, loadSnapshot, updateAlumni, type ChangedAlumnus } from './store';
 import { IMPORT, MAX_STORED_REJECTED, ZERO, type Counts, type Progress, type RejectedRow, type RunOutcome, type Settings } from './job';
 
 /**
@@ -27,6 +28,20 @@ const failureDetail = (error: unknown) => {
 };
 
 const yieldToLoop = () => new Promise((resolve) => setImmediate(resolve));
+
+/** The cells of a row rejected after the read: read again from the file before they are stored. */
+const LATER: string[] = [];
+
+/** The cells of these rows, read again from the file. */
+const cellsOfRows = async (file: OpenedFile, mapping: Mapping, rows: Set<number>) => {
+  const found = new Map<number, string[]>();
+  for await (const item of withHeader(file, mapping)) {
+    if (!('data' in item) || !rows.has(item.data.row)) continue;
+    found.set(item.data.row, item.data.cells);
+    if (found.size === rows.size) break;
+  }
+  return found;
+};
 
 /**
  * The runner of claimed imports. `local` holds the latest progress of the imports running on
@@ -65,7 +80,9 @@ export const executor = (strapi: Core.Strapi, local: Map<string, Progress>) => {
       const mapping = settings.mapping ?? {};
       let plan: ColumnPlan | null = null;
       let headers: string[] = [];
-      const valid: CleanRow[] = [];
+      // A good row is held packed, without its cells (a large file's would fill the memory):
+      // should it be rejected later, its cells are read again from the file (cellsOfRows).
+      const held = new HeldRows();
       const rejected: RejectedRow[] = [];
       const today = new Date();
       for await (const item of withHeader(file, mapping)) {
@@ -77,7 +94,7 @@ export const executor = (strapi: Core.Strapi, local: Map<string, Progress>) => {
         }
         counts.rows++;
         const checked = checkRow(plan as ColumnPlan, item.data.row, item.data.cells, today);
-        if (checked.ok) valid.push(checked.row);
+        if (checked.ok) held.add(checked.row);
         else {
           rejected.push({ row: checked.row, cells: checked.cells, problems: checked.problems });
           counts.rejected++;
@@ -90,54 +107,47 @@ export const executor = (strapi: Core.Strapi, local: Map<string, Progress>) => {
       if (!plan) throw new ImportFileError('imports.file.empty', { file: record.fileName });
       if (!counts.rows) throw new ImportFileError('imports.file.onlyHeaders', { file: record.fileName });
       const studentNoHeader = plan.columns.find((c) => c.field === 'studentNo')?.header ?? 'studentNo';
-      const twice = duplicatesInFile(valid.map((r) => ({ row: r.row, studentNo: r.values.studentNo })));
-      const rows = twice.size ? valid.filter((r) => !twice.has(r.row)) : valid;
-      if (twice.size) {
-        for (const r of valid) {
-          const others = twice.get(r.row);
-          if (!others) continue;
-          rejected.push({ row: r.row, cells: r.cells, problems: [{ column: studentNoHeader, id: 'imports.row.studentNoTwice', values: { value: r.values.studentNo, rows: others.join(', ') } }] });
-          counts.rejected++;
-        }
+      const twice = duplicatesInFile(
+        (function* numbers() {
+          for (let i = 0; i < held.length; i++) yield { row: held.numbers[i], studentNo: held.studentNos[i] };
+        })()
+      );
+      for (let i = 0; twice.size && i < held.length; i++) {
+        const others = twice.get(held.numbers[i]);
+        if (!others) continue;
+        rejected.push({ row: held.numbers[i], cells: LATER, problems: [{ column: studentNoHeader, id: 'imports.row.studentNoTwice', values: { value: held.studentNos[i], rows: others.join(', ') } }] });
+        counts.rejected++;
+        held.release(i);
       }
       await report(readShare, true);
 
       // ---------------------------------------------------------------- match, compare, write
       const header = (field: string) => plan!.columns.find((c) => c.field === field)?.header ?? field;
       const columns = { college: header('college'), cohort: header('cohort'), industry: header('industry'), gradYear: header('gradYear'), studentNo: studentNoHeader };
+      const scope = settings.scope ?? { all: true };
       const settle = async (knex: any, write: boolean) => {
         const tally = { ...counts, new: 0, updated: 0, unchanged: 0 };
         const settledRejected = [...rejected];
         const snapshot = await loadSnapshot(strapi, knex);
-        const matcher = matcherFor(snapshot, settings.create ?? {}, settings.scope ?? { all: true }, columns);
-        const existing = await loadExisting(strapi, knex, rows.map((r) => r.values.studentNo));
-        const accepted: { row: CleanRow; resolved: Resolved; change: ReturnType<typeof changeOf> }[] = [];
-        const scope = settings.scope ?? { all: true };
-        for (const row of rows) {
-          const reject = (problems: RowProblem[]) => {
-            settledRejected.push({ row: row.row, cells: row.cells, problems });
-            tally.rejected++;
-          };
+        const matcher = matcherFor(snapshot, settings.create ?? {}, scope, columns);
+        const existing = await loadExisting(
+          strapi,
+          knex,
+          held.studentNos.filter((_, i) => held.has(i))
+        );
+        /** A row's college, class and industry and what it changes; or its problems. */
+        const judge = (row: CleanRow): { problems: RowProblem[] } | { resolved: Resolved; change: Change } => {
           const result = matcher.resolve(row);
-          if ('problems' in result) {
-            reject(result.problems);
-            continue;
-          }
+          if ('problems' in result) return result;
           const before = existing.get(row.values.studentNo);
           if (!scope.all) {
             if (before && !(before.college !== null && scope.colleges.includes(before.college))) {
-              reject([{ column: studentNoHeader, id: 'imports.row.alumnusOtherCollege', values: { value: row.values.studentNo } }]);
-              continue;
+              return { problems: [{ column: studentNoHeader, id: 'imports.row.alumnusOtherCollege', values: { value: row.values.studentNo } }] };
             }
-            if (!before && !result.resolved.college) {
-              reject([{ column: columns.college, id: 'imports.row.noCollege' }]);
-              continue;
-            }
+            if (!before && !result.resolved.college) return { problems: [{ column: columns.college, id: 'imports.row.noCollege' }] };
           }
-          const change = changeOf(row.values, result.resolved, before);
-          tally[change.kind]++;
-          accepted.push({ row, resolved: result.resolved, change });
-        }
+          return { resolved: result.resolved, change: changeOf(row.values, result.resolved, before) };
+        };
         // Only what accepted rows name is created.
         const wanted = { colleges: new Map<string, NewCollege>(), cohorts: new Map<string, NewCohort>(), industries: new Map<string, NewIndustry>() };
         const want = (ref: Ref<any> | undefined) => {
@@ -149,11 +159,26 @@ export const executor = (strapi: Core.Strapi, local: Map<string, Progress>) => {
           } else if (c.kind === 'college') wanted.colleges.set(c.key, c);
           else wanted.industries.set(c.key, c);
         };
-        for (const a of accepted) {
-          if (a.change.kind === 'unchanged') continue;
-          want(a.resolved.cohort);
-          want(a.resolved.college);
-          want(a.resolved.industry);
+        // First pass: every row judged and counted; the rows to write marked.
+        const toWrite = new Uint8Array(held.length);
+        let writes = 0;
+        for (let i = 0; i < held.length; i++) {
+          const row = held.at(i);
+          if (!row) continue;
+          const judged = judge(row);
+          if ('problems' in judged) {
+            settledRejected.push({ row: row.row, cells: LATER, problems: judged.problems });
+            tally.rejected++;
+            held.release(i);
+            continue;
+          }
+          tally[judged.change.kind]++;
+          if (judged.change.kind === 'unchanged') continue;
+          toWrite[i] = 1;
+          writes++;
+          want(judged.resolved.cohort);
+          want(judged.resolved.college);
+          want(judged.resolved.industry);
         }
         const created = { colleges: wanted.colleges.size, cohorts: wanted.cohorts.size, industries: wanted.industries.size };
         if (write) {
@@ -171,33 +196,41 @@ export const executor = (strapi: Core.Strapi, local: Map<string, Progress>) => {
             const c = ref.created;
             return c.kind === 'cohort' ? ids.cohorts.get(c.key) : c.kind === 'college' ? ids.colleges.get(c.key) : ids.industries.get(c.key);
           };
-          const fresh: NewAlumnus[] = [];
+          // Second pass: the rows to write, judged again (the same answer: the same snapshot,
+          // the same matcher), new ones written in batches as they come and let go.
+          const total = Math.max(1, writes);
+          const fresh = await alumniWriter(strapi, knex, tally.new, (done) => {
+            state.progress = Math.max(state.progress, readShare + 0.05 + (0.9 - readShare) * (done / total));
+            onProgress?.(state);
+          });
           const changed: ChangedAlumnus[] = [];
-          for (const a of accepted) {
-            if (a.change.kind === 'new') {
-              fresh.push({ values: a.row.values as any, studentNo: a.row.values.studentNo, cohort: idOf(a.resolved.cohort) ?? null, industry: idOf(a.resolved.industry) ?? null });
-            } else if (a.change.kind === 'updated') {
-              const before = existing.get(a.row.values.studentNo)!;
+          for (let i = 0; i < held.length; i++) {
+            if (!toWrite[i]) continue;
+            const row = held.at(i)!;
+            held.release(i);
+            const judged = judge(row);
+            if ('problems' in judged) throw new Error(`import: row ${row.row} judged twice, differently`);
+            const { resolved, change } = judged;
+            if (change.kind === 'new') {
+              await fresh.add({ values: row.values as any, studentNo: row.values.studentNo, cohort: idOf(resolved.cohort) ?? null, industry: idOf(resolved.industry) ?? null });
+            } else if (change.kind === 'updated') {
+              const before = existing.get(row.values.studentNo)!;
               const values = { ...before.values };
-              for (const attribute of a.change.attributes) values[attribute] = (a.row.values as any)[attribute];
-              const nameChanged = a.change.attributes.includes('name');
+              for (const attribute of change.attributes) values[attribute] = (row.values as any)[attribute];
+              const nameChanged = change.attributes.includes('name');
               changed.push({
                 id: before.id,
                 values,
                 searchKey: nameChanged ? searchKeyOf(values.name) : before.searchKey,
                 nameChanged,
-                ...(a.change.cohort ? { cohort: idOf(a.change.cohort) } : {}),
-                ...(a.change.industry ? { industry: idOf(a.change.industry) } : {}),
+                ...(change.cohort ? { cohort: idOf(change.cohort) } : {}),
+                ...(change.industry ? { industry: idOf(change.industry) } : {}),
               });
             }
           }
-          const total = Math.max(1, fresh.length + changed.length);
-          await insertAlumni(strapi, knex, fresh, (done) => {
-            state.progress = Math.max(state.progress, readShare + 0.05 + (0.9 - readShare) * (done / total));
-            onProgress?.(state);
-          });
+          const inserted = await fresh.done();
           await updateAlumni(strapi, knex, changed, new Date());
-          if (fresh.length || changed.length || created.colleges + created.cohorts + created.industries) {
+          if (inserted || changed.length || created.colleges + created.cohorts + created.industries) {
             const website = strapi.plugin('liaison').service('website');
             const cache = website?.invalidated?.();
             if (cache) await announceChange(strapi, cache);
@@ -206,14 +239,20 @@ export const executor = (strapi: Core.Strapi, local: Map<string, Progress>) => {
         return { counts: tally, rejected: settledRejected, created };
       };
 
-      const finish = (result: { counts: Counts; rejected: RejectedRow[]; created: Record<string, number> }) => {
-        const sorted = result.rejected.sort((a, b) => a.row - b.row);
+      const finish = async (result: { counts: Counts; rejected: RejectedRow[]; created: Record<string, number> }) => {
+        const kept = result.rejected.sort((a, b) => a.row - b.row).slice(0, MAX_STORED_REJECTED);
+        // The cells of rows rejected after the read, read again.
+        const later = kept.filter((r) => r.cells === LATER);
+        if (later.length) {
+          const cells = await cellsOfRows(file, mapping, new Set(later.map((r) => r.row)));
+          for (const r of later) r.cells = cells.get(r.row) ?? [];
+        }
         return {
           importStatus: 'done',
           progress: 1,
           counts: result.counts,
           created: result.created,
-          rejected: sorted.slice(0, MAX_STORED_REJECTED),
+          rejected: kept,
           settings: { ...settings, headers },
           finishedAt: new Date(),
           heartbeatAt: new Date(),
@@ -224,7 +263,7 @@ export const executor = (strapi: Core.Strapi, local: Map<string, Progress>) => {
       if (dryRun) {
         const result = await settle(strapi.db.connection, false);
         Object.assign(counts, result.counts);
-        await update(record.id, finish(result));
+        await update(record.id, await finish(result));
       } else {
         const heartbeat = startHeartbeat(record.id, state);
         try {
@@ -237,7 +276,7 @@ export const executor = (strapi: Core.Strapi, local: Map<string, Progress>) => {
               await heartbeat.stop();
               await trx(table())
                 .where('id', record.id)
-                .update(toColumns(finish(result)));
+                .update(toColumns(await finish(result)));
               return result.counts;
             })
           );
