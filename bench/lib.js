@@ -17,8 +17,8 @@ const args = Object.fromEntries(
     .slice(2)
     .filter((a) => a.startsWith('--'))
     .map((a) => {
-      const [k, v] = a.slice(2).split('=');
-      return [k, v === undefined ? 'true' : v];
+      const at = a.indexOf('=');
+      return at < 0 ? [a.slice(2), 'true'] : [a.slice(2, at), a.slice(at + 1)];
     })
 );
 

@@ -13,6 +13,7 @@ import {
 } from '../../plugins/liaison/server/src/imports/normalise';
 import { matchKey, toSimplified } from '../../plugins/liaison/server/src/imports/chinese';
 import { checkRow, duplicatesInFile } from '../../plugins/liaison/server/src/imports/rows';
+import { HeldRows } from '../../plugins/liaison/server/src/imports/held';
 import { changeOf, matcherFor, type Snapshot } from '../../plugins/liaison/server/src/imports/resolve';
 import { detectDelimiter, detectEncoding, formatOf, cellText, mergedRange, mergeFiller } from '../../plugins/liaison/server/src/imports/read';
 import { neutralise, rejectedCsv } from '../../plugins/liaison/server/src/imports/service';
@@ -336,5 +337,42 @@ describe('merged cells of a worksheet', () => {
   it('a range whose first row the file lacks fills nothing', () => {
     const fill = mergeFiller([mergedRange('B2:B3')!]);
     expect(fill(3, ['a', ''])).toEqual(['a', '']);
+  });
+});
+
+describe('rows held until they are written', () => {
+  const plan = planColumns(['姓名', '学号', '手机', '邮箱', '毕业年份', '班级', '学院', '学历']);
+  const checked = (cells: string[], row = 2) => {
+    const r = checkRow(plan, row, cells, new Date('2026-03-01'));
+    if (!r.ok) throw new Error('a good row was rejected');
+    return r.row;
+  };
+
+  it('gives each row back as it was checked: empty cells null, columns the file lacks absent', () => {
+    const held = new HeldRows();
+    const rows = [
+      checked(['王芳', '2015001', '+86 139 1234 5678', 'WANG@EXAMPLE.CN', '2015', '临床医学2010级1班', '臨床醫學院', '本科']),
+      checked(['李振东', '2015002', '', '', '', '', '', ''], 3),
+      // A separator inside a value: held as it is.
+      checked(['陈\u0001静', '2015003', '', '', '', '', '', ''], 4),
+    ];
+    for (const r of rows) held.add(r);
+    expect(held.length).toBe(3);
+    expect(held.numbers).toEqual([2, 3, 4]);
+    expect(held.studentNos).toEqual(['2015001', '2015002', '2015003']);
+    rows.forEach((r, i) => expect(held.at(i)).toEqual(r));
+    expect(held.at(1)!.values).toEqual({ name: '李振东', studentNo: '2015002', degree: null, phone: null, email: null });
+    expect('wechat' in held.at(0)!.values).toBe(false);
+    held.release(0);
+    expect(held.has(0)).toBe(false);
+    expect(held.at(0)).toBeUndefined();
+    expect(held.at(2)).toEqual(rows[2]);
+  });
+
+  it('holds many rows across its buffers', () => {
+    const held = new HeldRows();
+    for (let i = 0; i < 30000; i++) held.add(checked([`校友${i}`.repeat(9), `S${i}`, '', `a${i}@example.cn`, '2015', '班'.repeat(90), '', ''], i + 2));
+    expect(held.at(29999)!.values.email).toBe('a29999@example.cn');
+    expect(held.at(12345)!.values.name).toBe('校友12345'.repeat(9));
   });
 });

@@ -207,13 +207,18 @@ export interface NewAlumnus {
   industry: number | null;
 }
 
-/** Rows of new alumni built and written at a time (the progress bar moves by these). */
-const INSERT_BATCH = 5000;
+/**
+ * Rows of new alumni built and written at a time (the progress bar moves by these). What a
+ * batch holds lives until its statement comes back, and the garbage collector promotes what
+ * lives through its collections: smaller batches leave the old generation less to keep
+ * (300,000 rows in 5,000-row batches took the heap a few hundred MB higher).
+ */
+const INSERT_BATCH = 1000;
 
 /**
  * Writes `count` new alumni with their class and industry links as they come, as the
  * Document Service writes them (documentId, timestamps, published_at, schema defaults, link
- * tables with their order), 5,000 at a time: their ids are taken first (the table's sequence
+ * tables with their order), a batch at a time: their ids are taken first (the table's sequence
  * on PostgreSQL), so that rows and links go in together, each statement carrying a batch
  * (PostgreSQL: one array a column, `unnest`). `done()` writes what is left and says how many.
  */
