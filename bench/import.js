@@ -26,8 +26,9 @@
  *      alumnus by student number; then `strapi.documents('plugin::liaison.alumnus').create`),
  *      extrapolated to the file's rows.
  *
- * Every phase runs as production runs (NODE_ENV=production with fresh secrets,
- * --max-semi-space-size=64 as `npm start`), each in its own process on its own database.
+ * Every phase runs in production mode (NODE_ENV=production with fresh secrets) with Node's
+ * flags as `npm run import` has them (none; --server: the server's, as `npm start` gives them;
+ * --node-args=A,B: more), each in its own process on its own database.
  * PostgreSQL: `liaison_bench_<ts>_*` on BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres),
  * dropped afterwards; SQLite: temp files. Figures go to bench/results/import-<date>.json.
  * --profile=DIR writes each phase's CPU profile there (node --cpu-prof).

@@ -15,7 +15,8 @@ import { matchKey, toSimplified } from '../../plugins/liaison/server/src/imports
 import { checkRow, duplicatesInFile } from '../../plugins/liaison/server/src/imports/rows';
 import { HeldRows } from '../../plugins/liaison/server/src/imports/held';
 import { changeOf, matcherFor, type Snapshot } from '../../plugins/liaison/server/src/imports/resolve';
-import { detectDelimiter, detectEncoding, formatOf, cellText, mergedRange, mergeFiller } from '../../plugins/liaison/server/src/imports/read';
+import { detectDelimiter, detectEncoding, formatOf, cellText } from '../../plugins/liaison/server/src/imports/read';
+import { mergedRange, mergeFiller } from '../../plugins/liaison/server/src/imports/merges';
 import { neutralise, rejectedCsv } from '../../plugins/liaison/server/src/imports/service';
 import { importMessage, reasonOf, IMPORT_MESSAGES } from '../../plugins/liaison/server/src/imports/messages';
 
