@@ -262,11 +262,10 @@ async function importFile(strapi, file) {
   };
 
   // ---------------------------------------------------------------- DUPLICATE SCAN
-  // Issue 15 times the import "with the duplicate check". The duplicate scan is being built
-  // in plugins/liaison/server/src/duplicates/ (another engineer); when the plugin has a
-  // `duplicates` service with a `scan` method, it is timed here over the imported alumni
-  // (awaited: if `scan` only queues a job, make it wait for the job here). Until then the
-  // phase says it was skipped.
+  // Issue 15 times the import "with the duplicate check": the duplicate scan of
+  // plugins/liaison/server/src/duplicates/ over the imported alumni, when the plugin has it
+  // (`scan()` finds and stores every probable pair and resolves with its outcome; a build
+  // without the duplicates service says the scan was skipped).
   let duplicates = null;
   try {
     duplicates = strapi.plugin('liaison').service('duplicates');
@@ -275,7 +274,7 @@ async function importFile(strapi, file) {
   }
   if (typeof duplicates?.scan === 'function') {
     const scanStarted = process.hrtime.bigint();
-    const scan = await duplicates.scan({});
+    const scan = await duplicates.scan();
     result.duplicateScan = { seconds: Number(process.hrtime.bigint() - scanStarted) / 1e9, result: scan ?? null };
     result.peakRssMb = process.resourceUsage().maxRSS / 1024;
   } else {
