@@ -9,6 +9,8 @@ import college from './college';
 import conduct_acknowledgement from './conduct-acknowledgement';
 import conduct_version from './conduct-version';
 import data_import from './data-import';
+import duplicate_pair from './duplicate-pair';
+import alumni_merge from './alumni-merge';
 import contact_log from './contact-log';
 import feedback from './feedback';
 import honour from './honour';
@@ -40,6 +42,8 @@ export default {
   'conduct-version': conduct_version,
   'contact-log': contact_log,
   'data-import': data_import,
+  'duplicate-pair': duplicate_pair,
+  'alumni-merge': alumni_merge,
   'feedback': feedback,
   'honour': honour,
   'industry-group': industry_group,
