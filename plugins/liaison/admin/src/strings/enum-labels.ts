@@ -92,6 +92,11 @@ export const ENUM_LABELS: Record<string, Record<string, Label>> = {
     sent: ['Sent', '已发送'],
     failed: ['Failed', '发送失败'],
   },
+  pairStatus: {
+    open: ['To review', '待处理'],
+    dismissed: ['Two people', '不是同一人'],
+    merged: ['Merged', '已合并'],
+  },
   importStatus: {
     queued: ['Queued', '排队中'],
     running: ['Running', '进行中'],

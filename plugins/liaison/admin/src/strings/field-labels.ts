@@ -5,6 +5,17 @@
 type Label = [en: string, zh: string];
 
 const COMMON: Record<string, Label> = {
+  first: ['First record (id)', '记录一（编号）'],
+  second: ['Second record (id)', '记录二（编号）'],
+  evidence: ['Evidence', '依据'],
+  pairStatus: ['Status', '状态'],
+  decidedAt: ['Decided at', '处理时间'],
+  keptDocumentId: ['Kept record', '保留的记录'],
+  mergedDocumentId: ['Merged record', '被合并的记录'],
+  mergedStudentNo: ['Merged record’s student number', '被合并记录的学号'],
+  fields: ['Field choices', '字段取舍'],
+  moved: ['Links moved', '转移的关联记录'],
+  mergedBy: ['Merged by', '合并人'],
   version: ['Version', '版本'],
   textZh: ['Text (Chinese)', '正文（中文）'],
   textEn: ['Text (English)', '正文（英文）'],
@@ -248,6 +259,8 @@ export const CONTENT_TYPE_FIELDS: Record<string, string[]> = {
   'plugin::liaison.quota': ['dimension', 'scope', 'posts'],
   'plugin::liaison.post-event': ['post', 'action', 'at', 'by', 'byId', 'reason', 'before', 'after'],
   'plugin::liaison.job-run': ['job', 'slot', 'startedAt', 'finishedAt', 'outcome'],
+  'plugin::liaison.duplicate-pair': ['first', 'second', 'score', 'evidence', 'pairStatus', 'decidedAt', 'decidedBy'],
+  'plugin::liaison.alumni-merge': ['keptDocumentId', 'mergedDocumentId', 'mergedStudentNo', 'fields', 'moved', 'mergedBy'],
   'plugin::liaison.data-import': [
     'fileName', 'fileSize', 'format', 'encoding', 'dryRun', 'importStatus', 'progress', 'counts', 'columns', 'settings', 'created',
     'rejected', 'failure', 'source', 'startedBy', 'storedAs', 'startedAt', 'finishedAt', 'heartbeatAt', 'attempts', 'claimedBy',
