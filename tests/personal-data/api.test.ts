@@ -185,8 +185,8 @@ describe('the export of everything held about a person', () => {
         r.on('data', (c: Buffer) => chunks.push(c));
         r.on('end', () => done(null, Buffer.concat(chunks)));
       });
-    // This machine has a CJK font (CI installs one); without, the answer says so (501) rather than drawing boxes.
-    expect(res.status).toBe(200);
+    // A CJK font must be on this machine (CI installs fonts-wqy-microhei; docs/configuration.md, LIAISON_PDF_FONT).
+    expect({ status: res.status, hint: res.status === 501 ? 'install a CJK font: apt-get install fonts-wqy-microhei' : '' }).toEqual({ status: 200, hint: '' });
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toMatch(/\.pdf"$/);
     expect((res.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
@@ -196,6 +196,23 @@ describe('the export of everything held about a person', () => {
     const rows = await app().db.query('plugin::liaison.data-request').findMany({ where: { alumnus: { documentId: net.person.documentId } } });
     expect(rows.map((r: any) => r.format).sort()).toEqual(['html', 'html', 'json', 'pdf']);
     expect(rows.every((r: any) => r.request === 'export' && r.by.includes('tester-') && !JSON.stringify(r).includes(net.phone))).toBe(true);
+  });
+
+  it('says plainly (501 naming format) when the server has no font for the text, and records no export', async () => {
+    const was = app().config.get('plugin::liaison.pdfFont');
+    const exports = () => app().db.query('plugin::liaison.data-request').count({ where: { alumnus: { documentId: net.person.documentId } } });
+    const before = await exports();
+    app().config.set('plugin::liaison.pdfFont', '/nonexistent/font.ttf');
+    try {
+      const res = await api.get(`/liaison/alumni/${net.person.documentId}/export?format=pdf`).set('Accept-Language', 'zh-Hans');
+      expect(res.status).toBe(501);
+      expect(fieldsOf(res.body)).toEqual(['format']);
+      expect(res.body.error.message).toContain('LIAISON_PDF_FONT');
+      expect(res.body.error.message).toContain('中文字体');
+    } finally {
+      app().config.set('plugin::liaison.pdfFont', was);
+    }
+    expect(await exports()).toBe(before);
   });
 
   it('refuses bad input and hides what a College Staff member may not see', async () => {
