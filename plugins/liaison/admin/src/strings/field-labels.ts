@@ -216,7 +216,11 @@ const OVERRIDES: Record<string, Record<string, Label>> = {
   'plugin::liaison.liaison': { label: ['Post', '岗位'] },
   'plugin::liaison.data-import': { attempts: ['Attempts', '尝试次数'] },
   'plugin::liaison.consent-change': { source: ['Where it came from', '来源'], at: ['Consent date', '授权日期'] },
-  'plugin::liaison.data-request': { format: ['File format', '文件格式'], reason: ['Reason given', '请求理由'] },
+  'plugin::liaison.data-request': {
+    format: ['File format', '文件格式'],
+    reason: ['Reason given', '请求理由'],
+    alumnusDocumentId: ['Alumnus (documentId, kept if the record is deleted)', '校友编号（记录删除后仍保留）'],
+  },
 };
 
 export const CONTENT_TYPE_FIELDS: Record<string, string[]> = {
@@ -258,7 +262,7 @@ export const CONTENT_TYPE_FIELDS: Record<string, string[]> = {
     'rejected', 'failure', 'source', 'startedBy', 'storedAs', 'startedAt', 'finishedAt', 'heartbeatAt', 'attempts', 'claimedBy',
   ],
   'plugin::liaison.consent-change': ['alumnus', 'consent', 'granted', 'at', 'source', 'by', 'byId'],
-  'plugin::liaison.data-request': ['request', 'alumnus', 'format', 'reason', 'at', 'by', 'byId'],
+  'plugin::liaison.data-request': ['request', 'alumnus', 'alumnusDocumentId', 'format', 'reason', 'at', 'by', 'byId'],
   'plugin::liaison.story': ['title', 'slug', 'summary', 'body', 'cover', 'colleges', 'chapters', 'industries', 'cohortYears', 'tags', 'featuredAlumni'],
   'plugin::liaison.event': [
     'title', 'slug', 'type', 'chapter', 'college', 'industry', 'startsAt', 'endsAt', 'venue', 'onlineUrl', 'capacity',

@@ -175,7 +175,7 @@ export const eraseAlumnus = async (strapi: Core.Strapi, alumnus: any, reason: st
     count.mails = mails.length;
 
     await q(strapi, UID.request).create({
-      data: { request: 'erase', alumnus: id, reason, at: erasedAt, by: by?.name ?? null, byId: by?.id ?? null },
+      data: { request: 'erase', alumnus: id, alumnusDocumentId: alumnus.documentId, reason, at: erasedAt, by: by?.name ?? null, byId: by?.id ?? null },
     });
     const cache = strapi.plugin('liaison').service('website')?.invalidated?.();
     if (cache) await announceChange(strapi, cache);

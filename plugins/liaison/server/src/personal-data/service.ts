@@ -31,9 +31,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Who did it, as the audit names them (an admin user), never the person's data. */
-  const record = (request: 'export', alumnusId: number, by: Actor | null, extra: Record<string, unknown>) =>
+  const record = (request: 'export', alumnus: { id: number; documentId: string }, by: Actor | null, extra: Record<string, unknown>) =>
     strapi.db.query(UID.request as any).create({
-      data: { request, alumnus: alumnusId, at: new Date(), by: by?.name ?? null, byId: by?.id ?? null, ...extra },
+      data: { request, alumnus: alumnus.id, alumnusDocumentId: alumnus.documentId, at: new Date(), by: by?.name ?? null, byId: by?.id ?? null, ...extra },
     });
 
   return {
@@ -46,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async export<T>(documentId: string, format: ExportFormat, user: User, render: (dossier: PersonalDataExport) => T | Promise<T>): Promise<T> {
       const alumnus = await findAlumnus(documentId, user);
       const written = await render(await gatherDossier(strapi, alumnus, requestLanguage()));
-      await record('export', alumnus.id, actorOf(user), { format });
+      await record('export', alumnus, actorOf(user), { format });
       return written;
     },
 
