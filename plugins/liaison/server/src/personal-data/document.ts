@@ -1,5 +1,6 @@
 import type { Lang } from '../rules/messages';
 import type { PersonalDataExport } from '../admin-api-types';
+import { POST_ENUM_NAMES } from '../vocabulary';
 
 /**
  * A person's export as a readable document, in the request's language: a title, then
@@ -134,6 +135,28 @@ const SOURCES: Words = {
 };
 const CONSENT_KINDS: Words = { contact: ['To be contacted', '同意联络'], publish: ['To be published', '同意公开'] };
 
+/** The values of enumerations in words (the JSON keeps the codes); the post's come from the plugin's vocabulary. */
+const VALUES: Record<string, Words> = {
+  ...Object.fromEntries(
+    Object.entries(POST_ENUM_NAMES).map(([field, names]) => [field, Object.fromEntries(Object.entries(names).map(([v, n]) => [v, [n.en, n['zh-Hans']]]))])
+  ),
+  gender: { male: ['Male', '男'], female: ['Female', '女'], undisclosed: ['Not stated', '未说明'] },
+  degree: { associate: ['Associate', '专科'], bachelor: ["Bachelor's", '本科'], master: ["Master's", '硕士研究生'], doctor: ['Doctorate', '博士研究生'] },
+  alumnusStatus: { active: ['Active', '正常'], unreachable: ['Unreachable', '失联'], deceased: ['Deceased', '已故'] },
+  language: { 'zh-Hans': ['Chinese', '中文'], en: ['English', '英文'] },
+  channel: { visit: ['Visit', '走访'], call: ['Call', '电话'], message: ['Message', '短信'], gathering: ['Gathering', '聚会'], email: ['E-mail', '邮件'], wechat: ['WeChat', '微信'] },
+  category: { need: ['Need', '需求'], opinion: ['Opinion', '意见'], complaint: ['Complaint', '投诉'], suggestion: ['Suggestion', '建议'], data_update: ['Update of their data', '信息更新'] },
+  feedbackStatus: { open: ['Open', '待处理'], in_progress: ['In progress', '处理中'], answered: ['Answered', '已答复'], closed: ['Closed', '已关闭'] },
+  result: { pending: ['Not graded yet', '待评定'], passed: ['Passed', '通过'], failed: ['Failed', '未通过'] },
+  via: { link: ['By the link in an e-mail', '通过邮件中的链接'], staff: ['Recorded by staff', '由工作人员登记'] },
+  kind: { title: ['Honorary title', '荣誉称号'], scholarship: ['Scholarship', '奖学金'], bonus: ['Bonus', '奖金'], commendation: ['Commendation', '表彰'], invitation: ['Invitation', '特邀'] },
+  honourStatus: { nominated: ['Nominated', '已提名'], awarded: ['Awarded', '已授予'], rejected: ['Not approved', '未获批准'] },
+  grade: { excellent: ['Excellent', '优秀'], good: ['Good', '良好'], pass: ['Pass', '合格'], fail: ['Fail', '不合格'] },
+  deliveryStatus: { pending: ['Waiting', '待发送'], sending: ['Sending', '发送中'], sent: ['Sent', '已发送'], failed: ['Failed', '发送失败'] },
+  request: { export: ['Export of your data', '导出个人数据'], erase: ['Erasure of your data', '删除个人数据'] },
+  locale: { 'zh-Hans': ['Chinese', '中文'], en: ['English', '英文'] },
+};
+
 export const wordsIn = (lang: Lang) => {
   const i = lang === 'en' ? 0 : 1;
   const w = (key: string, values: Record<string, string> = {}) =>
@@ -150,6 +173,7 @@ export const readableDocument = (d: PersonalDataExport, lang: Lang): ReadableDoc
     if (typeof v === 'object') return JSON.stringify(v);
     return String(v);
   };
+  const word = (field: string, v: string | null | undefined) => (v ? (VALUES[field]?.[v]?.[i] ?? v) : null);
   const when = (v: string | null | undefined) => (v ? v.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC') : '—');
   const table = (heading: string, columns: string[], rows: unknown[][]): Section => ({
     heading: w(heading),
@@ -164,13 +188,13 @@ export const readableDocument = (d: PersonalDataExport, lang: Lang): ReadableDoc
     kind: 'fields',
     rows: [
       ['name', a.name],
-      ['gender', a.gender],
+      ['gender', word('gender', a.gender)],
       ['studentNo', a.studentNo],
       ['college', a.college],
       ['cohort', a.cohort ? [a.cohort.className, a.cohort.code].filter(Boolean).join(' · ') : null],
       ['gradYear', a.cohort?.gradYear],
       ['major', a.major],
-      ['degree', a.degree],
+      ['degree', word('degree', a.degree)],
       ['country', a.country],
       ['province', a.province],
       ['city', a.city],
@@ -180,14 +204,14 @@ export const readableDocument = (d: PersonalDataExport, lang: Lang): ReadableDoc
       ['phone', a.phone],
       ['email', a.email],
       ['wechat', a.wechat],
-      ['language', a.language],
+      ['language', word('language', a.language)],
       ['contactConsent', a.contactConsent],
       ['contactConsentAt', when(a.contactConsentAt)],
       ['publishConsent', a.publishConsent],
       ['publishConsentAt', when(a.publishConsentAt)],
       ['displayName', a.displayName],
       ['displayNameEn', a.displayNameEn],
-      ['alumnusStatus', a.alumnusStatus],
+      ['alumnusStatus', word('alumnusStatus', a.alumnusStatus)],
       ['lastVerifiedAt', a.lastVerifiedAt],
       ['chapter', a.chapter],
       ['createdAt', when(a.createdAt)],
@@ -205,11 +229,11 @@ export const readableDocument = (d: PersonalDataExport, lang: Lang): ReadableDoc
       'posts',
       ['post', 'role', 'term', 'postStatus', 'reasons'],
       d.posts.map((p) => [
-        p.label ?? `${p.dimension} · ${p.scope ?? ''}`,
-        p.role,
+        p.label ?? `${word('dimension', p.dimension)} · ${p.scope ?? ''}`,
+        word('role', p.role),
         `${p.termStart ?? '…'} – ${p.termEnd ?? '…'}`,
-        p.postStatus,
-        [p.nominationReason, p.rejectionReason, p.endReason, p.endNote].filter(Boolean).join(' / ') || null,
+        word('postStatus', p.postStatus),
+        [p.nominationReason, p.rejectionReason, word('endReason', p.endReason), p.endNote].filter(Boolean).join(' / ') || null,
       ])
     ),
     table(
@@ -217,20 +241,20 @@ export const readableDocument = (d: PersonalDataExport, lang: Lang): ReadableDoc
       ['post', 'action', 'at', 'reason'],
       d.posts.flatMap((p) => p.history.map((h) => [p.label ?? p.documentId, h.action, when(h.at), h.reason]))
     ),
-    table('nominations', ['dimension', 'role', 'postStatus', 'term'], d.nominations.map((n) => [n.dimension, n.role, n.postStatus, n.termStart])),
-    table('contacts', ['at', 'channel', 'summary'], d.contacts.map((c) => [when(c.contactedAt), c.channel, c.summary])),
-    table('contactsMade', ['at', 'channel'], d.contactsMade.map((c) => [when(c.contactedAt), c.channel])),
+    table('nominations', ['dimension', 'role', 'postStatus', 'term'], d.nominations.map((n) => [word('dimension', n.dimension), word('role', n.role), word('postStatus', n.postStatus), n.termStart])),
+    table('contacts', ['at', 'channel', 'summary'], d.contacts.map((c) => [when(c.contactedAt), word('channel', c.channel), c.summary])),
+    table('contactsMade', ['at', 'channel'], d.contactsMade.map((c) => [when(c.contactedAt), word('channel', c.channel)])),
     table(
       'feedback',
       ['at', 'category', 'content', 'status', 'answer'],
-      d.feedback.map((f) => [when(f.receivedAt), f.category, f.content, f.feedbackStatus, f.answer])
+      d.feedback.map((f) => [when(f.receivedAt), word('category', f.category), f.content, word('feedbackStatus', f.feedbackStatus), f.answer])
     ),
-    table('training', ['course', 'session', 'attended', 'score', 'result', 'note'], d.training.map((t) => [t.course, when(t.session), t.attended, t.score, t.result, t.note])),
-    table('conduct', ['version', 'at', 'via'], d.conduct.map((c) => [c.version, when(c.acknowledgedAt), c.via])),
+    table('training', ['course', 'session', 'attended', 'score', 'result', 'note'], d.training.map((t) => [t.course, when(t.session), t.attended, t.score, word('result', t.result), t.note])),
+    table('conduct', ['version', 'at', 'via'], d.conduct.map((c) => [c.version, when(c.acknowledgedAt), word('via', c.via)])),
     table(
       'honours',
       ['kind', 'title_', 'year', 'status', 'amount', 'citation'],
-      d.honours.map((h) => [h.kind, h.title, h.year, h.honourStatus, h.amount, h.citation])
+      d.honours.map((h) => [word('kind', h.kind), h.title, h.year, word('honourStatus', h.honourStatus), h.amount, h.citation])
     ),
     table(
       'appraisals',
@@ -242,15 +266,15 @@ export const readableDocument = (d: PersonalDataExport, lang: Lang): ReadableDoc
           .map(([k, v]) => `${k}: ${v}`)
           .join(', ') || null,
         x.total,
-        x.grade,
+        word('grade', x.grade),
         x.rank,
         [...x.reviews.map((r) => r.comment), ...x.feedback.map((f) => f.text)].filter(Boolean).join(' / ') || null,
       ])
     ),
-    table('events', ['title_', 'startsAt', 'locale'], d.events.map((e) => [e.title, when(e.startsAt), e.locale])),
-    table('stories', ['title_', 'slug', 'locale', 'published'], d.stories.map((s) => [s.title, s.slug, s.locale, s.published])),
-    table('mails', ['at', 'to', 'subject', 'status', 'sentAt'], d.mails.map((m) => [when(m.createdAt), m.to, m.subject, m.deliveryStatus, when(m.sentAt)])),
-    table('requests', ['request', 'format', 'at'], d.requests.map((r) => [r.request, r.format, when(r.at)])),
+    table('events', ['title_', 'startsAt', 'locale'], d.events.map((e) => [e.title, when(e.startsAt), word('locale', e.locale)])),
+    table('stories', ['title_', 'slug', 'locale', 'published'], d.stories.map((s) => [s.title, s.slug, word('locale', s.locale), s.published])),
+    table('mails', ['at', 'to', 'subject', 'status', 'sentAt'], d.mails.map((m) => [when(m.createdAt), m.to, m.subject, word('deliveryStatus', m.deliveryStatus), when(m.sentAt)])),
+    table('requests', ['request', 'format', 'at'], d.requests.map((r) => [word('request', r.request), r.format, when(r.at)])),
   ];
   return { title: w('title', { name: a.name }), intro: w('intro', { date: when(d.exportedAt) }), sections };
 };
