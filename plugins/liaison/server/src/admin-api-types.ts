@@ -749,3 +749,71 @@ export interface ErasureResult {
 }
 
 export type ErasureResponse = DataResponse<ErasureResult>;
+// ---------------------------------------------------------------------------------------------
+// Duplicates and merge
+
+export type EvidenceKey = 'studentNo' | 'phone' | 'email' | 'name' | 'nameScript' | 'nameSwapped' | 'namePinyin';
+
+export interface DuplicateSide {
+  documentId: string;
+  name: string;
+  studentNo: string | null;
+  /** The class's name, e.g. 计算机科学与技术2015级1班. */
+  cohort: string | null;
+  gradYear: number | null;
+  college: string | null;
+}
+
+export interface DuplicatePair {
+  documentId: string;
+  a: DuplicateSide;
+  b: DuplicateSide;
+  score: number;
+  evidence: { key: EvidenceKey; detail: string }[];
+  status: 'open' | 'dismissed' | 'merged';
+}
+
+export interface ScanStatus {
+  /** idle: no scan has run yet. */
+  status: 'idle' | 'running' | 'done' | 'failed';
+  startedAt: string | null;
+  finishedAt: string | null;
+  alumni: number | null;
+  pairs: number | null;
+  ms: number | null;
+}
+
+/** GET /liaison/duplicates */
+export interface DuplicatesResponse {
+  data: DuplicatePair[];
+  meta: { pagination: Pagination; scan: ScanStatus };
+}
+
+/** A field of a record as the merge compares it: relations by label. */
+export type MergeValue = string | number | boolean | null;
+
+export interface MergeRecord {
+  documentId: string;
+  values: Record<string, MergeValue>;
+  /** How many records of each kind link to it (posts, contact logs …), by relation key. */
+  links: Record<string, number>;
+}
+
+/** GET /liaison/duplicates/:documentId */
+export interface DuplicatePairDetail extends DuplicatePair {
+  records: { a: MergeRecord; b: MergeRecord };
+  /** The fields the merge lets one choose, in display order. */
+  fields: string[];
+  /** Fields whose values differ. */
+  differing: string[];
+}
+
+/** POST /liaison/alumni/:documentId/merge */
+export interface MergeResult {
+  documentId: string;
+  name: string;
+  studentNo: string | null;
+  merged: { documentId: string; studentNo: string | null };
+  moved: Record<string, number>;
+  fields: Record<string, 'a' | 'b'>;
+}

@@ -23,6 +23,8 @@ const DEFINITIONS = [
   { key: 'exportAlumni', uid: 'alumni.export', displayName: "Export what is held about an alumnus and read their consents' history", subCategory: 'personal data' },
   { key: 'recordConsents', uid: 'alumni.consents', displayName: "Record alumni's consents (given or withdrawn)", subCategory: 'personal data' },
   { key: 'eraseAlumni', uid: 'alumni.erase', displayName: "Erase an alumnus' personal data", subCategory: 'personal data' },
+  { key: 'reviewDuplicates', uid: 'duplicates.review', displayName: 'Review probable duplicates: scan, compare, dismiss', subCategory: 'alumni' },
+  { key: 'mergeAlumni', uid: 'alumni.merge', displayName: 'Merge two records of one person', subCategory: 'alumni' },
 ] as const;
 
 type ActionKey = (typeof DEFINITIONS)[number]['key'];

@@ -11,6 +11,8 @@ import conduct_version from './conduct-version';
 import consent_change from './consent-change';
 import data_import from './data-import';
 import data_request from './data-request';
+import duplicate_pair from './duplicate-pair';
+import alumni_merge from './alumni-merge';
 import contact_log from './contact-log';
 import feedback from './feedback';
 import honour from './honour';
@@ -44,6 +46,8 @@ export default {
   'contact-log': contact_log,
   'data-import': data_import,
   'data-request': data_request,
+  'duplicate-pair': duplicate_pair,
+  'alumni-merge': alumni_merge,
   'feedback': feedback,
   'honour': honour,
   'industry-group': industry_group,

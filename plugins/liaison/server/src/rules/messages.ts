@@ -230,6 +230,20 @@ export const MESSAGES = {
   },
   'uploads.declared': { en: '{name} was sent as {type}, which is not what its extension says', 'zh-Hans': '{name} 以 {type} 类型发送，与其扩展名不符' },
   'uploads.content': { en: '{name} does not hold what its extension says', 'zh-Hans': '{name} 的内容与其扩展名不符' },
+  // duplicates and merge
+  'duplicates.score': { en: 'must be a number from 0 to 1', 'zh-Hans': '须为 0 至 1 之间的数字' },
+  'duplicates.notFound': { en: 'no probable duplicate has this documentId', 'zh-Hans': '没有此编号的疑似重复记录' },
+  'duplicates.noAlumnus': { en: 'no alumnus has this documentId', 'zh-Hans': '没有此编号的校友' },
+  'duplicates.sameRecord': { en: 'must be another record than the one kept', 'zh-Hans': '须为与保留记录不同的另一条记录' },
+  'duplicates.field': { en: 'is not a field a merge chooses (choose among {list})', 'zh-Hans': '不是合并时可选择的字段（可选：{list}）' },
+  'duplicates.side': { en: "must be 'a' (the kept record) or 'b' (the merged one)", 'zh-Hans': "须为 'a'（保留的记录）或 'b'（被合并的记录）" },
+  'duplicates.merged': { en: 'these two records were already merged', 'zh-Hans': '这两条记录已合并' },
+  'duplicates.otherCollege': { en: 'you may only merge alumni of your own colleges', 'zh-Hans': '您只能合并自己负责的学院的校友' },
+  'duplicates.overlap': {
+    en: 'both records hold a post in the same scope whose terms overlap ({post}): end one of them first',
+    'zh-Hans': '两条记录在同一范围担任任期重叠的岗位（{post}）：请先结束其中一个',
+  },
+  'duplicates.scanning': { en: 'a scan is already running', 'zh-Hans': '已有一次查重正在进行' },
 } as const satisfies Record<string, Bilingual>;
 
 /** The id of a message in the catalogue: what rules and schemas name their errors by. */
