@@ -273,6 +273,21 @@ describe('consents and their history', () => {
     expect(after.body.data[0]).toMatchObject({ consent: 'contact', granted: false, source: 'self', by: null });
   });
 
+  it('records a consent a merge takes from the other record, and keeps the history of both', async () => {
+    const cohort = await makeCohort();
+    const kept = await makeAlumnus({ name: '赵合并', cohort: cohort.documentId });
+    const from = await makeAlumnus({ name: '赵合并', cohort: cohort.documentId });
+    await api.put(`/liaison/alumni/${from.documentId}/consents`).send({ publish: true, source: 'self', at: '2026-02-03T04:05:06.000Z' });
+    const merged = await api.post(`/liaison/alumni/${kept.documentId}/merge`).send({ from: from.documentId, fields: { publishConsent: 'b' } });
+    expect(merged.status).toBe(200);
+    const history = await api.get(`/liaison/alumni/${kept.documentId}/consents`);
+    expect(history.body.meta).toMatchObject({ publishConsent: true, publishConsentAt: '2026-02-03T04:05:06.000Z' });
+    expect(history.body.data.map((c: any) => [c.consent, c.granted, c.source, c.at])).toEqual([
+      ['publish', true, 'admin', '2026-02-03T04:05:06.000Z'],
+      ['publish', true, 'self', '2026-02-03T04:05:06.000Z'],
+    ]);
+  });
+
   it('refuses bad consent input with a 400 naming the field', async () => {
     const a = await makeAlumnus();
     const url = `/liaison/alumni/${a.documentId}/consents`;
