@@ -155,6 +155,7 @@ describe('the export of everything held about a person', () => {
     expect(d.events).toHaveLength(1);
     expect(d.stories).toEqual([{ title: '张晓的返乡创业路', slug: net.slug, locale: 'zh-Hans', published: true }]);
     expect(d.mails[0]).toMatchObject({ to: net.email, subject: '张晓，您好' });
+    expect(d.withheld).toEqual([]);
     // Nobody else's personal data: the other alumnus' name and phone, the staff's names.
     expect(res.text).not.toContain('李其他');
     expect(res.text).not.toContain('13800000001');
@@ -222,7 +223,17 @@ describe('the export of everything held about a person', () => {
     expect((await api.get(`/liaison/alumni/${encodeURIComponent('a\u0000b')}/export`)).status).toBe(400);
     const own = await signInStaff('College Staff', { colleges: [net.college.documentId] });
     const stranger = await signInStaff('College Staff', { colleges: [(await makeCollege()).documentId] });
-    expect((await withToken(own.token).get(`/liaison/alumni/${net.person.documentId}/export`)).status).toBe(200);
+    // College Staff do not read how to reach alumni: their copy leaves it out and says so.
+    const ownCopy = await withToken(own.token).get(`/liaison/alumni/${net.person.documentId}/export`);
+    expect(ownCopy.status).toBe(200);
+    const copy = JSON.parse(ownCopy.text).data;
+    expect(copy.alumnus).toMatchObject({ name: NAME, phone: null, email: null, wechat: null, employer: '深圳某科技公司', studentNo: expect.any(String) });
+    expect(copy.withheld).toEqual(['phone', 'email', 'wechat', 'mails.to']);
+    expect(copy.mails[0].to).toBeNull();
+    expect(ownCopy.text).not.toContain(net.phone);
+    expect(ownCopy.text).not.toContain(net.email);
+    const page = await withToken(own.token).get(`/liaison/alumni/${net.person.documentId}/export?format=html`).set('Accept-Language', 'en');
+    expect(page.text).toContain('This copy leaves out how to reach you (Phone, E-mail, WeChat, the address of the e-mails sent to you)');
     expect((await withToken(own.token).get(`/liaison/alumni/${net.person.documentId}/consents`)).status).toBe(200);
     const outside = await withToken(stranger.token).get(`/liaison/alumni/${net.person.documentId}/export`);
     expect(outside.status).toBe(404);

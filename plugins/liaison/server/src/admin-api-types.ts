@@ -730,6 +730,12 @@ export interface PersonalDataExport {
     text: string | null;
   }[];
   requests: { request: string; format: string | null; at: string }[];
+  /**
+   * Fields held but left out of this copy: how to reach the person (phone, e-mail, WeChat, the
+   * address of mails) when the exporting user's role may not read them (College Staff); the
+   * alumni office's export has them.
+   */
+  withheld: string[];
 }
 
 /** `POST /liaison/alumni/:documentId/erase`: the anonymised record, and what was cleared elsewhere. */

@@ -27,6 +27,10 @@ const W: Words = {
     '截至 {date}，校友办保存的关于您的全部信息。其他人的个人信息不在其中。',
   ],
   none: ['None', '无'],
+  withheld: [
+    'This copy leaves out how to reach you ({fields}): the alumni office can give you the complete file.',
+    '此副本未包含您的联系方式（{fields}）：完整文件请向校友办索取。',
+  ],
   yes: ['Yes', '是'],
   no: ['No', '否'],
   record: ['Your record', '基本信息'],
@@ -118,6 +122,7 @@ const W: Words = {
   published: ['Published', '已发布'],
   slug: ['Address', '网址标识'],
   to: ['To', '收件人'],
+  mailsTo: ['the address of the e-mails sent to you', '发给您的邮件的收件地址'],
   subject: ['Subject', '主题'],
   sentAt: ['Sent', '发送时间'],
   text: ['Text', '正文'],
@@ -276,5 +281,6 @@ export const readableDocument = (d: PersonalDataExport, lang: Lang): ReadableDoc
     table('mails', ['at', 'to', 'subject', 'status', 'sentAt'], d.mails.map((m) => [when(m.createdAt), m.to, m.subject, word('deliveryStatus', m.deliveryStatus), when(m.sentAt)])),
     table('requests', ['request', 'format', 'at'], d.requests.map((r) => [word('request', r.request), r.format, when(r.at)])),
   ];
-  return { title: w('title', { name: a.name }), intro: w('intro', { date: when(d.exportedAt) }), sections };
+  const intro = w('intro', { date: when(d.exportedAt) }) + (d.withheld.length ? ` ${w('withheld', { fields: d.withheld.map((f) => w(f === 'mails.to' ? 'mailsTo' : f)).join(lang === 'en' ? ', ' : '、') })}` : '');
+  return { title: w('title', { name: a.name }), intro, sections };
 };

@@ -102,8 +102,15 @@ const ownSnapshot = (s: any) => {
   return own;
 };
 
-/** The whole export of one alumnus (the row as `findAlumnus` read it). */
-export const gatherDossier = async (strapi: Core.Strapi, alumnus: any, lang: Lang): Promise<PersonalDataExport> => {
+/** How to reach a person: what College Staff do not read of alumni (services/admin-roles.ts), so not in their copy either. */
+export const CONTACT_FIELDS = ['phone', 'email', 'wechat'] as const;
+
+/**
+ * The whole export of one alumnus (the row as `findAlumnus` read it). `withContacts`: false for
+ * a user whose role may not read how to reach alumni: those fields (and the mails' address) are
+ * left out and named in `withheld`.
+ */
+export const gatherDossier = async (strapi: Core.Strapi, alumnus: any, lang: Lang, withContacts = true): Promise<PersonalDataExport> => {
   const id = alumnus.id as number;
   const posts: any[] = await q(strapi, UID.post).findMany({ where: { alumnus: { id } }, populate: POST_POPULATE, orderBy: [{ termStart: 'asc' }, { id: 'asc' }] });
   const postIds = posts.map((p) => p.id);
@@ -141,7 +148,7 @@ export const gatherDossier = async (strapi: Core.Strapi, alumnus: any, lang: Lan
   return {
     exportedAt: new Date().toISOString(),
     language: lang,
-    alumnus: personalRecord(alumnus, lang),
+    alumnus: withContacts ? personalRecord(alumnus, lang) : { ...personalRecord(alumnus, lang), phone: null, email: null, wechat: null },
     consents,
     posts: posts.map((p, i) => ({
       documentId: p.documentId,
@@ -215,7 +222,7 @@ export const gatherDossier = async (strapi: Core.Strapi, alumnus: any, lang: Lan
     events: events.map((e: any) => ({ title: e.title ?? null, startsAt: iso(e.startsAt), locale: e.locale ?? null })),
     stories: dedupeStories(stories),
     mails: mails.map((m: any) => ({
-      to: m.to ?? null,
+      to: withContacts ? (m.to ?? null) : null,
       subject: m.subject ?? null,
       kind: m.kind ?? null,
       deliveryStatus: m.deliveryStatus ?? null,
@@ -224,6 +231,7 @@ export const gatherDossier = async (strapi: Core.Strapi, alumnus: any, lang: Lan
       text: m.text ?? null,
     })),
     requests: requests.map((r: any) => ({ request: r.request, format: r.format ?? null, at: iso(r.at)! })),
+    withheld: withContacts ? [] : [...CONTACT_FIELDS.filter((f) => alumnus[f]), ...(mails.some((m: any) => m.to) ? ['mails.to'] : [])],
   };
 };
 

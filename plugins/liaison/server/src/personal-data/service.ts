@@ -21,14 +21,15 @@ type User = any;
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const notFound = () => new errors.NotFoundError(format('assignment.noAlumnus', {}, requestLanguage()));
 
-  const findAlumnus = async (documentId: string, user: User) => {
+  const reach = async (documentId: string, user: User) => {
     const row = await strapi.db.query(UID.alumnus as any).findOne({ where: { documentId }, populate: ALUMNUS_POPULATE });
     if (!row) throw notFound();
     const scope = await strapi.plugin('liaison').service('access').scopeOf(user);
     const holder = { id: row.id, cohort: row.cohort ? { id: row.cohort.id, college: row.cohort.college ? { id: row.cohort.college.id } : null } : null, chapter: row.chapter ? { id: row.chapter.id } : null };
     if (!holderInScope(holder, scope)) throw notFound();
-    return row;
+    return { row, wholeNetwork: scope.all };
   };
+  const findAlumnus = async (documentId: string, user: User) => (await reach(documentId, user)).row;
 
   /** Who did it, as the audit names them (an admin user), never the person's data. */
   const record = (request: 'export', alumnus: { id: number; documentId: string }, by: Actor | null, extra: Record<string, unknown>) =>
@@ -44,8 +45,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * export is recorded (who, whom, when, which format) once it is written, not when writing fails.
      */
     async export<T>(documentId: string, format: ExportFormat, user: User, render: (dossier: PersonalDataExport) => T | Promise<T>): Promise<T> {
-      const alumnus = await findAlumnus(documentId, user);
-      const written = await render(await gatherDossier(strapi, alumnus, requestLanguage()));
+      // Staff of part of the network (College Staff) do not read how to reach alumni: nor in their copy.
+      const { row: alumnus, wholeNetwork } = await reach(documentId, user);
+      const written = await render(await gatherDossier(strapi, alumnus, requestLanguage(), wholeNetwork));
       await record('export', alumnus, actorOf(user), { format });
       return written;
     },
