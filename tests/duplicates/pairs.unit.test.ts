@@ -38,8 +38,10 @@ describe('findPairs', () => {
     expect(pairs.find((p) => p.first === d.id)?.score).toBeCloseTo(0.98);
     // Another class: not the same person by name alone.
     expect(keysOf(pairs, b, c)).toBeNull();
-    // A homophone in the class is weak evidence.
-    expect(keysOf(pairs, b, f)).toEqual(['namePinyin']);
+    // A homophone in the class is too weak on its own; with the phone it counts.
+    expect(keysOf(pairs, b, f)).toBeNull();
+    const g = person({ name: '章伟', cohort: 1, phone: '13900001111' });
+    expect(keysOf(findPairs([b, g]).pairs, b, g)?.sort()).toEqual(['namePinyin', 'phone']);
   });
 
   it('never compares records that share no key, and skips keys too common to mean anything', () => {

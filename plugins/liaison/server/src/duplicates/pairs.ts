@@ -41,16 +41,33 @@ export const WEIGHTS: Record<EvidenceKey, number> = {
 /** A key shared by more records than this is not evidence (an office switchboard, a placeholder address). */
 export const MAX_BLOCK = 50;
 
+/**
+ * Pairs under this score are not kept: a homophone in the class (0.35) on its own is the
+ * everyday 王玲 and 王琳, not a lead worth an officer's minute. With other evidence it counts.
+ */
+export const MIN_SCORE = 0.5;
+
 const combine = (evidence: Evidence[]) => Math.round((1 - evidence.reduce((p, e) => p * (1 - WEIGHTS[e.key]), 1)) * 100) / 100;
 
+/** A name's compared forms, each worked out once however many pairs the record is in. */
+type NameForms = { key: string; swapped: string; pinyin: string };
+const formsOf = (memo: Map<number, NameForms>, r: Candidate): NameForms => {
+  let forms = memo.get(r.id);
+  if (!forms) {
+    forms = { key: nameKey(r.name), swapped: swappedKey(r.name), pinyin: syllablesOf(r.name).sort().join(' ') };
+    memo.set(r.id, forms);
+  }
+  return forms;
+};
+
 /** What two names in one class have in common, if anything. */
-export const nameEvidence = (a: Candidate, b: Candidate): Evidence | null => {
-  if (nameKey(a.name) === nameKey(b.name)) {
+export const nameEvidence = (a: Candidate, b: Candidate, memo = new Map<number, NameForms>()): Evidence | null => {
+  const [fa, fb] = [formsOf(memo, a), formsOf(memo, b)];
+  if (fa.key === fb.key) {
     return a.name.trim() === b.name.trim() ? { key: 'name', detail: a.name.trim() } : { key: 'nameScript', detail: `${a.name.trim()} / ${b.name.trim()}` };
   }
-  if (swappedKey(a.name) === swappedKey(b.name)) return { key: 'nameSwapped', detail: `${a.name.trim()} / ${b.name.trim()}` };
-  const pa = syllablesOf(a.name).sort().join(' ');
-  if (pa && pa === syllablesOf(b.name).sort().join(' ')) return { key: 'namePinyin', detail: `${a.name.trim()} / ${b.name.trim()}` };
+  if (fa.swapped === fb.swapped) return { key: 'nameSwapped', detail: `${a.name.trim()} / ${b.name.trim()}` };
+  if (fa.pinyin && fa.pinyin === fb.pinyin) return { key: 'namePinyin', detail: `${a.name.trim()} / ${b.name.trim()}` };
   return null;
 };
 
@@ -58,7 +75,7 @@ export const nameEvidence = (a: Candidate, b: Candidate): Evidence | null => {
  * Probable duplicates among `records`: each record goes into a block per key (student
  * number without prefix and leading zeros, phone, e-mail, and its name's pinyin letters
  * within its class); only records in one block are compared. Pairs come out once, with
- * every piece of evidence that links them and their combined score.
+ * every piece of evidence that links them and their combined score, from MIN_SCORE up.
  */
 export const findPairs = (records: Iterable<Candidate>): { pairs: Pair[]; skippedBlocks: number } => {
   const blocks = new Map<string, Candidate[]>();
@@ -78,6 +95,7 @@ export const findPairs = (records: Iterable<Candidate>): { pairs: Pair[]; skippe
     }
   }
   const found = new Map<string, { first: number; second: number; evidence: Evidence[] }>();
+  const names = new Map<number, NameForms>();
   let skippedBlocks = 0;
   for (const [key, members] of blocks) {
     if (members.length < 2) continue;
@@ -94,7 +112,7 @@ export const findPairs = (records: Iterable<Candidate>): { pairs: Pair[]; skippe
         if (kind === 's') evidence = { key: 'studentNo', detail: `${a.studentNo} / ${b.studentNo}` };
         else if (kind === 'p') evidence = { key: 'phone', detail: phoneKey(a.phone)! };
         else if (kind === 'e') evidence = { key: 'email', detail: emailKey(a.email)! };
-        else evidence = nameEvidence(a, b);
+        else evidence = nameEvidence(a, b, names);
         if (!evidence) continue;
         const id = `${a.id}:${b.id}`;
         const pair = found.get(id) ?? { first: a.id, second: b.id, evidence: [] };
@@ -103,6 +121,6 @@ export const findPairs = (records: Iterable<Candidate>): { pairs: Pair[]; skippe
       }
     }
   }
-  const pairs = [...found.values()].map((p) => ({ ...p, score: combine(p.evidence) }));
+  const pairs = [...found.values()].map((p) => ({ ...p, score: combine(p.evidence) })).filter((p) => p.score >= MIN_SCORE);
   return { pairs, skippedBlocks };
 };

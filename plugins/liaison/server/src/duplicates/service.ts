@@ -27,12 +27,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const scopeOf = (user: User): Promise<NetworkScope> => strapi.plugin('liaison').service('access').scopeOf(user);
 
-  /** The pairs' query with both records, their class and college; limited to the user's colleges. */
-  const pairsQuery = (access: NetworkScope) => {
+  /**
+   * The pairs' query with both records, their class and college; limited to the user's
+   * colleges. `pairs`: the pairs to start from (a page of them), else all.
+   */
+  const pairsQuery = (access: NetworkScope, pairs?: any) => {
     const p = (attribute: string) => `p.${columnOf(strapi, PAIR, attribute)}`;
     const cohort = joinOf(strapi, ALUMNUS, 'cohort');
     const college = joinOf(strapi, COHORT, 'college');
-    const q = strapi.db.connection(`${tableOf(strapi, PAIR)} as p`);
+    const q: any = pairs ? strapi.db.connection.from(pairs.as('p')) : strapi.db.connection(`${tableOf(strapi, PAIR)} as p`);
     for (const side of ['a', 'b']) {
       q.join(`${tableOf(strapi, ALUMNUS)} as ${side}`, `${side}.id`, side === 'a' ? p('first') : p('second'))
         .leftJoin(`${cohort.table} as ${side}l`, `${side}l.${cohort.from}`, `${side}.id`)
@@ -149,17 +152,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async list(query: { page: number; pageSize: number; minScore: number; status: 'open' | 'dismissed' | 'merged' }, user: User): Promise<DuplicatesResponse> {
       const access = await scopeOf(user);
-      const filter = (q: any) =>
-        q.where(`p.${columnOf(strapi, PAIR, 'pairStatus')}`, query.status).andWhere(`p.${columnOf(strapi, PAIR, 'score')}`, '>=', query.minScore);
-      const [rows, [{ n }], scan] = await Promise.all([
-        filter(pairsQuery(access))
-          .select(select())
-          .orderBy([{ column: `p.${columnOf(strapi, PAIR, 'score')}`, order: 'desc' }, { column: 'p.id' }])
-          .limit(query.pageSize)
-          .offset((query.page - 1) * query.pageSize),
-        filter(pairsQuery(access)).count({ n: 'p.id' }),
-        service.scanStatus(),
-      ]);
+      const score = columnOf(strapi, PAIR, 'score');
+      const order = [{ column: score, order: 'desc' }, { column: 'id', order: 'desc' }];
+      const filter = (q: any, prefix = '') =>
+        q.where(`${prefix}${columnOf(strapi, PAIR, 'pairStatus')}`, query.status).andWhere(`${prefix}${score}`, '>=', query.minScore);
+      const offset = (query.page - 1) * query.pageSize;
+      let rows: any[];
+      let n: unknown;
+      if (access.all) {
+        // The page is cut from the pairs alone (an index scan of status and score), then joined.
+        const page = filter(strapi.db.connection(tableOf(strapi, PAIR)).select('*')).orderBy(order).limit(query.pageSize).offset(offset);
+        [rows, [{ n }]] = await Promise.all([
+          pairsQuery(access, page).select(select()).orderBy(order.map((o) => ({ ...o, column: `p.${o.column}` }))),
+          filter(strapi.db.connection(tableOf(strapi, PAIR))).count({ n: '*' }),
+        ]);
+      } else {
+        [rows, [{ n }]] = await Promise.all([
+          filter(pairsQuery(access), 'p.').select(select()).orderBy(order.map((o) => ({ ...o, column: `p.${o.column}` }))).limit(query.pageSize).offset(offset),
+          filter(pairsQuery(access), 'p.').count({ n: 'p.id' }),
+        ]);
+      }
+      const scan = await service.scanStatus();
       const total = Number(n);
       return {
         data: rows.map((r: any) => present(r, access)),
