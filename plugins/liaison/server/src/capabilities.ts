@@ -11,6 +11,7 @@ import website from './website';
 import uploads from './uploads';
 import fields from './fields';
 import imports from './imports';
+import personalData from './personal-data';
 import duplicates from './duplicates';
 
 /**
@@ -29,4 +30,4 @@ export interface Capability {
   destroy?: (args: { strapi: any }) => void | Promise<void>;
 }
 
-export const CAPABILITIES: Capability[] = [fields, access, jobs, outbox, assignment, coverage, board, training, appraisal, honours, website, uploads, imports, duplicates];
+export const CAPABILITIES: Capability[] = [fields, access, jobs, outbox, assignment, coverage, board, training, appraisal, honours, website, uploads, imports, duplicates, personalData];

@@ -61,6 +61,9 @@ const COMMON: Record<string, Label> = {
   scope: ['Scope', '范围'],
   post: ['Post', '岗位'],
   action: ['Change', '变更'],
+  consent: ['Consent', '授权事项'],
+  granted: ['Given', '已同意'],
+  request: ['Request', '请求'],
   at: ['When', '时间'],
   by: ['By', '操作人'],
   byId: ['By (admin user id)', '操作人账号编号'],
@@ -223,6 +226,12 @@ const OVERRIDES: Record<string, Record<string, Label>> = {
   'plugin::liaison.quota': { posts: ['Number of posts', '岗位数'] },
   'plugin::liaison.liaison': { label: ['Post', '岗位'] },
   'plugin::liaison.data-import': { attempts: ['Attempts', '尝试次数'] },
+  'plugin::liaison.consent-change': { source: ['Where it came from', '来源'], at: ['Consent date', '授权日期'] },
+  'plugin::liaison.data-request': {
+    format: ['File format', '文件格式'],
+    reason: ['Reason given', '请求理由'],
+    alumnusDocumentId: ['Alumnus (documentId, kept if the record is deleted)', '校友编号（记录删除后仍保留）'],
+  },
 };
 
 export const CONTENT_TYPE_FIELDS: Record<string, string[]> = {
@@ -265,6 +274,8 @@ export const CONTENT_TYPE_FIELDS: Record<string, string[]> = {
     'fileName', 'fileSize', 'format', 'encoding', 'dryRun', 'importStatus', 'progress', 'counts', 'columns', 'settings', 'created',
     'rejected', 'failure', 'source', 'startedBy', 'storedAs', 'startedAt', 'finishedAt', 'heartbeatAt', 'attempts', 'claimedBy',
   ],
+  'plugin::liaison.consent-change': ['alumnus', 'consent', 'granted', 'at', 'source', 'by', 'byId'],
+  'plugin::liaison.data-request': ['request', 'alumnus', 'alumnusDocumentId', 'format', 'reason', 'at', 'by', 'byId'],
   'plugin::liaison.story': ['title', 'slug', 'summary', 'body', 'cover', 'colleges', 'chapters', 'industries', 'cohortYears', 'tags', 'featuredAlumni'],
   'plugin::liaison.event': [
     'title', 'slug', 'type', 'chapter', 'college', 'industry', 'startsAt', 'endsAt', 'venue', 'onlineUrl', 'capacity',

@@ -28,6 +28,8 @@ export const contentTypeNames: Record<'en' | 'zh-Hans', Record<string, string>> 
     'Post history': '岗位变更记录',
     'Job run': '定时任务记录',
     'Data import': '数据导入',
+    'Consent change': '授权变更记录',
+    'Personal data request': '个人数据请求记录',
     'Duplicate pair': '疑似重复记录',
     'Alumni merge': '校友记录合并',
     'Alumni story': '校友故事',

@@ -10,6 +10,8 @@ import { searchKeyOf } from '../rules/search-key';
 import { columnOf, tableOf } from '../utils/db';
 import { conflictError, forbiddenError, requestLanguage, validationError } from '../utils/errors';
 import { announceChange } from '../website/invalidation';
+import { actorOf } from '../assignment/history';
+import { CONSENTS, recordConsentChanges } from '../personal-data/consents';
 import { ALUMNUS, PAIR } from './scan';
 
 const POSTS = 'plugin::liaison.liaison';
@@ -184,6 +186,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // The other record goes first: its student number may be the one kept (a unique column).
         await query(ALUMNUS).delete({ where: { id: from.id } });
         if (Object.keys(data).length) await query(ALUMNUS).update({ where: { id: kept.id }, data: { ...data, updatedAt: new Date() } });
+        // A consent the merge changes on the kept record enters its history, as every other path's does.
+        await recordConsentChanges(
+          strapi,
+          CONSENTS.filter((c) => c.field in data && !!data[c.field] !== !!kept[c.field]).map((c) => ({
+            alumnusId: kept.id,
+            consent: c.consent,
+            granted: !!data[c.field],
+            at: (data[c.at] as string | null) ?? new Date(),
+            source: 'admin' as const,
+            by: actorOf(user),
+          }))
+        );
         // Records merged into the one now going point at the kept one (no chains to follow).
         await trx(tableOf(strapi, MERGE))
           .where(columnOf(strapi, MERGE, 'keptDocumentId'), from.documentId)

@@ -211,6 +211,18 @@ export const MESSAGES = {
   'coverage.sort': { en: 'must be <column>:asc|desc with column one of {list}', 'zh-Hans': '格式须为 <列>:asc|desc，列须为以下之一：{list}' },
   // outbox
   'outbox.sending': { en: 'the mail is being sent right now: try again in a minute', 'zh-Hans': '这封邮件正在发送中：请稍后再试' },
+  // personal data: exports, erasure, consents
+  'personalData.livePost': {
+    en: 'holds a live post ({posts}): end it (or reject the nomination) before erasing their data',
+    'zh-Hans': '仍担任或被提名岗位（{posts}）：请先结束任期（或不批准提名），再删除其个人数据',
+  },
+  'personalData.erased': { en: "this alumnus' data was already erased on {date}", 'zh-Hans': '此校友的个人数据已于 {date} 删除' },
+  'personalData.pdfFont': {
+    en: 'the server has no font for Chinese text, so it cannot write this PDF: install one (Debian: fonts-noto-cjk) or set LIAISON_PDF_FONT, or ask for format=html',
+    'zh-Hans': '服务器上没有中文字体，无法生成此 PDF：请安装中文字体（Debian：fonts-noto-cjk）或设置 LIAISON_PDF_FONT，或改用 format=html',
+  },
+  'personalData.future': { en: 'must not be in the future', 'zh-Hans': '不能晚于当前时间' },
+  'personalData.consentNeeded': { en: 'give contact or publish (true or false)', 'zh-Hans': '请填写 contact 或 publish（true 或 false）' },
   // uploads: the media library's allowlist
   'uploads.kind': {
     en: '{name} is not a kind of file the media library takes: upload images (JPEG, PNG, GIF, WebP, AVIF), PDF, office documents, text or CSV',
