@@ -17,7 +17,8 @@ import { HeldRows } from '../../plugins/liaison/server/src/imports/held';
 import { changeOf, matcherFor, type Snapshot } from '../../plugins/liaison/server/src/imports/resolve';
 import { detectDelimiter, detectEncoding, formatOf, cellText } from '../../plugins/liaison/server/src/imports/read';
 import { mergedRange, mergeFiller } from '../../plugins/liaison/server/src/imports/merges';
-import { neutralise, rejectedCsv } from '../../plugins/liaison/server/src/imports/service';
+import { rejectedCsv } from '../../plugins/liaison/server/src/imports/service';
+import { neutralise } from '../../plugins/liaison/server/src/utils/spreadsheet';
 import { importMessage, reasonOf, IMPORT_MESSAGES } from '../../plugins/liaison/server/src/imports/messages';
 
 describe('headers are recognised in Chinese (simplified or traditional) and English', () => {

@@ -7,6 +7,7 @@ import type { AlumnusHit } from '../admin-api-types';
 const ALUMNUS = 'plugin::liaison.alumnus';
 const COHORT = 'plugin::liaison.cohort';
 const COLLEGE = 'plugin::liaison.college';
+const MERGE = 'plugin::liaison.alumni-merge';
 
 /**
  * Finds alumni by name, pinyin, pinyin initials or student number, for the nominate
@@ -29,6 +30,10 @@ export const searchAlumni = async (strapi: Core.Strapi, access: NetworkScope, q:
       w
         .whereRaw(`${a('searchKey')} LIKE ? ESCAPE '\\'`, [like])
         .orWhere(a('studentNo'), q.trim())
+        // A number of a record merged into another finds the one kept.
+        .orWhereIn(a('documentId'), (m) =>
+          m.from(tableOf(strapi, MERGE)).select(columnOf(strapi, MERGE, 'keptDocumentId')).where(columnOf(strapi, MERGE, 'mergedStudentNo'), q.trim())
+        )
     )
     .select({
       documentId: a('documentId'),

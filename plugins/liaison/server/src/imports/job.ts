@@ -1,6 +1,7 @@
 import os from 'os';
 import { randomBytes } from 'crypto';
 import { stringify } from 'csv-stringify/sync';
+import { neutralise } from '../utils/spreadsheet';
 import { importMessage, reasonOf, type ImportLang, type RowProblem } from './messages';
 import type { Mapping } from './columns';
 import type { CreateOptions, ImportScope } from './resolve';
@@ -50,12 +51,6 @@ export type RunOutcome = 'ran' | 'busy' | 'done-elsewhere';
 
 /** This instance, as it signs the imports it claims. */
 export const INSTANCE = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-
-/** A cell as a spreadsheet must not run it: = + - @ tab CR at its start get a leading apostrophe. */
-export const neutralise = (cell: unknown) => {
-  const text = cell === null || cell === undefined ? '' : String(cell);
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-};
 
 /** The rejected rows as CSV (UTF-8 with BOM, for Excel): `row`, the file's columns as they were, `reason`. */
 export const rejectedCsv = (headers: string[], rows: RejectedRow[], lang: ImportLang, more = 0) => {

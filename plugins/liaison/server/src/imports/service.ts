@@ -25,7 +25,7 @@ import {
   type Settings,
 } from './job';
 
-export { IMPORT, MAX_STORED_REJECTED, STALE_AFTER_MS, neutralise, rejectedCsv } from './job';
+export { IMPORT, MAX_STORED_REJECTED, STALE_AFTER_MS, rejectedCsv } from './job';
 export type { Counts, ImportStatus, Progress, RejectedRow } from './job';
 
 /**
