@@ -1,6 +1,7 @@
 import type { Capability } from '../capabilities';
 import { ACTIONS, requires } from '../permissions';
 import board from './controller';
+import { installSearchIndexes } from './search-index';
 
 /** What the Assignment board reads beyond coverage and the post lifecycle: a scope's posts, and alumni to nominate. */
 const capability: Capability = {
@@ -9,6 +10,8 @@ const capability: Capability = {
     { method: 'GET', path: '/alumni', handler: 'board.alumni', config: { policies: requires(ACTIONS.nominate) } },
   ],
   controllers: { board },
+  // The alumni search's indexes (PostgreSQL): trigrams and short pieces of the search text.
+  bootstrap: ({ strapi }) => installSearchIndexes(strapi),
 };
 
 export default capability;
