@@ -2,12 +2,13 @@
 /**
  * Office-day benchmark: what staff wait for on a working day, at real size, on PostgreSQL.
  *
- *   npm run bench:office-day -- [--alumni=300000] [--runs=20] [--keep] [--database=<url>] [--compile=false]
+ *   npm run bench:office-day -- [--alumni=300000] [--runs=20] [--keep] [--database=<url>] [--only=<regexp>] [--compile=false]
  *
  * 1. On a fresh PostgreSQL database (BENCH_PG_URL; dropped afterwards unless --keep), a
  *    child process seeds the demo network with `seedDemo(strapi, { alumni })` (the
  *    `bench:seed` loader) and runs ANALYZE, as autovacuum would on a live database.
- *    `--database=<url>` measures a database kept by an earlier run instead (no seeding).
+ *    `--database=<url>` measures a database kept by an earlier run instead (no seeding);
+ *    `--only=<regexp>` times only the requests whose names match.
  * 2. Another child starts Liaison as production runs it (NODE_ENV=production, its own
  *    secrets, `--max-semi-space-size=64`, the plugin's bootstrap on that database), logs in
  *    as a super admin and times each request below through HTTP with the admin's JWT: one
@@ -145,7 +146,8 @@ async function measure() {
       ['page', 'overview', '/liaison/overview'],
     ];
     result.requests = [];
-    for (const [group, name, url] of requests) {
+    const only = args.only ? new RegExp(args.only) : null;
+    for (const [group, name, url] of requests.filter(([, name]) => !only || only.test(name))) {
       const warm = await call(url);
       const found = warm.body.pagination?.total ?? warm.body.meta?.pagination?.total ?? (Array.isArray(warm.body.data) ? warm.body.data.length : undefined);
       const ms = [];
@@ -172,7 +174,7 @@ function secrets() {
 function runPhase(phase, env, flags = []) {
   const out = path.join(os.tmpdir(), `liaison-bench-${process.pid}-office-day-${phase}.json`);
   try {
-    const res = spawnSync(process.execPath, [...flags, __filename, `--child=${phase}`, `--out=${out}`, `--alumni=${ALUMNI}`, `--runs=${RUNS}`], {
+    const res = spawnSync(process.execPath, [...flags, __filename, `--child=${phase}`, `--out=${out}`, `--alumni=${ALUMNI}`, `--runs=${RUNS}`, ...(args.only ? [`--only=${args.only}`] : [])], {
       cwd: appDir,
       stdio: ['ignore', 'inherit', 'inherit'],
       env: { ...process.env, ...env },

@@ -3,7 +3,7 @@ import { scopedReader } from '../access/query-guard';
 import { NOTHING } from '../access/rules';
 import { rowsOf, tableOf } from '../utils/db';
 import type { DocumentMiddleware } from '../writes/types';
-import { ALUMNI_SEARCH_FIELDS, indexedCondition } from './search-index';
+import { indexedCondition, searchFieldsFor } from './search-index';
 
 const ALUMNUS = 'plugin::liaison.alumnus';
 const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
@@ -41,8 +41,9 @@ const indexedMatches = async (strapi: Core.Strapi, q: string, fields: readonly s
  * Strapi would look for the words in every text column, the id and the enumerations
  * included, with `ILIKE` on each, which no index serves (1.4 s at 300,000 alumni). Here
  * it looks in the fields that find a person (ALUMNI_SEARCH_FIELDS: name, pinyin, initials,
- * student number, phone, e-mail …), any case, and for a scoped user only in those they may
- * read (so a search cannot tell a phone number it may not show). On PostgreSQL the matches
+ * student number, phone, e-mail, WeChat; a term of one or two characters in the name,
+ * pinyin and initials only), any case, and for a scoped user only in those they may read
+ * (so a search cannot tell a phone number it may not show). On PostgreSQL the matches
  * come from the search indexes (search-index.ts) and the read gets them as an `id` filter;
  * otherwise it gets the same condition as filters (`$containsi` on each field).
  */
@@ -52,7 +53,7 @@ export const alumniSearch = (strapi: Core.Strapi): DocumentMiddleware => async (
   const q = params?._q;
   if (typeof q !== 'string' || !q) return next();
   const canRead = await scopedReader(strapi);
-  const fields = ALUMNI_SEARCH_FIELDS.filter((f) => !canRead || canRead(ALUMNUS, f));
+  const fields = searchFieldsFor(q).filter((f) => !canRead || canRead(ALUMNUS, f));
   let search: Record<string, unknown> = NOTHING;
   if (fields.length) {
     const ids = await indexedMatches(strapi, q, fields);

@@ -1,30 +1,40 @@
 import type { Core } from '@strapi/strapi';
+import { createHash } from 'crypto';
 import { columnOf, isPostgres, tableOf } from '../utils/db';
 
 const ALUMNUS = 'plugin::liaison.alumnus';
 
 /**
  * What a search for a person reads: the name with its pinyin and initials (the search key),
- * the published names, the student number, the contact details, where they work. The
- * Content Manager's search of alumni (`_q`) looks in these, lower-cased, for what was typed
- * (alumni-cm-search.ts); a scoped user's only in those of them they may read.
+ * the published names, the student number, the contact details. The Content Manager's
+ * search of alumni (`_q`) looks in these, lower-cased, for what was typed (cm-search.ts);
+ * a scoped user's only in those of them they may read.
  */
-export const ALUMNI_SEARCH_FIELDS = [
-  'name',
-  'searchKey',
-  'displayName',
-  'displayNameEn',
-  'studentNo',
-  'phone',
-  'email',
-  'wechat',
-  'employer',
-  'jobTitle',
-] as const;
+export const ALUMNI_SEARCH_FIELDS = ['name', 'searchKey', 'displayName', 'displayNameEn', 'studentNo', 'phone', 'email', 'wechat'] as const;
+/**
+ * What a term of one or two characters is looked for in: the name, its pinyin and
+ * initials (王芳, 芳, wf). Two digits of a phone number or letters of an address find
+ * half the network, not a person.
+ */
+export const SHORT_TERM_FIELDS = ['name', 'searchKey'] as const;
+export const isShortTerm = (term: string) => [...term].length <= 2;
+/** The fields a term is looked for in, by its length. */
+export const searchFieldsFor = (term: string): readonly string[] => (isShortTerm(term) ? SHORT_TERM_FIELDS : ALUMNI_SEARCH_FIELDS);
 
-/** The two indexes: trigrams of the search text (3 characters and more), its 1- and 2-character pieces (shorter). */
-export const SEARCH_INDEXES = { trigrams: 'liaison_alumni_search_trgm', pieces: 'liaison_alumni_search_pieces' } as const;
 const PIECES = 'liaison_search_pieces';
+/** A text's characters and pairs of neighbouring characters, word by word (2 µs a name). */
+const PIECES_FUNCTION = `CREATE OR REPLACE FUNCTION ${PIECES}(t text) RETURNS text[] LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  DECLARE pieces text[] := '{}'; word text; chars text[]; i int;
+  BEGIN
+    FOREACH word IN ARRAY regexp_split_to_array(t, '\\s+') LOOP
+      chars := regexp_split_to_array(word, '');
+      pieces := pieces || chars;
+      FOR i IN 1 .. coalesce(array_length(chars, 1), 0) - 1 LOOP
+        pieces := pieces || (chars[i] || chars[i + 1]);
+      END LOOP;
+    END LOOP;
+    RETURN pieces;
+  END $$`;
 const LOCK = 774412;
 
 /** Whether this database has the indexes (PostgreSQL with pg_trgm), per Strapi instance. */
@@ -32,19 +42,39 @@ const ready = new WeakMap<Core.Strapi, boolean>();
 export const searchIndexReady = (strapi: Core.Strapi) => ready.get(strapi) === true;
 
 /**
- * All the search fields of one alumnus as one lower-cased text, fields separated by a
- * line feed, which a search term never holds: the expression both indexes are built on,
- * and that the search repeats word for word so that PostgreSQL uses them.
+ * Fields of one alumnus as one lower-cased text, separated by line feeds (which a search
+ * term never holds): the expression an index is built on, and that the search repeats
+ * word for word so that PostgreSQL uses it.
  */
-export const searchTextSql = (strapi: Core.Strapi, alias: string) =>
-  `lower(${ALUMNI_SEARCH_FIELDS.map((f) => `coalesce(${alias}.${columnOf(strapi, ALUMNUS, f)}::text, '')`).join(` || E'\\n' || `)})`;
+const textOf = (strapi: Core.Strapi, alias: string, fields: readonly string[]) =>
+  `lower(${fields.map((f) => `coalesce(${alias}.${columnOf(strapi, ALUMNUS, f)}::text, '')`).join(` || E'\\n' || `)})`;
+const trigramsOn = (strapi: Core.Strapi, alias: string) => textOf(strapi, alias, ALUMNI_SEARCH_FIELDS);
+const piecesOn = (strapi: Core.Strapi, alias: string) => `${PIECES}(${textOf(strapi, alias, SHORT_TERM_FIELDS)})`;
+
+/**
+ * The two GIN indexes: trigrams of the search fields (`LIKE '%term%'` for terms of three
+ * characters and more), and the name's pieces (1 and 2 characters, where trigrams find
+ * nothing). Each is named after a hash of its definition, so that a release that changes
+ * the fields or the function builds it anew (and drops the old one) instead of keeping an
+ * index no search uses.
+ */
+export const searchIndexes = (strapi: Core.Strapi) => {
+  const table = tableOf(strapi, ALUMNUS);
+  const named = (base: string, definition: string, uses = '') => ({
+    name: `${base}_${createHash('sha1').update(definition + uses).digest('hex').slice(0, 8)}`,
+    base,
+    definition,
+  });
+  return [
+    named('liaison_alumni_search_trgm', `USING gin ((${trigramsOn(strapi, table)}) gin_trgm_ops)`),
+    named('liaison_alumni_search_pieces', `USING gin (${piecesOn(strapi, table)})`, PIECES_FUNCTION),
+  ];
+};
 
 /**
  * On PostgreSQL, at each start (idempotent, one instance at a time): the pg_trgm extension,
- * a function giving a text's distinct 1- and 2-character pieces, and two GIN indexes on the
- * alumni's search text: its trigrams (`LIKE '%term%'` for terms of three characters and
- * more) and its pieces (a 2-character name such as 王芳, initials, where trigrams find
- * nothing). Without the right to create the extension, a warning, and searches scan.
+ * the pieces function and the two indexes (searchIndexes). Without the right to create the
+ * extension, a warning, and searches read the table.
  */
 export const installSearchIndexes = async (strapi: Core.Strapi) => {
   if (!isPostgres(strapi)) return;
@@ -55,7 +85,7 @@ export const installSearchIndexes = async (strapi: Core.Strapi) => {
     const available = await knex.raw(`SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'`);
     if (!available.rows.length) {
       strapi.log.warn(
-        `liaison: could not create the PostgreSQL extension pg_trgm (${(error as Error).message}); alumni searches will scan the table. ` +
+        `liaison: could not create the PostgreSQL extension pg_trgm (${(error as Error).message}); alumni searches will read the whole table. ` +
           'Run "CREATE EXTENSION pg_trgm" as a database owner and restart.',
       );
       ready.set(strapi, false);
@@ -63,17 +93,17 @@ export const installSearchIndexes = async (strapi: Core.Strapi) => {
     }
   }
   const table = tableOf(strapi, ALUMNUS);
-  const text = searchTextSql(strapi, table);
   await strapi.db.transaction(async ({ trx }) => {
     await trx.raw('SELECT pg_advisory_xact_lock(?)', [LOCK]);
-    await trx.raw(`CREATE OR REPLACE FUNCTION ${PIECES}(t text) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-      SELECT coalesce(array_agg(DISTINCT p), '{}') FROM (
-        SELECT substr(t, i, 1) AS p FROM generate_series(1, char_length(t)) i
-        UNION ALL SELECT substr(t, i, 2) FROM generate_series(1, char_length(t) - 1) i
-      ) pieces WHERE p !~ '\\s'
-    $$`);
-    await trx.raw(`CREATE INDEX IF NOT EXISTS ${SEARCH_INDEXES.trigrams} ON ${table} USING gin ((${text}) gin_trgm_ops)`);
-    await trx.raw(`CREATE INDEX IF NOT EXISTS ${SEARCH_INDEXES.pieces} ON ${table} USING gin (${PIECES}(${text}))`);
+    await trx.raw(PIECES_FUNCTION);
+    for (const index of searchIndexes(strapi)) {
+      const stale = await trx.raw(
+        `SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ? AND indexname LIKE ? AND indexname <> ?`,
+        [table, `${index.base}\\_%`, index.name],
+      );
+      for (const row of stale.rows) await trx.raw(`DROP INDEX IF EXISTS ${row.indexname}`);
+      await trx.raw(`CREATE INDEX IF NOT EXISTS ${index.name} ON ${table} ${index.definition}`);
+    }
   });
   ready.set(strapi, true);
 };
@@ -84,7 +114,8 @@ export const containsPattern = (term: string) => `%${term.replace(/[\\%_]/g, (ch
 /**
  * How the indexes can find a term: by trigrams when it has a run of three letters or
  * digits (what pg_trgm makes trigrams of), by its piece when it is one or two characters
- * without spaces; otherwise they cannot (`null`: search without them).
+ * without spaces (in the name, pinyin and initials only); otherwise they cannot (`null`:
+ * search without them).
  */
 export const indexedBy = (term: string): 'trigrams' | 'pieces' | null => {
   if (!term || term.includes('\n')) return null;
@@ -102,10 +133,10 @@ export const indexedBy = (term: string): 'trigrams' | 'pieces' | null => {
  */
 export const indexedCondition = (strapi: Core.Strapi, alias: string, term: string, fields: readonly string[]) => {
   const how = searchIndexReady(strapi) ? indexedBy(term) : null;
-  if (!how || !fields.length) return null;
-  const text = searchTextSql(strapi, alias);
+  const covered: readonly string[] = how === 'pieces' ? SHORT_TERM_FIELDS : ALUMNI_SEARCH_FIELDS;
+  if (!how || !fields.length || !fields.every((f) => covered.includes(f))) return null;
   const pattern = containsPattern(term);
   const eachField = fields.map((f) => `lower(${alias}.${columnOf(strapi, ALUMNUS, f)}::text) LIKE lower(?)`).join(' OR ');
-  const first = how === 'trigrams' ? `${text} LIKE lower(?)` : `${PIECES}(${text}) @> ARRAY[lower(?)]`;
+  const first = how === 'trigrams' ? `${trigramsOn(strapi, alias)} LIKE lower(?)` : `${piecesOn(strapi, alias)} @> ARRAY[lower(?)]`;
   return { sql: `(${first} AND (${eachField}))`, bindings: [how === 'trigrams' ? pattern : term, ...fields.map(() => pattern)] };
 };
