@@ -14,8 +14,8 @@
  *    as a super admin and times each request below through HTTP with the admin's JWT: one
  *    warm-up call, then --runs timed calls (p50, p95, max), one request after another.
  *    Finding a person: the Content Manager's alumni search (`_q`) by name, pinyin, initials,
- *    student number, phone prefix and e-mail part, and the nominate dialog's search
- *    (`GET /liaison/alumni?q=`); target p95 < 300 ms. The plugin pages' requests (board:
+ *    student number, phone prefix and e-mail part, its relation picker (a post's holder) by
+ *    name, and the nominate dialog's search (`GET /liaison/alumni?q=`); target p95 < 300 ms. The plugin pages' requests (board:
  *    coverage per dimension, summary, filter options, a scope, candidates per dimension;
  *    appraisal results; training overview; the network overview; the Content Manager's
  *    alumni list); target p95 < 500 ms.
@@ -128,6 +128,8 @@ async function measure() {
       ['find', `CM search _q= student number`, cm(terms.studentNo)],
       ['find', `CM search _q= phone prefix (${terms.phone})`, cm(terms.phone)],
       ['find', `CM search _q= e-mail part (${terms.email})`, cm(terms.email)],
+      ['find', `CM relation picker _q= name (${terms.name})`, `/content-manager/relations/plugin::liaison.liaison/alumnus?pageSize=10&_q=${encodeURIComponent(terms.name)}`],
+      ['find', `CM relation picker _q= given name (${terms.name.slice(1)})`, `/content-manager/relations/plugin::liaison.liaison/alumnus?pageSize=10&_q=${encodeURIComponent(terms.name.slice(1))}`],
       ['find', `nominate q= name (${terms.name})`, `/liaison/alumni?q=${encodeURIComponent(terms.name)}`],
       ['find', `nominate q= pinyin (${terms.pinyin})`, `/liaison/alumni?q=${encodeURIComponent(terms.pinyin)}`],
       ['find', `nominate q= initials (${terms.initials})`, `/liaison/alumni?q=${encodeURIComponent(terms.initials)}`],

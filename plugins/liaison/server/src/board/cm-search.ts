@@ -18,10 +18,10 @@ export const MAX_INDEXED_MATCHES = 10000;
  * null when they cannot answer (SQLite, no pg_trgm, a term they cannot find, too many).
  * Asked once per request: the Content Manager's list reads the page and counts it.
  */
-const indexedMatches = async (strapi: Core.Strapi, q: string, fields: readonly string[]): Promise<number[] | null> => {
+const indexedMatches = async (strapi: Core.Strapi, q: string, fields: readonly string[], state?: any): Promise<number[] | null> => {
   const condition = indexedCondition(strapi, 'a', q.toLowerCase(), fields);
   if (!condition) return null;
-  const state = strapi.requestContext.get()?.state as any;
+  state ??= strapi.requestContext.get()?.state;
   const memo: Map<string, Promise<number[] | null>> | undefined = state ? (state.liaisonAlumniSearch ??= new Map()) : undefined;
   const key = `${fields.join(',')}\u0000${q}`;
   const known = memo?.get(key);
@@ -50,8 +50,9 @@ const indexedMatches = async (strapi: Core.Strapi, q: string, fields: readonly s
 export const alumniSearch = (strapi: Core.Strapi): DocumentMiddleware => async (ctx, next) => {
   if (ctx.uid !== ALUMNUS || !READS.has(ctx.action)) return next();
   const params = ctx.params as Record<string, any> | undefined;
-  const q = params?._q;
-  if (typeof q !== 'string' || !q) return next();
+  // What was typed, without the spaces around it (a search box keeps a trailing space).
+  const q = typeof params?._q === 'string' ? params._q.trim() : '';
+  if (!q) return next();
   const canRead = await scopedReader(strapi);
   const fields = searchFieldsFor(q).filter((f) => !canRead || canRead(ALUMNUS, f));
   let search: Record<string, unknown> = NOTHING;
@@ -61,5 +62,29 @@ export const alumniSearch = (strapi: Core.Strapi): DocumentMiddleware => async (
   }
   const { _q, ...rest } = params!;
   (ctx as any).params = { ...rest, filters: rest.filters ? { $and: [rest.filters, search] } : search };
+  return next();
+};
+
+/**
+ * The Content Manager's relation picker of alumni (a post's holder, a story's featured
+ * alumni): Strapi looks for `_q` in the main field (`name`, `$containsi`) and orders by it,
+ * and PostgreSQL, expecting many matches, walks the name index from the start to find the
+ * first ten (0.4 s for 王芳 at 300,000 alumni). The same matches, found through the search
+ * indexes, go to the picker as an `id` filter instead. Added after the picker's checks and
+ * scope (access/), which read `_q` and add their filters to the same parsed query.
+ */
+export const alumniPickerSearch = (strapi: Core.Strapi) => async (ctx: any, next: () => Promise<unknown>) => {
+  const { model, targetField } = ctx.params ?? {};
+  const target = typeof model === 'string' && model.startsWith('plugin::liaison.') ? (strapi.getModel(model as any)?.attributes as any)?.[targetField]?.target : undefined;
+  // The parsed query is cached per query string: the controller reads this same object.
+  const query = ctx.request.query ?? {};
+  if (target !== ALUMNUS || typeof query._q !== 'string' || !query._q || query._filter !== undefined) return next();
+  const config = await strapi.plugin('content-manager').service('content-types').findConfiguration(strapi.getModel(model as any));
+  if (config?.metadatas?.[targetField]?.edit?.mainField !== 'name') return next();
+  const ids = await indexedMatches(strapi, query._q, ['name'], ctx.state);
+  if (!ids) return next();
+  const byIds = ids.length ? { id: { $in: ids } } : NOTHING;
+  delete query._q;
+  query.filters = query.filters ? { $and: [query.filters, byIds] } : byIds;
   return next();
 };
