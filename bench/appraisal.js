@@ -24,10 +24,8 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { appDir, distDir, args, log, runChild, writeResults, runScript, pad, fmt } = require('./lib');
+const { appDir, distDir, args, log, runChild, writeResults, runScript, pad, fmt, now, percentile } = require('./lib');
 
-const now = () => Number(process.hrtime.bigint()) / 1e6;
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const CRITERIA = [
   { key: 'contacts', kind: 'measured', measure: 'contacts', weight: 40 },
   { key: 'events', kind: 'measured', measure: 'events_organised', weight: 15 },

@@ -20,7 +20,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { appDir, distDir, args, log, runChild, writeResults, runScript, pad, fmt } = require('./lib');
+const { appDir, distDir, args, log, runChild, writeResults, runScript, pad, fmt, now, stats } = require('./lib');
 const DIMENSIONS = ['cohort', 'college', 'region', 'industry'];
 const SCOPE = {
   cohort: { uid: 'plugin::liaison.cohort', field: 'cohort', alumni: (id) => ({ cohort: { documentId: id } }) },
@@ -30,12 +30,6 @@ const SCOPE = {
 };
 const DEFAULT_POSTS = { cohort: 2, college: 3, region: 5, industry: 3 };
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-const stats = (ms) => {
-  const sorted = [...ms].sort((a, b) => a - b);
-  return { calls: ms.length, median: percentile(sorted, 50), p95: percentile(sorted, 95), min: sorted[0], max: sorted[sorted.length - 1] };
-};
-const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 // ------------------------------------------------------------------ child: one database
 

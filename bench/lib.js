@@ -81,6 +81,15 @@ async function runChild(script, db, label, child, extra) {
 }
 
 const pad = (s, n) => String(s).padEnd(n);
+
+/** Milliseconds, fractional, from a monotonic clock. */
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+/** Timings in ms as calls, median, p95, min and max. */
+const stats = (ms) => {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return { calls: ms.length, median: percentile(sorted, 50), p95: percentile(sorted, 95), min: sorted[0], max: sorted[sorted.length - 1] };
+};
 const fmt = (n, d = 1) => n.toFixed(d);
 
 /** Writes a run's figures to bench/results/<name>-<date>.json, with the machine they were measured on. */
@@ -101,4 +110,4 @@ function runScript(child, main) {
   });
 }
 
-module.exports = { appDir, distDir, args, log, withPg, freshDatabase, runChild, writeResults, runScript, pad, fmt };
+module.exports = { appDir, distDir, args, log, withPg, freshDatabase, runChild, writeResults, runScript, pad, fmt, now, percentile, stats };

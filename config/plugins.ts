@@ -12,6 +12,8 @@ export default ({ env }) => ({
       publicPrefix: env('LIAISON_PUBLIC_PREFIX', ''),
       // Where uploaded import files wait for their job (removed when it ends); shared by all instances.
       importDir: env('IMPORT_DIR', ''),
+      // The font of the personal-data PDF export (Chinese needs a CJK font): a .ttf/.otf/.ttc file, `file.ttc#PostScriptName` for one of a collection.
+      pdfFont: env('LIAISON_PDF_FONT', ''),
     },
   },
   i18n: {

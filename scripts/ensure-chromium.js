@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Run before `npm test` / `npm run test:pg`: the browser tests drive Debian's Chromium.
+ * Run before `npm test` / `npm run test:pg`: the browser tests drive Debian's Chromium, and
+ * the personal-data PDF export draws Chinese with a CJK font (installed the same way).
  * When it is missing, install it with apt-get if this user may (root, or sudo without a
  * password); otherwise say how to get it. Never fails the command: the other tests
  * still run, and the browser tests fail with the same message (tests/helpers/browser.ts).
@@ -75,6 +76,30 @@ function ensureChromium(env = process.env) {
   return ok;
 }
 
-module.exports = { decide, facts, chromiumProblem, ensureChromium, DEFAULT_PATH };
+/** Fonts the personal-data PDF export can draw Chinese with (plugins/liaison/server/src/personal-data/render-pdf.ts). */
+const CJK_FONTS = ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc'];
 
-if (require.main === module) ensureChromium();
+/** The PDF export's test needs a Chinese font: installs Debian's fonts-wqy-microhei when none is there and this user may. */
+function ensureCjkFont(env = process.env) {
+  if (env.LIAISON_PDF_FONT || CJK_FONTS.some((f) => fs.existsSync(f)) || env.SKIP_CHROMIUM_INSTALL) return true;
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  const sudo = !root && run('sudo', ['-n', 'true']);
+  if (!run('sh', ['-c', 'command -v apt-get']) || (!root && !sudo)) {
+    process.stderr.write('\n[ensure-chromium] no Chinese font for the PDF export: apt-get install -y fonts-wqy-microhei, or set LIAISON_PDF_FONT\n\n');
+    return false;
+  }
+  const prefix = sudo ? ['sudo', '-n'] : [];
+  const apt = (...args) => {
+    const [cmd, ...rest] = [...prefix, 'apt-get', ...args];
+    return spawnSync(cmd, rest, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+  };
+  process.stdout.write('[ensure-chromium] no Chinese font: installing fonts-wqy-microhei with apt-get\n');
+  return apt('update', '-qq') && apt('install', '-y', '-qq', 'fonts-wqy-microhei');
+}
+
+module.exports = { decide, facts, chromiumProblem, ensureChromium, ensureCjkFont, DEFAULT_PATH };
+
+if (require.main === module) {
+  ensureChromium();
+  ensureCjkFont();
+}

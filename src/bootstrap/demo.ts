@@ -35,5 +35,11 @@ export const seedDemoIfWanted = async (strapi: Core.Strapi) => {
     .map(([uid, n]) => `${n} ${uid.split('.').pop()}`)
     .join(', ');
   strapi.log.info(`Demo network seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary}`);
+  // The duplicates page shows what a first scan finds, without waiting for the night's.
+  strapi
+    .plugin('liaison')
+    .service('duplicates')
+    .scan()
+    .catch(() => undefined);
   return counts;
 };

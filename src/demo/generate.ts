@@ -121,7 +121,7 @@ export interface AlumnusRecord {
   industry: number | null;
   employer: string | null;
   jobTitle: string | null;
-  phone: string;
+  phone: string | null;
   email: string;
   wechat: string | null;
   contactConsent: boolean;
@@ -815,8 +815,36 @@ function buildAlumni(random: Random, count: number, cohorts: CohortRecord[], maj
     cohortEnd.push(index);
   });
 
+  distinctContacts(records);
   return { records, namesEn, cohortStart, cohortEnd, byChapter, byChapterArea, byIndustry, cohortsByCollege };
 }
+
+/**
+ * One person, one phone and one address, as in life (the duplicate scan would take two
+ * people sharing one for one person). Without drawing again, so the rest of the demo stays
+ * as it was: a taken address gets the next free number before its @; a taken phone the
+ * next free last digits, or none on file when its range (the fiction ranges abroad) is full.
+ */
+const distinctContacts = (records: { phone: string | null; email: string }[]) => {
+  const phones = new Set<string>();
+  const mails = new Set<string>();
+  for (const r of records) {
+    if (r.phone !== null) {
+      let phone: string | null = r.phone;
+      for (let step = 1; phone !== null && phones.has(phone); step += 1) {
+        const [, head, last] = /^(.*?)(\d)$/.exec(r.phone) ?? [];
+        phone = step <= 9 && head !== undefined ? `${head}${(Number(last) + step) % 10}` : null;
+      }
+      r.phone = phone;
+      if (phone !== null) phones.add(phone);
+    }
+    const at = r.email.indexOf('@');
+    let email = r.email;
+    for (let n = 2; mails.has(email); n += 1) email = `${r.email.slice(0, at)}${n}${r.email.slice(at)}`;
+    r.email = email;
+    mails.add(email);
+  }
+};
 
 // ---------------------------------------------------------------- liaison posts
 

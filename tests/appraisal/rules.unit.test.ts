@@ -13,7 +13,7 @@ import { parseWith } from '../../plugins/liaison/server/src/rules/inputs';
 /** What a cycle's criteria schema finds wrong (the admin API and the write guard answer 400 with it). */
 const checkCriteria = (criteria: unknown) => parseWith(criteriaInput, criteria).problems;
 const checkScore = (score: unknown) => scoreProblems(score);
-import { neutralise } from '../../plugins/liaison/server/src/appraisal/export';
+import { neutralise } from '../../plugins/liaison/server/src/utils/spreadsheet';
 import { bestGrade, eligibilityProblem, isEligible } from '../../plugins/liaison/server/src/honours/rules';
 
 describe('appraisal rules', () => {

@@ -15,7 +15,8 @@ import { matchKey, toSimplified } from '../../plugins/liaison/server/src/imports
 import { checkRow, duplicatesInFile } from '../../plugins/liaison/server/src/imports/rows';
 import { changeOf, matcherFor, type Snapshot } from '../../plugins/liaison/server/src/imports/resolve';
 import { detectDelimiter, detectEncoding, formatOf, cellText } from '../../plugins/liaison/server/src/imports/read';
-import { neutralise, rejectedCsv } from '../../plugins/liaison/server/src/imports/service';
+import { rejectedCsv } from '../../plugins/liaison/server/src/imports/service';
+import { neutralise } from '../../plugins/liaison/server/src/utils/spreadsheet';
 import { importMessage, reasonOf, IMPORT_MESSAGES } from '../../plugins/liaison/server/src/imports/messages';
 
 describe('headers are recognised in Chinese (simplified or traditional) and English', () => {

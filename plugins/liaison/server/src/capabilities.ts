@@ -11,6 +11,8 @@ import website from './website';
 import uploads from './uploads';
 import fields from './fields';
 import imports from './imports';
+import personalData from './personal-data';
+import duplicates from './duplicates';
 
 /**
  * Each capability keeps its routes, controllers, services and rules in its own folder
@@ -28,4 +30,4 @@ export interface Capability {
   destroy?: (args: { strapi: any }) => void | Promise<void>;
 }
 
-export const CAPABILITIES: Capability[] = [fields, access, jobs, outbox, assignment, coverage, board, training, appraisal, honours, website, uploads, imports];
+export const CAPABILITIES: Capability[] = [fields, access, jobs, outbox, assignment, coverage, board, training, appraisal, honours, website, uploads, imports, duplicates, personalData];

@@ -13,10 +13,13 @@ export default {
   bootstrap,
   destroy,
   config: {
-    default: { publicPrefix: '', importDir: '' },
-    validator(config: { publicPrefix?: unknown; mailLinkSecret?: unknown; importDir?: unknown }) {
+    default: { publicPrefix: '', importDir: '', pdfFont: '' },
+    validator(config: { publicPrefix?: unknown; mailLinkSecret?: unknown; importDir?: unknown; pdfFont?: unknown }) {
       if (config?.importDir !== undefined && typeof config.importDir !== 'string') {
         throw new Error(`liaison: importDir must be a directory path (or '' for .tmp/imports), not ${JSON.stringify(config.importDir)}`);
+      }
+      if (config?.pdfFont !== undefined && typeof config.pdfFont !== 'string') {
+        throw new Error(`liaison: pdfFont must be the path of a font file (or '' to look in the usual places), not ${JSON.stringify(config.pdfFont)}`);
       }
       // Mails carry signed links: in production their key must be the host's own secret.
       if (process.env.NODE_ENV === 'production' && (typeof config?.mailLinkSecret !== 'string' || config.mailLinkSecret.length < 16)) {

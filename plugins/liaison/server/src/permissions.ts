@@ -20,6 +20,11 @@ const DEFINITIONS = [
   { key: 'nominateHonour', uid: 'honours.nominate', displayName: 'Nominate liaisons for honours', subCategory: 'honours' },
   { key: 'approveHonour', uid: 'honours.approve', displayName: 'Approve and award honours (committee)', subCategory: 'honours' },
   { key: 'runImports', uid: 'imports.run', displayName: "Import alumni from the registrar's files", subCategory: 'imports' },
+  { key: 'exportAlumni', uid: 'alumni.export', displayName: "Export what is held about an alumnus and read their consents' history", subCategory: 'personal data' },
+  { key: 'recordConsents', uid: 'alumni.consents', displayName: "Record alumni's consents (given or withdrawn)", subCategory: 'personal data' },
+  { key: 'eraseAlumni', uid: 'alumni.erase', displayName: "Erase an alumnus' personal data", subCategory: 'personal data' },
+  { key: 'reviewDuplicates', uid: 'duplicates.review', displayName: 'Review probable duplicates: scan, compare, dismiss', subCategory: 'alumni' },
+  { key: 'mergeAlumni', uid: 'alumni.merge', displayName: 'Merge two records of one person', subCategory: 'alumni' },
 ] as const;
 
 type ActionKey = (typeof DEFINITIONS)[number]['key'];

@@ -12,6 +12,7 @@ const HONOURS = [...ALL, 'honours'] as const;
 const TRAINING = [...ALL, 'training'] as const;
 const OUTBOX = [...ALL, 'outbox'] as const;
 const IMPORTS = [...ALL, 'imports'] as const;
+const DUPLICATES = [...ALL, 'duplicates'] as const;
 const CONTENT_MANAGER = [...ALL, 'content-manager'] as const;
 
 /**
@@ -85,6 +86,13 @@ export const keys = {
     rejected: (documentId: string, params: PageParams) => [...IMPORTS, 'rejected', documentId, params] as const,
   },
 
+  duplicates: {
+    all: () => DUPLICATES,
+    list: (params: DuplicatesParams) => [...DUPLICATES, 'list', params] as const,
+    scan: () => [...DUPLICATES, 'scan'] as const,
+    detail: (documentId: string) => [...DUPLICATES, 'detail', documentId] as const,
+  },
+
   /** Records read through the Content Manager's API (pickers, suggestions). */
   contentManager: {
     colleges: () => [...CONTENT_MANAGER, 'colleges'] as const,
@@ -97,3 +105,6 @@ export type OutboxParams = { status?: string; page: string | number; pageSize: s
 
 /** A page of a list. */
 export type PageParams = { page: string | number; pageSize: string | number };
+
+/** A page of probable duplicates: open, dismissed or merged, at or above a score. */
+export type DuplicatesParams = { status?: string; minScore?: string | number; page: string | number; pageSize: string | number };

@@ -2,6 +2,9 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import type {
   DataResponse,
+  DuplicatePair,
+  MergeResult,
+  ScanStatus,
   ImportCreateOptions,
   ImportField,
   ImportJob,
@@ -194,4 +197,41 @@ export const useDownloadRejected = () => {
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
+};
+
+// Duplicates and merge ------------------------------------------------------------------------
+
+/** Starts a scan (answered at once: the job runs on the server); the list and the scan's state follow. */
+export const useStartScan = () => {
+  const { post } = useFetchClient();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async () => (await post<DataResponse<ScanStatus>>('/liaison/duplicates/scan', {})).data.data,
+    onSuccess: (scan: ScanStatus) => {
+      client.setQueryData(keys.duplicates.scan(), { data: scan });
+      invalidate(client, [keys.duplicates.all()]);
+    },
+  });
+};
+
+/** Not the same person: the pair leaves the list for good. */
+export const useDismissPair = () => {
+  const { post } = useFetchClient();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (pair: string) => (await post<DataResponse<DuplicatePair>>(`/liaison/duplicates/${pair}/dismiss`, {})).data.data,
+    onSuccess: () => invalidate(client, [keys.duplicates.all()]),
+  });
+};
+
+/** Merges `from` into `kept`: the duplicates, and everything that counts or lists alumni and posts, are read again. */
+export const useMergeAlumni = () => {
+  const { post } = useFetchClient();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: { kept: string; from: string; fields: Record<string, 'a' | 'b'> }) =>
+      (await post<DataResponse<MergeResult>>(`/liaison/alumni/${input.kept}/merge`, { from: input.from, fields: input.fields })).data.data,
+    onSuccess: () =>
+      invalidate(client, [keys.duplicates.all(), keys.overview(), keys.coverage.all(), keys.scopes.all(), keys.candidates.all(), keys.posts.all(), keys.alumni.all(), keys.appraisal.all(), keys.training.all()]),
+  });
 };

@@ -1,6 +1,10 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { keepPreviousData, skipToken, useQuery, type QueryKey } from '@tanstack/react-query';
 import type {
+  DataResponse,
+  DuplicatePairDetail,
+  DuplicatesResponse,
+  ScanStatus,
   ImportListResponse,
   ImportResponse,
   ImportStatus,
@@ -33,7 +37,7 @@ import type {
   ScopeResponse,
 } from './board';
 import { queryString } from './client';
-import { keys, type OutboxParams, type PageParams } from './keys';
+import { keys, type DuplicatesParams, type OutboxParams, type PageParams } from './keys';
 
 /**
  * Reads an admin API URL (through Strapi's fetch client: the admin's token, refreshed when
@@ -154,3 +158,21 @@ export const useRejectedRows = (documentId: string | undefined, params: PagePara
     keys.imports.rejected(documentId ?? '', params),
     documentId && finished ? `/liaison/imports/${documentId}/rejected${queryString(params)}` : null,
   );
+
+// Duplicates ----------------------------------------------------------------------------------
+
+/** A page of probable duplicates, best first; read again while a scan runs. */
+export const useDuplicates = (params: DuplicatesParams) =>
+  useAdminQuery<DuplicatesResponse>(keys.duplicates.list(params), `/liaison/duplicates${queryString(params)}`, {
+    refetchInterval: (data) => (data?.meta.scan.status === 'running' ? 1000 : false),
+  });
+
+/** The scan's state, polled while it runs. */
+export const useDuplicateScan = () =>
+  useAdminQuery<DataResponse<ScanStatus>>(keys.duplicates.scan(), '/liaison/duplicates/scan', {
+    refetchInterval: (data) => (data?.data.status === 'running' ? 1000 : false),
+  });
+
+/** One pair with both records field by field. */
+export const useDuplicatePair = (documentId: string | undefined) =>
+  useAdminQuery<DataResponse<DuplicatePairDetail>>(keys.duplicates.detail(documentId ?? ''), documentId ? `/liaison/duplicates/${documentId}` : null);

@@ -8,12 +8,15 @@ import { OutboxPage } from './Outbox/OutboxPage';
 import { AppraisalPage } from './Appraisal/AppraisalPage';
 import { TrainingPage } from './Training/TrainingPage';
 import { ImportsPage } from './Imports/ImportsPage';
+import { DuplicatesPage } from './Duplicates/DuplicatesPage';
+import { PairReview } from './Duplicates/PairReview';
 
 const IMPORTS = [{ action: 'plugin::liaison.imports.run', subject: null }];
+const DUPLICATES = [{ action: 'plugin::liaison.duplicates.review', subject: null }];
 
 const SideNav = () => {
   const t = useT();
-  const { allowedActions } = useRBAC(IMPORTS);
+  const { allowedActions } = useRBAC([...IMPORTS, ...DUPLICATES]);
   return (
     <SubNav.Main aria-label={t('plugin.name', 'Liaison network')}>
       <SubNav.Header label={t('plugin.name', 'Liaison network')} />
@@ -26,10 +29,15 @@ const SideNav = () => {
             <SubNav.Link to="/plugins/liaison/training" label={t('training.title', 'Training')} />
             <SubNav.Link to="/plugins/liaison/outbox" label={t('outbox.title', 'E-mail outbox')} />
           </SubNav.Section>,
-          ...(allowedActions.canRun
+          ...(allowedActions.canRun || allowedActions.canReview
             ? [
                 <SubNav.Section key="data" label={t('nav.data', 'Alumni data')}>
-                  {[<SubNav.Link key="imports" to="/plugins/liaison/imports" label={t('imports.title', 'Imports')} />]}
+                  {[
+                    ...(allowedActions.canRun ? [<SubNav.Link key="imports" to="/plugins/liaison/imports" label={t('imports.title', 'Imports')} />] : []),
+                    ...(allowedActions.canReview
+                      ? [<SubNav.Link key="duplicates" to="/plugins/liaison/duplicates" label={t('duplicates.title', 'Probable duplicates')} />]
+                      : []),
+                  ]}
                 </SubNav.Section>,
               ]
             : []),
@@ -50,6 +58,8 @@ const App = () => (
         <Route path="training" element={<Page.Protect permissions={[{ action: 'plugin::liaison.training.read', subject: null }]}><TrainingPage /></Page.Protect>} />
         <Route path="outbox" element={<Page.Protect permissions={[{ action: 'plugin::liaison.outbox.read', subject: null }]}><OutboxPage /></Page.Protect>} />
         <Route path="imports" element={<Page.Protect permissions={IMPORTS}><ImportsPage /></Page.Protect>} />
+        <Route path="duplicates" element={<Page.Protect permissions={DUPLICATES}><DuplicatesPage /></Page.Protect>} />
+        <Route path="duplicates/:documentId" element={<Page.Protect permissions={DUPLICATES}><PairReview /></Page.Protect>} />
         <Route path="*" element={<Page.Error />} />
       </Routes>
     </Layouts.Root>

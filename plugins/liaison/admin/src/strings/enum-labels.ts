@@ -92,6 +92,11 @@ export const ENUM_LABELS: Record<string, Record<string, Label>> = {
     sent: ['Sent', '已发送'],
     failed: ['Failed', '发送失败'],
   },
+  pairStatus: {
+    open: ['To review', '待处理'],
+    dismissed: ['Two people', '不是同一人'],
+    merged: ['Merged', '已合并'],
+  },
   importStatus: {
     queued: ['Queued', '排队中'],
     running: ['Running', '进行中'],
@@ -101,10 +106,26 @@ export const ENUM_LABELS: Record<string, Record<string, Label>> = {
   format: {
     csv: ['CSV', 'CSV 文件'],
     xlsx: ['Excel workbook (XLSX)', 'Excel 工作簿（XLSX）'],
+    json: ['JSON', 'JSON 文件'],
+    html: ['Web page (HTML)', '网页（HTML）'],
+    pdf: ['PDF', 'PDF 文件'],
   },
   source: {
     admin: ['Admin panel', '管理后台'],
     cli: ['Command line', '命令行'],
+    import: ["An import of the registrar's file", '导入名单文件'],
+    self: ['The alumnus themself (the link in an e-mail)', '校友本人（邮件中的链接）'],
+    liaison: ['Recorded for a liaison', '由联络员转达'],
+    erasure: ['Erasure of their data', '删除个人数据'],
+    system: ['The system (a script or job)', '系统（脚本或定时任务）'],
+  },
+  consent: {
+    contact: ['To be contacted', '同意联络'],
+    publish: ['To be published', '同意公开'],
+  },
+  request: {
+    export: ['Export of their data', '导出个人数据'],
+    erase: ['Erasure of their data', '删除个人数据'],
   },
   recipientLocale: {
     'zh-Hans': ['Chinese', '中文'],

@@ -5,6 +5,17 @@
 type Label = [en: string, zh: string];
 
 const COMMON: Record<string, Label> = {
+  first: ['First record (id)', '记录一（编号）'],
+  second: ['Second record (id)', '记录二（编号）'],
+  evidence: ['Evidence', '依据'],
+  pairStatus: ['Status', '状态'],
+  decidedAt: ['Decided at', '处理时间'],
+  keptDocumentId: ['Kept record', '保留的记录'],
+  mergedDocumentId: ['Merged record', '被合并的记录'],
+  mergedStudentNo: ['Merged record’s student number', '被合并记录的学号'],
+  fields: ['Field choices', '字段取舍'],
+  moved: ['Links moved', '转移的关联记录'],
+  mergedBy: ['Merged by', '合并人'],
   version: ['Version', '版本'],
   textZh: ['Text (Chinese)', '正文（中文）'],
   textEn: ['Text (English)', '正文（英文）'],
@@ -50,6 +61,9 @@ const COMMON: Record<string, Label> = {
   scope: ['Scope', '范围'],
   post: ['Post', '岗位'],
   action: ['Change', '变更'],
+  consent: ['Consent', '授权事项'],
+  granted: ['Given', '已同意'],
+  request: ['Request', '请求'],
   at: ['When', '时间'],
   by: ['By', '操作人'],
   byId: ['By (admin user id)', '操作人账号编号'],
@@ -212,6 +226,12 @@ const OVERRIDES: Record<string, Record<string, Label>> = {
   'plugin::liaison.quota': { posts: ['Number of posts', '岗位数'] },
   'plugin::liaison.liaison': { label: ['Post', '岗位'] },
   'plugin::liaison.data-import': { attempts: ['Attempts', '尝试次数'] },
+  'plugin::liaison.consent-change': { source: ['Where it came from', '来源'], at: ['Consent date', '授权日期'] },
+  'plugin::liaison.data-request': {
+    format: ['File format', '文件格式'],
+    reason: ['Reason given', '请求理由'],
+    alumnusDocumentId: ['Alumnus (documentId, kept if the record is deleted)', '校友编号（记录删除后仍保留）'],
+  },
 };
 
 export const CONTENT_TYPE_FIELDS: Record<string, string[]> = {
@@ -248,10 +268,14 @@ export const CONTENT_TYPE_FIELDS: Record<string, string[]> = {
   'plugin::liaison.quota': ['dimension', 'scope', 'posts'],
   'plugin::liaison.post-event': ['post', 'action', 'at', 'by', 'byId', 'reason', 'before', 'after'],
   'plugin::liaison.job-run': ['job', 'slot', 'startedAt', 'finishedAt', 'outcome'],
+  'plugin::liaison.duplicate-pair': ['first', 'second', 'score', 'evidence', 'pairStatus', 'decidedAt', 'decidedBy'],
+  'plugin::liaison.alumni-merge': ['keptDocumentId', 'mergedDocumentId', 'mergedStudentNo', 'fields', 'moved', 'mergedBy'],
   'plugin::liaison.data-import': [
     'fileName', 'fileSize', 'format', 'encoding', 'dryRun', 'importStatus', 'progress', 'counts', 'columns', 'settings', 'created',
     'rejected', 'failure', 'source', 'startedBy', 'storedAs', 'startedAt', 'finishedAt', 'heartbeatAt', 'attempts', 'claimedBy',
   ],
+  'plugin::liaison.consent-change': ['alumnus', 'consent', 'granted', 'at', 'source', 'by', 'byId'],
+  'plugin::liaison.data-request': ['request', 'alumnus', 'alumnusDocumentId', 'format', 'reason', 'at', 'by', 'byId'],
   'plugin::liaison.story': ['title', 'slug', 'summary', 'body', 'cover', 'colleges', 'chapters', 'industries', 'cohortYears', 'tags', 'featuredAlumni'],
   'plugin::liaison.event': [
     'title', 'slug', 'type', 'chapter', 'college', 'industry', 'startsAt', 'endsAt', 'venue', 'onlineUrl', 'capacity',

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { documentIdParams } from '../rules/inputs';
 import { inputOf } from '../utils/input';
-import { toCsv, toXlsx } from './export';
+import { toCsv, toXlsx } from '../utils/spreadsheet';
 import { cycleChangesInput, cycleInput, exportQuery, noteInput, resultsQuery, scoreInput } from './inputs';
 
 /** Thin controllers: each request's input parsed by its schema (./inputs), then the service checks the user's scope and does the work. */

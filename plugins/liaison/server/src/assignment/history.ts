@@ -37,7 +37,8 @@ export const actorOf = (user: any): Actor | null => {
 
 export const SYSTEM: Actor = { name: 'system', id: null };
 
-const currentActor = (strapi: Core.Strapi): Actor | null => {
+/** Who is writing: the admin user of the request, a users-permissions user by name, or nobody (a job, a script). */
+export const currentActor = (strapi: Core.Strapi): Actor | null => {
   const ctx: any = strapi.requestContext.get();
   if (ctx?.state?.auth?.strategy?.name === 'admin') return actorOf(ctx.state.user);
   if (ctx?.state?.user) return { name: ctx.state.user.email ?? ctx.state.user.username ?? 'user', id: null };

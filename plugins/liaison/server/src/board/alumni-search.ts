@@ -8,10 +8,11 @@ import type { AlumnusHit } from '../admin-api-types';
 const ALUMNUS = 'plugin::liaison.alumnus';
 const COHORT = 'plugin::liaison.cohort';
 const COLLEGE = 'plugin::liaison.college';
+const MERGE = 'plugin::liaison.alumni-merge';
 
 /**
- * Finds alumni by name, pinyin, pinyin initials or student number, for the nominate
- * dialog: one statement, limited to the user's colleges when they have a limited scope.
+ * Finds alumni by name, pinyin, pinyin initials or student number (a merged record's number
+ * finds the one kept), for the nominate dialog: one statement, limited to the user's colleges when they have a limited scope.
  * The matches are gathered first (on PostgreSQL through the search indexes,
  * search-index.ts), then ordered by name and the first page read with its cohort and
  * college: ordering the table itself lets the planner walk the name index looking for
@@ -35,7 +36,10 @@ export const searchAlumni = async (strapi: Core.Strapi, access: NetworkScope, q:
     await strapi.db.connection.raw(
       `WITH hits AS MATERIALIZED (
           SELECT s.id, s.${a('name')} AS name FROM ${A} s WHERE ${byKey.sql}
-          UNION SELECT s.id, s.${a('name')} AS name FROM ${A} s WHERE s.${a('studentNo')} = ?),
+          UNION SELECT s.id, s.${a('name')} AS name FROM ${A} s WHERE s.${a('studentNo')} = ?
+          -- A number of a record merged into another finds the one kept.
+          UNION SELECT s.id, s.${a('name')} AS name FROM ${A} s WHERE s.${a('documentId')} IN (
+            SELECT m.${columnOf(strapi, MERGE, 'keptDocumentId')} FROM ${tableOf(strapi, MERGE)} m WHERE m.${columnOf(strapi, MERGE, 'mergedStudentNo')} = ?)),
         page AS MATERIALIZED (
           SELECT h.id, h.name FROM hits h ${inColleges} ORDER BY h.name, h.id LIMIT ${Math.min(Math.max(Math.trunc(limit) || 20, 1), 50)})
        SELECT a.${a('documentId')} AS "documentId", a.${a('name')} AS "name", a.${a('studentNo')} AS "studentNo",
@@ -49,7 +53,7 @@ export const searchAlumni = async (strapi: Core.Strapi, access: NetworkScope, q:
          LEFT JOIN ${collegeLink.table} kc ON kc.${collegeLink.from} = k.id
          LEFT JOIN ${tableOf(strapi, COLLEGE)} c ON c.id = kc.${collegeLink.to}
        ORDER BY p.name, p.id`,
-      [...byKey.bindings, q.trim()],
+      [...byKey.bindings, q.trim(), q.trim()],
     ),
   );
   return rows.map((r) => ({ ...r, gradYear: r.gradYear === null || r.gradYear === undefined ? null : Number(r.gradYear) }));

@@ -8,7 +8,11 @@ import cohort from './cohort';
 import college from './college';
 import conduct_acknowledgement from './conduct-acknowledgement';
 import conduct_version from './conduct-version';
+import consent_change from './consent-change';
 import data_import from './data-import';
+import data_request from './data-request';
+import duplicate_pair from './duplicate-pair';
+import alumni_merge from './alumni-merge';
 import contact_log from './contact-log';
 import feedback from './feedback';
 import honour from './honour';
@@ -38,8 +42,12 @@ export default {
   'college': college,
   'conduct-acknowledgement': conduct_acknowledgement,
   'conduct-version': conduct_version,
+  'consent-change': consent_change,
   'contact-log': contact_log,
   'data-import': data_import,
+  'data-request': data_request,
+  'duplicate-pair': duplicate_pair,
+  'alumni-merge': alumni_merge,
   'feedback': feedback,
   'honour': honour,
   'industry-group': industry_group,

@@ -5,6 +5,7 @@ import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { stringify } from 'csv-stringify/sync';
+import { neutralise } from '../utils/spreadsheet';
 import type { ImportJob, ImportPreview, RejectedRowsResponse } from '../admin-api-types';
 import { columnOf, isPostgres, rowsOf, tableOf } from '../utils/db';
 import { searchKeyOf } from '../rules/search-key';
@@ -123,12 +124,6 @@ const failureDetail = (error: unknown) => {
 };
 
 const yieldToLoop = () => new Promise((resolve) => setImmediate(resolve));
-
-/** A cell as a spreadsheet must not run it: = + - @ tab CR at its start get a leading apostrophe. */
-export const neutralise = (cell: unknown) => {
-  const text = cell === null || cell === undefined ? '' : String(cell);
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-};
 
 /** The rejected rows as CSV (UTF-8 with BOM, for Excel): `row`, the file's columns as they were, `reason`. */
 export const rejectedCsv = (headers: string[], rows: RejectedRow[], lang: ImportLang, more = 0) => {

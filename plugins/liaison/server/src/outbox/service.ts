@@ -314,7 +314,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi.documents(ALUMNUS as any).update({
           documentId: alumnus.documentId,
           data: { contactConsent: false, contactConsentAt: new Date().toISOString() } as any,
-        });
+          // The consent history records it as the alumnus' own (personal-data/consents.ts).
+          consent: { source: 'self', by: null },
+        } as any);
       }
       return 'done';
     },

@@ -211,6 +211,18 @@ export const MESSAGES = {
   'coverage.sort': { en: 'must be <column>:asc|desc with column one of {list}', 'zh-Hans': '格式须为 <列>:asc|desc，列须为以下之一：{list}' },
   // outbox
   'outbox.sending': { en: 'the mail is being sent right now: try again in a minute', 'zh-Hans': '这封邮件正在发送中：请稍后再试' },
+  // personal data: exports, erasure, consents
+  'personalData.livePost': {
+    en: 'holds a live post ({posts}): end it (or reject the nomination) before erasing their data',
+    'zh-Hans': '仍担任或被提名岗位（{posts}）：请先结束任期（或不批准提名），再删除其个人数据',
+  },
+  'personalData.erased': { en: "this alumnus' data was already erased on {date}", 'zh-Hans': '此校友的个人数据已于 {date} 删除' },
+  'personalData.pdfFont': {
+    en: 'the server has no font for Chinese text, so it cannot write this PDF: install one (Debian: fonts-noto-cjk) or set LIAISON_PDF_FONT, or ask for format=html',
+    'zh-Hans': '服务器上没有中文字体，无法生成此 PDF：请安装中文字体（Debian：fonts-noto-cjk）或设置 LIAISON_PDF_FONT，或改用 format=html',
+  },
+  'personalData.future': { en: 'must not be in the future', 'zh-Hans': '不能晚于当前时间' },
+  'personalData.consentNeeded': { en: 'give contact or publish (true or false)', 'zh-Hans': '请填写 contact 或 publish（true 或 false）' },
   // uploads: the media library's allowlist
   'uploads.kind': {
     en: '{name} is not a kind of file the media library takes: upload images (JPEG, PNG, GIF, WebP, AVIF), PDF, office documents, text or CSV',
@@ -218,6 +230,20 @@ export const MESSAGES = {
   },
   'uploads.declared': { en: '{name} was sent as {type}, which is not what its extension says', 'zh-Hans': '{name} 以 {type} 类型发送，与其扩展名不符' },
   'uploads.content': { en: '{name} does not hold what its extension says', 'zh-Hans': '{name} 的内容与其扩展名不符' },
+  // duplicates and merge
+  'duplicates.score': { en: 'must be a number from 0 to 1', 'zh-Hans': '须为 0 至 1 之间的数字' },
+  'duplicates.notFound': { en: 'no probable duplicate has this documentId', 'zh-Hans': '没有此编号的疑似重复记录' },
+  'duplicates.noAlumnus': { en: 'no alumnus has this documentId', 'zh-Hans': '没有此编号的校友' },
+  'duplicates.sameRecord': { en: 'must be another record than the one kept', 'zh-Hans': '须为与保留记录不同的另一条记录' },
+  'duplicates.field': { en: 'is not a field a merge chooses (choose among {list})', 'zh-Hans': '不是合并时可选择的字段（可选：{list}）' },
+  'duplicates.side': { en: "must be 'a' (the kept record) or 'b' (the merged one)", 'zh-Hans': "须为 'a'（保留的记录）或 'b'（被合并的记录）" },
+  'duplicates.merged': { en: 'these two records were already merged', 'zh-Hans': '这两条记录已合并' },
+  'duplicates.otherCollege': { en: 'you may only merge alumni of your own colleges', 'zh-Hans': '您只能合并自己负责的学院的校友' },
+  'duplicates.overlap': {
+    en: 'both records hold a post in the same scope whose terms overlap ({post}): end one of them first',
+    'zh-Hans': '两条记录在同一范围担任任期重叠的岗位（{post}）：请先结束其中一个',
+  },
+  'duplicates.scanning': { en: 'a scan is already running', 'zh-Hans': '已有一次查重正在进行' },
 } as const satisfies Record<string, Bilingual>;
 
 /** The id of a message in the catalogue: what rules and schemas name their errors by. */

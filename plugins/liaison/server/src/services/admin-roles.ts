@@ -105,6 +105,9 @@ export const STAFF_ROLES = [
         ACTIONS.nominateHonour,
         // Their own colleges' alumni only: rows of another college are rejected.
         ACTIONS.runImports,
+        // A person's request for their data, for their own colleges' alumni (another college's: 404).
+        // Recording consents and erasing stay with the alumni office.
+        ACTIONS.exportAlumni,
       ]),
       // Content Manager, within their own colleges (access/conditions.ts; writes also go
       // through the access guard). No delete: a post ends or is rejected, and keeps its history.

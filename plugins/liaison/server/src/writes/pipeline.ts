@@ -7,6 +7,7 @@ import { postAccess } from '../access/guard';
 import { websiteAccess } from '../access/website-guard';
 import { attendanceRecord } from '../access/attendance';
 import { alumnusSearchKey } from '../board/search-key';
+import { consentHistory } from '../personal-data/consents';
 import { integrityGuard } from './integrity-guard';
 import { appraisalGuard } from '../appraisal/guard';
 import { trainingWrites } from '../training/writes';
@@ -35,6 +36,8 @@ import { cacheInvalidation } from '../website/invalidation';
  *   attendance       who recorded an event's attendance (server-set); scoped users within capacity
  * What the writer does not type: derived before the rules see the data
  *   search key       an alumnus' pinyin search key follows the name
+ *   consents         a consent that changes gets its date, and a consent-change row (value, date,
+ *                    source, who) in the write's transaction, whatever the path
  * The rules, in one transaction from here in: a write that breaks one leaves nothing behind
  *   integrity        field rules, required relations, unique pairs; database errors as 400/409
  *   appraisal        computed fields are the server's; a closed cycle is frozen; criteria,
@@ -55,6 +58,7 @@ export const writePipeline = (strapi: Core.Strapi): [name: string, step: Documen
   ['website access', websiteAccess(strapi)],
   ['attendance', attendanceRecord(strapi)],
   ['search key', alumnusSearchKey()],
+  ['consents', consentHistory(strapi)],
   ['integrity', integrityGuard(strapi)],
   ['appraisal', appraisalGuard(strapi)],
   ['training', trainingWrites(strapi)],
