@@ -17,8 +17,8 @@ const args = Object.fromEntries(
     .slice(2)
     .filter((a) => a.startsWith('--'))
     .map((a) => {
-      const [k, v] = a.slice(2).split('=');
-      return [k, v === undefined ? 'true' : v];
+      const at = a.indexOf('=');
+      return at < 0 ? [a.slice(2), 'true'] : [a.slice(2, at), a.slice(at + 1)];
     })
 );
 
@@ -57,19 +57,20 @@ async function freshDatabase(db, label) {
 
 /**
  * Runs `script --child=<child> --out=<file> --k=v…` on a fresh `db` database and returns
- * the JSON the child wrote to <file>.
+ * the JSON the child wrote to <file>. `options.env` adds to the child's environment,
+ * `options.nodeArgs` are Node's own flags for it.
  */
-async function runChild(script, db, label, child, extra) {
+async function runChild(script, db, label, child, extra, options = {}) {
   const database = await freshDatabase(db, label);
   const out = path.join(os.tmpdir(), `liaison-bench-${process.pid}-${db}-${label}.json`);
   try {
     const res = spawnSync(
       process.execPath,
-      [script, `--child=${child}`, `--out=${out}`, ...Object.entries(extra).map(([k, v]) => `--${k}=${v}`)],
+      [...(options.nodeArgs ?? []), script, `--child=${child}`, `--out=${out}`, ...Object.entries(extra).map(([k, v]) => `--${k}=${v}`)],
       {
         cwd: appDir,
         stdio: ['ignore', 'inherit', 'inherit'],
-        env: { ...process.env, ...database.env, SEED_DEMO: 'false', CRON_ENABLED: 'false', LOG_LEVEL: 'error' },
+        env: { ...process.env, ...database.env, SEED_DEMO: 'false', CRON_ENABLED: 'false', LOG_LEVEL: 'error', ...(options.env ?? {}) },
       }
     );
     if (res.status !== 0) throw new Error(`${db} ${label} failed (exit ${res.status})`);
@@ -102,6 +103,15 @@ function writeResults(name, figures) {
   process.stdout.write(`\nFigures written to ${path.relative(appDir, file)}\n`);
 }
 
+/**
+ * What production mode needs to start (`scripts/start.js` refuses development secrets and
+ * admin): fresh secrets as `npm run secrets` prints them, PUBLIC_URL and a first admin.
+ */
+function productionSecrets() {
+  const password = `Bench-${require('crypto').randomBytes(12).toString('base64url')}-9aZ`;
+  return { ...require('../scripts/secrets').freshSecrets(), PUBLIC_URL: 'http://127.0.0.1:1337', ADMIN_EMAIL: 'bench@liaison.test', ADMIN_PASSWORD: password };
+}
+
 /** A benchmark script is its own child process: `--child` runs one phase, otherwise the whole run. */
 function runScript(child, main) {
   (args.child ? child() : main()).catch((error) => {
@@ -110,4 +120,4 @@ function runScript(child, main) {
   });
 }
 
-module.exports = { appDir, distDir, args, log, withPg, freshDatabase, runChild, writeResults, runScript, pad, fmt, now, percentile, stats };
+module.exports = { appDir, distDir, args, log, withPg, freshDatabase, runChild, writeResults, runScript, productionSecrets, pad, fmt, now, percentile, stats };

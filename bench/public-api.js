@@ -30,7 +30,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { spawn } = require('child_process');
-const { appDir, distDir, args, log, freshDatabase, writeResults, runScript, pad, fmt } = require('./lib');
+const { appDir, distDir, args, log, freshDatabase, writeResults, runScript, productionSecrets, pad, fmt } = require('./lib');
 
 const STORIES = Number(args.stories ?? 20000);
 const EVENTS = Number(args.events ?? 5000);
@@ -321,10 +321,7 @@ async function main() {
 }
 
 /** Production mode refuses the development secrets and admin: the run makes its own (as `npm run secrets` prints them). */
-function secrets() {
-  const password = `Bench-${require('crypto').randomBytes(12).toString('base64url')}-9aZ`;
-  return { ...require('../scripts/secrets').freshSecrets(), PUBLIC_URL: 'http://127.0.0.1:1337', ADMIN_EMAIL: 'bench@liaison.test', ADMIN_PASSWORD: password };
-}
+const secrets = productionSecrets;
 
 const CHILDREN = { seed, serve, ceiling };
 runScript(() => CHILDREN[args.child](), main);

@@ -13,8 +13,10 @@ import {
 } from '../../plugins/liaison/server/src/imports/normalise';
 import { matchKey, toSimplified } from '../../plugins/liaison/server/src/imports/chinese';
 import { checkRow, duplicatesInFile } from '../../plugins/liaison/server/src/imports/rows';
+import { HeldRows } from '../../plugins/liaison/server/src/imports/held';
 import { changeOf, matcherFor, type Snapshot } from '../../plugins/liaison/server/src/imports/resolve';
 import { detectDelimiter, detectEncoding, formatOf, cellText } from '../../plugins/liaison/server/src/imports/read';
+import { mergedRange, mergeFiller } from '../../plugins/liaison/server/src/imports/merges';
 import { rejectedCsv } from '../../plugins/liaison/server/src/imports/service';
 import { neutralise } from '../../plugins/liaison/server/src/utils/spreadsheet';
 import { importMessage, reasonOf, IMPORT_MESSAGES } from '../../plugins/liaison/server/src/imports/messages';
@@ -308,5 +310,71 @@ describe('files', () => {
       expect({ id, zh: /[\u4e00-\u9fff]/.test(m['zh-Hans']) }).toEqual({ id, zh: true });
     }
     expect(importMessage('imports.file.noColumn', { file: 'a.csv', field: 'studentNo', examples: '学号' }, 'zh-Hans')).toBe('a.csv 缺少“学号”列（表头如 学号）');
+  });
+});
+
+describe('merged cells of a worksheet', () => {
+  it('reads a merged range as its corners, in either order; anything else is not one', () => {
+    expect(mergedRange('C3:C7')).toEqual({ top: 3, left: 3, bottom: 7, right: 3 });
+    expect(mergedRange('AB10:Z2')).toEqual({ top: 2, left: 26, bottom: 10, right: 28 });
+    expect(mergedRange('$A$1:$F$1')).toEqual({ top: 1, left: 1, bottom: 1, right: 6 });
+    expect(mergedRange('B2')).toEqual({ top: 2, left: 2, bottom: 2, right: 2 });
+    expect(mergedRange('B0:B3')).toBeNull();
+    expect(mergedRange('Sheet1!A1:A2')).toBeNull();
+  });
+
+  it('fills every cell of a range with its first cell, down and across, rows in order', () => {
+    const fill = mergeFiller([mergedRange('C2:C4')!, mergedRange('A6:B7')!, mergedRange('D3:D3')!]);
+    expect(fill(1, ['a', 'b'])).toEqual(['a', 'b']);
+    expect(fill(2, ['x', '1', '医学院'])).toEqual(['x', '1', '医学院']);
+    expect(fill(3, ['y', '2', ''])).toEqual(['y', '2', '医学院']);
+    // A row shorter than the range is lengthened; a cell with its own value keeps it.
+    expect(fill(4, ['z'])).toEqual(['z', '', '医学院']);
+    expect(fill(5, ['w', '', ''])).toEqual(['w', '', '']);
+    expect(fill(6, ['注', '', 'c'])).toEqual(['注', '注', 'c']);
+    expect(fill(7, ['', '', 'd'])).toEqual(['注', '注', 'd']);
+    expect(fill(8, ['', 'e'])).toEqual(['', 'e']);
+  });
+
+  it('a range whose first row the file lacks fills nothing', () => {
+    const fill = mergeFiller([mergedRange('B2:B3')!]);
+    expect(fill(3, ['a', ''])).toEqual(['a', '']);
+  });
+});
+
+describe('rows held until they are written', () => {
+  const plan = planColumns(['姓名', '学号', '手机', '邮箱', '毕业年份', '班级', '学院', '学历']);
+  const checked = (cells: string[], row = 2) => {
+    const r = checkRow(plan, row, cells, new Date('2026-03-01'));
+    if (!r.ok) throw new Error('a good row was rejected');
+    return r.row;
+  };
+
+  it('gives each row back as it was checked: empty cells null, columns the file lacks absent', () => {
+    const held = new HeldRows();
+    const rows = [
+      checked(['王芳', '2015001', '+86 139 1234 5678', 'WANG@EXAMPLE.CN', '2015', '临床医学2010级1班', '臨床醫學院', '本科']),
+      checked(['李振东', '2015002', '', '', '', '', '', ''], 3),
+      // A separator inside a value: held as it is.
+      checked(['陈\u0001静', '2015003', '', '', '', '', '', ''], 4),
+    ];
+    for (const r of rows) held.add(r);
+    expect(held.length).toBe(3);
+    expect(held.numbers).toEqual([2, 3, 4]);
+    expect(held.studentNos).toEqual(['2015001', '2015002', '2015003']);
+    rows.forEach((r, i) => expect(held.at(i)).toEqual(r));
+    expect(held.at(1)!.values).toEqual({ name: '李振东', studentNo: '2015002', degree: null, phone: null, email: null });
+    expect('wechat' in held.at(0)!.values).toBe(false);
+    held.release(0);
+    expect(held.has(0)).toBe(false);
+    expect(held.at(0)).toBeUndefined();
+    expect(held.at(2)).toEqual(rows[2]);
+  });
+
+  it('holds many rows across its buffers', () => {
+    const held = new HeldRows();
+    for (let i = 0; i < 30000; i++) held.add(checked([`校友${i}`.repeat(9), `S${i}`, '', `a${i}@example.cn`, '2015', '班'.repeat(90), '', ''], i + 2));
+    expect(held.at(29999)!.values.email).toBe('a29999@example.cn');
+    expect(held.at(12345)!.values.name).toBe('校友12345'.repeat(9));
   });
 });

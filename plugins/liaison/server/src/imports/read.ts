@@ -6,11 +6,13 @@ import iconv from 'iconv-lite';
 import chardet from 'chardet';
 import ExcelJS from 'exceljs';
 import { recognise, type Mapping } from './columns';
+import { mergeFiller, readMerges, type MergedRange } from './merges';
 
 /**
  * Reading a registrar's file as rows of text, streaming (never the whole file in memory):
  * CSV in UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK (what Excel in China
- * saves), detected; XLSX through exceljs' streaming reader (first worksheet).
+ * saves), detected; XLSX through exceljs' streaming reader (first worksheet), merged cells
+ * filled from their first cell.
  */
 export type Format = 'csv' | 'xlsx';
 
@@ -214,6 +216,13 @@ const openCsv = async (path: string, fileName: string, size: number): Promise<Op
 const openXlsx = async (path: string, fileName: string, size: number): Promise<OpenedFile> => {
   let read = 0;
   async function* rows(): AsyncGenerator<FileRow> {
+    let merges: MergedRange[];
+    try {
+      merges = await readMerges(path);
+    } catch (error) {
+      throw new ImportFileError('imports.file.unreadable', { file: fileName, detail: (error as Error).message.slice(0, 200) });
+    }
+    const fill = mergeFiller(merges);
     const source = createReadStream(path, { highWaterMark: 256 * 1024 });
     const input = source.pipe(counter((n) => (read += n)));
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
@@ -230,7 +239,10 @@ const openXlsx = async (path: string, fileName: string, size: number): Promise<O
           const cells: string[] = [];
           for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
           checkSize(cells, row.number, fileName);
-          if (isEmpty(cells)) continue;
+          // A row whose only content is what merged cells lend it is empty.
+          const empty = isEmpty(cells);
+          fill(row.number, cells);
+          if (empty) continue;
           yield { row: row.number, cells };
         }
         // The first worksheet only.

@@ -126,6 +126,14 @@ export class Matcher {
     }
   }
 
+  /** One Ref object per record, however many rows name it. */
+  private refs = new Map<number, { id: number }>();
+  private ref(id: number) {
+    let r = this.refs.get(id);
+    if (!r) this.refs.set(id, (r = { id }));
+    return r;
+  }
+
   collegeName(id: number) {
     return this.collegeById.get(id)?.name ?? String(id);
   }
@@ -133,7 +141,7 @@ export class Matcher {
   private findCollege(text: string, problems: RowProblem[]): Ref<NewCollege> | null {
     const byCode = this.collegeByCode.get(text.toUpperCase().trim());
     const found = byCode?.length ? byCode : unique(this.collegeByName.get(matchKey(text)));
-    if (found.length === 1) return { id: found[0].id };
+    if (found.length === 1) return this.ref(found[0].id);
     if (found.length > 1) {
       problems.push({ column: this.columns.college, id: 'imports.row.ambiguous', values: { value: text, matches: found.slice(0, 3).map((c) => c.code).join(', ') } });
       return null;
@@ -151,7 +159,7 @@ export class Matcher {
   private findIndustry(text: string, problems: RowProblem[]): Ref<NewIndustry> | null {
     const byCode = this.industryByCode.get(text.toUpperCase().trim());
     const found = byCode?.length ? byCode : unique(this.industryByName.get(matchKey(text)));
-    if (found.length === 1) return { id: found[0].id };
+    if (found.length === 1) return this.ref(found[0].id);
     if (found.length > 1) {
       problems.push({ column: this.columns.industry, id: 'imports.row.ambiguous', values: { value: text, matches: found.slice(0, 3).map((c) => c.code).join(', ') } });
       return null;
@@ -178,7 +186,7 @@ export class Matcher {
         return null;
       }
       const candidates = (this.cohortsOfCollegeYear.get(`${collegeId}|${year}`) ?? []).filter((c) => !row.degree || c.degreeLevel === row.degree);
-      if (candidates.length === 1) return { id: candidates[0].id };
+      if (candidates.length === 1) return this.ref(candidates[0].id);
       problems.push({
         column: this.columns.cohort,
         id: 'imports.row.cohortMissing',
@@ -197,12 +205,12 @@ export class Matcher {
         problems.push({ column: this.columns.cohort, id: 'imports.row.cohortYear', values: { value: text, year: c.gradYear } });
         return null;
       }
-      return { id: c.id };
+      return this.ref(c.id);
     }
     const named = (this.cohortByName.get(matchKey(text)) ?? []).filter(
       (c) => (college ? c.college === collegeId : true) && (year === null || c.gradYear === year)
     );
-    if (named.length === 1) return { id: named[0].id };
+    if (named.length === 1) return this.ref(named[0].id);
     if (named.length > 1) {
       problems.push({ column: this.columns.cohort, id: 'imports.row.ambiguous', values: { value: text, matches: named.slice(0, 3).map((c) => c.code).join(', ') } });
       return null;
@@ -257,7 +265,7 @@ export class Matcher {
   }
   private collegeOfCohort(id: number): Ref<NewCollege> | undefined {
     const college = this.cohortCollege.get(id);
-    return college ? { id: college } : undefined;
+    return college ? this.ref(college) : undefined;
   }
 }
 
@@ -293,8 +301,11 @@ const sameRef = (ref: Ref<unknown> | undefined, id: number | null) => ref === un
  * What the row changes of the stored alumnus: only what the file says (an empty cell keeps
  * what is stored), compared as stored. A file imported twice changes nothing the second time.
  */
+const NEW: Change = Object.freeze({ kind: 'new' });
+const UNCHANGED: Change = Object.freeze({ kind: 'unchanged' });
+
 export const changeOf = (values: AlumnusValues, resolved: Resolved, existing: ExistingAlumnus | undefined): Change => {
-  if (!existing) return { kind: 'new' };
+  if (!existing) return NEW;
   const attributes: string[] = [];
   for (const attribute of ALUMNUS_ATTRIBUTES) {
     const value = (values as unknown as Record<string, string | null | undefined>)[attribute];
@@ -303,7 +314,7 @@ export const changeOf = (values: AlumnusValues, resolved: Resolved, existing: Ex
   }
   const cohortChanged = !sameRef(resolved.cohort, existing.cohort);
   const industryChanged = !sameRef(resolved.industry, existing.industry);
-  if (!attributes.length && !cohortChanged && !industryChanged) return { kind: 'unchanged' };
+  if (!attributes.length && !cohortChanged && !industryChanged) return UNCHANGED;
   return {
     kind: 'updated',
     attributes,

@@ -21,8 +21,6 @@ import {
  */
 export interface CleanRow {
   row: number;
-  /** The cells as they were, for the rejected-rows file. */
-  cells: string[];
   values: AlumnusValues;
   refs: { college: string | null; cohort: string | null; industry: string | null };
   gradYear: number | null;
@@ -101,6 +99,22 @@ const CHECKS: Record<ImportField, Checker> = {
   industry: text,
 };
 
+/**
+ * Texts a registrar's file repeats row after row (the college, major, class, place, employer):
+ * one string each, however many rows say it, so that a large file's rows, held until they
+ * are written, cost their own values only. Bounded: emptied when full.
+ */
+const SHARED_FIELDS = new Set<ImportField>(['college', 'major', 'cohort', 'province', 'city', 'industry', 'employer', 'jobTitle']);
+const shared = new Map<string, string>();
+const MAX_SHARED = 50_000;
+const once = (text: string) => {
+  const known = shared.get(text);
+  if (known !== undefined) return known;
+  if (shared.size >= MAX_SHARED) shared.clear();
+  shared.set(text, text);
+  return text;
+};
+
 export type RowResult = { ok: true; row: CleanRow } | { ok: false; row: number; cells: string[]; problems: RowProblem[] };
 
 /** Checks one row against the file's columns. */
@@ -120,7 +134,7 @@ export const checkRow = (plan: ColumnPlan, row: number, cells: string[], today: 
       problems.push({ column: column.header, id: 'imports.row.tooLong', values: { max } });
       continue;
     }
-    value[column.field] = checked.value ?? null;
+    value[column.field] = typeof checked.value === 'string' && SHARED_FIELDS.has(column.field) ? once(checked.value) : (checked.value ?? null);
   }
   const header = (field: ImportField) => plan.columns.find((c) => c.field === field)?.header ?? field;
   for (const field of ['name', 'studentNo'] as const) {
@@ -136,7 +150,6 @@ export const checkRow = (plan: ColumnPlan, row: number, cells: string[], today: 
     ok: true,
     row: {
       row,
-      cells,
       values,
       refs: {
         college: (value.college as string | null | undefined) ?? null,
@@ -153,7 +166,7 @@ export const checkRow = (plan: ColumnPlan, row: number, cells: string[], today: 
  * Student numbers that stand on more than one row: every such row is rejected (which of
  * them is right is for the office to say), naming the others.
  */
-export const duplicatesInFile = (rows: { row: number; studentNo: string }[]): Map<number, number[]> => {
+export const duplicatesInFile = (rows: Iterable<{ row: number; studentNo: string }>): Map<number, number[]> => {
   const byNumber = new Map<string, number[]>();
   for (const r of rows) {
     const key = r.studentNo.toUpperCase();

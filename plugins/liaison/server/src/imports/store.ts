@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { pinyin } from 'pinyin-pro';
 import { columnOf, isPostgres, joinOf, tableOf } from '../utils/db';
-import { insertDocuments, updateRows } from '../utils/bulk-insert';
+import { allocateIds, insertDocuments, insertRows, newDocumentIds, updateRows } from '../utils/bulk-insert';
 import { searchKeyOf } from '../rules/search-key';
 import { refreshRecordLabels, sourcesOf } from '../services/record-labels';
 import { ALUMNUS_ATTRIBUTES } from './rows';
@@ -15,6 +15,7 @@ import type { CohortRecord, CollegeRecord, ExistingAlumnus, IndustryRecord, NewC
  * change of name (services/record-labels.ts).
  */
 export const ALUMNUS = 'plugin::liaison.alumnus';
+const MERGE = 'plugin::liaison.alumni-merge';
 const COLLEGE = 'plugin::liaison.college';
 const COHORT = 'plugin::liaison.cohort';
 const INDUSTRY = 'plugin::liaison.industry-group';
@@ -81,27 +82,38 @@ export const loadExisting = async (strapi: Core.Strapi, knex: Knex, studentNos: 
     college: `cc.${collegeLink.to}`,
   };
   for (const attribute of ALUMNUS_ATTRIBUTES) select[`v_${attribute}`] = `a.${a(attribute)}`;
-  for (const part of chunks([...new Set(studentNos)], LOOKUP_CHUNK)) {
-    const rows = await knex(`${tableOf(strapi, ALUMNUS)} as a`)
+  const read = (column: string, values: string[]) =>
+    knex(`${tableOf(strapi, ALUMNUS)} as a`)
       .leftJoin(`${cohortLink.table} as lc`, `lc.${cohortLink.from}`, 'a.id')
       .leftJoin(`${collegeLink.table} as cc`, `cc.${collegeLink.from}`, `lc.${cohortLink.to}`)
       .leftJoin(`${industryLink.table} as li`, `li.${industryLink.from}`, 'a.id')
-      .whereIn(`a.${a('studentNo')}`, part)
+      .whereIn(`a.${a(column)}`, values)
       .select(select);
-    for (const r of rows) {
-      const values: Record<string, string | null> = {};
-      for (const attribute of ALUMNUS_ATTRIBUTES) values[attribute] = r[`v_${attribute}`] ?? null;
-      out.set(r.studentNo, {
-        id: Number(r.id),
-        documentId: r.documentId,
-        studentNo: r.studentNo,
-        searchKey: r.searchKey ?? null,
-        values,
-        cohort: r.cohort === null || r.cohort === undefined ? null : Number(r.cohort),
-        industry: r.industry === null || r.industry === undefined ? null : Number(r.industry),
-        college: r.college === null || r.college === undefined ? null : Number(r.college),
-      });
-    }
+  const keep = (key: string, r: any) => {
+    const values: Record<string, string | null> = {};
+    for (const attribute of ALUMNUS_ATTRIBUTES) values[attribute] = r[`v_${attribute}`] ?? null;
+    out.set(key, {
+      id: Number(r.id),
+      documentId: r.documentId,
+      studentNo: r.studentNo,
+      searchKey: r.searchKey ?? null,
+      values,
+      cohort: r.cohort === null || r.cohort === undefined ? null : Number(r.cohort),
+      industry: r.industry === null || r.industry === undefined ? null : Number(r.industry),
+      college: r.college === null || r.college === undefined ? null : Number(r.college),
+    });
+  };
+  for (const part of chunks([...new Set(studentNos)], LOOKUP_CHUNK)) {
+    for (const r of await read('studentNo', part)) keep(r.studentNo, r);
+    // The number of a record merged into another is that record's (duplicates/merge.ts): its row updates it.
+    const missing = part.filter((n) => !out.has(n));
+    if (!missing.length) continue;
+    const merges = await knex(tableOf(strapi, MERGE))
+      .whereIn(columnOf(strapi, MERGE, 'mergedStudentNo'), missing)
+      .select({ studentNo: columnOf(strapi, MERGE, 'mergedStudentNo'), kept: columnOf(strapi, MERGE, 'keptDocumentId') });
+    if (!merges.length) continue;
+    const kept = new Map<string, any>((await read('documentId', [...new Set<string>(merges.map((m: any) => String(m.kept)))])).map((r: any) => [r.documentId, r]));
+    for (const m of merges) if (kept.has(m.kept)) keep(m.studentNo, kept.get(m.kept));
   }
   return out;
 };
@@ -207,26 +219,128 @@ export interface NewAlumnus {
   industry: number | null;
 }
 
-/** Inserts new alumni in batches with their class and industry links. */
-export const insertAlumni = async (strapi: Core.Strapi, trx: Knex, alumni: NewAlumnus[], onBatch?: (done: number) => void) => {
-  const BATCH = 5000;
-  let done = 0;
-  for (const part of chunks(alumni, BATCH)) {
-    const records = part.map((a) => {
-      const data: Record<string, unknown> = { studentNo: a.studentNo, searchKey: searchKeyOf(a.values.name as string) };
+/**
+ * Rows of new alumni built and written at a time (the progress bar moves by these). What a
+ * batch holds lives until its statement comes back, and the garbage collector promotes what
+ * lives through its collections: smaller batches leave the old generation less to keep
+ * (300,000 rows in 5,000-row batches took the heap a few hundred MB higher).
+ */
+const INSERT_BATCH = 1000;
+
+/**
+ * Writes `count` new alumni with their class and industry links as they come, as the
+ * Document Service writes them (documentId, timestamps, published_at, schema defaults, link
+ * tables with their order), a batch at a time: their ids are taken first (the table's sequence
+ * on PostgreSQL), so that rows and links go in together, each statement carrying a batch
+ * (PostgreSQL: one array a column, `unnest`). `done()` writes what is left and says how many.
+ */
+export const alumniWriter = async (strapi: Core.Strapi, trx: Knex, count: number, onBatch?: (done: number) => void) => {
+  const meta = strapi.db.metadata.get(ALUMNUS as any);
+  const json = (attribute: string) => (meta.attributes[attribute] as any)?.type === 'json';
+  const system = ['documentId', 'createdAt', 'updatedAt', 'publishedAt'];
+  const defaults = withDefaults(strapi, ALUMNUS, {});
+  const attributes = [...new Set(['studentNo', 'searchKey', ...ALUMNUS_ATTRIBUTES, ...Object.keys(defaults)])].filter((a) => !system.includes(a) && a !== 'id');
+  const columns = ['id', ...[...system, ...attributes].map((a) => columnOf(strapi, ALUMNUS, a))];
+  const now = new Date();
+  // Names repeat (王芳, 张伟 …): each one's pinyin is worked out once.
+  const keys = new Map<string, string>();
+  const searchKey = (name: string) => {
+    let key = keys.get(name);
+    if (key === undefined) keys.set(name, (key = searchKeyOf(name)));
+    return key;
+  };
+  const links = { cohort: new Map<number, number>(), industry: new Map<number, number>() };
+  // Every id at once: a batch is then made and sent without waiting on anything before.
+  const ids = await allocateIds(strapi, trx, meta.tableName, count);
+  let pending: NewAlumnus[] = [];
+  let written = 0;
+
+  const flush = async () => {
+    if (!pending.length) return;
+    if (written + pending.length > ids.length) throw new Error(`alumniWriter: more than the ${count} alumni announced`);
+    const part = pending;
+    pending = [];
+    const from = written;
+    const documentIds = newDocumentIds(part.length);
+    const cohorts = part.map((a, i) => ({ id: ids[from + i], target: a.cohort }));
+    const industries = part.map((a, i) => ({ id: ids[from + i], target: a.industry }));
+    const rows = part.map((a, i) => {
+      const data: Record<string, unknown> = { studentNo: a.studentNo, searchKey: searchKey(a.values.name as string) };
       for (const attribute of ALUMNUS_ATTRIBUTES) {
         const v = a.values[attribute];
         if (v !== undefined && v !== null) data[attribute] = v;
       }
-      const links: Record<string, number | null> = {};
-      if (a.cohort !== null) links.cohort = a.cohort;
-      if (a.industry !== null) links.industry = a.industry;
-      return { data: withDefaults(strapi, ALUMNUS, data), links };
+      const full = withDefaults(strapi, ALUMNUS, data);
+      return [
+        ids[from + i],
+        documentIds[i],
+        now,
+        now,
+        now,
+        ...attributes.map((attribute) => {
+          const value = full[attribute];
+          if (value === undefined || value === null) return null;
+          return json(attribute) ? JSON.stringify(value) : (value as string);
+        }),
+      ];
     });
-    await insertDocuments(strapi, trx, ALUMNUS, records);
-    done += part.length;
-    onBatch?.(done);
+    written += part.length;
+    part.length = 0;
+    await insertRows(strapi, trx, meta.tableName, columns, rows);
+    await insertLinks(strapi, trx, 'cohort', links.cohort, cohorts);
+    await insertLinks(strapi, trx, 'industry', links.industry, industries);
+    onBatch?.(written);
+  };
+
+  return {
+    async add(alumnus: NewAlumnus) {
+      pending.push(alumnus);
+      if (pending.length >= INSERT_BATCH) await flush();
+    },
+    async done() {
+      await flush();
+      return written;
+    },
+  };
+};
+
+/** Inserts new alumni (alumniWriter for a list). */
+export const insertAlumni = async (strapi: Core.Strapi, trx: Knex, alumni: NewAlumnus[], onBatch?: (done: number) => void) => {
+  const writer = await alumniWriter(strapi, trx, alumni.length, onBatch);
+  for (const a of alumni) await writer.add(a);
+  return writer.done();
+};
+
+/**
+ * Link rows of new alumni to the targets of a manyToOne relation: each takes the next place
+ * in its target's list (`last`: the last place of each target seen so far, read from the
+ * link table the first time a target comes).
+ */
+const insertLinks = async (strapi: Core.Strapi, trx: Knex, attribute: string, last: Map<number, number>, pairs: { id: number; target: number | null }[]) => {
+  const linked = pairs.filter((p): p is { id: number; target: number } => p.target !== null);
+  if (!linked.length) return;
+  const join = joinOf(strapi, ALUMNUS, attribute);
+  const jt = (strapi.db.metadata.get(ALUMNUS as any).attributes[attribute] as any).joinTable;
+  if (jt.inverseOrderColumnName) {
+    const unseen = [...new Set(linked.map((p) => p.target))].filter((t) => !last.has(t));
+    for (const part of chunks(unseen, LOOKUP_CHUNK)) {
+      for (const t of part) last.set(t, 0);
+      const rows = await trx(join.table).select(join.to).max({ last: jt.inverseOrderColumnName }).whereIn(join.to, part).groupBy(join.to);
+      for (const r of rows) last.set(Number(r[join.to]), Number(r.last ?? 0));
+    }
   }
+  const columns = [join.from, join.to, ...(jt.orderColumnName ? [jt.orderColumnName] : []), ...(jt.inverseOrderColumnName ? [jt.inverseOrderColumnName] : [])];
+  const rows = linked.map((p) => {
+    const row: number[] = [p.id, p.target];
+    if (jt.orderColumnName) row.push(1);
+    if (jt.inverseOrderColumnName) {
+      const position = (last.get(p.target) ?? 0) + 1;
+      last.set(p.target, position);
+      row.push(position);
+    }
+    return row;
+  });
+  await insertRows(strapi, trx, join.table, columns, rows);
 };
 
 export interface ChangedAlumnus {

@@ -1,4 +1,6 @@
+import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
+import { prepareValue } from 'pg/lib/utils';
 import { newDocumentId } from '../outbox/service';
 import { columnOf, joinOf, isPostgres } from './db';
 
@@ -138,4 +140,131 @@ export async function updateRows(
       bindings,
     );
   }
+}
+
+// ------------------------------------------------------------------ rows of known columns, ids allocated first
+
+/**
+ * `count` document ids in the shape of newDocumentId's (and Strapi's cuid2): 24 characters,
+ * a letter first, then lower-case letters and digits, from the operating system's random
+ * source, drawn in one pool rather than one call an id.
+ */
+export const newDocumentIds = (count: number): string[] => {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  const ids: string[] = new Array(count);
+  let pool = randomBytes(Math.max(64, count * 26));
+  let at = 0;
+  const next = (limit: number) => {
+    // Rejection sampling keeps every character equally likely.
+    for (;;) {
+      if (at >= pool.length) {
+        pool = randomBytes(4096);
+        at = 0;
+      }
+      const byte = pool[at++];
+      if (byte < 252) return alphabet[byte % limit];
+    }
+  };
+  for (let i = 0; i < count; i++) {
+    let id = next(26);
+    for (let k = 1; k < 24; k++) id += next(36);
+    ids[i] = id;
+  }
+  return ids;
+};
+
+type Cell = string | number | boolean | Date | null;
+
+const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
+
+/** Rows one PostgreSQL statement carries (each column travels as one array parameter), as the demo loader writes. */
+export const POSTGRES_ROWS_PER_STATEMENT = 5000;
+/** Bound variables one SQLite statement may carry. */
+const SQLITE_VARIABLES = 32766;
+
+const columnTypes = new Map<string, Map<string, string>>();
+
+/** The SQL types of a PostgreSQL table's columns (read once per table and process). */
+const typesOf = async (trx: any, table: string) => {
+  let types = columnTypes.get(table);
+  if (!types) {
+    const result = await trx.raw(
+      `SELECT attname AS name, format_type(atttypid, atttypmod) AS type
+         FROM pg_attribute WHERE attrelid = ?::regclass AND attnum > 0 AND NOT attisdropped`,
+      [quote(table)],
+    );
+    types = new Map((result.rows as { name: string; type: string }[]).map((r) => [r.name, r.type]));
+    columnTypes.set(table, types);
+  }
+  return types;
+};
+
+/**
+ * Ids for `count` new rows of a table. PostgreSQL: taken from the table's own sequence, so
+ * that concurrent writers never collide with them. SQLite: the next ids after the highest
+ * ever used (AUTOINCREMENT never reuses one); the caller's transaction holds the only write lock.
+ */
+export async function allocateIds(strapi: Core.Strapi, trx: any, table: string, count: number): Promise<number[]> {
+  if (count === 0) return [];
+  if (isPostgres(strapi)) {
+    const result = await trx.raw(
+      `SELECT MIN(id) AS lo, MAX(id) AS hi,
+              CASE WHEN MAX(id) - MIN(id) + 1 = COUNT(*) THEN NULL ELSE array_agg(id ORDER BY id) END AS ids
+         FROM (SELECT nextval(pg_get_serial_sequence(?, 'id')) AS id FROM generate_series(1, ?)) taken`,
+      [quote(table), count],
+    );
+    const { lo, ids } = result.rows[0] as { lo: string; ids: string[] | null };
+    return ids ? ids.map(Number) : Array.from({ length: count }, (_, i) => Number(lo) + i);
+  }
+  const [max] = await trx.raw(`SELECT MAX(id) AS id FROM ${quote(table)}`);
+  const sequence = await trx.raw('SELECT seq FROM sqlite_sequence WHERE name = ?', [table]).catch(() => []);
+  const base = Math.max(Number(max?.id ?? 0), Number(sequence[0]?.seq ?? 0));
+  return Array.from({ length: count }, (_, i) => base + 1 + i);
+}
+
+/**
+ * Inserts rows whose every column is given (ids included), in as few statements as the
+ * database takes: PostgreSQL `INSERT … SELECT * FROM unnest($1::type[], …)`, 5,000 rows a
+ * statement (PostgreSQL parses and plans a long VALUES list slowly; arrays of the same rows
+ * go in faster); SQLite multi-row `VALUES` up to its limit of bound variables. Values pass
+ * the driver's own serialisation, as in Strapi's writes (dates included).
+ *
+ * `rows` is emptied: every statement is made before the first is sent, so that the rows'
+ * values need not live through the round trips (a large import's batches would otherwise,
+ * one after the other, reach the old generation of the heap).
+ */
+export async function insertRows(strapi: Core.Strapi, trx: any, table: string, columns: string[], rows: Cell[][]) {
+  if (!rows.length) return;
+  if (isPostgres(strapi)) {
+    const types = await typesOf(trx, table);
+    const casts = columns.map((c) => {
+      const type = types.get(c);
+      if (!type) throw new Error(`insertRows: ${table} has no column ${c}`);
+      return `?::${type}[]`;
+    });
+    const sql = `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) SELECT * FROM unnest(${casts.join(', ')})`;
+    const statements: string[][] = [];
+    for (let from = 0; from < rows.length; from += POSTGRES_ROWS_PER_STATEMENT) {
+      const chunk = rows.slice(from, from + POSTGRES_ROWS_PER_STATEMENT);
+      // Each column as the array literal the driver would make of it (its own serialisation),
+      // made now: the rows' values can go before the statement's round trip, rather than
+      // live through it (and into the old generation of the heap, batch after batch).
+      statements.push(columns.map((_, k) => prepareValue(chunk.map((row) => row[k])) as string));
+    }
+    rows.length = 0;
+    for (const literals of statements.splice(0)) await trx.raw(sql, literals);
+    return;
+  }
+  const statements: { sql: string; bindings: Cell[] }[] = [];
+  const perStatement = Math.max(1, Math.floor(SQLITE_VARIABLES / columns.length));
+  const head = `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES `;
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  for (let from = 0; from < rows.length; from += perStatement) {
+    const chunk = rows.slice(from, from + perStatement);
+    const bindings: Cell[] = [];
+    for (const row of chunk) for (const cell of row) bindings.push(cell);
+    statements.push({ sql: head + new Array(chunk.length).fill(tuple).join(', '), bindings });
+  }
+  rows.length = 0;
+  for (const { sql, bindings } of statements.splice(0)) await trx.raw(sql, bindings);
 }
