@@ -1,6 +1,7 @@
 import { CM, adminToken, setupStrapi, strapiApp, teardownStrapi, unique, withToken } from '../helpers/strapi';
 import { makeAlumnus, makeChapter, makeCohort, makeCollege, makePost } from '../helpers/fixtures';
 import { incomingLinks } from '../../plugins/liaison/server/src/duplicates/merge';
+import { csvOf, runImport } from '../imports/helpers';
 
 /**
  * Merging two records of one person through the admin HTTP API: every link of the merged
@@ -26,9 +27,11 @@ const linksOf = async (documentId: string) => {
   return counts;
 };
 
+let token: string;
 beforeAll(async () => {
   await setupStrapi();
-  api = withToken(await adminToken());
+  token = await adminToken();
+  api = withToken(token);
 });
 afterAll(teardownStrapi);
 
@@ -120,6 +123,14 @@ describe('merge', () => {
     expect(res.body.data.studentNo).toBe(b.studentNo);
     const found = await api.get(`/liaison/alumni?q=${encodeURIComponent(a.studentNo)}`);
     expect(found.body.data.map((x: any) => x.documentId)).toEqual([a.documentId]);
+
+    // The registrar's next file still lists the person under the number that went: it updates the kept record.
+    const file = csvOf([['姓名', '学号', '城市'], ['林平之', a.studentNo, '福州']]);
+    const done = await runImport(token, file, 'registrar.csv');
+    expect(done.counts).toMatchObject({ rows: 1, new: 0, updated: 1, rejected: 0 });
+    const kept = await app().db.query(ALUMNUS).findOne({ where: { documentId: a.documentId } });
+    expect(kept).toMatchObject({ studentNo: b.studentNo, city: '福州' });
+    expect(await app().db.query(ALUMNUS).count({ where: { studentNo: a.studentNo } })).toBe(0);
   });
 
   it('refuses bad requests, naming the field, and changes nothing', async () => {

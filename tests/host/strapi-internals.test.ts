@@ -16,10 +16,11 @@ const cmRoute = (method: string, routePath: string) =>
   ((strapiApp().plugin('content-manager') as any).routes?.admin?.routes ?? []).find((r: any) => r.method === method && r.path === routePath);
 
 describe('Strapi internals the plugin depends on', () => {
-  it('the Content Manager admin routes that access/query-routes.ts and access/pickers.ts add their checks to', () => {
+  it('the Content Manager admin routes that access/query-routes.ts, access/pickers.ts and board/cm-search.ts add their checks to', () => {
     // The list route: scoped users' filters and sort on fields they may not read are refused there.
     expect(cmRoute('GET', '/collection-types/:model')).toBeTruthy();
-    // The relation picker ("available relations"): scoped to what the user may link.
+    // The relation picker ("available relations"): scoped to what the user may link; its search
+    // of alumni by name answered through the search indexes (both change the parsed query in place).
     expect(cmRoute('GET', PICKER_PATH)).toBeTruthy();
   });
 

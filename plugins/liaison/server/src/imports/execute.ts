@@ -289,6 +289,8 @@ export const executor = (strapi: Core.Strapi, local: Map<string, Progress>) => {
       state.progress = 1;
       onProgress?.(state);
       await removeFile(record.storedAs);
+      // New and changed records are compared with everyone else's (and each other) at once.
+      if (!dryRun && counts.new + counts.updated > 0) strapi.plugin('liaison').service('duplicates')?.scan().catch(() => undefined);
       return outcome;
     } catch (error) {
       const failure =

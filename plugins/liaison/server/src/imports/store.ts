@@ -15,6 +15,7 @@ import type { CohortRecord, CollegeRecord, ExistingAlumnus, IndustryRecord, NewC
  * change of name (services/record-labels.ts).
  */
 export const ALUMNUS = 'plugin::liaison.alumnus';
+const MERGE = 'plugin::liaison.alumni-merge';
 const COLLEGE = 'plugin::liaison.college';
 const COHORT = 'plugin::liaison.cohort';
 const INDUSTRY = 'plugin::liaison.industry-group';
@@ -81,27 +82,38 @@ export const loadExisting = async (strapi: Core.Strapi, knex: Knex, studentNos: 
     college: `cc.${collegeLink.to}`,
   };
   for (const attribute of ALUMNUS_ATTRIBUTES) select[`v_${attribute}`] = `a.${a(attribute)}`;
-  for (const part of chunks([...new Set(studentNos)], LOOKUP_CHUNK)) {
-    const rows = await knex(`${tableOf(strapi, ALUMNUS)} as a`)
+  const read = (column: string, values: string[]) =>
+    knex(`${tableOf(strapi, ALUMNUS)} as a`)
       .leftJoin(`${cohortLink.table} as lc`, `lc.${cohortLink.from}`, 'a.id')
       .leftJoin(`${collegeLink.table} as cc`, `cc.${collegeLink.from}`, `lc.${cohortLink.to}`)
       .leftJoin(`${industryLink.table} as li`, `li.${industryLink.from}`, 'a.id')
-      .whereIn(`a.${a('studentNo')}`, part)
+      .whereIn(`a.${a(column)}`, values)
       .select(select);
-    for (const r of rows) {
-      const values: Record<string, string | null> = {};
-      for (const attribute of ALUMNUS_ATTRIBUTES) values[attribute] = r[`v_${attribute}`] ?? null;
-      out.set(r.studentNo, {
-        id: Number(r.id),
-        documentId: r.documentId,
-        studentNo: r.studentNo,
-        searchKey: r.searchKey ?? null,
-        values,
-        cohort: r.cohort === null || r.cohort === undefined ? null : Number(r.cohort),
-        industry: r.industry === null || r.industry === undefined ? null : Number(r.industry),
-        college: r.college === null || r.college === undefined ? null : Number(r.college),
-      });
-    }
+  const keep = (key: string, r: any) => {
+    const values: Record<string, string | null> = {};
+    for (const attribute of ALUMNUS_ATTRIBUTES) values[attribute] = r[`v_${attribute}`] ?? null;
+    out.set(key, {
+      id: Number(r.id),
+      documentId: r.documentId,
+      studentNo: r.studentNo,
+      searchKey: r.searchKey ?? null,
+      values,
+      cohort: r.cohort === null || r.cohort === undefined ? null : Number(r.cohort),
+      industry: r.industry === null || r.industry === undefined ? null : Number(r.industry),
+      college: r.college === null || r.college === undefined ? null : Number(r.college),
+    });
+  };
+  for (const part of chunks([...new Set(studentNos)], LOOKUP_CHUNK)) {
+    for (const r of await read('studentNo', part)) keep(r.studentNo, r);
+    // The number of a record merged into another is that record's (duplicates/merge.ts): its row updates it.
+    const missing = part.filter((n) => !out.has(n));
+    if (!missing.length) continue;
+    const merges = await knex(tableOf(strapi, MERGE))
+      .whereIn(columnOf(strapi, MERGE, 'mergedStudentNo'), missing)
+      .select({ studentNo: columnOf(strapi, MERGE, 'mergedStudentNo'), kept: columnOf(strapi, MERGE, 'keptDocumentId') });
+    if (!merges.length) continue;
+    const kept = new Map<string, any>((await read('documentId', [...new Set<string>(merges.map((m: any) => String(m.kept)))])).map((r: any) => [r.documentId, r]));
+    for (const m of merges) if (kept.has(m.kept)) keep(m.studentNo, kept.get(m.kept));
   }
   return out;
 };

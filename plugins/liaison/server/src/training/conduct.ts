@@ -9,6 +9,8 @@ import type { LinkPage } from '../utils/link-page';
 import { dayOf } from '../assignment/rules/lifecycle';
 import { postLabelIn, scopeNamesEn } from '../services/post-labels';
 import type { ConductStatus } from '../admin-api-types';
+import { servingStatus } from './conduct-status';
+import type { NetworkScope } from '../access/types';
 
 const VERSION = 'plugin::liaison.conduct-version';
 const ACK = 'plugin::liaison.conduct-acknowledgement';
@@ -60,37 +62,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { outcome: 'confirm', alumnus, version };
   };
 
-  /** Serving liaisons (one row per person) and whether they acknowledged the version. */
-  /** The name of a post's scope, by its dimension (a class's post also names its college). */
-  const scopeNameOf = (post: any): string | null =>
-    ({
-      cohort: post.cohort?.className,
-      college: post.college?.name,
-      region: post.chapter?.name,
-      industry: post.industry?.name,
-    })[post.dimension as string] ?? null;
-
-  const servingPeople = async (versionId: number | null) => {
+  /** Serving liaisons, one row per person (those a new version is mailed to; the page's figures are conduct-status.ts). */
+  const servingPeople = async () => {
     const posts = await strapi.db.query(POST).findMany({
       where: { postStatus: { $in: SERVING } },
       select: ['id', 'documentId', 'label', 'dimension', 'role'],
       populate: {
         alumnus: { select: ['id', 'documentId', 'name', 'email', 'contactConsent', 'language'] },
-        // The post's scope, named on the Training page.
-        cohort: { select: ['className'] },
-        college: { select: ['name'] },
-        chapter: { select: ['name'] },
-        industry: { select: ['name'] },
       },
     });
-    const acks = versionId
-      ? await strapi.db.query(ACK).findMany({ where: { conductVersion: { id: versionId } }, populate: { alumnus: { select: ['id'] } } })
-      : [];
-    const acknowledged = new Set(acks.map((a: any) => a.alumnus?.id));
-    const people = new Map<number, { alumnus: any; post: any; acknowledged: boolean }>();
+    const people = new Map<number, { alumnus: any; post: any }>();
     for (const p of posts) {
       if (!p.alumnus || people.has(p.alumnus.id)) continue;
-      people.set(p.alumnus.id, { alumnus: p.alumnus, post: p, acknowledged: acknowledged.has(p.alumnus.id) });
+      people.set(p.alumnus.id, { alumnus: p.alumnus, post: p });
     }
     return [...people.values()];
   };
@@ -119,7 +103,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             effectiveFrom: dayOf(),
           } as any,
         });
-        const people = await servingPeople(null);
+        const people = await servingPeople();
         const mails = people
           .filter((p) => p.alumnus.email && p.alumnus.contactConsent)
           .map((p) => {
@@ -176,36 +160,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Where the current version stands: how many serving liaisons acknowledged it, and who has not. */
     async status(user?: User): Promise<ConductStatus> {
       const version = await current();
-      let people = await servingPeople(version?.id ?? null);
-      const scope = user ? await strapi.plugin('liaison').service('access').scopeOf(user) : { all: true };
-      if (!scope.all) {
-        const allowed = await strapi.db.query(POST).findMany({
-          where: {
-            postStatus: { $in: SERVING },
-            $or: [{ college: { id: { $in: scope.colleges } } }, { cohort: { college: { id: { $in: scope.colleges } } } }],
-          },
-          populate: { alumnus: { select: ['id'] } },
-        });
-        const ids = new Set(allowed.map((p: any) => p.alumnus?.id));
-        people = people.filter((p) => ids.has(p.alumnus.id));
-      }
+      const scope: NetworkScope = user ? await strapi.plugin('liaison').service('access').scopeOf(user) : { all: true };
+      const { liaisons, acknowledged, pending } = await servingStatus(strapi, version?.id ?? null, scope);
       const language = requestLanguage();
-      const listed = people.filter((p) => !p.acknowledged).slice(0, 500);
-      const scopesEn = language === 'en' ? await scopeNamesEn(strapi, listed.map((p) => Number(p.post.id))) : new Map<number, string>();
+      const scopesEn = language === 'en' ? await scopeNamesEn(strapi, pending.map((p) => p.post_id)) : new Map<number, string>();
       return {
         version: version
           ? { documentId: version.documentId, version: version.version, title: version.title, effectiveFrom: version.effectiveFrom }
           : null,
-        liaisons: people.length,
-        acknowledged: people.filter((p) => p.acknowledged).length,
-        pending: listed.map((p) => ({
-          alumnus: { documentId: p.alumnus.documentId, name: p.alumnus.name },
+        liaisons,
+        acknowledged,
+        pending: pending.map((p) => ({
+          alumnus: { documentId: p.alumnus_document_id, name: p.alumnus_name },
           post: {
-            documentId: p.post.documentId,
-            label: postLabelIn(p.post.label, language, scopesEn.get(Number(p.post.id))),
-            dimension: p.post.dimension,
-            role: p.post.role,
-            scope: scopeNameOf(p.post),
+            documentId: p.post_document_id,
+            label: postLabelIn(p.label, language, scopesEn.get(p.post_id)),
+            dimension: p.dimension,
+            role: p.role,
+            scope: p.scope_name ?? null,
           },
         })),
       };

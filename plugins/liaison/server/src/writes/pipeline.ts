@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { DocumentMiddleware } from './types';
 import { queryGuard } from '../access/query-guard';
+import { alumniSearch } from '../board/cm-search';
 import { memberContacts } from '../access/members';
 import { postAccess } from '../access/guard';
 import { websiteAccess } from '../access/website-guard';
@@ -21,6 +22,8 @@ import { cacheInvalidation } from '../website/invalidation';
  * This is the only place the plugin calls `strapi.documents.use`.
  *
  * Who may read what (reads only)
+ *   alumni search    a search of alumni (`_q`) looks in the fields that find a person, those
+ *                    the user may read, through the search indexes on PostgreSQL
  *   query guard      a scoped user's filters, sort, populate and search name only fields
  *                    they may read (400): filtering on a field reads it
  *   member contacts  a scoped user reads a member's phone, e-mail and WeChat only with consent
@@ -48,6 +51,7 @@ import { cacheInvalidation } from '../website/invalidation';
  *   cache            the website's cache is cleared on every instance once the write commits
  */
 export const writePipeline = (strapi: Core.Strapi): [name: string, step: DocumentMiddleware][] => [
+  ['alumni search', alumniSearch(strapi)],
   ['query guard', queryGuard(strapi)],
   ['member contacts', memberContacts(strapi)],
   ['post access', postAccess(strapi)],
