@@ -264,7 +264,8 @@ async function importFile(strapi, file) {
   // ---------------------------------------------------------------- DUPLICATE SCAN
   // Issue 15 times the import "with the duplicate check": the duplicate scan of
   // plugins/liaison/server/src/duplicates/ over the imported alumni, when the plugin has it
-  // (`scan()` finds and stores every probable pair and resolves with its outcome; a build
+  // (`scan()` finds and stores every probable pair and resolves with its outcome; a real
+  // import that changed records has just started one, which this call joins; a build
   // without the duplicates service says the scan was skipped).
   let duplicates = null;
   try {
