@@ -57,7 +57,7 @@ describe.each(['en', 'zh-Hans'] as const)('the duplicates page in %s', (language
     const page = await signInAdmin(browser, baseUrl, { email, password: PASSWORD }, language, { width: 1440, height: 1000 });
     await page.goto(`${baseUrl}/admin/plugins/liaison/duplicates?minScore=0.9&pageSize=100`);
     await page.getByRole('heading', { name: t('duplicates.title'), level: 1 }).waitFor({ timeout: 60000 });
-    await page.getByRole('link', { name: t('duplicates.title') }).waitFor();
+    await page.getByRole('link', { name: t('duplicates.title') }).waitFor({ timeout: 60000 });
 
     // Scan: the line says when it finished, and the pair appears with its evidence.
     await page.getByRole('button', { name: t('duplicates.scan.start') }).click();

@@ -72,7 +72,7 @@ describe.each(['en', 'zh-Hans'] as const)('the Imports page in %s', (language) =
     await page.goto(`${baseUrl}/admin/plugins/liaison/imports`);
     await page.getByRole('heading', { name: t('imports.title'), level: 1 }).waitFor({ timeout: 60000 });
     // The plugin's side navigation names the page.
-    await page.getByRole('link', { name: t('imports.title') }).waitFor();
+    await page.getByRole('link', { name: t('imports.title') }).waitFor({ timeout: 60000 });
 
     // 1. The file: its columns come back recognised.
     const previewed = page.waitForResponse((r) => r.url().endsWith('/liaison/imports/preview') && r.request().method() === 'POST');
