@@ -270,7 +270,11 @@ export const executor = (strapi: Core.Strapi, local: Map<string, Progress>) => {
           outcome = await jobs().runOnce(`import:${documentId}`, new Date(record.createdAt), async () =>
             strapi.db.transaction(async ({ trx }) => {
               // Imports write one at a time: each sees what the one before wrote.
-              if (strapi.db.dialect.client === 'postgres') await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', ['liaison:imports']);
+              if (strapi.db.dialect.client === 'postgres') {
+                await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', ['liaison:imports']);
+                // The alumni search indexes (GIN) take new rows into their pending list and sort them in at once, not one by one.
+                await trx.raw(`SET LOCAL gin_pending_list_limit = '64MB'`);
+              }
               const result = await settle(trx, true);
               Object.assign(counts, result.counts);
               await heartbeat.stop();
