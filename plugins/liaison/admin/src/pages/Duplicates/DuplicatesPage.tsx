@@ -140,10 +140,10 @@ export const DuplicatesPage = () => {
                   <Td><ScoreBar score={pair.score} /></Td>
                   <Td><Side side={pair.a} /></Td>
                   <Td><Side side={pair.b} /></Td>
-                  <Td style={{ width: 380, whiteSpace: 'normal' }}><Box style={{ width: 380 }}><Evidence evidence={pair.evidence} /></Box></Td>
+                  <Td style={{ width: 280, whiteSpace: 'normal' }}><Box style={{ width: 280 }}><Evidence evidence={pair.evidence} /></Box></Td>
                   <Td>
                     {pair.status === 'open' ? (
-                      <Flex gap={2}>
+                      <Flex gap={1} direction="column" alignItems="stretch">
                         <Button size="S" onClick={() => navigate(pair.documentId)}>{t('duplicates.review', 'Compare')}</Button>
                         <Button size="S" variant="tertiary" onClick={() => dismiss(pair)}>{t('duplicates.dismiss', 'Two people')}</Button>
                       </Flex>

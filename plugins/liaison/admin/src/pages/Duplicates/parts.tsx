@@ -81,10 +81,10 @@ export const Evidence = ({ evidence }: { evidence: DuplicatePair['evidence'] }) 
 
 /** One record of a pair in a table cell: name, student number, class and college. */
 export const Side = ({ side }: { side: DuplicateSide }) => (
-  <Flex direction="column" alignItems="flex-start" style={{ maxWidth: 220 }}>
+  <Flex direction="column" alignItems="flex-start" style={{ maxWidth: 170 }}>
     <Typography fontWeight="bold">{side.name}</Typography>
     {side.studentNo ? <Typography variant="pi" textColor="neutral600">{side.studentNo}</Typography> : null}
-    <Typography variant="pi" textColor="neutral600" ellipsis style={{ maxWidth: 220 }}>
+    <Typography variant="pi" textColor="neutral600" ellipsis style={{ maxWidth: 170 }}>
       {[side.cohort, side.college].filter(Boolean).join(' · ')}
     </Typography>
   </Flex>
