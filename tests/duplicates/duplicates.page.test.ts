@@ -2,10 +2,8 @@ import fs from 'fs';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { setupStrapi, strapiApp, teardownStrapi, unique } from '../helpers/strapi';
-import { launchBrowser, listen, signInAdmin } from '../helpers/browser';
+import { adminMessages, launchBrowser, listen, signInAdmin } from '../helpers/browser';
 import { makeAlumnus, makeCohort } from '../helpers/fixtures';
-import en from '../../plugins/liaison/admin/src/translations/en.json';
-import zh from '../../plugins/liaison/admin/src/translations/zh-Hans.json';
 
 /**
  * Staff find and merge a duplicate on the Probable duplicates page, in English and in
@@ -15,7 +13,6 @@ import zh from '../../plugins/liaison/admin/src/translations/zh-Hans.json';
  */
 const SHOTS = path.join(__dirname, '../screenshots');
 const PASSWORD = 'E2e-Duplicates-Pass-2026';
-const MESSAGES = { en, 'zh-Hans': zh } as const;
 const ALUMNI = 'plugin::liaison.alumnus';
 
 let browser: Browser;
@@ -38,12 +35,7 @@ afterAll(async () => {
 });
 
 describe.each(['en', 'zh-Hans'] as const)('the duplicates page in %s', (language) => {
-  const messages = MESSAGES[language] as Record<string, string>;
-  const t = (key: string, values: Record<string, string | number> = {}) => {
-    const text = messages[key];
-    if (text === undefined) throw new Error(`no ${language} message ${key}`);
-    return Object.entries(values).reduce((s, [k, v]) => s.split(`{${k}}`).join(String(v)), text);
-  };
+  const t = adminMessages(language);
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `duplicates-${name}-${language}.png`), fullPage: true });
 
   it('scans, compares a pair side by side and merges it with a field of the other record', async () => {

@@ -2,6 +2,8 @@ import fs from 'fs';
 import type { AddressInfo } from 'net';
 import { chromium, type Browser } from 'playwright-core';
 import { strapiApp } from './strapi';
+import en from '../../plugins/liaison/admin/src/translations/en.json';
+import zh from '../../plugins/liaison/admin/src/translations/zh-Hans.json';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { chromiumProblem } = require('../../scripts/ensure-chromium');
@@ -47,3 +49,13 @@ export async function signInAdmin(
   await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 30000 });
   return page;
 }
+
+/** The admin's message `key` in `language` with its {values} filled in; a missing message fails the test. */
+export const adminMessages = (language: 'en' | 'zh-Hans') => {
+  const messages = (language === 'en' ? en : zh) as Record<string, string>;
+  return (key: string, values: Record<string, string | number> = {}) => {
+    const text = messages[key];
+    if (text === undefined) throw new Error(`no ${language} message ${key}`);
+    return Object.entries(values).reduce((s, [k, v]) => s.split(`{${k}}`).join(String(v)), text);
+  };
+};

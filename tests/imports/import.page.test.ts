@@ -2,11 +2,9 @@ import fs from 'fs';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { setupStrapi, strapiApp, teardownStrapi, unique } from '../helpers/strapi';
-import { launchBrowser, listen, signInAdmin } from '../helpers/browser';
+import { adminMessages, launchBrowser, listen, signInAdmin } from '../helpers/browser';
 import { makeCohort, makeCollege, makeIndustry } from '../helpers/fixtures';
 import { csvOf } from './helpers';
-import en from '../../plugins/liaison/admin/src/translations/en.json';
-import zh from '../../plugins/liaison/admin/src/translations/zh-Hans.json';
 import { ENUM_LABELS } from '../../plugins/liaison/admin/src/strings/enum-labels';
 
 /**
@@ -18,7 +16,6 @@ import { ENUM_LABELS } from '../../plugins/liaison/admin/src/strings/enum-labels
  */
 const SHOTS = path.join(__dirname, '../screenshots');
 const PASSWORD = 'E2e-Imports-Pass-2026';
-const MESSAGES = { en, 'zh-Hans': zh } as const;
 const ALUMNI = 'plugin::liaison.alumnus';
 const HEAD = ['姓名', '学号', '性别', '学院', '班级', '毕业年份', '手机', '邮箱', '行业', 'QQ/微信'];
 /** The header no registrar's form uses: staff say what it is. */
@@ -52,12 +49,7 @@ afterAll(async () => {
 });
 
 describe.each(['en', 'zh-Hans'] as const)('the Imports page in %s', (language) => {
-  const messages = MESSAGES[language] as Record<string, string>;
-  const t = (key: string, values: Record<string, string | number> = {}) => {
-    const text = messages[key];
-    if (text === undefined) throw new Error(`no ${language} message ${key}`);
-    return Object.entries(values).reduce((s, [k, v]) => s.split(`{${k}}`).join(String(v)), text);
-  };
+  const t = adminMessages(language);
   const lang = language === 'en' ? 0 : 1;
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `import-${name}-${language}.png`) });
 
