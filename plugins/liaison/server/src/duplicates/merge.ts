@@ -174,7 +174,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       const moved = await strapi.db.transaction(async ({ trx }) => {
         const counts: Record<string, number> = {};
-        for (const link of incomingLinks(strapi)) {
+        const links = incomingLinks(strapi);
+        for (const link of links) {
           // A story that features both keeps one feature.
           const doubled = await trx(link.table)
             .where(link.alumnus, from.id)
@@ -223,7 +224,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .andWhere((w: any) => w.where(c('first'), from.id).orWhere(c('second'), from.id))
           .delete();
         // Labels that name the holder ("李振东 · 2015级1班联络员") now name the kept record.
-        const held = incomingLinks(strapi).find((l) => l.key === 'liaison.alumnus')!;
+        const held = links.find((l) => l.key === 'liaison.alumnus')!;
         const postIds = (await trx(held.table).select(held.owner).where(held.alumnus, kept.id)).map((r: any) => Number(r[held.owner]));
         if (postIds.length) await strapi.plugin('liaison').service('post-labels').refreshPosts(postIds, trx);
         await strapi.plugin('liaison').service('record-labels').refreshAll(trx);
