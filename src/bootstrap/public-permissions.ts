@@ -1,10 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
-const READ_WEBSITE = ['plugin::liaison.story.find', 'plugin::liaison.story.findOne', 'plugin::liaison.event.find', 'plugin::liaison.event.findOne'];
-
 /**
- * Everything the users-permissions roles may do through the content API, account routes
- * included: nothing else is granted, and anything else found is taken back.
+ * Everything the users-permissions roles may do through the content API besides the liaison
+ * plugin's routes (the plugin grants and takes back its own: the website's reads, the routes of
+ * signed-in alumni): nothing else is granted, and anything else found is taken back.
  *
  * Registration stays closed until alumni accounts are designed: no `auth.register`, no
  * `auth.connect` (a provider sign-in would create an account), no password-reset or
@@ -13,9 +12,8 @@ const READ_WEBSITE = ['plugin::liaison.story.find', 'plugin::liaison.story.findO
  * user may read their own account, change their password and sign out.
  */
 export const CONTENT_API_GRANTS: Record<'public' | 'authenticated', string[]> = {
-  public: [...READ_WEBSITE, 'plugin::users-permissions.auth.callback'],
+  public: ['plugin::users-permissions.auth.callback'],
   authenticated: [
-    ...READ_WEBSITE,
     'plugin::users-permissions.user.me',
     'plugin::users-permissions.auth.changePassword',
     'plugin::users-permissions.auth.logout',
@@ -35,7 +33,8 @@ export const syncContentApiPermissions = async (strapi: Core.Strapi) => {
   for (const [type, grants] of Object.entries(CONTENT_API_GRANTS)) {
     const role = await roles.findOne({ where: { type } });
     if (!role) throw new Error(`users-permissions role "${type}" is missing`);
-    const held = (await permissions.findMany({ where: { role: { id: role.id } } })) as { id: number; action: string }[];
+    const all = (await permissions.findMany({ where: { role: { id: role.id } } })) as { id: number; action: string }[];
+    const held = all.filter((p) => !p.action.startsWith('plugin::liaison.'));
 
     const extra = held.filter((p) => !grants.includes(p.action));
     if (extra.length) await permissions.deleteMany({ where: { id: { $in: extra.map((p) => p.id) } } });

@@ -185,7 +185,10 @@ describe('files served under /uploads', () => {
   const legacy = `legacy-${unique('page')}.html`;
 
   beforeAll(async () => {
-    [image, pdf] = (await upload([part('served.jpg', 'image/jpeg', JPEG), part('served.pdf', 'application/pdf', PDF)])).body;
+    // The media library answers in the order the files finished, not the order they were sent.
+    const files = (await upload([part('served.jpg', 'image/jpeg', JPEG), part('served.pdf', 'application/pdf', PDF)])).body;
+    image = files.find((file: any) => file.name === 'served.jpg');
+    pdf = files.find((file: any) => file.name === 'served.pdf');
     // A page stored before the media library refused pages.
     fs.writeFileSync(path.join(uploadsDir(), legacy), PAGE);
   });

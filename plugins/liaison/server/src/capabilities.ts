@@ -13,6 +13,7 @@ import fields from './fields';
 import imports from './imports';
 import personalData from './personal-data';
 import duplicates from './duplicates';
+import accounts from './accounts';
 
 /**
  * Each capability keeps its routes, controllers, services and rules in its own folder
@@ -21,6 +22,12 @@ import duplicates from './duplicates';
 export interface Capability {
   adminRoutes?: any[];
   contentApiRoutes?: any[];
+  /**
+   * Content-API routes of signed-in alumni (users-permissions JWT): their actions are granted
+   * to the Authenticated role at every start; the controller finds the alumnus with
+   * accounts/current.ts signedInAlumnus.
+   */
+  alumniRoutes?: any[];
   controllers?: Record<string, any>;
   services?: Record<string, any>;
   /** Koa middlewares, named in config/middlewares.ts as plugin::liaison.<name>. */
@@ -30,4 +37,7 @@ export interface Capability {
   destroy?: (args: { strapi: any }) => void | Promise<void>;
 }
 
-export const CAPABILITIES: Capability[] = [fields, access, jobs, outbox, assignment, coverage, board, training, appraisal, honours, website, uploads, imports, duplicates, personalData];
+/** `plugin::liaison.<controller>.<action>` of every alumni route: what the Authenticated role holds. */
+export const alumniActions = () => CAPABILITIES.flatMap((c) => c.alumniRoutes ?? []).map((r) => `plugin::liaison.${r.handler}`);
+
+export const CAPABILITIES: Capability[] = [fields, access, jobs, outbox, assignment, coverage, board, training, appraisal, honours, website, uploads, imports, duplicates, personalData, accounts];

@@ -13,6 +13,8 @@ import data_import from './data-import';
 import data_request from './data-request';
 import duplicate_pair from './duplicate-pair';
 import alumni_merge from './alumni-merge';
+import alumni_account from './alumni-account';
+import event_registration from './event-registration';
 import contact_log from './contact-log';
 import feedback from './feedback';
 import honour from './honour';
@@ -48,6 +50,8 @@ export default {
   'data-request': data_request,
   'duplicate-pair': duplicate_pair,
   'alumni-merge': alumni_merge,
+  'alumni-account': alumni_account,
+  'event-registration': event_registration,
   'feedback': feedback,
   'honour': honour,
   'industry-group': industry_group,

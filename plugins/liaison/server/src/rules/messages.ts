@@ -238,6 +238,8 @@ export const MESSAGES = {
   'duplicates.field': { en: 'is not a field a merge chooses (choose among {list})', 'zh-Hans': '不是合并时可选择的字段（可选：{list}）' },
   'duplicates.side': { en: "must be 'a' (the kept record) or 'b' (the merged one)", 'zh-Hans': "须为 'a'（保留的记录）或 'b'（被合并的记录）" },
   'duplicates.merged': { en: 'these two records were already merged', 'zh-Hans': '这两条记录已合并' },
+  // alumni accounts
+  'accounts.noAlumnus': { en: 'this sign-in belongs to no alumnus', 'zh-Hans': '此账号未关联任何校友' },
   'duplicates.otherCollege': { en: 'you may only merge alumni of your own colleges', 'zh-Hans': '您只能合并自己负责的学院的校友' },
   'duplicates.overlap': {
     en: 'both records hold a post in the same scope whose terms overlap ({post}): end one of them first',
