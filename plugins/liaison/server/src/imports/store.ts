@@ -286,11 +286,20 @@ export const alumniWriter = async (strapi: Core.Strapi, trx: Knex, count: number
     });
     written += part.length;
     part.length = 0;
-    await insertRows(strapi, trx, meta.tableName, columns, rows);
-    await insertLinks(strapi, trx, 'cohort', links.cohort, cohorts);
-    await insertLinks(strapi, trx, 'industry', links.industry, industries);
-    onBatch?.(written);
+    const done = written;
+    // One batch in the database while the next is judged and built here: the two cores work
+    // at once (PostgreSQL's index upkeep is as long as this process's work).
+    await inFlight;
+    inFlight = (async () => {
+      await insertRows(strapi, trx, meta.tableName, columns, rows);
+      await insertLinks(strapi, trx, 'cohort', links.cohort, cohorts);
+      await insertLinks(strapi, trx, 'industry', links.industry, industries);
+      onBatch?.(done);
+    })();
+    // Awaited at the next batch or at the end; until then a failure is not "unhandled".
+    inFlight.catch(() => undefined);
   };
+  let inFlight: Promise<void> = Promise.resolve();
 
   return {
     async add(alumnus: NewAlumnus) {
@@ -299,6 +308,7 @@ export const alumniWriter = async (strapi: Core.Strapi, trx: Knex, count: number
     },
     async done() {
       await flush();
+      await inFlight;
       return written;
     },
   };
