@@ -164,6 +164,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             [col('subject')]: mail.subject,
             [col('text')]: mail.text ?? null,
             [col('html')]: mail.html ?? null,
+            [col('attachments')]: mail.attachments?.length ? JSON.stringify(mail.attachments) : null,
             [col('kind')]: mail.kind ?? null,
             [col('dedupeKey')]: mail.dedupeKey ?? null,
             [col('recipientLocale')]: mail.locale === 'en' ? 'en' : 'zh-Hans',
@@ -236,6 +237,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** One attempt at one claimed mail. */
     async deliverOne(row: any, now: Date, settings = outboxSettings()): Promise<'sent' | 'retrying' | 'failed'> {
       let message: Record<string, unknown> = { to: row.to, subject: row.subject, text: row.text ?? '', html: row.html ?? undefined };
+      if (Array.isArray(row.attachments) && row.attachments.length) message.attachments = row.attachments;
       if (row.alumnus?.documentId) {
         const url = unsubscribeLink(row.alumnus.documentId);
         // RFC 8058: mail clients offer their own button, which POSTs List-Unsubscribe=One-Click to the link.
