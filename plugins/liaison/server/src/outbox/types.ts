@@ -30,11 +30,16 @@ export interface OutgoingMail {
   attachments?: MailAttachment[];
 }
 
-/** A file of a mail: text, or base64 with `encoding: 'base64'`; `cid` makes it an inline image (`<img src="cid:…">`). */
+/**
+ * A file of a mail: text, or base64 with `encoding: 'base64'`; `cid` makes it an inline image
+ * (`<img src="cid:…">`). `render: 'qr-png'`: `content` is text the outbox draws as a QR code
+ * (PNG) when it sends the mail, so that the request that queues it does not pay for drawing.
+ */
 export interface MailAttachment {
   filename: string;
   content: string;
   contentType: string;
   encoding?: 'base64';
   cid?: string;
+  render?: 'qr-png';
 }

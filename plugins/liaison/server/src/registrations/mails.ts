@@ -1,5 +1,4 @@
 import ical, { ICalCalendarMethod } from 'ical-generator';
-import QRCode from 'qrcode';
 import { blocksText } from '../website/ical';
 import type { MailAttachment, OutgoingMail } from '../outbox/types';
 
@@ -33,10 +32,6 @@ const when = (iso: string, locale: Locale) =>
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The check-in code as a PNG (base64): what the door scans. */
-export const qrPng = async (code: string) =>
-  (await QRCode.toBuffer(code, { type: 'png', errorCorrectionLevel: 'M', margin: 2, scale: 6 })).toString('base64');
-
 /** The event as an iCalendar file (UTC times; its UID is the event's, as in the events feed). */
 export const eventIcs = (event: EventForMail, locale: Locale) => {
   const calendar = ical({ method: ICalCalendarMethod.PUBLISH, prodId: { company: 'liaison', product: 'event-registration', language: locale === 'en' ? 'EN' : 'ZH' } });
@@ -56,15 +51,14 @@ export const eventIcs = (event: EventForMail, locale: Locale) => {
 
 /**
  * The confirmation (a seat is theirs: at sign-up, or on moving up from the waiting list):
- * the event, the check-in code as a QR image inline and as text, and the event as .ics.
- * `qr` is the PNG (base64) of the code, made before the caller's transaction.
+ * the event, the check-in code as text and as a QR image inline (drawn by the outbox when it
+ * sends the mail: what the door scans), and the event as .ics.
  */
 export const confirmationMail = (
   locale: Locale,
   person: { name: string },
   event: EventForMail,
   registration: RegistrationForMail,
-  qr: string,
   movedUp = false
 ): Omit<OutgoingMail, 'to'> => {
   const en = locale === 'en';
@@ -101,7 +95,7 @@ export const confirmationMail = (
   const text = lines.join('\n');
   const html = `${lines.map((l) => `<p>${escapeHtml(l) || '&nbsp;'}</p>`).join('\n')}\n<p><img src="cid:${QR_CID}" alt="${escapeHtml(registration.code)}" width="240" height="240"></p>`;
   const attachments: MailAttachment[] = [
-    { filename: 'check-in.png', content: qr, encoding: 'base64', contentType: 'image/png', cid: QR_CID },
+    { filename: 'check-in.png', content: registration.code, render: 'qr-png', contentType: 'image/png', cid: QR_CID },
     { filename: 'event.ics', content: eventIcs(event, locale), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' },
   ];
   return {

@@ -7,7 +7,7 @@ import { conflictError, requestLanguage } from '../utils/errors';
 import { newDocumentId } from '../outbox/service';
 import type { OutgoingMail } from '../outbox/types';
 import { LIVE, REGISTRATION, seatsOf } from './seats';
-import { confirmationMail, qrPng, waitingMail, type EventForMail, type Locale } from './mails';
+import { confirmationMail, waitingMail, type EventForMail, type Locale } from './mails';
 
 const EVENT = 'plugin::liaison.event';
 const ALUMNUS = 'plugin::liaison.alumnus';
@@ -85,12 +85,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** The mail telling a person where they stand (nothing without an address on file). */
-  const mailFor = (person: Person, event: PublishedEvent, registration: SignUpResult & { guests: number }, qr: string | null, movedUp = false): OutgoingMail[] => {
+  const mailFor = (person: Person, event: PublishedEvent, registration: SignUpResult & { guests: number }, movedUp = false): OutgoingMail[] => {
     if (!person.email) return [];
     const locale = localeOf(person.language);
     const content =
       registration.status === 'registered'
-        ? confirmationMail(locale, person, event.inLocale(locale), registration, qr!, movedUp)
+        ? confirmationMail(locale, person, event.inLocale(locale), registration, movedUp)
         : waitingMail(locale, person, event.inLocale(locale), registration);
     return [{ to: person.email, alumnusId: person.id, ...content } as OutgoingMail];
   };
@@ -114,8 +114,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       checkOpen(event, new Date());
       const code = newCode();
       const documentId = newDocumentId();
-      // Drawn before the transaction, so that the event's lock is held for the SQL only.
-      const qr = person.email ? await qrPng(code) : null;
 
       return strapi.db.transaction(async ({ trx }) => {
         await seats.lock(trx, eventDocumentId);
@@ -133,7 +131,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
         // Under the lock the new row has the highest id: its place is the end of the list.
         const result: SignUpResult = { documentId, status, ...(fits ? {} : { position: taken.waiting + 1 }), code };
-        const mails = mailFor(person, event, { ...result, guests }, qr);
+        const mails = mailFor(person, event, { ...result, guests });
         if (mails.length) await outbox().enqueue(mails);
         return result;
       });
@@ -196,7 +194,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const r of rows) {
         if (!r.alumnus?.email) continue;
         const result = { documentId: r.documentId, status: 'registered' as const, code: r.code, guests: r.guests ?? 0 };
-        mails.push(...mailFor(r.alumnus, event, result, await qrPng(r.code), true));
+        mails.push(...mailFor(r.alumnus, event, result, true));
       }
       if (mails.length) await outbox().enqueue(mails);
       return rows.map((r) => r.documentId);
