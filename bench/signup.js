@@ -35,7 +35,8 @@ async function setup() {
   const { createStrapi } = require('@strapi/strapi');
   const strapi = await createStrapi({ appDir, distDir }).load();
   try {
-    const { newDocumentId } = require(path.join(distDir, 'src', 'outbox', 'service'));
+    // A documentId in Strapi's shape: 24 lower-case letters and digits, a letter first.
+    const newDocumentId = () => `b${require('crypto').randomBytes(12).toString('hex').slice(0, 23)}`;
     const event = await strapi.documents('plugin::liaison.event').create({
       data: {
         title: '校友返校日', slug: `homecoming-${Date.now()}`, type: 'reunion', venue: '大礼堂', capacity: SEATS,
