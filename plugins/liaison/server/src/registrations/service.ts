@@ -52,7 +52,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const seats = seatsOf(strapi);
   const outbox = () => strapi.plugin('liaison').service('outbox');
 
-  const publishedEvent = async (documentId: string): Promise<PublishedEvent | null> => {
+  /**
+   * Requests that ask for the same event while its read is under way share that read (a rush
+   * of sign-ups reads the event once per round trip, not once per person); nothing is kept.
+   */
+  const reading = new Map<string, Promise<PublishedEvent | null>>();
+  const publishedEvent = (documentId: string): Promise<PublishedEvent | null> => {
+    let read = reading.get(documentId);
+    if (!read) {
+      read = readPublishedEvent(documentId).finally(() => reading.delete(documentId));
+      reading.set(documentId, read);
+    }
+    return read;
+  };
+
+  const readPublishedEvent = async (documentId: string): Promise<PublishedEvent | null> => {
     const rows = (await strapi.db.query(EVENT).findMany({
       where: { documentId, publishedAt: { $notNull: true } },
       select: ['documentId', 'locale', 'title', 'startsAt', 'endsAt', 'venue', 'onlineUrl', 'description', 'capacity', 'registrationOpensAt', 'registrationClosesAt'],
