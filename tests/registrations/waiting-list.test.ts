@@ -103,4 +103,16 @@ describe('the waiting list', () => {
     const twice = await cancel(documentId, mineOwner.auth);
     expect([twice.status, fieldsOf(twice)]).toEqual([409, ['registrationStatus']]);
   });
+
+  it('a registration cannot be cancelled once the event has started', async () => {
+    const event = await makeEvent({ startsAt: new Date(Date.now() - 3_600_000).toISOString() });
+    const me = await signedInAlumnus();
+    const documentId = `started${Date.now().toString(36)}`.padEnd(24, '0').slice(0, 24);
+    await strapiApp().db.query(REGISTRATION).create({
+      data: { documentId, eventDocumentId: event.documentId, alumnus: me.alumnus.id, registrationStatus: 'registered', guests: 0, code: `code-${documentId}` },
+    });
+    const res = await cancel(documentId, me.auth);
+    expect([res.status, fieldsOf(res)]).toEqual([409, ['startsAt']]);
+    expect((await mine(me.auth))[0].status).toBe('registered');
+  });
 });
