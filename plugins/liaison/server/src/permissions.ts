@@ -25,6 +25,7 @@ const DEFINITIONS = [
   { key: 'eraseAlumni', uid: 'alumni.erase', displayName: "Erase an alumnus' personal data", subCategory: 'personal data' },
   { key: 'reviewDuplicates', uid: 'duplicates.review', displayName: 'Review probable duplicates: scan, compare, dismiss', subCategory: 'alumni' },
   { key: 'mergeAlumni', uid: 'alumni.merge', displayName: 'Merge two records of one person', subCategory: 'alumni' },
+  { key: 'registerForEvents', uid: 'events.registrations', displayName: 'Register alumni for events on their behalf', subCategory: 'events' },
 ] as const;
 
 type ActionKey = (typeof DEFINITIONS)[number]['key'];
