@@ -39,6 +39,8 @@ describe('claiming a record', () => {
     const times: Record<string, number[]> = { hit: [], miss: [], bare: [] };
     for (let round = 0; round < 7; round++) {
       for (const [kind, body] of Object.entries(bodies)) {
+        // Each answer timed on its own: the work a claim does after its answer is not the next one's.
+        await accounts().idle();
         const started = process.hrtime.bigint();
         expect((await claim(body)).status).toBe(202);
         times[kind].push(Number(process.hrtime.bigint() - started) / 1e6);
