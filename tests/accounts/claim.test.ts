@@ -276,6 +276,13 @@ describe('staff invitations', () => {
     expect((await api.post('/liaison/invitations').send({ chapter: chapter.documentId })).body.data).toEqual({ invited: 1, skipped: 0 });
     expect(await mailsTo(member.email as string)).toHaveLength(1);
 
+    // Two invitations of one group at once: each person once.
+    const crowd = await makeChapter();
+    const crowdMembers = await Promise.all([1, 2, 3, 4].map(() => makeAlumnus({ studentNo: unique('S'), email: address(), chapter: crowd.documentId })));
+    const both = await Promise.all([0, 1].map(() => api.post('/liaison/invitations').send({ chapter: crowd.documentId })));
+    expect(both.map((r) => r.body.data.invited).sort()).toEqual([0, 4]);
+    for (const m of crowdMembers) expect(await mailsTo(m.email as string)).toHaveLength(1);
+
     expect(problems(await api.post('/liaison/invitations').send({}))).toEqual({ cohort: 'liaison.error.accounts.oneGroup' });
     expect(problems(await api.post('/liaison/invitations').send({ cohort: 'a', chapter: 'b' }))).toEqual({ cohort: 'liaison.error.accounts.oneGroup' });
     expect(problems(await api.post('/liaison/invitations').send({ cohort: 'nope' }))).toEqual({ cohort: 'liaison.error.accounts.noCohort' });
