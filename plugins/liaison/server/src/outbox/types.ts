@@ -9,6 +9,7 @@ export const MAIL_KINDS = [
   'honour-awarded',
   'event-registration',
   'event-waiting',
+  'account',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
