@@ -1,6 +1,8 @@
 import { adminToken, http, setupStrapi, strapiApp, teardownStrapi, withToken } from '../helpers/strapi';
 import { makeChapter, makeCohort, makePost } from '../helpers/fixtures';
 import { syncContentApiPermissions } from '../../src/bootstrap/public-permissions';
+import { grantWebsiteReads } from '../../plugins/liaison/server/src/host/public-permissions';
+import { alumniActions } from '../../plugins/liaison/server/src/capabilities';
 import { ensureStaffRoles, STAFF_ROLES } from '../../plugins/liaison/server/src/services/admin-roles';
 import { ensureContentLocales } from '../../src/bootstrap/locales';
 
@@ -42,6 +44,8 @@ describe('start-up', () => {
     await perms.deleteMany({ where: { action: 'plugin::liaison.event.find', role: { id: role.id } } });
     expect((await http().get('/api/events')).status).toBe(403);
 
+    // As at a start: the plugin grants and takes back its own actions, then the host the rest.
+    await grantWebsiteReads(app, alumniActions());
     await syncContentApiPermissions(app);
     const held = (await perms.findMany({ where: { role: { id: role.id } } })).map((p: any) => p.action);
     expect(held).not.toContain('plugin::liaison.story.create');
