@@ -246,6 +246,13 @@ export const MESSAGES = {
     'zh-Hans': '两条记录在同一范围担任任期重叠的岗位（{post}）：请先结束其中一个',
   },
   'duplicates.scanning': { en: 'a scan is already running', 'zh-Hans': '已有一次查重正在进行' },
+  // check-in and the staff's view of registrations
+  'checkIn.noEvent': { en: 'no event has this documentId', 'zh-Hans': '没有此编号的活动' },
+  'checkIn.otherChapter': { en: "you may only see registrations and check people in at your own chapters' events", 'zh-Hans': '您只能查看本人负责的地区校友会活动的报名并办理签到' },
+  'checkIn.code': { en: 'must be the check-in code of a registration', 'zh-Hans': '须为报名的签到码' },
+  'checkIn.unknownCode': { en: 'no registration for this event has this code', 'zh-Hans': '此活动没有此签到码的报名' },
+  'checkIn.already': { en: 'already checked in at {time}', 'zh-Hans': '已于 {time} 签到' },
+  'checkIn.status': { en: 'this registration is {status}, not registered: it cannot be checked in', 'zh-Hans': '此报名状态为{status}，不是已报名，不能签到' },
 } as const satisfies Record<string, Bilingual>;
 
 /** The id of a message in the catalogue: what rules and schemas name their errors by. */
@@ -351,6 +358,10 @@ export const TERMS_ZH: Record<string, string> = {
   'the chapter directory': '地区校友会名录',
   'the events feed': '活动日历',
   'this endpoint': '此接口',
+  registrationStatus: '报名状态',
+  registered: '已报名',
+  waiting: '候补',
+  cancelled: '已取消',
 };
 
 /** A quoted term (or a list of them: "a, b" / "a and b") in Chinese. */
