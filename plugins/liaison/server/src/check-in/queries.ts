@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { RegistrationCounts, StaffRegistration } from '../api-types/check-in';
 import { columnOf, joinOf, rowsOf, tableOf } from '../utils/db';
 
 export const REGISTRATION = 'plugin::liaison.event-registration';
@@ -14,18 +15,7 @@ export const isoOf = (v: unknown): string | null => {
 
 const num = (v: unknown) => Number(v ?? 0) || 0;
 
-export type Counts = {
-  registered: number;
-  waiting: number;
-  cancelled: number;
-  /** Seats the registered take: each registration 1 + its guests. */
-  seatsTaken: number;
-  capacity: number | null;
-  /** Registrations checked in. */
-  checkedIn: number;
-  /** People arrived: the checked-in and the guests they brought. */
-  arrived: number;
-};
+export type Counts = RegistrationCounts;
 
 /** Every count of an event's registrations in one query. */
 export const countsOf = async (strapi: Core.Strapi, eventDocumentId: string, capacity: number | null): Promise<Counts> => {
@@ -52,19 +42,7 @@ export const countsOf = async (strapi: Core.Strapi, eventDocumentId: string, cap
   };
 };
 
-export type RegistrationRow = {
-  documentId: string;
-  status: 'registered' | 'waiting' | 'cancelled';
-  position: number | null;
-  guests: number;
-  alumnus: { documentId: string; name: string; email: string | null; phone: string | null; wechat: string | null; contactConsent: boolean } | null;
-  registeredAt: string | null;
-  checkedInAt: string | null;
-  checkedInBy: string | null;
-  cancelledAt: string | null;
-  /** The staff member who registered the person on their behalf; null when they signed up themselves. */
-  registeredBy: string | null;
-};
+export type RegistrationRow = StaffRegistration;
 
 const adminName = (first: unknown, last: unknown) => [first, last].filter(Boolean).join(' ').trim() || null;
 const yes = (v: unknown) => v === true || v === 1 || v === '1' || v === 't';

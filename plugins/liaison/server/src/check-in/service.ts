@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { CheckInResult, RegistrationsResponse } from '../api-types/check-in';
 import { fieldError } from '../rules/field-error';
 import { format, type Lang } from '../rules/messages';
 import { conflictError, requestLanguage } from '../utils/errors';
@@ -37,7 +38,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * wins and the other is told when it was checked in. Who checked in is written in the same
    * transaction. Then the event's running count.
    */
-  async checkIn(documentId: string, code: string, state: any) {
+  async checkIn(documentId: string, code: string, state: any): Promise<CheckInResult> {
     const event = await staffEvent(strapi, documentId, state);
     const lang = requestLanguage();
     const query = strapi.db.query(REGISTRATION as any);
@@ -76,7 +77,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** An event's counts and one page of its registrations. */
-  async list(documentId: string, filter: { status?: string; q?: string; page: number; pageSize: number }, state: any) {
+  async list(documentId: string, filter: { status?: string; q?: string; page: number; pageSize: number }, state: any): Promise<RegistrationsResponse> {
     const event = await staffEvent(strapi, documentId, state);
     const [counts, { rows, total }] = await Promise.all([countsOf(strapi, documentId, event.capacity), registrationRows(strapi, documentId, filter)]);
     return {
