@@ -73,11 +73,11 @@ describe('check-in', () => {
     const again = await api.post(`/liaison/events/${event.documentId}/check-in`).send({ code: first.code });
     expect(again.status).toBe(409);
     expect(fieldsOf(again.body)).toEqual(['code']);
-    expect(again.body.error.message).toMatch(/already checked in at \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2}/);
+    expect(again.body.error.message).toMatch(/already checked in at \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \(UTC\+8\)/);
     expect(again.body.error.details.errors[0]).toMatchObject({ messageId: 'liaison.error.checkIn.already', values: { checkedInAt: res.body.data.checkedInAt } });
     const zh = await api.post(`/liaison/events/${event.documentId}/check-in`).set('Accept-Language', 'zh-CN').send({ code: first.code });
     expect(zh.status).toBe(409);
-    expect(zh.body.error.message).toMatch(/已于 .+ 签到/);
+    expect(zh.body.error.message).toMatch(/已于 北京时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} 签到/);
   });
 
   it('refuses a missing or malformed code (400 naming code), an unknown event or another event’s code (404)', async () => {

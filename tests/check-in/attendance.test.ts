@@ -70,3 +70,20 @@ it('reads the checked-in count (with guests) for events with registrations, the 
   expect((await api.post(`/liaison/cycles/${cycle}/compute`)).status).toBeLessThan(300);
   expect(await measures()).toEqual({ events: 2, attendance: 46 });
 });
+
+it('refuses a typed attendance for an event with registrations (400 naming attendance, the count said), not for one without', async () => {
+  const cohort = await makeCohort();
+  const post = await makePost({ cohort: cohort.documentId, termStart: `${YEAR}-01-01` });
+  const CM = '/content-manager/collection-types/plugin::liaison.event';
+  const withSignUp = await event(post.documentId, `${YEAR}-05-01T02:00:00.000Z`, null);
+  const code = await register(withSignUp.documentId, { guests: 1 });
+  expect((await api.post(`/liaison/events/${withSignUp.documentId}/check-in`).send({ code })).status).toBe(200);
+  const typed = await api.put(`${CM}/${withSignUp.documentId}?locale=zh-Hans`).send({ attendance: 30 });
+  expect(typed.status).toBe(400);
+  expect(typed.body.error.details.errors[0]).toMatchObject({ path: ['attendance'], messageId: 'liaison.error.checkIn.attendanceCounted', values: { arrived: '2' } });
+  expect((await strapiApp().db.query('plugin::liaison.event').findOne({ where: { documentId: withSignUp.documentId } })).attendance).toBeNull();
+  // Other changes to the event go through.
+  expect((await api.put(`${CM}/${withSignUp.documentId}?locale=zh-Hans`).send({ venue: '新礼堂' })).status).toBe(200);
+  const before = await event(post.documentId, `${YEAR}-06-01T02:00:00.000Z`, null);
+  expect((await api.put(`${CM}/${before.documentId}?locale=zh-Hans`).send({ attendance: 30 })).status).toBe(200);
+});

@@ -124,3 +124,15 @@ export const registrationRows = async (
   });
   return { rows, total };
 };
+
+/**
+ * An event's attendance counted at the door: the people checked in and their guests, or null
+ * when the event has no registrations (its attendance is typed, as before sign-up existed).
+ * The appraisal's `event_attendance` reads the same rule in SQL (appraisal/builtin-measures.ts).
+ */
+export const checkedInAttendance = async (strapi: Core.Strapi, eventDocumentId: string): Promise<number | null> => {
+  // Through the query engine: it runs inside the event write's transaction (one connection on SQLite).
+  const rows = (await strapi.db.query(REGISTRATION as any).findMany({ where: { eventDocumentId }, select: ['guests', 'checkedInAt'] })) as any[];
+  if (!rows.length) return null;
+  return rows.reduce((sum, r) => sum + (r.checkedInAt ? 1 + num(r.guests) : 0), 0);
+};

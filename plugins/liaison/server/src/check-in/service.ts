@@ -7,9 +7,9 @@ import { conflictError, requestLanguage } from '../utils/errors';
 import { countsOf, isoOf, REGISTRATION, registrationRows, type RegistrationRow } from './queries';
 import { staffEvent } from './scope';
 
-/** A time as the door reads it: the event's local time (the office is in China). */
-const doorTime = (iso: string, lang: Lang) =>
-  new Intl.DateTimeFormat(lang === 'zh-Hans' ? 'zh-CN' : 'en-GB', {
+/** A time as the door reads it: in China's time (the office's), written 2026-12-03 21:42:25, the zone said. */
+const doorTime = (iso: string, lang: Lang) => {
+  const written = new Intl.DateTimeFormat('sv-SE', {
     timeZone: 'Asia/Shanghai',
     year: 'numeric',
     month: '2-digit',
@@ -19,6 +19,8 @@ const doorTime = (iso: string, lang: Lang) =>
     second: '2-digit',
     hour12: false,
   }).format(new Date(iso));
+  return lang === 'zh-Hans' ? `北京时间 ${written}` : `${written} (UTC+8)`;
+};
 
 const STATUS_LABEL: Record<string, Record<Lang, string>> = {
   registered: { en: 'registered', 'zh-Hans': '已报名' },

@@ -252,6 +252,10 @@ export const MESSAGES = {
   'checkIn.code': { en: 'must be the check-in code of a registration', 'zh-Hans': '须为报名的签到码' },
   'checkIn.unknownCode': { en: 'no registration for this event has this code', 'zh-Hans': '此活动没有此签到码的报名' },
   'checkIn.already': { en: 'already checked in at {time}', 'zh-Hans': '已于 {time} 签到' },
+  'checkIn.attendanceCounted': {
+    en: 'is counted from check-in for an event with registrations ({arrived} so far), not typed',
+    'zh-Hans': '有报名的活动按签到统计参加人数（目前 {arrived} 人），不能手工填写',
+  },
   'checkIn.status': { en: 'this registration is {status}, not registered: it cannot be checked in', 'zh-Hans': '此报名状态为{status}，不是已报名，不能签到' },
 } as const satisfies Record<string, Bilingual>;
 

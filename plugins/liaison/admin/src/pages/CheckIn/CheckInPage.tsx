@@ -89,7 +89,7 @@ export const CheckInPage = () => {
                   </Typography>
                   {counts && (
                     <Typography textColor="neutral600" data-testid="arrival-people">
-                      {t('checkIn.people', '{arrived} people with guests, of {seats} seats taken; {waiting} on the waiting list', {
+                      {t('checkIn.people', '{arrived, plural, one {# person} other {# people}} in, guests included; {seats} seats taken; {waiting} on the waiting list', {
                         arrived: counts.arrived,
                         seats: counts.seatsTaken,
                         waiting: counts.waiting,
