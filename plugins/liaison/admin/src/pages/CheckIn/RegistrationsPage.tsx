@@ -159,11 +159,15 @@ export const RegistrationsPage = () => {
                     <Td><Typography>{r.checkedInAt ? when(r.checkedInAt) : '–'}</Typography></Td>
                     <Td><Typography>{r.registeredBy ?? t('registrations.self', 'Themselves')}</Typography></Td>
                     <Td>
-                      <Typography textColor={r.alumnus?.contactConsent ? undefined : 'neutral500'}>
-                        {r.alumnus?.contactConsent
-                          ? [r.alumnus.email, r.alumnus.phone, r.alumnus.wechat].filter(Boolean).join(' · ') || '–'
-                          : t('registrations.noConsent', 'Not consented to contact')}
-                      </Typography>
+                      {r.alumnus?.contactConsent ? (
+                        <Flex direction="column" alignItems="flex-start">
+                          {[r.alumnus.email, r.alumnus.phone, r.alumnus.wechat].filter(Boolean).map((c) => (
+                            <Typography key={c} variant="pi">{c}</Typography>
+                          ))}
+                        </Flex>
+                      ) : (
+                        <Typography textColor="neutral500">{t('registrations.noConsent', 'Not consented to contact')}</Typography>
+                      )}
                     </Td>
                   </Tr>
                 ))}
