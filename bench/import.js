@@ -27,7 +27,7 @@
  *      extrapolated to the file's rows.
  *
  * Every phase runs in production mode (NODE_ENV=production with fresh secrets) with Node's
- * flags as `npm run import` has them (none; --server: the server's, as `npm start` gives them;
+ * flags as `npm run import` has them (a 384 MB heap; --server: the server's, as `npm start` gives them;
  * --node-args=A,B: more), each in its own process on its own database.
  * PostgreSQL: `liaison_bench_<ts>_*` on BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres),
  * dropped afterwards; SQLite: temp files. Figures go to bench/results/import-<date>.json.
@@ -50,11 +50,14 @@ const COHORT = 'plugin::liaison.cohort';
 const INDUSTRY = 'plugin::liaison.industry-group';
 const TARGETS = { csv: 5000, xlsx: 2000, peakMb: 600 };
 /**
- * Node's flags: none, as `npm run import` runs (scripts/import.js); `--server` runs each phase
+ * Node's flags: those `npm run import` gives scripts/import.js (package.json: a heap of 384 MB,
+ * which the import's live data, about 250 MB at 300,000 rows, fits; without it V8 lets the
+ * heap grow to twice that before it collects); `--server` runs each phase
  * with the flags `npm start` gives the server (scripts/start.js), as an import started from
  * the admin runs, in the server's process.
  */
-const NODE_ARGS = args.server === 'true' ? ['--max-semi-space-size=64'] : [];
+const CLI_NODE_ARGS = require('../package.json').scripts.import.split(/\s+/).filter((word) => word.startsWith('--'));
+const NODE_ARGS = args.server === 'true' ? ['--max-semi-space-size=64'] : CLI_NODE_ARGS;
 
 const mb = (bytes) => bytes / 2 ** 20;
 
@@ -226,8 +229,14 @@ async function importFile(strapi, file) {
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
   let rssPeakSampled = rssBefore;
+  // What the process held when its RSS peaked: V8's heap (used, reserved), buffers outside it.
+  let atPeak = null;
   const sampler = setInterval(() => {
-    rssPeakSampled = Math.max(rssPeakSampled, process.memoryUsage().rss);
+    const m = process.memoryUsage();
+    if (m.rss > rssPeakSampled) {
+      rssPeakSampled = m.rss;
+      atPeak = { heapUsedMb: mb(m.heapUsed), heapTotalMb: mb(m.heapTotal), externalMb: mb(m.external), arrayBuffersMb: mb(m.arrayBuffers) };
+    }
   }, 100);
   let lastLog = 0;
   const started = process.hrtime.bigint();
@@ -257,6 +266,7 @@ async function importFile(strapi, file) {
     alumniStored: alumni,
     rssBeforeMb: mb(rssBefore),
     rssPeakSampledMb: mb(rssPeakSampled),
+    atPeak,
     // getrusage: the process's high-water mark (kilobytes on Linux).
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   };
@@ -412,6 +422,10 @@ async function main() {
         log(`[${db}] ${kind}: ${fmt(r.seconds)} s, ${fmt(r.rowsPerSecond, 0)} rows/s, peak RSS ${fmt(r.peakRssMb, 0)} MB (before ${fmt(r.rssBeforeMb, 0)} MB), load ${fmt(r.loadBefore)}→${fmt(r.loadAfter)}; ` +
           `new ${r.counts.new}, rejected ${r.counts.rejected}, classes created ${r.created.cohorts}` +
           (r.duplicateScan.seconds !== undefined ? `; duplicate scan ${fmt(r.duplicateScan.seconds)} s` : '; duplicate scan skipped'));
+        if (r.atPeak) {
+          log(`    during the import: peak RSS ${fmt(r.rssPeakSampledMb, 0)} MB sampled, when V8's heap used ${fmt(r.atPeak.heapUsedMb, 0)} of ${fmt(r.atPeak.heapTotalMb, 0)} MB ` +
+            `and buffers outside it ${fmt(r.atPeak.arrayBuffersMb, 0)} MB`);
+        }
       }
       if (!only.includes('csv') || !only.includes('xlsx') || !only.includes('single')) {
         // A partial run (profiling, say): its figures, no table.

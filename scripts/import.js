@@ -165,6 +165,12 @@ async function main() {
       fs.writeFileSync(target, csv);
       out.push(`  rejected rows: ${target}`);
     }
+    if (!result.dryRun && c.new + c.updated > 0) {
+      // The import started the duplicate check of the changed records; it finishes before the app stops.
+      process.stderr.write('looking for probable duplicates…\n');
+      const scan = await app.plugin('liaison').service('duplicates').scan();
+      if (scan) out.push(`  probable duplicates: ${scan.pairs} pairs (${scan.added} new), see the admin's Duplicates page`);
+    }
     out.push(`  import ${documentId}`);
     process.stdout.write(`${out.join('\n')}\n`);
     code = result.status === 'done' ? 0 : 1;

@@ -130,7 +130,7 @@ describe('check-in', () => {
     expect((await editorA.post(`/liaison/events/${mine.documentId}/check-in`).send({ code: a.code })).status).toBe(200);
     const refused = await editorA.post(`/liaison/events/${theirs.documentId}/check-in`).send({ code: b.code });
     expect(refused.status).toBe(403);
-    expect(fieldsOf(refused.body)).toEqual(['event']);
+    expect(fieldsOf(refused.body)).toEqual(['chapter']);
     expect((await editorA.post(`/liaison/events/${office.documentId}/check-in`).send({ code: o.code })).status).toBe(403);
     expect((await strapiApp().db.query(REG).findOne({ where: { id: b.row.id } })).checkedInAt).toBeNull();
     expect((await editorA.get(`/liaison/events/${theirs.documentId}/registrations`)).status).toBe(403);

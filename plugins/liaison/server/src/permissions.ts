@@ -25,7 +25,8 @@ const DEFINITIONS = [
   { key: 'eraseAlumni', uid: 'alumni.erase', displayName: "Erase an alumnus' personal data", subCategory: 'personal data' },
   { key: 'reviewDuplicates', uid: 'duplicates.review', displayName: 'Review probable duplicates: scan, compare, dismiss', subCategory: 'alumni' },
   { key: 'mergeAlumni', uid: 'alumni.merge', displayName: 'Merge two records of one person', subCategory: 'alumni' },
-  { key: 'readRegistrations', uid: 'events.registrations', displayName: "Read and export an event's registrations", subCategory: 'events' },
+  { key: 'registerForEvents', uid: 'events.registrations', displayName: 'Register alumni for events on their behalf', subCategory: 'events' },
+  { key: 'readRegistrations', uid: 'events.read-registrations', displayName: "Read and export an event's registrations", subCategory: 'events' },
   { key: 'checkIn', uid: 'events.check-in', displayName: 'Check people in at an event', subCategory: 'events' },
 ] as const;
 

@@ -16,13 +16,13 @@ import { RegistrationsPage } from './CheckIn/RegistrationsPage';
 const IMPORTS = [{ action: 'plugin::liaison.imports.run', subject: null }];
 const DUPLICATES = [{ action: 'plugin::liaison.duplicates.review', subject: null }];
 const CHECK_IN = [{ action: 'plugin::liaison.events.check-in', subject: null }];
-const REGISTRATIONS = [{ action: 'plugin::liaison.events.registrations', subject: null }];
+const REGISTRATIONS = [{ action: 'plugin::liaison.events.read-registrations', subject: null }];
 
 const SideNav = () => {
   const t = useT();
   const { allowedActions } = useRBAC([...IMPORTS, ...DUPLICATES, ...CHECK_IN, ...REGISTRATIONS]);
   const canCheckIn = allowedActions.canCheckIn;
-  const canReadRegistrations = allowedActions.canRegistrations;
+  const canReadRegistrations = allowedActions.canReadRegistrations;
   return (
     <SubNav.Main aria-label={t('plugin.name', 'Liaison network')}>
       <SubNav.Header label={t('plugin.name', 'Liaison network')} />

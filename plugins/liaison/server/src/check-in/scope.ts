@@ -26,7 +26,7 @@ export const staffEvent = async (strapi: Core.Strapi, documentId: string, state:
   const chapter = rows.find((r) => r.chapter)?.chapter?.id ?? null;
   if (user) {
     const scope = await scopeForRequest(strapi, user);
-    if (!scope.all && (chapter === null || !scope.chapters.includes(Number(chapter)))) throw forbiddenError('event', 'checkIn.otherChapter');
+    if (!scope.all && (chapter === null || !scope.chapters.includes(Number(chapter)))) throw forbiddenError('chapter', 'checkIn.otherChapter');
   }
   // The published row's title, in Chinese first (the content's default locale).
   const best = [...rows].sort((a, b) => Number(!!b.publishedAt) - Number(!!a.publishedAt) || Number(b.locale === 'zh-Hans') - Number(a.locale === 'zh-Hans'))[0];

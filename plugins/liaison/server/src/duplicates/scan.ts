@@ -7,30 +7,43 @@ import { findPairs, type Candidate, type Pair } from './pairs';
 export const ALUMNUS = 'plugin::liaison.alumnus';
 export const PAIR = 'plugin::liaison.duplicate-pair';
 
-/** Every alumnus as the comparison reads it: one query, its class through the link table. */
+/** Rows read at a time: the driver's rows of one part are let go before the next is read. */
+const PART = 20000;
+
+/** Every alumnus as the comparison reads it, in id order, part by part; its class through the link table. */
 export const loadCandidates = async (strapi: Core.Strapi, knex: Knex = strapi.db.connection): Promise<Candidate[]> => {
   const a = (attribute: string) => `a.${columnOf(strapi, ALUMNUS, attribute)}`;
   const cohort = joinOf(strapi, ALUMNUS, 'cohort');
-  const rows = await knex(`${tableOf(strapi, ALUMNUS)} as a`)
-    .leftJoin(`${cohort.table} as ac`, `ac.${cohort.from}`, 'a.id')
-    .select({
-      id: 'a.id',
-      name: a('name'),
-      studentNo: a('studentNo'),
-      phone: a('phone'),
-      email: a('email'),
-      searchKey: a('searchKey'),
-      cohort: `ac.${cohort.to}`,
-    });
-  return rows.map((r: any) => ({
-    id: Number(r.id),
-    name: String(r.name ?? ''),
-    studentNo: r.studentNo ?? null,
-    phone: r.phone ?? null,
-    email: r.email ?? null,
-    searchKey: r.searchKey ?? null,
-    cohort: r.cohort === null || r.cohort === undefined ? null : Number(r.cohort),
-  }));
+  const candidates: Candidate[] = [];
+  for (let after = 0; ; ) {
+    const rows = await knex(`${tableOf(strapi, ALUMNUS)} as a`)
+      .leftJoin(`${cohort.table} as ac`, `ac.${cohort.from}`, 'a.id')
+      .select({
+        id: 'a.id',
+        name: a('name'),
+        studentNo: a('studentNo'),
+        phone: a('phone'),
+        email: a('email'),
+        searchKey: a('searchKey'),
+        cohort: `ac.${cohort.to}`,
+      })
+      .where('a.id', '>', after)
+      .orderBy('a.id')
+      .limit(PART);
+    for (const r of rows as any[]) {
+      candidates.push({
+        id: Number(r.id),
+        name: String(r.name ?? ''),
+        studentNo: r.studentNo ?? null,
+        phone: r.phone ?? null,
+        email: r.email ?? null,
+        searchKey: r.searchKey ?? null,
+        cohort: r.cohort === null || r.cohort === undefined ? null : Number(r.cohort),
+      });
+    }
+    if (rows.length < PART) return candidates;
+    after = Number(rows[rows.length - 1].id);
+  }
 };
 
 export interface ScanOutcome {

@@ -9,7 +9,8 @@ import { ImportFileError, openFile, withHeader, type OpenedFile } from './read';
 import { checkRow, duplicatesInFile, type CleanRow } from './rows';
 import { HeldRows } from './held';
 import { changeOf, matcherFor, type Change, type NewCohort, type NewCollege, type NewIndustry, type Ref, type Resolved } from './resolve';
-import { alumniWriter, createRecords, loadExisting, loadSnapshot, updateAlumni, type ChangedAlumnus } from './store';
+import { createRecords, loadExisting, loadSnapshot } from './store';
+import { alumniWriter, updateAlumni, type ChangedAlumnus } from './write-alumni';
 import { IMPORT, MAX_STORED_REJECTED, ZERO, type Counts, type Progress, type RejectedRow, type RunOutcome, type Settings } from './job';
 
 /**

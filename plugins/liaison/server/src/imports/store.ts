@@ -1,9 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { pinyin } from 'pinyin-pro';
 import { columnOf, isPostgres, joinOf, tableOf } from '../utils/db';
-import { allocateIds, insertDocuments, insertRows, newDocumentIds, updateRows } from '../utils/bulk-insert';
-import { searchKeyOf } from '../rules/search-key';
-import { refreshRecordLabels, sourcesOf } from '../services/record-labels';
+import { insertDocuments } from '../utils/bulk-insert';
 import { ALUMNUS_ATTRIBUTES } from './rows';
 import type { CohortRecord, CollegeRecord, ExistingAlumnus, IndustryRecord, NewCohort, NewCollege, NewIndustry, Ref, Snapshot } from './resolve';
 
@@ -12,7 +10,8 @@ import type { CohortRecord, CollegeRecord, ExistingAlumnus, IndustryRecord, NewC
  * writes): rows are written as the Document Service writes them (documentId, timestamps,
  * published_at, schema defaults, link tables with their order), the alumni's search key is
  * computed as the write pipeline computes it, and the labels that name an alumnus follow a
- * change of name (services/record-labels.ts).
+ * change of name (services/record-labels.ts). Here the reads, and the colleges, classes and
+ * industry groups an import creates; the alumni it writes in ./write-alumni.ts.
  */
 export const ALUMNUS = 'plugin::liaison.alumnus';
 const MERGE = 'plugin::liaison.alumni-merge';
@@ -20,12 +19,12 @@ const COLLEGE = 'plugin::liaison.college';
 const COHORT = 'plugin::liaison.cohort';
 const INDUSTRY = 'plugin::liaison.industry-group';
 
-type Knex = any;
+export type Knex = any;
 
 /** Rows a statement looks up by key. */
-const LOOKUP_CHUNK = 5000;
+export const LOOKUP_CHUNK = 5000;
 
-const chunks = <T>(items: T[], size: number): T[][] => {
+export const chunks = <T>(items: T[], size: number): T[][] => {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
@@ -140,7 +139,7 @@ const DEGREE_LETTER: Record<string, string> = { associate: 'A', bachelor: 'B', m
 const defaultsByType = new WeakMap<object, Map<string, [string, unknown][]>>();
 
 /** The schema's defaults for attributes the data leaves out, as the Document Service fills them on create. */
-const withDefaults = (strapi: Core.Strapi, uid: string, data: Record<string, unknown>) => {
+export const withDefaults = (strapi: Core.Strapi, uid: string, data: Record<string, unknown>) => {
   let byUid = defaultsByType.get(strapi);
   if (!byUid) defaultsByType.set(strapi, (byUid = new Map()));
   let defaults = byUid.get(uid);
@@ -211,211 +210,3 @@ export const createRecords = async (strapi: Core.Strapi, trx: Knex, snapshot: Sn
 };
 
 // ------------------------------------------------------------------ alumni
-
-export interface NewAlumnus {
-  values: Record<string, string | null | undefined>;
-  studentNo: string;
-  cohort: number | null;
-  industry: number | null;
-}
-
-/**
- * Rows of new alumni built and written at a time (the progress bar moves by these). What a
- * batch holds lives until its statement comes back, and the garbage collector promotes what
- * lives through its collections: smaller batches leave the old generation less to keep
- * (300,000 rows in 5,000-row batches took the heap a few hundred MB higher).
- */
-const INSERT_BATCH = 1000;
-
-/**
- * Writes `count` new alumni with their class and industry links as they come, as the
- * Document Service writes them (documentId, timestamps, published_at, schema defaults, link
- * tables with their order), a batch at a time: their ids are taken first (the table's sequence
- * on PostgreSQL), so that rows and links go in together, each statement carrying a batch
- * (PostgreSQL: one array a column, `unnest`). `done()` writes what is left and says how many.
- */
-export const alumniWriter = async (strapi: Core.Strapi, trx: Knex, count: number, onBatch?: (done: number) => void) => {
-  const meta = strapi.db.metadata.get(ALUMNUS as any);
-  const json = (attribute: string) => (meta.attributes[attribute] as any)?.type === 'json';
-  const system = ['documentId', 'createdAt', 'updatedAt', 'publishedAt'];
-  const defaults = withDefaults(strapi, ALUMNUS, {});
-  const attributes = [...new Set(['studentNo', 'searchKey', ...ALUMNUS_ATTRIBUTES, ...Object.keys(defaults)])].filter((a) => !system.includes(a) && a !== 'id');
-  const columns = ['id', ...[...system, ...attributes].map((a) => columnOf(strapi, ALUMNUS, a))];
-  const now = new Date();
-  // Names repeat (王芳, 张伟 …): each one's pinyin is worked out once.
-  const keys = new Map<string, string>();
-  const searchKey = (name: string) => {
-    let key = keys.get(name);
-    if (key === undefined) keys.set(name, (key = searchKeyOf(name)));
-    return key;
-  };
-  const links = { cohort: new Map<number, number>(), industry: new Map<number, number>() };
-  // Every id at once: a batch is then made and sent without waiting on anything before.
-  const ids = await allocateIds(strapi, trx, meta.tableName, count);
-  let pending: NewAlumnus[] = [];
-  let written = 0;
-
-  const flush = async () => {
-    if (!pending.length) return;
-    if (written + pending.length > ids.length) throw new Error(`alumniWriter: more than the ${count} alumni announced`);
-    const part = pending;
-    pending = [];
-    const from = written;
-    const documentIds = newDocumentIds(part.length);
-    const cohorts = part.map((a, i) => ({ id: ids[from + i], target: a.cohort }));
-    const industries = part.map((a, i) => ({ id: ids[from + i], target: a.industry }));
-    const rows = part.map((a, i) => {
-      const data: Record<string, unknown> = { studentNo: a.studentNo, searchKey: searchKey(a.values.name as string) };
-      for (const attribute of ALUMNUS_ATTRIBUTES) {
-        const v = a.values[attribute];
-        if (v !== undefined && v !== null) data[attribute] = v;
-      }
-      const full = withDefaults(strapi, ALUMNUS, data);
-      return [
-        ids[from + i],
-        documentIds[i],
-        now,
-        now,
-        now,
-        ...attributes.map((attribute) => {
-          const value = full[attribute];
-          if (value === undefined || value === null) return null;
-          return json(attribute) ? JSON.stringify(value) : (value as string);
-        }),
-      ];
-    });
-    written += part.length;
-    part.length = 0;
-    await insertRows(strapi, trx, meta.tableName, columns, rows);
-    await insertLinks(strapi, trx, 'cohort', links.cohort, cohorts);
-    await insertLinks(strapi, trx, 'industry', links.industry, industries);
-    onBatch?.(written);
-  };
-
-  return {
-    async add(alumnus: NewAlumnus) {
-      pending.push(alumnus);
-      if (pending.length >= INSERT_BATCH) await flush();
-    },
-    async done() {
-      await flush();
-      return written;
-    },
-  };
-};
-
-/** Inserts new alumni (alumniWriter for a list). */
-export const insertAlumni = async (strapi: Core.Strapi, trx: Knex, alumni: NewAlumnus[], onBatch?: (done: number) => void) => {
-  const writer = await alumniWriter(strapi, trx, alumni.length, onBatch);
-  for (const a of alumni) await writer.add(a);
-  return writer.done();
-};
-
-/**
- * Link rows of new alumni to the targets of a manyToOne relation: each takes the next place
- * in its target's list (`last`: the last place of each target seen so far, read from the
- * link table the first time a target comes).
- */
-const insertLinks = async (strapi: Core.Strapi, trx: Knex, attribute: string, last: Map<number, number>, pairs: { id: number; target: number | null }[]) => {
-  const linked = pairs.filter((p): p is { id: number; target: number } => p.target !== null);
-  if (!linked.length) return;
-  const join = joinOf(strapi, ALUMNUS, attribute);
-  const jt = (strapi.db.metadata.get(ALUMNUS as any).attributes[attribute] as any).joinTable;
-  if (jt.inverseOrderColumnName) {
-    const unseen = [...new Set(linked.map((p) => p.target))].filter((t) => !last.has(t));
-    for (const part of chunks(unseen, LOOKUP_CHUNK)) {
-      for (const t of part) last.set(t, 0);
-      const rows = await trx(join.table).select(join.to).max({ last: jt.inverseOrderColumnName }).whereIn(join.to, part).groupBy(join.to);
-      for (const r of rows) last.set(Number(r[join.to]), Number(r.last ?? 0));
-    }
-  }
-  const columns = [join.from, join.to, ...(jt.orderColumnName ? [jt.orderColumnName] : []), ...(jt.inverseOrderColumnName ? [jt.inverseOrderColumnName] : [])];
-  const rows = linked.map((p) => {
-    const row: number[] = [p.id, p.target];
-    if (jt.orderColumnName) row.push(1);
-    if (jt.inverseOrderColumnName) {
-      const position = (last.get(p.target) ?? 0) + 1;
-      last.set(p.target, position);
-      row.push(position);
-    }
-    return row;
-  });
-  await insertRows(strapi, trx, join.table, columns, rows);
-};
-
-export interface ChangedAlumnus {
-  id: number;
-  /** Every attribute of ALUMNUS_ATTRIBUTES as it is to be stored (unchanged ones as they were). */
-  values: Record<string, string | null>;
-  searchKey: string | null;
-  nameChanged: boolean;
-  cohort?: number;
-  industry?: number;
-}
-
-/** Points a manyToOne relation of these alumni at new targets: their old link rows go, new ones take the next place in the target's list. */
-const relink = async (strapi: Core.Strapi, trx: Knex, attribute: string, pairs: { id: number; target: number }[]) => {
-  if (!pairs.length) return;
-  const join = joinOf(strapi, ALUMNUS, attribute);
-  const jt = (strapi.db.metadata.get(ALUMNUS as any).attributes[attribute] as any).joinTable;
-  for (const part of chunks(pairs, LOOKUP_CHUNK)) {
-    await trx(join.table)
-      .whereIn(
-        join.from,
-        part.map((p) => p.id)
-      )
-      .delete();
-  }
-  const next = new Map<number, number>();
-  if (jt.inverseOrderColumnName) {
-    for (const part of chunks([...new Set(pairs.map((p) => p.target))], LOOKUP_CHUNK)) {
-      const rows = await trx(join.table).select(join.to).max({ last: jt.inverseOrderColumnName }).whereIn(join.to, part).groupBy(join.to);
-      for (const r of rows) next.set(Number(r[join.to]), Number(r.last ?? 0));
-    }
-  }
-  const links = pairs.map((p) => {
-    const link: Record<string, number> = { [join.from]: p.id, [join.to]: p.target };
-    if (jt.orderColumnName) link[jt.orderColumnName] = 1;
-    if (jt.inverseOrderColumnName) {
-      const position = (next.get(p.target) ?? 0) + 1;
-      next.set(p.target, position);
-      link[jt.inverseOrderColumnName] = position;
-    }
-    return link;
-  });
-  const perStatement = Math.floor((isPostgres(strapi) ? 30000 : 30000) / Math.max(1, Object.keys(links[0]).length));
-  for (const part of chunks(links, Math.min(5000, perStatement))) await trx(join.table).insert(part);
-};
-
-/** Updates changed alumni in batched statements, their links, and the labels that name them. */
-export const updateAlumni = async (strapi: Core.Strapi, trx: Knex, changed: ChangedAlumnus[], now: Date) => {
-  if (!changed.length) return;
-  const attributes = [...ALUMNUS_ATTRIBUTES, 'searchKey', 'updatedAt'];
-  await updateRows(
-    strapi,
-    trx,
-    ALUMNUS,
-    attributes,
-    changed.map((c) => ({ id: c.id, values: [...ALUMNUS_ATTRIBUTES.map((a) => c.values[a] ?? null), c.searchKey, now] }))
-  );
-  await relink(
-    strapi,
-    trx,
-    'cohort',
-    changed.filter((c) => c.cohort !== undefined).map((c) => ({ id: c.id, target: c.cohort as number }))
-  );
-  await relink(
-    strapi,
-    trx,
-    'industry',
-    changed.filter((c) => c.industry !== undefined).map((c) => ({ id: c.id, target: c.industry as number }))
-  );
-  // Posts, appraisals, training records, contact logs and feedback are named after their alumnus.
-  const renamed = changed.filter((c) => c.nameChanged).map((c) => c.id);
-  if (renamed.length) {
-    const sources = sourcesOf(strapi)[ALUMNUS] ?? [];
-    for (const part of chunks(renamed, LOOKUP_CHUNK)) {
-      for (const { labelled, path } of sources) await refreshRecordLabels(strapi, labelled, { path, ids: part }, trx);
-    }
-  }
-};
