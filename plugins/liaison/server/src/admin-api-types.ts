@@ -18,3 +18,4 @@ export type * from './api-types/outbox';
 export type * from './api-types/imports';
 export type * from './api-types/alumni';
 export type * from './api-types/accounts';
+export type * from './api-types/check-in';

@@ -27,6 +27,8 @@ const DEFINITIONS = [
   { key: 'mergeAlumni', uid: 'alumni.merge', displayName: 'Merge two records of one person', subCategory: 'alumni' },
   { key: 'registerForEvents', uid: 'events.registrations', displayName: 'Register alumni for events on their behalf', subCategory: 'events' },
   { key: 'inviteAlumni', uid: 'accounts.invite', displayName: 'Invite a class or a chapter to open their alumni accounts', subCategory: 'alumni' },
+  { key: 'readRegistrations', uid: 'events.read-registrations', displayName: "Read and export an event's registrations", subCategory: 'events' },
+  { key: 'checkIn', uid: 'events.check-in', displayName: 'Check people in at an event', subCategory: 'events' },
 ] as const;
 
 type ActionKey = (typeof DEFINITIONS)[number]['key'];

@@ -10,13 +10,19 @@ import { TrainingPage } from './Training/TrainingPage';
 import { ImportsPage } from './Imports/ImportsPage';
 import { DuplicatesPage } from './Duplicates/DuplicatesPage';
 import { PairReview } from './Duplicates/PairReview';
+import { CheckInPage } from './CheckIn/CheckInPage';
+import { RegistrationsPage } from './CheckIn/RegistrationsPage';
 
 const IMPORTS = [{ action: 'plugin::liaison.imports.run', subject: null }];
 const DUPLICATES = [{ action: 'plugin::liaison.duplicates.review', subject: null }];
+const CHECK_IN = [{ action: 'plugin::liaison.events.check-in', subject: null }];
+const REGISTRATIONS = [{ action: 'plugin::liaison.events.read-registrations', subject: null }];
 
 const SideNav = () => {
   const t = useT();
-  const { allowedActions } = useRBAC([...IMPORTS, ...DUPLICATES]);
+  const { allowedActions } = useRBAC([...IMPORTS, ...DUPLICATES, ...CHECK_IN, ...REGISTRATIONS]);
+  const canCheckIn = allowedActions.canCheckIn;
+  const canReadRegistrations = allowedActions.canReadRegistrations;
   return (
     <SubNav.Main aria-label={t('plugin.name', 'Liaison network')}>
       <SubNav.Header label={t('plugin.name', 'Liaison network')} />
@@ -29,6 +35,18 @@ const SideNav = () => {
             <SubNav.Link to="/plugins/liaison/training" label={t('training.title', 'Training')} />
             <SubNav.Link to="/plugins/liaison/outbox" label={t('outbox.title', 'E-mail outbox')} />
           </SubNav.Section>,
+          ...(canCheckIn || canReadRegistrations
+            ? [
+                <SubNav.Section key="events" label={t('nav.events', 'Events')}>
+                  {[
+                    ...(canCheckIn ? [<SubNav.Link key="check-in" to="/plugins/liaison/check-in" label={t('checkIn.title', 'Door check-in')} />] : []),
+                    ...(canReadRegistrations
+                      ? [<SubNav.Link key="registrations" to="/plugins/liaison/registrations" label={t('registrations.title', 'Registrations')} />]
+                      : []),
+                  ]}
+                </SubNav.Section>,
+              ]
+            : []),
           ...(allowedActions.canRun || allowedActions.canReview
             ? [
                 <SubNav.Section key="data" label={t('nav.data', 'Alumni data')}>
@@ -60,6 +78,8 @@ const App = () => (
         <Route path="imports" element={<Page.Protect permissions={IMPORTS}><ImportsPage /></Page.Protect>} />
         <Route path="duplicates" element={<Page.Protect permissions={DUPLICATES}><DuplicatesPage /></Page.Protect>} />
         <Route path="duplicates/:documentId" element={<Page.Protect permissions={DUPLICATES}><PairReview /></Page.Protect>} />
+        <Route path="check-in" element={<Page.Protect permissions={CHECK_IN}><CheckInPage /></Page.Protect>} />
+        <Route path="registrations" element={<Page.Protect permissions={REGISTRATIONS}><RegistrationsPage /></Page.Protect>} />
         <Route path="*" element={<Page.Error />} />
       </Routes>
     </Layouts.Root>

@@ -3,6 +3,7 @@ import { fieldError } from '../rules';
 import { validationError } from '../utils/errors';
 import { requestAdminUser, scopeForRequest } from './request';
 import type { DocumentMiddleware } from '../writes/types';
+import { checkedInAttendance } from '../check-in/queries';
 
 const EVENT = 'plugin::liaison.event';
 const WRITES = new Set(['create', 'update', 'clone']);
@@ -37,6 +38,11 @@ export const attendanceRecord = (strapi: Core.Strapi): DocumentMiddleware => asy
     ? await strapi.db.query(EVENT).findOne({ where: { documentId: params.documentId }, select: ['attendance', 'capacity'] })
     : null;
   if ((stored?.attendance ?? null) === attendance) return next();
+  // An event people sign up for counts its attendance at the door (check-in/queries.ts).
+  if (params.documentId) {
+    const counted = await checkedInAttendance(strapi, params.documentId);
+    if (counted !== null) throw validationError([fieldError('attendance', 'checkIn.attendanceCounted', { arrived: counted })]);
+  }
 
   const user = await requestAdminUser(strapi);
   if (user && attendance !== null && !(await scopeForRequest(strapi, user)).all) {

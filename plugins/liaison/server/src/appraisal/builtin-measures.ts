@@ -8,6 +8,7 @@ const UID = {
   feedback: 'plugin::liaison.feedback',
   alumnus: 'plugin::liaison.alumnus',
   event: 'plugin::liaison.event',
+  registration: 'plugin::liaison.event-registration',
 };
 
 /**
@@ -110,14 +111,26 @@ export const builtinMeasures = (strapi: Core.Strapi): Measure[] => [
   },
 ];
 
-/** Published events that started in the period, once per event and organising post, with their attendance. */
+/**
+ * Published events that started in the period, once per event and organising post, with
+ * their attendance: the people checked in (each registration checked in, and the guests it
+ * brought) when the event has registrations, else the attendance typed for it (events from
+ * before sign-up existed).
+ */
 const organisedEvents = (strapi: Core.Strapi, ctx: MeasureContext) => {
   const link = joinOf(strapi, UID.event, 'organisers');
   const col = (a: string) => `e.${columnOf(strapi, UID.event, a)}`;
+  const reg = (a: string) => columnOf(strapi, UID.registration, a);
   const w = timeWindow(strapi, col('startsAt'), ctx);
   return {
-    sql: `SELECT l.${link.to} AS post_id, ${col('documentId')} AS event, MAX(COALESCE(${col('attendance')}, 0)) AS attendance
+    sql: `SELECT l.${link.to} AS post_id, ${col('documentId')} AS event,
+        MAX(CASE WHEN rg.registrations > 0 THEN rg.arrived ELSE COALESCE(${col('attendance')}, 0) END) AS attendance
       FROM ${tableOf(strapi, UID.event)} e JOIN ${link.table} l ON l.${link.from} = e.id
+      LEFT JOIN (
+        SELECT ${reg('eventDocumentId')} AS event, COUNT(*) AS registrations,
+          SUM(CASE WHEN ${reg('checkedInAt')} IS NOT NULL THEN 1 + COALESCE(${reg('guests')}, 0) ELSE 0 END) AS arrived
+        FROM ${tableOf(strapi, UID.registration)} GROUP BY ${reg('eventDocumentId')}
+      ) rg ON rg.event = ${col('documentId')}
       WHERE ${col('publishedAt')} IS NOT NULL AND ${w.sql}
       GROUP BY l.${link.to}, ${col('documentId')}`,
     bindings: w.bindings,

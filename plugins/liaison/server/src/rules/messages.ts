@@ -278,6 +278,17 @@ export const MESSAGES = {
     'zh-Hans': '携 {guests} 位来宾共需 {seats} 个名额，超过活动的总名额（{capacity}）',
   },
   'signUp.cancelled': { en: 'this registration was already cancelled', 'zh-Hans': '此报名已取消' },
+  // check-in and the staff's view of registrations
+  'checkIn.noEvent': { en: 'no event has this documentId', 'zh-Hans': '没有此编号的活动' },
+  'checkIn.otherChapter': { en: "you may only see registrations and check people in at your own chapters' events", 'zh-Hans': '您只能查看本人负责的地区校友会活动的报名并办理签到' },
+  'checkIn.code': { en: 'must be the check-in code of a registration', 'zh-Hans': '须为报名的签到码' },
+  'checkIn.unknownCode': { en: 'no registration for this event has this code', 'zh-Hans': '此活动没有此签到码的报名' },
+  'checkIn.already': { en: 'already checked in at {time}', 'zh-Hans': '已于 {time} 签到' },
+  'checkIn.attendanceCounted': {
+    en: 'is counted from check-in for an event with registrations ({arrived} so far), not typed',
+    'zh-Hans': '有报名的活动按签到统计参加人数（目前 {arrived} 人），不能手工填写',
+  },
+  'checkIn.status': { en: 'this registration is {status}, not registered: it cannot be checked in', 'zh-Hans': '此报名状态为{status}，不是已报名，不能签到' },
 } as const satisfies Record<string, Bilingual>;
 
 /** The id of a message in the catalogue: what rules and schemas name their errors by. */
@@ -385,6 +396,9 @@ export const TERMS_ZH: Record<string, string> = {
   'the chapter directory': '地区校友会名录',
   'the events feed': '活动日历',
   'this endpoint': '此接口',
+  registered: '已报名',
+  waiting: '候补',
+  cancelled: '已取消',
 };
 
 /** A quoted term (or a list of them: "a, b" / "a and b") in Chinese. */
