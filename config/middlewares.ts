@@ -22,6 +22,8 @@ export default ({ env }) => [
   'strapi::query',
   // Uploads (the media library, the alumni import) up to UPLOAD_MAX_FILE_MB; a larger import answers 400 naming the file.
   { name: 'strapi::body', config: { formidable: { maxFileSize: env.int('UPLOAD_MAX_FILE_MB', 200) * 1024 * 1024 } } },
+  // Sign-in attempts (per address and per account) and the public account routes, counted across instances: after the body, which names the account.
+  'plugin::liaison.account-limits',
   // Uploads: refuses files outside the allowlist once the body is parsed, before any route stores them; sandboxes /uploads.
   'plugin::liaison.uploads',
   'strapi::session',

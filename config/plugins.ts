@@ -28,6 +28,9 @@ export default ({ env }) => ({
   'users-permissions': {
     config: {
       jwtSecret: secret('JWT_SECRET'),
+      // Its own limiter counts per instance and per address only: sign-in attempts are counted by
+      // the liaison plugin's account-limits middleware instead (per address and per account, across instances).
+      ratelimit: { enabled: false },
     },
   },
   email: {

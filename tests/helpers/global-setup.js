@@ -12,6 +12,9 @@ module.exports = async () => {
     SEED_DEMO: 'false',
     // Rate limits are off unless a test turns them on (tests/website/proxy.test.ts, instances.test.ts).
     RATE_LIMIT_POINTS: process.env.RATE_LIMIT_POINTS || '0',
+    SIGNIN_LIMIT_PER_ADDRESS: process.env.SIGNIN_LIMIT_PER_ADDRESS || '0',
+    SIGNIN_LIMIT_PER_ACCOUNT: process.env.SIGNIN_LIMIT_PER_ACCOUNT || '0',
+    ACCOUNT_LIMIT_PER_ADDRESS: process.env.ACCOUNT_LIMIT_PER_ADDRESS || '0',
     LOG_LEVEL: process.env.LOG_LEVEL || 'error',
     DATABASE_CLIENT: db.client,
     ...(db.client === 'postgres' ? { DATABASE_URL: db.url } : { DATABASE_FILENAME: db.filename }),

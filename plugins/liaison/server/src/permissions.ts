@@ -25,6 +25,7 @@ const DEFINITIONS = [
   { key: 'eraseAlumni', uid: 'alumni.erase', displayName: "Erase an alumnus' personal data", subCategory: 'personal data' },
   { key: 'reviewDuplicates', uid: 'duplicates.review', displayName: 'Review probable duplicates: scan, compare, dismiss', subCategory: 'alumni' },
   { key: 'mergeAlumni', uid: 'alumni.merge', displayName: 'Merge two records of one person', subCategory: 'alumni' },
+  { key: 'inviteAlumni', uid: 'accounts.invite', displayName: 'Invite a class or a chapter to open their alumni accounts', subCategory: 'alumni' },
 ] as const;
 
 type ActionKey = (typeof DEFINITIONS)[number]['key'];

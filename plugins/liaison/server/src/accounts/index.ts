@@ -1,19 +1,71 @@
+import type { Core } from '@strapi/strapi';
 import type { Capability } from '../capabilities';
-import { signedInAlumnus } from './current';
+import { ACTIONS, routesOf } from '../permissions';
+import { account, accounts, invitations } from './controllers';
+import { AccountLimiter, accountLimitsMiddleware, limitsFromEnv, type AccountLimits } from './limits';
+
+const publicRoute = (path: string, handler: string) => ({ method: 'POST', path, handler: `account.${handler}`, config: { auth: false, policies: [] } });
+const route = routesOf('invitations');
+
+/**
+ * `strapi.plugin('liaison').service('accounts')`: the work a claim or a forgotten password does
+ * after its answer, and the account routes' rate limits.
+ */
+const service = ({ strapi }: { strapi: Core.Strapi }) => {
+  const pending = new Set<Promise<unknown>>();
+  const limiter = new AccountLimiter(strapi);
+  return {
+    /** Runs `work` after the answer has gone; a failure is logged, never the caller's. */
+    later(work: () => Promise<unknown>) {
+      const run: Promise<unknown> = new Promise((resolve) => setImmediate(resolve))
+        .then(work)
+        .catch((e) => strapi.log.error(`accounts: ${e?.stack ?? e}`))
+        .finally(() => pending.delete(run));
+      pending.add(run);
+    },
+    /** Resolves once the work started so far is done (tests; the shutdown). */
+    async idle() {
+      while (pending.size) await Promise.all([...pending]);
+    },
+    limiter: () => limiter,
+    configureLimits: (limits: Partial<AccountLimits>) => limiter.configure({ ...limitsFromEnv(), ...limits }),
+  };
+};
 
 /**
  * Alumni accounts: a sign-in (users-permissions user) that belongs to one real alumnus.
+ * Claimed by the person (name and student number or e-mail address: a one-time link to the
+ * address on file) or opened from a staff invitation; activated with a password; then the
+ * person reads and changes their own record, exports it, or deletes the sign-in.
  * The alumnus behind a request is found by ./current.ts for every alumni route.
  */
 const capability: Capability = {
-  alumniRoutes: [{ method: 'GET', path: '/me', handler: 'accounts.me' }],
-  controllers: {
-    accounts: ({ strapi }: { strapi: any }) => ({
-      async me(ctx: any) {
-        const me = await signedInAlumnus(strapi, ctx);
-        ctx.body = { data: { documentId: me.documentId, name: me.name } };
-      },
-    }),
+  contentApiRoutes: [
+    publicRoute('/account/claim', 'claim'),
+    publicRoute('/account/activate', 'activate'),
+    publicRoute('/account/forgot', 'forgot'),
+    publicRoute('/account/reset', 'reset'),
+  ],
+  alumniRoutes: [
+    { method: 'GET', path: '/me', handler: 'accounts.me' },
+    { method: 'PUT', path: '/me', handler: 'accounts.updateMe' },
+    { method: 'DELETE', path: '/me', handler: 'accounts.deleteMe' },
+    { method: 'GET', path: '/me/export', handler: 'accounts.exportMe' },
+  ],
+  adminRoutes: [route('POST', '/invitations', 'create', ACTIONS.inviteAlumni)],
+  controllers: { account, accounts, invitations },
+  services: { accounts: service },
+  middlewares: {
+    'account-limits': (_config: unknown, { strapi }: { strapi: any }) =>
+      accountLimitsMiddleware(strapi, () => strapi.plugin('liaison').service('accounts').limiter()),
+  },
+  bootstrap: async ({ strapi }) => {
+    await strapi.plugin('liaison').service('accounts').configureLimits({});
+  },
+  destroy: async ({ strapi }) => {
+    const accountsService = strapi.plugin('liaison').service('accounts');
+    await accountsService.idle();
+    await accountsService.limiter().stop();
   },
 };
 

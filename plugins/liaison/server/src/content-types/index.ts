@@ -15,6 +15,8 @@ import duplicate_pair from './duplicate-pair';
 import alumni_merge from './alumni-merge';
 import alumni_account from './alumni-account';
 import event_registration from './event-registration';
+import account_token from './account-token';
+import field_change from './field-change';
 import contact_log from './contact-log';
 import feedback from './feedback';
 import honour from './honour';
@@ -52,6 +54,8 @@ export default {
   'alumni-merge': alumni_merge,
   'alumni-account': alumni_account,
   'event-registration': event_registration,
+  'account-token': account_token,
+  'field-change': field_change,
   'feedback': feedback,
   'honour': honour,
   'industry-group': industry_group,

@@ -13,6 +13,7 @@ import { announceChange } from '../website/invalidation';
 import { actorOf } from '../assignment/history';
 import { CONSENTS, recordConsentChanges } from '../personal-data/consents';
 import { ALUMNUS, PAIR } from './scan';
+import { mergeAccounts } from '../accounts/me';
 
 const POSTS = 'plugin::liaison.liaison';
 const MERGE = 'plugin::liaison.alumni-merge';
@@ -174,6 +175,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       const moved = await strapi.db.transaction(async ({ trx }) => {
         const counts: Record<string, number> = {};
+        // One person, one sign-in: the kept record's stays (accounts/me.ts mergeAccounts).
+        await mergeAccounts(strapi, kept.id, from.id);
         const links = incomingLinks(strapi);
         for (const link of links) {
           // A story that features both keeps one feature.

@@ -7,6 +7,7 @@ export const MAIL_KINDS = [
   'appraisal-result',
   'appraisal-feedback',
   'honour-awarded',
+  'account',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

@@ -10,6 +10,7 @@ import type { ErasureResult } from '../admin-api-types';
 import { ALUMNUS_POPULATE, personalRecord, UID } from './dossier';
 import { withConsentSource } from './consents';
 import { namesToScrub, scrubStory, scrubText } from './scrub';
+import { eraseAccountData } from '../accounts/me';
 
 /** What an erased person's name becomes: one placeholder, numbered so that staff can still tell records apart. */
 export const placeholderName = (id: number) => `已删除校友 #${id}`;
@@ -83,6 +84,8 @@ export const eraseAlumnus = async (strapi: Core.Strapi, alumnus: any, reason: st
     await strapi.documents(UID.alumnus as any).update(
       withConsentSource({ documentId: alumnus.documentId, data: { name: placeholder, ...CLEARED } as any }, { source: 'erasure', by }) as any
     );
+    // Their sign-in (users-permissions user and account), its open links, and the changes they made themselves.
+    await eraseAccountData(strapi, id);
 
     const [contacts, feedback, training, honours, posts] = await Promise.all([
       q(strapi, UID.contact).findMany({ where: { alumnus: { id } }, select: ['id'] }),
