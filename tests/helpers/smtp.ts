@@ -12,6 +12,8 @@ export interface ReceivedMail {
   headers: Map<string, unknown>;
   /** The raw header lines, by lower-case name (mailparser folds List-* headers into `list`). */
   headerLines: { key: string; line: string }[];
+  /** Files the mail carried (mailparser's: filename, contentType, content as a Buffer, cid …). */
+  attachments: { filename?: string; contentType: string; content: Buffer; cid?: string; contentDisposition?: string }[];
 }
 
 /** A free TCP port on the loopback interface. */
@@ -60,6 +62,7 @@ export class TestSmtp {
               html: mail.html,
               headers: mail.headers,
               headerLines: mail.headerLines ?? [],
+              attachments: mail.attachments ?? [],
             });
             callback();
           })

@@ -26,6 +26,7 @@ const DEFINITIONS = [
   { key: 'reviewDuplicates', uid: 'duplicates.review', displayName: 'Review probable duplicates: scan, compare, dismiss', subCategory: 'alumni' },
   { key: 'mergeAlumni', uid: 'alumni.merge', displayName: 'Merge two records of one person', subCategory: 'alumni' },
   { key: 'inviteAlumni', uid: 'accounts.invite', displayName: 'Invite a class or a chapter to open their alumni accounts', subCategory: 'alumni' },
+  { key: 'registerForEvents', uid: 'events.registrations', displayName: 'Register alumni for events on their behalf', subCategory: 'events' },
 ] as const;
 
 type ActionKey = (typeof DEFINITIONS)[number]['key'];

@@ -5,6 +5,7 @@ import { columnOf, isPostgres, joinOf, tableOf } from '../utils/db';
 import { conflictError } from '../utils/errors';
 import { fieldError } from '../rules/field-error';
 import type { OutgoingMail } from './types';
+import { renderAttachment } from './attachments';
 import type { OutboxMail, OutboxResponse } from '../admin-api-types';
 import { linkLifetimeMs } from '../utils/signed-link';
 import { mailLinkBase, mailLinkKey } from '../utils/mail-links';
@@ -164,6 +165,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             [col('subject')]: mail.subject,
             [col('text')]: mail.text ?? null,
             [col('html')]: mail.html ?? null,
+            [col('attachments')]: mail.attachments?.length ? JSON.stringify(mail.attachments) : null,
             [col('kind')]: mail.kind ?? null,
             [col('dedupeKey')]: mail.dedupeKey ?? null,
             [col('recipientLocale')]: mail.locale === 'en' ? 'en' : 'zh-Hans',
@@ -236,6 +238,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** One attempt at one claimed mail. */
     async deliverOne(row: any, now: Date, settings = outboxSettings()): Promise<'sent' | 'retrying' | 'failed'> {
       let message: Record<string, unknown> = { to: row.to, subject: row.subject, text: row.text ?? '', html: row.html ?? undefined };
+      if (Array.isArray(row.attachments) && row.attachments.length) message.attachments = await Promise.all(row.attachments.map(renderAttachment));
       if (row.alumnus?.documentId) {
         const url = unsubscribeLink(row.alumnus.documentId);
         // RFC 8058: mail clients offer their own button, which POSTs List-Unsubscribe=One-Click to the link.

@@ -8,6 +8,8 @@ export const MAIL_KINDS = [
   'appraisal-feedback',
   'honour-awarded',
   'account',
+  'event-registration',
+  'event-waiting',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
@@ -25,4 +27,20 @@ export interface OutgoingMail {
   alumnusId?: number;
   /** The recipient's language. */
   locale?: 'zh-Hans' | 'en';
+  /** Files the mail carries (small: they are stored with the mail), as nodemailer takes them. */
+  attachments?: MailAttachment[];
+}
+
+/**
+ * A file of a mail: text, or base64 with `encoding: 'base64'`; `cid` makes it an inline image
+ * (`<img src="cid:…">`). `render: 'qr-png'`: `content` is text the outbox draws as a QR code
+ * (PNG) when it sends the mail, so that the request that queues it does not pay for drawing.
+ */
+export interface MailAttachment {
+  filename: string;
+  content: string;
+  contentType: string;
+  encoding?: 'base64';
+  cid?: string;
+  render?: 'qr-png';
 }

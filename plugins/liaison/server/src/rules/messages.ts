@@ -264,6 +264,20 @@ export const MESSAGES = {
     'zh-Hans': '两条记录在同一范围担任任期重叠的岗位（{post}）：请先结束其中一个',
   },
   'duplicates.scanning': { en: 'a scan is already running', 'zh-Hans': '已有一次查重正在进行' },
+  // event sign-up
+  'signUp.noEvent': { en: 'no published event has this documentId', 'zh-Hans': '没有此编号的已发布活动' },
+  'signUp.noRegistration': { en: 'you have no registration with this documentId', 'zh-Hans': '您没有此编号的报名' },
+  'signUp.noAlumnus': { en: 'no alumnus has this documentId', 'zh-Hans': '没有此编号的校友' },
+  'signUp.notOpen': { en: 'registration opens at {at}', 'zh-Hans': '报名将于 {at} 开始' },
+  'signUp.closed': { en: 'registration closed at {at}', 'zh-Hans': '报名已于 {at} 截止' },
+  'signUp.started': { en: 'the event started at {at}', 'zh-Hans': '活动已于 {at} 开始' },
+  'signUp.already': { en: 'is already signed up for this event', 'zh-Hans': '已报名此活动' },
+  'signUp.guests': { en: 'must be a whole number from 0 to {max}', 'zh-Hans': '须为 0 至 {max} 之间的整数' },
+  'signUp.tooMany': {
+    en: 'with {guests} guests the party needs {seats} seats, more than the event has ({capacity})',
+    'zh-Hans': '携 {guests} 位来宾共需 {seats} 个名额，超过活动的总名额（{capacity}）',
+  },
+  'signUp.cancelled': { en: 'this registration was already cancelled', 'zh-Hans': '此报名已取消' },
 } as const satisfies Record<string, Bilingual>;
 
 /** The id of a message in the catalogue: what rules and schemas name their errors by. */
@@ -356,6 +370,8 @@ export const TERMS_ZH: Record<string, string> = {
   year: '年度',
   attendance: '参加人数',
   capacity: '容量',
+  guests: '来宾人数',
+  registrationStatus: '报名状态',
   organisers: '组织者',
   phone: '电话',
   email: '电子邮箱',

@@ -121,7 +121,7 @@ export const STAFF_ROLES = [
     name: 'Chapter Editor',
     description: "Publishes their chapters' events and drafts their stories for the office to review; reads their members; sees nothing of other chapters.",
     permissions: [
-      ...pluginPermissions([ACTIONS.readOverview]),
+      ...pluginPermissions([ACTIONS.readOverview, ACTIONS.registerForEvents]),
       // Their chapters' events, the whole way to publication; stories as drafts, which the office reviews and publishes.
       // Conditions do the reads; access/website-guard.ts does creates, what a write stores, publish and delete.
       ...scoped('plugin::liaison.event', ['read', 'create', 'update'], CONDITIONS.ownChapters, WEBSITE_FIELDS['plugin::liaison.event'], { locales: CONTENT_LOCALES }),
