@@ -186,8 +186,12 @@ describe('the page and its files', () => {
     const again = await http().get('/api/liaison/app/assets/app.js').set('If-None-Match', plain.headers.etag);
     expect(again.status).toBe(304);
     // Only the page's files.
-    expect((await http().get('/api/liaison/app/assets/..%2Fpage.ts')).status).toBe(400);
-    expect((await http().get('/api/liaison/app/assets/other.js')).status).toBe(400);
+    expect((await http().get('/api/liaison/app/assets/..%2Fpage.ts')).status).toBe(404);
+    expect((await http().get('/api/liaison/app/assets/other.js')).status).toBe(404);
+    // What is served is the sources (files.ts written from static/ by the build).
+    const dir = path.join(__dirname, '../../plugins/liaison/server/src/alumni-app/static');
+    expect(script.text).toBe(fs.readFileSync(path.join(dir, 'app.js'), 'utf8'));
+    expect(style.text).toBe(fs.readFileSync(path.join(dir, 'app.css'), 'utf8'));
     // The script is ES2017: no optional chaining or nullish coalescing (older WeChat browsers).
     expect(String(script.text)).not.toMatch(/\?\.[a-zA-Z(\[]|\?\?/);
   });

@@ -1,11 +1,11 @@
 import { createHash } from 'crypto';
-import appJs from './static/app.js?raw';
-import appCss from './static/app.css?raw';
+import { FILES } from './files';
 
 /**
- * The page's static files, shipped inside the plugin's server bundle as text (Vite's `?raw`
- * imports), so that the built package has them without a copy step. Each is served with its
- * content type and a hash of its content (ETag, and the `?v=` the page names it with).
+ * The page's static files (./static), shipped inside the plugin's server code as strings
+ * (./files.ts, written from them by scripts/alumni-app-files.js at every build), so that the
+ * built package has them without a copy step. Each is served with its content type and a hash
+ * of its content (ETag, and the `?v=` the page names it with).
  */
 export interface Asset {
   type: string;
@@ -13,9 +13,6 @@ export interface Asset {
   hash: string;
 }
 
-const asset = (type: string, body: string): Asset => ({ type, body, hash: createHash('sha256').update(body).digest('base64url').slice(0, 16) });
-
-export const ASSETS: Record<string, Asset> = {
-  'app.js': asset('text/javascript; charset=utf-8', appJs),
-  'app.css': asset('text/css; charset=utf-8', appCss),
-};
+export const ASSETS: Record<string, Asset> = Object.fromEntries(
+  Object.entries(FILES).map(([name, { type, body }]) => [name, { type, body, hash: createHash('sha256').update(body).digest('base64url').slice(0, 16) }])
+);

@@ -1,5 +1,6 @@
 import type { Capability } from '../capabilities';
 import { alumniAppController } from './controller';
+import { ASSETS } from './assets';
 
 const open = (path: string, handler: string) => ({ method: 'GET', path, handler: `alumniApp.${handler}`, config: { auth: false, policies: [] } });
 
@@ -12,7 +13,10 @@ const open = (path: string, handler: string) => ({ method: 'GET', path, handler:
  * The links in account mails open it (accounts/tokens.ts linkFor).
  */
 const capability: Capability = {
-  contentApiRoutes: [open('/app', 'page'), open('/app/activate', 'page'), open('/app/reset', 'page'), open('/app/assets/:file', 'asset')],
+  contentApiRoutes: [open('/app', 'page'), open('/app/activate', 'page'), open('/app/reset', 'page'),
+    // One route per file: anything else under assets/ is the router's 404.
+    ...Object.keys(ASSETS).map((file) => open(`/app/assets/${file}`, 'asset')),
+  ],
   alumniRoutes: [{ method: 'GET', path: '/me/registrations/:documentId/qr', handler: 'alumniApp.qr' }],
   controllers: { alumniApp: alumniAppController },
 };
