@@ -94,7 +94,10 @@ describe.each(['zh-Hans', 'en'] as const)('the alumni page in %s', (language) =>
 
     // Signed in: the upcoming events, the event in the page's language.
     const card = `li[data-event="${event.documentId}"]`;
-    await page.waitForSelector(card);
+    await page.waitForSelector(card).catch(async (e) => {
+      await shot(page, `${language}-failed`);
+      throw new Error(`${e.message}\n${await page.textContent('main')}\n${problems.join('\n')}`);
+    });
     expect(await page.textContent(`${card} h2`)).toBe(eventTitle);
     await shot(page, `${language}-3-events`);
     await page.click(`${card} button:has-text("${text.signUp}")`);

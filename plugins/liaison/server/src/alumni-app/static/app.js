@@ -91,7 +91,7 @@
   // ---------------------------------------------------------------- drawing
   var main = document.getElementById('main');
 
-  /** h('p', { class: 'x' }, 'text', child…): an element; text is always text, never HTML. */
+  /** h('p', { class: 'x' }, 'text', child, [children]…): an element; text is always text, never HTML. */
   function h(tag, attrs) {
     var el = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) {
@@ -99,11 +99,12 @@
       else if (attrs[k] === true) el.setAttribute(k, '');
       else if (attrs[k] !== false && attrs[k] !== null && attrs[k] !== undefined) el.setAttribute(k, attrs[k]);
     });
-    for (var i = 2; i < arguments.length; i++) {
-      var c = arguments[i];
-      if (c === null || c === undefined || c === false) continue;
-      el.appendChild(typeof c === 'object' ? c : document.createTextNode(String(c)));
-    }
+    var add = function (c) {
+      if (c === null || c === undefined || c === false) return;
+      if (Array.isArray(c)) c.forEach(add);
+      else el.appendChild(typeof c === 'object' ? c : document.createTextNode(String(c)));
+    };
+    for (var i = 2; i < arguments.length; i++) add(arguments[i]);
     return el;
   }
 
