@@ -39,6 +39,8 @@ describe('claiming a record', () => {
     const times: Record<string, number[]> = { hit: [], miss: [], bare: [] };
     for (let round = 0; round < 7; round++) {
       for (const [kind, body] of Object.entries(bodies)) {
+        // Each answer timed on its own: the work a claim does after its answer is not the next one's.
+        await accounts().idle();
         const started = process.hrtime.bigint();
         expect((await claim(body)).status).toBe(202);
         times[kind].push(Number(process.hrtime.bigint() - started) / 1e6);
@@ -273,6 +275,13 @@ describe('staff invitations', () => {
     const member = await makeAlumnus({ name: '分会员', studentNo: unique('S'), email: address(), chapter: chapter.documentId });
     expect((await api.post('/liaison/invitations').send({ chapter: chapter.documentId })).body.data).toEqual({ invited: 1, skipped: 0 });
     expect(await mailsTo(member.email as string)).toHaveLength(1);
+
+    // Two invitations of one group at once: each person once.
+    const crowd = await makeChapter();
+    const crowdMembers = await Promise.all([1, 2, 3, 4].map(() => makeAlumnus({ studentNo: unique('S'), email: address(), chapter: crowd.documentId })));
+    const both = await Promise.all([0, 1].map(() => api.post('/liaison/invitations').send({ chapter: crowd.documentId })));
+    expect(both.map((r) => r.body.data.invited).sort()).toEqual([0, 4]);
+    for (const m of crowdMembers) expect(await mailsTo(m.email as string)).toHaveLength(1);
 
     expect(problems(await api.post('/liaison/invitations').send({}))).toEqual({ cohort: 'liaison.error.accounts.oneGroup' });
     expect(problems(await api.post('/liaison/invitations').send({ cohort: 'a', chapter: 'b' }))).toEqual({ cohort: 'liaison.error.accounts.oneGroup' });

@@ -17,3 +17,4 @@ export type * from './api-types/appraisal';
 export type * from './api-types/outbox';
 export type * from './api-types/imports';
 export type * from './api-types/alumni';
+export type * from './api-types/accounts';

@@ -119,6 +119,11 @@ export const ENUM_LABELS: Record<string, Record<string, Label>> = {
     erasure: ['Erasure of their data', '删除个人数据'],
     system: ['The system (a script or job)', '系统（脚本或定时任务）'],
   },
+  purpose: {
+    claim: ['Claim of a record by the person', '本人认领'],
+    invite: ['Invitation by the office', '校友会邀请'],
+    reset: ['Password reset', '重置密码'],
+  },
   consent: {
     contact: ['To be contacted', '同意联络'],
     publish: ['To be published', '同意公开'],

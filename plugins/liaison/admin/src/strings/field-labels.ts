@@ -232,6 +232,20 @@ const OVERRIDES: Record<string, Record<string, Label>> = {
     reason: ['Reason given', '请求理由'],
     alumnusDocumentId: ['Alumnus (documentId, kept if the record is deleted)', '校友编号（记录删除后仍保留）'],
   },
+  'plugin::liaison.alumni-account': { user: ['Sign-in (user)', '登录账号'], activatedAt: ['Activated at', '开通时间'] },
+  'plugin::liaison.account-token': {
+    purpose: ['Purpose', '用途'],
+    tokenHash: ['Token hash (the token itself is never stored)', '令牌哈希（不保存令牌本身）'],
+    expiresAt: ['Expires at', '失效时间'],
+    usedAt: ['Used at', '使用时间'],
+  },
+  'plugin::liaison.field-change': {
+    field: ['Field', '字段'],
+    oldValue: ['Old value', '原值'],
+    newValue: ['New value', '新值'],
+    source: ['Where it came from', '来源'],
+    byUser: ['By (sign-in id)', '操作账号编号'],
+  },
 };
 
 export const CONTENT_TYPE_FIELDS: Record<string, string[]> = {
@@ -276,6 +290,9 @@ export const CONTENT_TYPE_FIELDS: Record<string, string[]> = {
   ],
   'plugin::liaison.consent-change': ['alumnus', 'consent', 'granted', 'at', 'source', 'by', 'byId'],
   'plugin::liaison.data-request': ['request', 'alumnus', 'alumnusDocumentId', 'format', 'reason', 'at', 'by', 'byId'],
+  'plugin::liaison.alumni-account': ['alumnus', 'user', 'activatedAt'],
+  'plugin::liaison.account-token': ['alumnus', 'purpose', 'tokenHash', 'expiresAt', 'usedAt'],
+  'plugin::liaison.field-change': ['alumnus', 'field', 'oldValue', 'newValue', 'source', 'byUser', 'at'],
   'plugin::liaison.story': ['title', 'slug', 'summary', 'body', 'cover', 'colleges', 'chapters', 'industries', 'cohortYears', 'tags', 'featuredAlumni'],
   'plugin::liaison.event': [
     'title', 'slug', 'type', 'chapter', 'college', 'industry', 'startsAt', 'endsAt', 'venue', 'onlineUrl', 'capacity',

@@ -3,6 +3,8 @@ import { matchKey } from '../imports/chinese';
 import { accountMail, type AccountMail } from './mails';
 import { issueTokens, linkFor, mailsPerHour, sentLately, type TokenPurpose } from './tokens';
 import type { ClaimInput } from './inputs';
+import type { InvitationResult } from '../admin-api-types';
+import { isPostgres } from '../utils/db';
 
 const ALUMNUS = 'plugin::liaison.alumnus';
 const ACCOUNT = 'plugin::liaison.alumni-account';
@@ -72,9 +74,16 @@ const INVITE_BATCH = 500;
 /**
  * Invites every alumnus of a class or chapter who has an e-mail address and no account yet,
  * once: a person holding an invitation still valid is skipped (counted as such). Tokens and
- * mails are written in batches, each batch in one transaction.
+ * mails are written in batches, all in one transaction.
  */
-export const invite = async (strapi: Core.Strapi, group: { cohort?: number; chapter?: number }) => {
+export const invite = async (strapi: Core.Strapi, group: { cohort?: number; chapter?: number }): Promise<InvitationResult> =>
+  // Two invitations of one group take turns (PostgreSQL; SQLite writes one at a time): nobody is mailed twice.
+  strapi.db.transaction(async ({ trx }) => {
+    if (isPostgres(strapi)) await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`liaison:invite:${group.cohort ?? ''}:${group.chapter ?? ''}`]);
+    return inviteGroup(strapi, group);
+  });
+
+const inviteGroup = async (strapi: Core.Strapi, group: { cohort?: number; chapter?: number }): Promise<InvitationResult> => {
   const where = group.cohort ? { cohort: { id: group.cohort } } : { chapter: { id: group.chapter } };
   const members: Person[] = await strapi.db.query(ALUMNUS as any).findMany({ where, select: PERSON, orderBy: { id: 'asc' } });
   const ids = members.map((m) => m.id);

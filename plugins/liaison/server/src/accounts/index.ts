@@ -1,3 +1,4 @@
+import { randomInt } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { Capability } from '../capabilities';
 import { ACTIONS, routesOf } from '../permissions';
@@ -15,9 +16,13 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const pending = new Set<Promise<unknown>>();
   const limiter = new AccountLimiter(strapi);
   return {
-    /** Runs `work` after the answer has gone; a failure is logged, never the caller's. */
+    /**
+     * Runs `work` after the answer has gone, a random moment later (up to a quarter of a second),
+     * so that the load a hit causes cannot be told by timing the caller's next request;
+     * a failure is logged, never the caller's.
+     */
     later(work: () => Promise<unknown>) {
-      const run: Promise<unknown> = new Promise((resolve) => setImmediate(resolve))
+      const run: Promise<unknown> = new Promise((resolve) => setTimeout(resolve, randomInt(250)))
         .then(work)
         .catch((e) => strapi.log.error(`accounts: ${e?.stack ?? e}`))
         .finally(() => pending.delete(run));

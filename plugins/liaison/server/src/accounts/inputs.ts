@@ -71,7 +71,7 @@ export type InvitationInput = z.output<typeof invitationInput>;
 
 /** A field PUT /me may set or clear: absent is no change, null or '' clears it. */
 const settable = <S extends z.ZodType>(schema: S) =>
-  z.preprocess((v) => (v === '' ? null : v), z.union([z.null(), schema]).optional());
+  z.preprocess((v) => (v === '' ? null : v), schema.nullable().optional());
 
 /** Trimmed text, at most `max` characters; nothing left of it clears the field. */
 const trimmed = (max: number) => text(max).transform((v) => cleanText(v));

@@ -15,7 +15,7 @@ const listedIn = (strapi: Core.Strapi) => {
   return new Set(entries.map((entry) => (typeof entry === 'string' ? entry : (entry as { name?: string; resolve?: string } | null)?.name)));
 };
 
-const BEFORE_ROUTER = ['allowed-methods', 'rate-limit', 'public-cache'];
+const BEFORE_ROUTER = ['allowed-methods', 'rate-limit', 'public-cache', 'account-limits'];
 
 export const addUnlistedMiddlewaresFirst = (strapi: Core.Strapi) => {
   if (!listedIn(strapi).has('plugin::liaison.uploads')) strapi.server.use(sandboxUploads(strapi));
