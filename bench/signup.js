@@ -12,7 +12,9 @@
  *   3. all --people sign up at once (`POST /api/liaison/events/:documentId/registrations`,
  *      every request sent before the first answer), each queuing its mail (the confirmation
  *      with QR code and .ics, or the waiting-list mail) in the outbox;
- *   4. reports throughput (sign-ups per second, first request to last answer) and latency,
+ *   4. then, as a reference, the same people at once asking `GET /api/liaison/me`: what
+ *      authentication, rate limits and finding the alumnus cost without a sign-up;
+ *   5. reports throughput (sign-ups per second, first request to last answer) and latency,
  *      and checks the outcome: exactly --seats registered, the rest waiting at places
  *      1…n without gaps or repeats (in the answers and in the database), one mail each.
  * Figures go to bench/results/signup-<date>.json.
@@ -35,7 +37,8 @@ async function setup() {
   const { createStrapi } = require('@strapi/strapi');
   const strapi = await createStrapi({ appDir, distDir }).load();
   try {
-    const { newDocumentId } = require(path.join(distDir, 'src', 'outbox', 'service'));
+    // A documentId in Strapi's shape: 24 lower-case letters and digits, a letter first.
+    const newDocumentId = () => `b${require('crypto').randomBytes(12).toString('hex').slice(0, 23)}`;
     const event = await strapi.documents('plugin::liaison.event').create({
       data: {
         title: '校友返校日', slug: `homecoming-${Date.now()}`, type: 'reunion', venue: '大礼堂', capacity: SEATS,
@@ -106,17 +109,16 @@ async function startChild(mode, env, waitForExit) {
   return { ...info, stop: () => new Promise((resolve) => { if (child.exitCode !== null) return resolve(); child.once('exit', resolve); child.kill('SIGTERM'); setTimeout(() => child.kill('SIGKILL'), 10000); }) };
 }
 
-/** One sign-up from its own client address; resolves with status, body and latency (ms). */
-const signUp = (agent, port, event, token, i) =>
+/** One request of person i from their own client address; resolves with status, body and latency (ms). */
+const ask = (agent, port, method, url, token, i, body = null) =>
   new Promise((resolve) => {
-    const body = JSON.stringify({ guests: 0 });
     const started = now();
     const req = http.request(
       {
-        agent, host: '127.0.0.1', port, method: 'POST', path: `/api/liaison/events/${event}/registrations`,
+        agent, host: '127.0.0.1', port, method, path: url,
         headers: {
-          authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body),
-          'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+          authorization: `Bearer ${token}`, 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+          ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}),
         },
       },
       (res) => {
@@ -127,8 +129,9 @@ const signUp = (agent, port, event, token, i) =>
       }
     );
     req.on('error', (error) => resolve({ status: 0, body: String(error), ms: now() - started }));
-    req.end(body);
+    req.end(body ?? undefined);
   });
+const signUp = (agent, port, event, token, i) => ask(agent, port, 'POST', `/api/liaison/events/${event}/registrations`, token, i, JSON.stringify({ guests: 0 }));
 
 async function main() {
   const database = await freshDatabase('postgres', 'signup');
@@ -140,12 +143,22 @@ async function main() {
     log(`Making one event of ${SEATS} seats and ${PEOPLE} alumni with accounts on PostgreSQL…`);
     const made = await startChild('setup', env, true);
     server = await startChild('serve', env, false);
-    const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-
+    // Each phase its own sockets: a kept-alive socket the server closed meanwhile would reset.
+    let agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
     log(`${PEOPLE} sign-ups at once…`);
     const started = now();
     const answers = await Promise.all(made.tokens.map((token, i) => signUp(agent, server.port, made.event, token, i)));
     const seconds = (now() - started) / 1000;
+    agent.destroy();
+
+    // The reference, after: the same people at once asking the cheapest signed-in route (who
+    // am I), what authentication, rate limits and the alumnus's lookup cost without a sign-up.
+    log(`${PEOPLE} × GET /api/liaison/me at once (the reference)…`);
+    agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+    const reference = now();
+    const me = await Promise.all(made.tokens.map((token, i) => ask(agent, server.port, 'GET', '/api/liaison/me', token, i)));
+    results.reference = { path: 'GET /api/liaison/me', seconds: (now() - reference) / 1000, non200: me.filter((a) => a.status !== 200).length, latency: stats(me.map((a) => a.ms)) };
+    results.reference.perSecond = PEOPLE / results.reference.seconds;
     agent.destroy();
 
     const refused = answers.filter((a) => a.status !== 201);
@@ -190,6 +203,7 @@ async function main() {
         `  ${fmt(results.signUpsPerSecond, 0)} sign-ups/s (${fmt(seconds, 2)} s in all); latency p50 ${fmt(latency.median, 0)} ms, p95 ${fmt(latency.p95, 0)} ms, max ${fmt(latency.max, 0)} ms\n` +
         `  ${registered} registered, ${positions.length} waiting at places ${positions[0] ?? '-'}…${positions[positions.length - 1] ?? '-'} ${inOrder ? 'without gaps or repeats' : 'WITH GAPS OR REPEATS'}; ` +
         `${refused.length} refused; database ${JSON.stringify(statuses)}, mails ${JSON.stringify(mails)}\n` +
+        `  reference, ${PEOPLE} × GET /api/liaison/me at once: ${fmt(results.reference.perSecond, 0)} requests/s, p95 ${fmt(results.reference.latency.p95, 0)} ms (${results.reference.non200} not 200)\n` +
         `  ${results.ok ? 'OK' : 'FAILED'}\n`
     );
   } finally {

@@ -31,6 +31,16 @@ describe('the waiting list', () => {
     expect(read.map((r) => r[0].position).filter(Boolean).sort((x, y) => x - y)).toEqual(range(40));
   }, 120000);
 
+  it('one person signing up five times at once gets one registration', async () => {
+    const event = await makeEvent({ capacity: 10 });
+    const me = await signedInAlumnus();
+    await listening();
+    const answers = await Promise.all([0, 1, 2, 3, 4].map(() => signUp(event.documentId, me.auth)));
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    expect(answers.filter((r) => r.status === 409).every((r) => fieldsOf(r)[0] === 'alumnus')).toBe(true);
+    expect(await strapiApp().db.query(REGISTRATION).count({ where: { eventDocumentId: event.documentId } })).toBe(1);
+  });
+
   it('cancelling a seat moves the first waiting person up at once and mails them; the places close up', async () => {
     const event = await makeEvent({ capacity: 2, title: '校友论坛' });
     const [a, b, c, d, e] = await alumni(5, { withMail: true });
@@ -92,5 +102,17 @@ describe('the waiting list', () => {
     expect((await cancel(documentId, mineOwner.auth)).status).toBe(200);
     const twice = await cancel(documentId, mineOwner.auth);
     expect([twice.status, fieldsOf(twice)]).toEqual([409, ['registrationStatus']]);
+  });
+
+  it('a registration cannot be cancelled once the event has started', async () => {
+    const event = await makeEvent({ startsAt: new Date(Date.now() - 3_600_000).toISOString() });
+    const me = await signedInAlumnus();
+    const documentId = `started${Date.now().toString(36)}`.padEnd(24, '0').slice(0, 24);
+    await strapiApp().db.query(REGISTRATION).create({
+      data: { documentId, eventDocumentId: event.documentId, alumnus: me.alumnus.id, registrationStatus: 'registered', guests: 0, code: `code-${documentId}` },
+    });
+    const res = await cancel(documentId, me.auth);
+    expect([res.status, fieldsOf(res)]).toEqual([409, ['startsAt']]);
+    expect((await mine(me.auth))[0].status).toBe('registered');
   });
 });

@@ -92,6 +92,11 @@ export const ENUM_LABELS: Record<string, Record<string, Label>> = {
     sent: ['Sent', '已发送'],
     failed: ['Failed', '发送失败'],
   },
+  registrationStatus: {
+    registered: ['Registered', '已报名'],
+    waiting: ['On the waiting list', '候补'],
+    cancelled: ['Cancelled', '已取消'],
+  },
   pairStatus: {
     open: ['To review', '待处理'],
     dismissed: ['Two people', '不是同一人'],

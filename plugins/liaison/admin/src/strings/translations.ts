@@ -24,6 +24,7 @@ export const contentTypeNames: Record<'en' | 'zh-Hans', Record<string, string>> 
     'Contact log': '联络记录',
     Feedback: '校友反馈',
     Notification: '邮件通知',
+    'Event registration': '活动报名',
     'Posts per scope': '岗位定额',
     'Post history': '岗位变更记录',
     'Job run': '定时任务记录',

@@ -7,6 +7,7 @@ import { conflictError, requestLanguage } from '../utils/errors';
 import { newDocumentId } from '../outbox/service';
 import type { OutgoingMail } from '../outbox/types';
 import { LIVE, REGISTRATION, seatsOf } from './seats';
+import { signUpQueue } from './batch';
 import { confirmationMail, waitingMail, type EventForMail, type Locale } from './mails';
 
 const EVENT = 'plugin::liaison.event';
@@ -51,7 +52,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const seats = seatsOf(strapi);
   const outbox = () => strapi.plugin('liaison').service('outbox');
 
-  const publishedEvent = async (documentId: string): Promise<PublishedEvent | null> => {
+  /**
+   * Requests that ask for the same event while its read is under way share that read (a rush
+   * of sign-ups reads the event once per round trip, not once per person); nothing is kept.
+   */
+  const reading = new Map<string, Promise<PublishedEvent | null>>();
+  const publishedEvent = (documentId: string): Promise<PublishedEvent | null> => {
+    let read = reading.get(documentId);
+    if (!read) {
+      read = readPublishedEvent(documentId).finally(() => reading.delete(documentId));
+      reading.set(documentId, read);
+    }
+    return read;
+  };
+
+  const readPublishedEvent = async (documentId: string): Promise<PublishedEvent | null> => {
     const rows = (await strapi.db.query(EVENT).findMany({
       where: { documentId, publishedAt: { $notNull: true } },
       select: ['documentId', 'locale', 'title', 'startsAt', 'endsAt', 'venue', 'onlineUrl', 'description', 'capacity', 'registrationOpensAt', 'registrationClosesAt'],
@@ -95,6 +110,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return [{ to: person.email, alumnusId: person.id, ...content } as OutgoingMail];
   };
 
+  /** Sign-ups are written in batches per event (./batch.ts); each batch queues its mails in its transaction. */
+  const queue = signUpQueue<{ person: Person; event: PublishedEvent }>(strapi, async (_trx, done) => {
+    const mails = done.flatMap(({ request, outcome, context }) =>
+      mailFor(context.person, context.event, { documentId: request.documentId, code: request.code, guests: request.guests, status: outcome.status, position: outcome.position })
+    );
+    if (mails.length) await outbox().enqueue(mails);
+  });
+
   const service = {
     publishedEvent,
 
@@ -102,7 +125,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Signs a person up: a seat when every earlier sign-up is seated and 1 + guests still
      * fit the capacity, else the end of the waiting list (first come first served: nobody
      * passes someone already waiting). The event's lock makes the count and the insert one
-     * step, so parallel sign-ups never overbook; the mail is queued in the same transaction.
+     * step, so parallel sign-ups never overbook (on every instance); the mail is queued in the
+     * same transaction. Sign-ups arriving together are written together (./batch.ts).
      */
     async signUp(eventDocumentId: string, person: Person, guests: number, registeredBy: number | null = null, known?: PublishedEvent): Promise<SignUpResult> {
       const event = known ?? (await publishedEvent(eventDocumentId));
@@ -112,29 +136,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw conflictError([fieldError('guests', 'signUp.tooMany', { guests, seats: needed, capacity: event.capacity })]);
       }
       checkOpen(event, new Date());
-      const code = newCode();
-      const documentId = newDocumentId();
-
-      return strapi.db.transaction(async ({ trx }) => {
-        await seats.lock(trx, eventDocumentId);
-        const mine = await strapi.db.query(REGISTRATION).findOne({
-          where: { eventDocumentId, alumnus: { id: person.id }, registrationStatus: { $in: LIVE as unknown as string[] } },
-          select: ['id'],
-        });
-        if (mine) throw conflictError([fieldError('alumnus', 'signUp.already')]);
-        const taken = await seats.tally(trx, eventDocumentId);
-        const fits = taken.waiting === 0 && (event.capacity === null || taken.seats + needed <= event.capacity);
-        const status = fits ? 'registered' : 'waiting';
-        const now = new Date();
-        await strapi.db.query(REGISTRATION).create({
-          data: { documentId, eventDocumentId, alumnus: person.id, registrationStatus: status, guests, code, registeredBy, publishedAt: now } as any,
-        });
-        // Under the lock the new row has the highest id: its place is the end of the list.
-        const result: SignUpResult = { documentId, status, ...(fits ? {} : { position: taken.waiting + 1 }), code };
-        const mails = mailFor(person, event, { ...result, guests });
-        if (mails.length) await outbox().enqueue(mails);
-        return result;
-      });
+      const request = { documentId: newDocumentId(), code: newCode(), alumnusId: person.id, guests, registeredBy, capacity: event.capacity };
+      const outcome = await queue.submit(eventDocumentId, request, { person, event });
+      if (!outcome.ok) throw conflictError([fieldError('alumnus', 'signUp.already')]);
+      return { documentId: request.documentId, status: outcome.status, ...(outcome.position ? { position: outcome.position } : {}), code: request.code };
     },
 
     /**
