@@ -12,11 +12,13 @@ import { makeEvent, REGISTRATION } from '../registrations/helpers';
 /**
  * The alumni page on a phone (390×844), in Chinese and in English: a person claims their
  * record, opens the mailed link, chooses a password, signs up for an event and sees its QR
- * code, changes a consent, signs out and in again, cancels. The page's files: content types,
+ * code, changes a consent, signs out, is refused a wrong password, resets it from the mailed
+ * link, signs in again, cancels. The page's files: content types,
  * nosniff, caching, no inline script.
  */
 const SHOTS = path.join(__dirname, '../screenshots/alumni-app');
 const PASSWORD = 'Garden-Path-2026';
+const NEW_PASSWORD = 'River-Stone-2027';
 const PHONE = { width: 390, height: 844 };
 // WeChat's built-in browser on an iPhone says so in its user agent.
 const WECHAT_UA =
@@ -128,8 +130,30 @@ describe.each(['zh-Hans', 'en'] as const)('the alumni page in %s', (language) =>
     await page.click(`nav a:has-text("${text.signout}")`);
     await page.waitForSelector('form[name=signin]');
     expect(await page.evaluate(() => sessionStorage.getItem('liaison.jwt'))).toBeNull();
+    // A wrong password: the API's refusal shown, still signed out.
     await page.fill('#f-identifier', email);
-    await page.fill('#f-password', PASSWORD);
+    await page.fill('#f-password', 'Not-The-Password-1');
+    await page.click('form[name=signin] button[type=submit]');
+    await page.waitForSelector('form[name=signin] .notice.error');
+    await shot(page, `${language}-6-signin-refused`);
+
+    // Forgotten password: the mailed reset link opens the page's reset view; a new password signs in.
+    await page.click('a[href="#forgot"]');
+    await page.fill('#f-email', email);
+    await page.click('form[name=forgot] button[type=submit]');
+    await page.waitForSelector('form[name=forgot] .notice.ok');
+    const resetLink = new URL(/https?:\/\/\S+/.exec(String((await mailsTo(email)).pop().text))![0]);
+    expect(resetLink.pathname).toBe('/api/liaison/app/reset');
+    await page.goto(`${baseUrl}${resetLink.pathname}${resetLink.search}`);
+    await page.fill('#f-password', NEW_PASSWORD);
+    await page.fill('#f-again', NEW_PASSWORD);
+    await page.click('form[name=password] button[type=submit]');
+    await page.waitForSelector(`${card} .badge`);
+    await page.click(`nav a:has-text("${text.signout}")`);
+    await page.waitForSelector('form[name=signin]');
+
+    await page.fill('#f-identifier', email);
+    await page.fill('#f-password', NEW_PASSWORD);
     await page.click('form[name=signin] button[type=submit]');
     await page.waitForSelector(`${card} .badge:has-text("${text.registered}")`);
     // The JWT lives in sessionStorage only.

@@ -21,6 +21,6 @@ export const renderShell = (assets: string) => {
 <body>
 <header class="bar"><span id="title" class="title">校友 · Alumni</span><button id="lang" type="button" class="lang">EN</button></header>
 <nav id="nav" class="nav" hidden></nav>
-<main id="main"><noscript>请启用 JavaScript。 · Please enable JavaScript.</noscript></main>
+<main id="main" tabindex="-1"><noscript>请启用 JavaScript。 · Please enable JavaScript.</noscript></main>
 </body></html>`;
 };
