@@ -25,8 +25,8 @@ const WECHAT_UA =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.47(0x18002f2c) NetType/WIFI Language/zh_CN';
 
 const TEXT = {
-  'zh-Hans': { claim: '开通账号', sent: '开通链接已发送', events: '近期活动', signUp: '报名', registered: '已报名', mine: '我的报名', me: '我的信息', saved: '已保存', signin: '登录', signout: '退出', cancel: '取消报名', none: '您还没有报名活动', other: 'EN' },
-  en: { claim: 'Open an account', sent: 'a link to open your account', events: 'Events', signUp: 'Sign up', registered: 'Signed up', mine: 'My sign-ups', me: 'My record', saved: 'Saved', signin: 'Sign in', signout: 'Sign out', cancel: 'Cancel', none: 'You have not signed up for any event', other: '中文' },
+  'zh-Hans': { claim: '开通账号', sent: '开通链接已发送', events: '近期活动', signUp: '报名', registered: '已报名', mine: '我的报名', me: '我的信息', saved: '已保存', signin: '登录', signout: '退出', cancel: '取消报名', none: '您还没有报名活动', badSignIn: '邮箱或密码不正确', other: 'EN' },
+  en: { claim: 'Open an account', sent: 'a link to open your account', events: 'Events', signUp: 'Sign up', registered: 'Signed up', mine: 'My sign-ups', me: 'My record', saved: 'Saved', signin: 'Sign in', signout: 'Sign out', cancel: 'Cancel', none: 'You have not signed up for any event', badSignIn: 'Wrong e-mail address or password', other: '中文' },
 } as const;
 
 let browser: Browser;
@@ -135,7 +135,7 @@ describe.each(['zh-Hans', 'en'] as const)('the alumni page in %s', (language) =>
     await page.fill('#f-identifier', email);
     await page.fill('#f-password', 'Not-The-Password-1');
     await page.click('form[name=signin] button[type=submit]');
-    await page.waitForSelector('form[name=signin] .notice.error');
+    await page.waitForSelector(`form[name=signin] .notice.error:has-text("${text.badSignIn}")`);
     await shot(page, `${language}-6-signin-refused`);
 
     // Forgotten password: the mailed reset link opens the page's reset view; a new password signs in.

@@ -47,7 +47,7 @@
       save: '保存', saved: '已保存', cohort: '班级', noEvents: '暂无可报名的活动', signUp: '报名', cancel: '取消报名',
       cancelled: '已取消', registered: '已报名', waiting: '候补第 {n} 位', showCode: '签到时出示此二维码',
       noRegistrations: '您还没有报名活动', venue: '地点', online: '线上', loading: '加载中…', signinFirst: '请先登录',
-      confirmCancel: '确定取消报名？', haveAccount: '已有账号？登录', noAccount: '还没有账号？开通', error: '出错了',
+      confirmCancel: '确定取消报名？', badSignIn: '邮箱或密码不正确', haveAccount: '已有账号？登录', noAccount: '还没有账号？开通', error: '出错了',
     },
     en: {
       app: 'Alumni', switchTo: '中文', claim: 'Open an account', signin: 'Sign in', signout: 'Sign out', forgot: 'Forgot password',
@@ -63,7 +63,7 @@
       save: 'Save', saved: 'Saved', cohort: 'Class', noEvents: 'No events to sign up for at the moment', signUp: 'Sign up', cancel: 'Cancel',
       cancelled: 'Cancelled', registered: 'Signed up', waiting: 'Waiting list, number {n}', showCode: 'Show this code at the door',
       noRegistrations: 'You have not signed up for any event', venue: 'Venue', online: 'Online', loading: 'Loading…', signinFirst: 'Please sign in first',
-      confirmCancel: 'Cancel this sign-up?', haveAccount: 'Have an account? Sign in', noAccount: 'No account yet? Open one', error: 'Something went wrong',
+      confirmCancel: 'Cancel this sign-up?', badSignIn: 'Wrong e-mail address or password', haveAccount: 'Have an account? Sign in', noAccount: 'No account yet? Open one', error: 'Something went wrong',
     },
   };
   var t = function (key, n) { return String(TEXT[lang][key]).replace('{n}', n); };
@@ -83,7 +83,9 @@
     var json = text && /json/.test(res.headers.get('Content-Type') || '') ? JSON.parse(text) : null;
     if (!res.ok) {
       var message = json && json.error && json.error.message ? json.error.message : t('error') + ' (' + res.status + ')';
-      throw new Error(message);
+      var error = new Error(message);
+      error.status = res.status;
+      throw error;
     }
     return json;
   }
@@ -209,7 +211,10 @@
     show(
       h('h1', null, t('signin')),
       form('signin', [field('identifier', t('identifier'), 'email', '', { autocomplete: 'username' }), field('password', t('password'), 'password', '', { autocomplete: 'current-password' })], t('signin'), async function (v) {
-        var done = await api('POST', '/auth/local', { identifier: v.identifier, password: v.password });
+        // users-permissions answers its refusal in English only: the page says it in its language.
+        var done = await api('POST', '/auth/local', { identifier: v.identifier, password: v.password }).catch(function (err) {
+          throw err.status === 400 ? new Error(t('badSignIn')) : err;
+        });
         signedIn(done.jwt);
         go('events');
       }),
