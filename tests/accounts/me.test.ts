@@ -144,14 +144,18 @@ describe('my record', () => {
 
   it('exports my own personal data (json, html, pdf)', async () => {
     const me = await member('罗兰');
+    await http().put('/api/liaison/me').set(me.auth).send({ employer: '某研究院' });
     const json = await http().get('/api/liaison/me/export').set(me.auth);
     expect(json.status).toBe(200);
     expect(json.headers['content-disposition']).toMatch(/attachment; filename="personal-data-/);
     const dossier = JSON.parse(json.text).data;
     expect(dossier.alumnus).toMatchObject({ documentId: me.alumnus.documentId, email: me.email, phone: '13912345678' });
+    expect(dossier.ownChanges).toEqual([{ field: 'employer', oldValue: null, newValue: '某研究院', source: 'self', at: expect.any(String) }]);
     const html = await http().get('/api/liaison/me/export?format=html').set(me.auth);
     expect([html.status, html.headers['content-type']]).toEqual([200, 'text/html; charset=utf-8']);
     expect(html.text).toContain('罗兰');
+    expect(html.text).toContain('Changes you made yourself');
+    expect(html.text).toContain('某研究院');
     const pdf = await http().get('/api/liaison/me/export?format=pdf').set(me.auth);
     expect([200, 501]).toContain(pdf.status);
     expect(Object.keys(problems(await http().get('/api/liaison/me/export?format=doc').set(me.auth)))).toEqual(['format']);

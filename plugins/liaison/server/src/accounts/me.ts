@@ -90,7 +90,7 @@ export const exportMe = async (strapi: Core.Strapi, me: SignedInAlumnus, lang: L
   await strapi.db.query(UID.request as any).create({
     data: { request: 'export', alumnus: me.id, alumnusDocumentId: me.documentId, format, at: new Date(), by: 'self', byId: null },
   });
-  return { ...dossier, ...({ ownChanges: await changesOf(strapi, me.id) } as any) };
+  return dossier;
 };
 
 /** An erasure's part: the sign-in and its links go, and what the person changed themselves (old and new values are theirs). */

@@ -69,9 +69,10 @@ const refused = (id: 'accounts.tokenUnknown' | 'accounts.tokenUsed' | 'accounts.
 
 /**
  * Takes a token of one of `purposes` for good, in the caller's transaction: the alumnus it was
- * sent to, or a 400 naming `token` (unknown, used, expired). Marking it used is a conditional
- * update, so that of two requests with one token exactly one gets it (the other waits for the
- * row on PostgreSQL, then finds it used). Its person is locked for the rest of the transaction.
+ * sent to, or a 400 naming `token` (unknown, used, expired). On PostgreSQL the person is locked
+ * first (an advisory lock, to the end of the transaction), so that two activations of one person
+ * take turns; marking the token used is a conditional update, so that of two requests with one
+ * token exactly one gets it (the other finds it used).
  */
 export const takeToken = async (strapi: Core.Strapi, trx: any, token: string, purposes: TokenPurpose[]) => {
   const row: any = await strapi.db.query(TOKEN as any).findOne({

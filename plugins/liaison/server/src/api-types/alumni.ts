@@ -57,12 +57,23 @@ export interface PersonalRecord {
   updatedAt: string | null;
 }
 
+/** A change the person made to their own record (`PUT /api/liaison/me`), with its provenance. */
+export interface OwnFieldChange {
+  field: string;
+  oldValue: string | null;
+  newValue: string | null;
+  source: 'self';
+  at: string;
+}
+
 /** Everything held about one person, and nobody else's personal data: `GET /liaison/alumni/:documentId/export?format=json`. */
 export interface PersonalDataExport {
   exportedAt: string;
   language: 'en' | 'zh-Hans';
   alumnus: PersonalRecord;
   consents: ConsentChange[];
+  /** The changes the person made themselves, newest first. */
+  ownChanges: OwnFieldChange[];
   posts: {
     documentId: string;
     label: string | null;

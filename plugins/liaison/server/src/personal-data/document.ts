@@ -35,6 +35,10 @@ const W: Words = {
   no: ['No', '否'],
   record: ['Your record', '基本信息'],
   consents: ['Your consents and their history', '授权及其变更记录'],
+  ownChanges: ['Changes you made yourself', '您本人所做的修改'],
+  field: ['Field', '字段'],
+  oldValue: ['Before', '原值'],
+  newValue: ['After', '新值'],
   posts: ['Liaison posts', '担任的联络员岗位'],
   history: ['History of the post', '岗位变更记录'],
   nominations: ['Nominations you made', '您举荐的岗位'],
@@ -229,6 +233,11 @@ export const readableDocument = (d: PersonalDataExport, lang: Lang): ReadableDoc
       'consents',
       ['consent', 'granted', 'at', 'source'],
       d.consents.map((c) => [CONSENT_KINDS[c.consent]?.[i] ?? c.consent, c.granted, when(c.at), SOURCES[c.source]?.[i] ?? c.source])
+    ),
+    table(
+      'ownChanges',
+      ['field', 'oldValue', 'newValue', 'at'],
+      (d.ownChanges ?? []).map((c) => [w(c.field), c.oldValue, c.newValue, when(c.at)])
     ),
     table(
       'posts',

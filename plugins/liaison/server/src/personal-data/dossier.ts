@@ -144,12 +144,21 @@ export const gatherDossier = async (strapi: Core.Strapi, alumnus: any, lang: Lan
   ]);
 
   const histories = await Promise.all(posts.map((p) => historyOf(strapi, p.documentId)));
+  // What the person changed themselves (accounts: PUT /api/liaison/me): their own old and new values.
+  const ownChanges: any[] = await q(strapi, 'plugin::liaison.field-change').findMany({ where: { alumnus: { id } }, orderBy: [{ at: 'desc' }, { id: 'desc' }] });
 
   return {
     exportedAt: new Date().toISOString(),
     language: lang,
     alumnus: withContacts ? personalRecord(alumnus, lang) : { ...personalRecord(alumnus, lang), phone: null, email: null, wechat: null },
     consents,
+    ownChanges: ownChanges.map((c) => ({
+      field: c.field,
+      oldValue: withContacts || !(CONTACT_FIELDS as readonly string[]).includes(c.field) ? (c.oldValue ?? null) : null,
+      newValue: withContacts || !(CONTACT_FIELDS as readonly string[]).includes(c.field) ? (c.newValue ?? null) : null,
+      source: 'self' as const,
+      at: iso(c.at) as string,
+    })),
     posts: posts.map((p, i) => ({
       documentId: p.documentId,
       label: p.label ? postLabelIn(p.label, lang) : null,
