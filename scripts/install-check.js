@@ -101,6 +101,10 @@ async function main() {
       const res = await fetch(`${base}${p}`);
       check(`the public API answers ${p}`, res.status === 200, `status ${res.status}`);
     }
+    // The alumni page and its script come from the package (alumni-app/files.ts in the bundle).
+    const appPage = await fetch(`${base}/api/liaison/app`);
+    const appScript = await fetch(`${base}/api/liaison/app/assets/app.js`);
+    check('the alumni page and its script are served', appPage.status === 200 && appScript.status === 200 && /javascript/.test(appScript.headers.get('content-type') || ''), `status ${appPage.status}, ${appScript.status}`);
     const write = await fetch(`${base}/api/stories`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: { title: 'x' } }) });
     check('the public may not write stories', write.status === 403 || write.status === 401, `status ${write.status}`);
 

@@ -65,7 +65,7 @@ describe('claiming a record', () => {
     const mails = await mailsTo(email);
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ to: email, recipientLocale: 'en', kind: 'account', deliveryStatus: 'pending' });
-    expect(mails[0].text).toMatch(/\/alumni\/activate\?token=/);
+    expect(mails[0].text).toMatch(/\/api\/liaison\/app\/activate\?token=/);
     expect(mails[0].text).toContain('24 hours');
 
     // By the e-mail address, any case; the link goes to the address on file.
@@ -169,7 +169,7 @@ describe('activating an account', () => {
     await claim({ name: '吴刚', studentNo: alumnus.studentNo });
     const mails = await mailsTo(alumnus.email as string);
     expect(mails).toHaveLength(1);
-    expect(mails[0].text).toMatch(/\/alumni\/reset\?token=/);
+    expect(mails[0].text).toMatch(/\/api\/liaison\/app\/reset\?token=/);
   });
 
   it('makes one account of two parallel activations with one link, and of two links of one person', async () => {
@@ -206,7 +206,7 @@ describe('a forgotten password', () => {
 
     const mails = await mailsTo(email);
     const reset = (await lastToken(email))!;
-    expect(mails[mails.length - 1].text).toMatch(/\/alumni\/reset\?token=/);
+    expect(mails[mails.length - 1].text).toMatch(/\/api\/liaison\/app\/reset\?token=/);
     const row = await app().db.query(TOKENS).findOne({ where: { tokenHash: createHash('sha256').update(reset).digest('hex') } });
     expect(row.purpose).toBe('reset');
     expect(Math.abs(new Date(row.expiresAt).getTime() - new Date(row.createdAt).getTime() - 3600_000)).toBeLessThan(60_000);
@@ -254,7 +254,7 @@ describe('staff invitations', () => {
     for (const p of people) {
       const mails = await mailsTo(p.email as string);
       expect(mails).toHaveLength(1);
-      expect(mails[0].text).toMatch(/\/alumni\/activate\?token=/);
+      expect(mails[0].text).toMatch(/\/api\/liaison\/app\/activate\?token=/);
     }
     const again = await api.post('/liaison/invitations').send({ cohort: cohort.documentId });
     expect(again.body.data).toEqual({ invited: 0, skipped: 5 });

@@ -16,6 +16,7 @@ import duplicates from './duplicates';
 import accounts from './accounts';
 import registrations from './registrations';
 import checkIn from './check-in';
+import alumniApp from './alumni-app';
 
 /**
  * Each capability keeps its routes, controllers, services and rules in its own folder
@@ -42,4 +43,4 @@ export interface Capability {
 /** `plugin::liaison.<controller>.<action>` of every alumni route: what the Authenticated role holds. */
 export const alumniActions = () => CAPABILITIES.flatMap((c) => c.alumniRoutes ?? []).map((r) => `plugin::liaison.${r.handler}`);
 
-export const CAPABILITIES: Capability[] = [fields, access, jobs, outbox, assignment, coverage, board, training, appraisal, honours, website, uploads, imports, duplicates, personalData, accounts, registrations, checkIn];
+export const CAPABILITIES: Capability[] = [fields, access, jobs, outbox, assignment, coverage, board, training, appraisal, honours, website, uploads, imports, duplicates, personalData, accounts, registrations, checkIn, alumniApp];

@@ -33,12 +33,16 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 export const newToken = () => randomBytes(32).toString('base64url');
 
 /**
- * Where a mailed link points: the alumni page (ALUMNI_PAGE_URL, default PUBLIC_URL + /alumni),
- * which reads the token and posts it to /api/liaison/account/activate or /reset.
+ * Where a mailed link points: the alumni page (ALUMNI_PAGE_URL, default the plugin's own page,
+ * PUBLIC_URL + /api/liaison/app, see alumni-app), which reads the token and posts it to
+ * /api/liaison/account/activate or /reset.
  */
+/** Where Strapi serves the content API ('/api' unless the host changed it). */
+const apiPrefix = (strapi: Core.Strapi) => (strapi.config.get('api.rest.prefix', '/api') as string).replace(/\/+$/, '');
+
 export const linkFor = (strapi: Core.Strapi, purpose: TokenPurpose, token: string) => {
   const configured = process.env.ALUMNI_PAGE_URL;
-  const base = configured && /^https?:\/\/\S+$/i.test(configured) ? configured.replace(/\/+$/, '') : `${mailLinkBase(strapi)}/alumni`;
+  const base = configured && /^https?:\/\/\S+$/i.test(configured) ? configured.replace(/\/+$/, '') : `${mailLinkBase(strapi)}${apiPrefix(strapi)}/liaison/app`;
   return `${base}/${purpose === 'reset' ? 'reset' : 'activate'}?token=${encodeURIComponent(token)}`;
 };
 
