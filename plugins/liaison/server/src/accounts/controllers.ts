@@ -1,13 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import createHttpError from 'http-errors';
 import { fieldError } from '../rules/field-error';
-import { format as say } from '../rules/messages';
-import { errorDetail, requestLanguage, validationError } from '../utils/errors';
+import { requestLanguage, validationError } from '../utils/errors';
 import { inputOf } from '../utils/input';
 import type { PersonalDataExport } from '../admin-api-types';
-import { readableDocument } from '../personal-data/document';
-import { renderHtml } from '../personal-data/render-html';
-import { NoFontError, renderPdf } from '../personal-data/render-pdf';
+import { renderExport, sendExport } from '../personal-data/send-export';
 import { signedInAlumnus } from './current';
 import { claimInput, exportQuery, forgotInput, invitationInput, meInput, tokenInput } from './inputs';
 import { activate, resetPassword } from './activate';
@@ -56,8 +52,6 @@ export const account = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 });
 
-const TYPES = { json: 'application/json; charset=utf-8', html: 'text/html; charset=utf-8', pdf: 'application/pdf' } as const;
-
 /** The routes of a signed-in alumnus: their own record only, whatever they send. */
 export const accounts = ({ strapi }: { strapi: Core.Strapi }) => ({
   async me(ctx: any) {
@@ -85,27 +79,7 @@ export const accounts = ({ strapi }: { strapi: Core.Strapi }) => ({
     const { format } = inputOf(ctx).query(exportQuery);
     const lang = requestLanguage();
     const dossier: PersonalDataExport = await exportMe(strapi, me, lang, format);
-    const name = `personal-data-${me.documentId.replace(/[^A-Za-z0-9_-]/g, '')}-${dossier.exportedAt.slice(0, 10)}.${format}`;
-    let body: string | Buffer;
-    if (format === 'json') body = JSON.stringify({ data: dossier }, null, 2);
-    else if (format === 'html') body = renderHtml(readableDocument(dossier, lang), lang);
-    else {
-      try {
-        body = await renderPdf(readableDocument(dossier, lang), strapi.plugin('liaison').config('pdfFont') as string | undefined);
-      } catch (error) {
-        if (!(error instanceof NoFontError)) throw error;
-        const detail = errorDetail('format', 'personalData.pdfFont', {}, lang);
-        throw createHttpError(501, say('personalData.pdfFont', {}, lang), { details: { errors: [detail] } });
-      }
-    }
-    ctx.set('Cache-Control', 'no-store');
-    ctx.set('X-Content-Type-Options', 'nosniff');
-    if (format === 'html') {
-      ctx.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
-    }
-    ctx.attachment(name);
-    ctx.type = TYPES[format];
-    ctx.body = body;
+    sendExport(ctx, format, await renderExport(strapi, dossier, format, lang));
   },
 });
 
