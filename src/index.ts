@@ -12,7 +12,7 @@ export default {
     const admin = (await ensureFirstAdmin(strapi)) ?? (await developmentAdminInUse(strapi));
     await ensureContentLocales(strapi);
     await syncContentApiPermissions(strapi);
-    await seedDemoIfWanted(strapi);
+    const demo = await seedDemoIfWanted(strapi);
 
     const url = `${strapi.config.get('server.absoluteUrl', 'http://localhost:1337')}/admin`;
     const announce = () => {
@@ -25,6 +25,10 @@ export default {
         );
       }
       strapi.log.info(`Admin panel: ${url}`);
+      if (demo?.alumnus) {
+        const base = strapi.config.get('server.absoluteUrl', 'http://localhost:1337');
+        strapi.log.info(`Alumni page: ${base}/api/liaison/app (the demo's ${demo.alumnus.name}: ${demo.alumnus.email} / ${demo.alumnus.password})`);
+      }
     };
     // Said once the server listens, so it is the last thing on the console, after Strapi's banner.
     strapi.server.httpServer.once('listening', () => setImmediate(announce));

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_DEMO_SIZE, networkIsEmpty, seedDemo } from '../demo';
+import { seedDemoAlumnus } from './demo-alumnus';
 
 /** SEED_DEMO=true|false decides; unset, development seeds and everything else does not. */
 export const shouldSeedDemo = (env: NodeJS.ProcessEnv): boolean => {
@@ -35,11 +36,15 @@ export const seedDemoIfWanted = async (strapi: Core.Strapi) => {
     .map(([uid, n]) => `${n} ${uid.split('.').pop()}`)
     .join(', ');
   strapi.log.info(`Demo network seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary}`);
+  const alumnus = await seedDemoAlumnus(strapi).catch((error) => {
+    strapi.log.warn(`demo: no alumni account (${error?.message ?? error})`);
+    return null;
+  });
   // The duplicates page shows what a first scan finds, without waiting for the night's.
   strapi
     .plugin('liaison')
     .service('duplicates')
     .scan()
     .catch(() => undefined);
-  return counts;
+  return { counts, alumnus };
 };

@@ -102,6 +102,21 @@ describe.each(['en', 'zh-Hans'] as const)('the door page in %s', (language) => {
     await page.getByRole('button', { name: t('registrations.export.csv') }).waitFor();
     await shot(page, 'registrations');
     expect((await strapiApp().db.query(REG).findOne({ where: { code } })).checkedInAt).toBeTruthy();
+
+    // Signing a member of the chapter up on their behalf: found by name, one guest.
+    const member = await makeAlumnus({ name: '陆游', chapter: chapter.documentId, city: '绍兴' });
+    const form = page.getByTestId('sign-up-form');
+    await form.getByLabel(t('registrations.signUp.search')).fill('陆游');
+    await form.getByLabel(t('registrations.signUp.search')).press('Enter');
+    await form.getByRole('combobox').click();
+    await page.getByRole('option', { name: '陆游 · 绍兴' }).click();
+    await form.getByLabel(t('registrations.column.guests')).fill('1');
+    await form.getByRole('button', { name: t('registrations.signUp.submit'), exact: true }).click();
+    await page.getByText(t('registrations.signUp.registered')).waitFor();
+    await rows.nth(3).waitFor();
+    const mine = await strapiApp().db.query(REG).findOne({ where: { alumnus: { id: member.id }, eventDocumentId: event.documentId }, populate: ['registeredBy'] });
+    expect(mine).toMatchObject({ registrationStatus: 'registered', guests: 1, registeredBy: { id: user.id } });
+    await shot(page, 'signed-up');
     await page.context().close();
   }, 180000);
 });

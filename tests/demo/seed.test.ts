@@ -10,6 +10,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { adminToken, http, setupStrapi, strapiApp, teardownStrapi } from '../helpers/strapi';
 import { generateDemo, networkIsEmpty, seedDemo, DEFAULT_SEED } from '../../src/demo';
+import { DEMO_ALUMNUS_PASSWORD, seedDemoAlumnus } from '../../src/bootstrap/demo-alumnus';
 import { postLabel } from '../../plugins/liaison/server/src/services/post-labels';
 import { LABELS, recordLabel, type Piece } from '../../plugins/liaison/server/src/services/record-labels';
 
@@ -124,6 +125,20 @@ describe('the seeded demo, as staff and the public see it', () => {
     const listed = res.body.data.filter((c: any) => active.includes(c.name) && c.liaisons.length > 0);
     expect(listed.length).toBeGreaterThanOrEqual(active.length * 0.75);
     expect(res.body.data.some((c: any) => c.liaisons.some((l: any) => l.role === 'head'))).toBe(true);
+  });
+
+  it('gives a serving liaison an alumni account that signs in, with their sign-ups', async () => {
+    const alumnus = await seedDemoAlumnus(strapiApp());
+    expect(alumnus).toMatchObject({ password: DEMO_ALUMNUS_PASSWORD });
+    const signIn = await http().post('/api/auth/local').send({ identifier: alumnus!.email, password: alumnus!.password });
+    expect(signIn.status).toBe(200);
+    const auth = { Authorization: `Bearer ${signIn.body.jwt}` };
+    const me = await http().get('/api/liaison/me').set(auth);
+    expect(me.body.data).toMatchObject({ name: alumnus!.name, email: alumnus!.email });
+    const posts = await strapiApp().db.query('plugin::liaison.liaison').count({ where: { postStatus: 'active', alumnus: { documentId: me.body.data.documentId } } });
+    expect(posts).toBeGreaterThan(0);
+    const mine = await http().get('/api/liaison/me/registrations').set(auth);
+    expect(mine.body.data).toHaveLength(alumnus!.signedUpFor);
   });
 
   it('has no class of a programme before it existed, nor of a degree it did not offer', async () => {

@@ -4,6 +4,8 @@ import type { Capability } from '../capabilities';
 import { ACTIONS, routesOf } from '../permissions';
 import { account, accounts, invitations } from './controllers';
 import { AccountLimiter, accountLimitsMiddleware, limitsFromEnv, type AccountLimits } from './limits';
+import { issueTokens } from './tokens';
+import { activate } from './activate';
 
 const publicRoute = (path: string, handler: string) => ({ method: 'POST', path, handler: `account.${handler}`, config: { auth: false, policies: [] } });
 const route = routesOf('invitations');
@@ -11,6 +13,7 @@ const route = routesOf('invitations');
 /**
  * `strapi.plugin('liaison').service('accounts')`: the work a claim or a forgotten password does
  * after its answer, and the account routes' rate limits.
+ * Also opens accounts for scripts (openAccounts).
  */
 const service = ({ strapi }: { strapi: Core.Strapi }) => {
   const pending = new Set<Promise<unknown>>();
@@ -31,6 +34,16 @@ const service = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Resolves once the work started so far is done (tests; the shutdown). */
     async idle() {
       while (pending.size) await Promise.all([...pending]);
+    },
+    /**
+     * Opens the accounts of these alumni as an invitation's link does, with this password
+     * (the demo's alumnus; scripts of an office that hands out first passwords itself).
+     */
+    async openAccounts(alumnusIds: number[], password: string) {
+      const tokens = await issueTokens(strapi, 'invite', alumnusIds);
+      const opened: Awaited<ReturnType<typeof activate>>[] = [];
+      for (const token of tokens) opened.push(await activate(strapi, { token, password }));
+      return opened;
     },
     limiter: () => limiter,
     configureLimits: (limits: Partial<AccountLimits>) => limiter.configure({ ...limitsFromEnv(), ...limits }),

@@ -171,6 +171,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
+     * After an event is published (its capacity raised, say): the waiting list moves up into
+     * the seats now free, as after a cancellation. In the publish's transaction.
+     */
+    async fillAfterPublish(documentId: string): Promise<string[]> {
+      const event = await readPublishedEvent(documentId);
+      if (!event || new Date(event.startsAt) <= new Date()) return [];
+      return strapi.db.transaction(async ({ trx }) => {
+        await seats.lock(trx, documentId);
+        return service.fillSeats(trx, event);
+      });
+    },
+
+    /**
      * Moves the head of the waiting list up while it fits the free seats (in the caller's
      * transaction, under the event's lock) and queues their confirmations. Returns the
      * documentIds moved up.

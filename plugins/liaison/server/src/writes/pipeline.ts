@@ -14,6 +14,7 @@ import { trainingWrites } from '../training/writes';
 import { postHistory } from '../assignment/history';
 import { recordLabels } from '../services/record-labels';
 import { cacheInvalidation } from '../website/invalidation';
+import { waitingListFollowsCapacity } from '../registrations/capacity';
 
 /**
  * Every read and write of a document, through REST, the Content Manager, jobs or the
@@ -48,6 +49,7 @@ import { cacheInvalidation } from '../website/invalidation';
  *                    post-event for every change, named by the lifecycle action that made it
  * After the write, inside its transaction
  *   record labels    labels of the record and of the records that name it
+ *   waiting list     an event published with seats free moves its waiting list up (mailed)
  *   cache            the website's cache is cleared on every instance once the write commits
  */
 export const writePipeline = (strapi: Core.Strapi): [name: string, step: DocumentMiddleware][] => [
@@ -64,6 +66,7 @@ export const writePipeline = (strapi: Core.Strapi): [name: string, step: Documen
   ['training', trainingWrites(strapi)],
   ['post history', postHistory(strapi)],
   ['record labels', recordLabels(strapi)],
+  ['waiting list', waitingListFollowsCapacity(strapi)],
   ['cache', cacheInvalidation(strapi, () => strapi.plugin('liaison').service('website').invalidated())],
 ];
 

@@ -10,6 +10,7 @@ import { useT } from '../../utils/labels';
 import { DEFAULT_PAGE_SIZE, pageSizeOptions } from '../../utils/pageSize';
 import { useDownloadRegistrations, useRegistrations } from './api';
 import { EventPicker } from './EventPicker';
+import { SignUpForm } from './SignUpForm';
 
 const STATUSES: RegistrationStatus[] = ['registered', 'waiting', 'cancelled'];
 const COLOURS: Record<RegistrationStatus, [string, string]> = {
@@ -117,6 +118,7 @@ export const RegistrationsPage = () => {
           <Typography textColor="neutral600">{t('registrations.pickFirst', 'Choose an event to see its registrations.')}</Typography>
         ) : (
           <Flex direction="column" alignItems="stretch" gap={4}>
+            <SignUpForm event={event} />
             {counts && (
               <Typography data-testid="registration-counts">
                 {t(
