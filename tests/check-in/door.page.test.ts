@@ -103,7 +103,7 @@ describe.each(['en', 'zh-Hans'] as const)('the door page in %s', (language) => {
     await shot(page, 'registrations');
     expect((await strapiApp().db.query(REG).findOne({ where: { code } })).checkedInAt).toBeTruthy();
 
-    // Signing a member of the chapter up on their behalf: found by name, one guest.
+    // Signing a member of the chapter up on their behalf: found by name, with one guest.
     const member = await makeAlumnus({ name: '陆游', chapter: chapter.documentId, city: '绍兴' });
     const form = page.getByTestId('sign-up-form');
     await form.getByLabel(t('registrations.signUp.search')).fill('陆游');
@@ -112,10 +112,11 @@ describe.each(['en', 'zh-Hans'] as const)('the door page in %s', (language) => {
     await page.getByRole('option', { name: '陆游 · 绍兴' }).click();
     await form.getByLabel(t('registrations.column.guests')).fill('1');
     await form.getByRole('button', { name: t('registrations.signUp.submit'), exact: true }).click();
-    await page.getByText(t('registrations.signUp.registered')).waitFor();
+    // Someone already waits (辛弃疾): first come first served, the new sign-up waits behind them.
+    await page.getByText(t('registrations.signUp.waiting', { position: 2 })).waitFor();
     await rows.nth(3).waitFor();
     const mine = await strapiApp().db.query(REG).findOne({ where: { alumnus: { id: member.id }, eventDocumentId: event.documentId }, populate: ['registeredBy'] });
-    expect(mine).toMatchObject({ registrationStatus: 'registered', guests: 1, registeredBy: { id: user.id } });
+    expect(mine).toMatchObject({ registrationStatus: 'waiting', guests: 1, registeredBy: { id: user.id } });
     await shot(page, 'signed-up');
     await page.context().close();
   }, 180000);

@@ -1,11 +1,12 @@
 import { adminToken, CM, setupStrapi, teardownStrapi, withToken } from '../helpers/strapi';
-import { alumni, EVENT, mailsTo, makeEvent, mine, signUp } from './helpers';
+import { alumni, EVENT, listening, mailsTo, makeEvent, mine, signUp } from './helpers';
 
 beforeAll(setupStrapi, 120000);
 afterAll(teardownStrapi);
 
 describe('raising an event’s capacity', () => {
   it('moves the waiting list up once the event is published again, first come first served, and mails those who moved up', async () => {
+    await listening();
     const event = await makeEvent({ capacity: 2 });
     const people = await alumni(5, { withMail: true });
     for (const p of people) expect((await signUp(event.documentId, p.auth)).status).toBe(201);
