@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { RateLimiter, type Decision } from '../website/rate-limit';
+import { RateLimiter, tooManyRequests, type Decision } from '../website/rate-limit';
+import { addressOf } from '../website/callers';
 
 /**
  * Limits of the account routes, counted across instances in the website's shared table
@@ -69,21 +70,8 @@ export class AccountLimiter {
   }
 }
 
-const addressOf = (ctx: any) => String(ctx.request.ip || 'unknown').replace(/^::ffff:/, '');
-
-const tooMany = (ctx: any, retryAfter: number, limit: number, windowSeconds: number) => {
-  ctx.set('Retry-After', String(retryAfter));
-  ctx.status = 429;
-  ctx.body = {
-    data: null,
-    error: {
-      status: 429,
-      name: 'TooManyRequestsError',
-      message: `Too many attempts: at most ${limit} every ${windowSeconds} s; try again in ${retryAfter} s`,
-      details: { retryAfter },
-    },
-  };
-};
+const tooMany = (ctx: any, retryAfter: number, limit: number, windowSeconds: number) =>
+  tooManyRequests(ctx, retryAfter, `Too many attempts: at most ${limit} every ${windowSeconds} s; try again in ${retryAfter} s`);
 
 /**
  * The middleware (config/middlewares.ts: plugin::liaison.account-limits, after the body

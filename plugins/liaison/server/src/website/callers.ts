@@ -51,7 +51,8 @@ export class WebsiteTokens {
 }
 
 /** An IPv4 client reaching an IPv6 socket shows as ::ffff:a.b.c.d: one client, one key. */
-const addressOf = (ctx: any) => String(ctx.request.ip || 'unknown').replace(/^::ffff:/, '');
+/** The client's address as the proxy settings make it (IPv4 without its IPv6 prefix). */
+export const addressOf = (ctx: any) => String(ctx.request.ip || 'unknown').replace(/^::ffff:/, '');
 
 export const callerOf = (tokens: WebsiteTokens) => async (ctx: any): Promise<Caller> => {
   if (ctx.state.liaisonCaller) return ctx.state.liaisonCaller;

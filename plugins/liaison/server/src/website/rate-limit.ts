@@ -149,19 +149,19 @@ export class RateLimiter {
   }
 }
 
-const tooMany = (ctx: any, decision: Decision, settings: RateLimitSettings) => {
-  ctx.set('Retry-After', String(decision.retryAfter));
+/** The 429 every limit answers: Retry-After, and Strapi's error shape saying why. */
+export const tooManyRequests = (ctx: any, retryAfter: number, message: string) => {
+  ctx.set('Retry-After', String(retryAfter));
   ctx.status = 429;
-  ctx.body = {
-    data: null,
-    error: {
-      status: 429,
-      name: 'TooManyRequestsError',
-      message: `Too many requests: at most ${decision.limit} every ${settings.durationSeconds} s; try again in ${decision.retryAfter} s`,
-      details: { retryAfter: decision.retryAfter },
-    },
-  };
+  ctx.body = { data: null, error: { status: 429, name: 'TooManyRequestsError', message, details: { retryAfter } } };
 };
+
+const tooMany = (ctx: any, decision: Decision, settings: RateLimitSettings) =>
+  tooManyRequests(
+    ctx,
+    decision.retryAfter,
+    `Too many requests: at most ${decision.limit} every ${settings.durationSeconds} s; try again in ${decision.retryAfter} s`
+  );
 
 /**
  * Every request under the REST prefix, whatever its spelling, is counted: 429 with
