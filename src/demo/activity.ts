@@ -158,7 +158,7 @@ export function buildContactLogs(random: Random, { posts, people, today, diligen
 
 // ---------------------------------------------------------------- feedback
 
-const CATEGORIES = [['need', 30], ['opinion', 20], ['complaint', 8], ['suggestion', 17], ['data_update', 25]] as const;
+const CATEGORIES = [['career_help', 22], ['cooperation', 12], ['suggestion', 20], ['complaint', 8], ['data_correction', 25], ['other', 13]] as const;
 
 /**
  * Alumni's feedback: about five items a year reach each liaison, who answers within the

@@ -256,7 +256,7 @@ export interface ContactLogRecord {
 export interface FeedbackRecord {
   alumnus: number;
   liaison: number | null;
-  category: 'need' | 'opinion' | 'complaint' | 'suggestion' | 'data_update';
+  category: 'career_help' | 'cooperation' | 'suggestion' | 'complaint' | 'data_correction' | 'other';
   content: string;
   feedbackStatus: 'open' | 'in_progress' | 'answered' | 'closed';
   receivedAt: string;

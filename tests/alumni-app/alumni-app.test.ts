@@ -25,8 +25,8 @@ const WECHAT_UA =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.47(0x18002f2c) NetType/WIFI Language/zh_CN';
 
 const TEXT = {
-  'zh-Hans': { claim: '开通账号', sent: '开通链接已发送', events: '近期活动', signUp: '报名', registered: '已报名', mine: '我的报名', me: '我的信息', saved: '已保存', signin: '登录', signout: '退出', cancel: '取消报名', none: '您还没有报名活动', badSignIn: '邮箱或密码不正确', other: 'EN' },
-  en: { claim: 'Open an account', sent: 'a link to open your account', events: 'Events', signUp: 'Sign up', registered: 'Signed up', mine: 'My sign-ups', me: 'My record', saved: 'Saved', signin: 'Sign in', signout: 'Sign out', cancel: 'Cancel', none: 'You have not signed up for any event', badSignIn: 'Wrong e-mail address or password', other: '中文' },
+  'zh-Hans': { claim: '开通账号', sent: '开通链接已发送', events: '近期活动', signUp: '报名', registered: '已报名', mine: '我的报名', me: '我的信息', saved: '已保存', signin: '登录', signout: '退出', cancel: '取消报名', none: '您还没有报名活动', exportPdf: '下载我的数据（PDF）', deleteAccount: '注销账号', deleted: '账号已注销', badSignIn: '邮箱或密码不正确', other: 'EN' },
+  en: { claim: 'Open an account', sent: 'a link to open your account', events: 'Events', signUp: 'Sign up', registered: 'Signed up', mine: 'My sign-ups', me: 'My record', saved: 'Saved', signin: 'Sign in', signout: 'Sign out', cancel: 'Cancel', none: 'You have not signed up for any event', exportPdf: 'Download my data (PDF)', deleteAccount: 'Delete my account', deleted: 'Your account is deleted', badSignIn: 'Wrong e-mail address or password', other: '中文' },
 } as const;
 
 let browser: Browser;
@@ -103,12 +103,15 @@ describe.each(['zh-Hans', 'en'] as const)('the alumni page in %s', (language) =>
     });
     expect(await page.textContent(`${card} h2`)).toBe(eventTitle);
     await shot(page, `${language}-3-events`);
+    // Two guests come along.
+    await page.selectOption(`${card} select[name=guests]`, '2');
     await page.click(`${card} button:has-text("${text.signUp}")`);
 
     // My sign-ups: the QR code of the registration's code.
     await page.waitForSelector('li[data-registration] .qr img');
     const registration = await strapiApp().db.query(REGISTRATION as any).findOne({ where: { eventDocumentId: event.documentId, alumnus: { id: person.id } } });
     expect(registration.registrationStatus).toBe('registered');
+    expect(registration.guests).toBe(2);
     expect((await page.textContent('li[data-registration] .code'))!.trim()).toBe(registration.code);
     const src = (await page.getAttribute('li[data-registration] .qr img', 'src'))!;
     const svg = decodeURIComponent(src.replace(/^data:image\/svg\+xml;charset=utf-8,/, ''));
@@ -169,6 +172,21 @@ describe.each(['zh-Hans', 'en'] as const)('the alumni page in %s', (language) =>
     await page.waitForSelector(`p:has-text("${text.none}")`);
     const cancelled = await strapiApp().db.query(REGISTRATION as any).findOne({ where: { id: registration.id } });
     expect(cancelled.registrationStatus).toBe('cancelled');
+
+    // My data as a PDF, then the account deleted: the sign-in goes, the alumnus record stays.
+    await page.click(`nav a:has-text("${text.me}")`);
+    await page.waitForSelector(`button:has-text("${text.exportPdf}")`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`button:has-text("${text.exportPdf}")`)]);
+    const pdf = fs.readFileSync((await download.path())!);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.click(`button:has-text("${text.deleteAccount}")`);
+    await page.waitForSelector(`.notice.ok:has-text("${text.deleted}")`);
+    await shot(page, `${language}-7-deleted`);
+    expect(await page.evaluate(() => sessionStorage.getItem('liaison.jwt'))).toBeNull();
+    expect(await strapiApp().db.query('plugin::liaison.alumni-account' as any).count({ where: { alumnus: { id: person.id } } })).toBe(0);
+    expect(await strapiApp().db.query('plugin::liaison.alumnus' as any).findOne({ where: { id: person.id } })).toMatchObject({ name, email });
+    const refused = await http().post('/api/auth/local').send({ identifier: email, password: NEW_PASSWORD });
+    expect(refused.status).toBe(400);
 
     // The other language, chosen and remembered.
     await page.click('#lang');

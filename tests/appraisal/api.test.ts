@@ -470,7 +470,7 @@ describe('the measures of events, feedback and record upkeep', () => {
         data: {
           alumnus: net.a.documentId,
           liaison: net.postB.documentId,
-          category: 'need',
+          category: 'career_help',
           content: '需要帮助',
           feedbackStatus: answeredAt ? 'answered' : 'open',
           receivedAt: `${YEAR}-01-01T00:00:00.000Z`,

@@ -9,7 +9,7 @@ import { signInStaff } from '../helpers/staff';
 
 /**
  * A chapter editor at the door, in English and in Chinese: picks their chapter's event,
- * types a person's code (no camera in headless Chromium), sees who arrived and the running
+ * types a person's code (the camera: camera.page.test.ts), sees who arrived and the running
  * count; the same code again is refused with when it was checked in; a waiting-list code is
  * refused; the registrations page lists everyone with the waiting position.
  */

@@ -139,6 +139,12 @@ describe('the seeded demo, as staff and the public see it', () => {
     expect(posts).toBeGreaterThan(0);
     const mine = await http().get('/api/liaison/me/registrations').set(auth);
     expect(mine.body.data).toHaveLength(alumnus!.signedUpFor);
+    // The liaison's page: their posts, their classmates, the changes they proposed waiting for the office.
+    const myPosts = await http().get('/api/liaison/my/posts').set(auth);
+    expect(myPosts.body.data.length).toBe(posts);
+    const proposed = await http().get('/api/liaison/proposals').set(auth);
+    expect(alumnus!.proposed).toBeGreaterThan(0);
+    expect(proposed.body.data.map((p: any) => p.status)).toEqual(Array(alumnus!.proposed).fill('pending'));
   });
 
   it('has no class of a programme before it existed, nor of a degree it did not offer', async () => {

@@ -1,4 +1,4 @@
-import { adminToken, setupStrapi, strapiApp, teardownStrapi, unique, withToken } from '../helpers/strapi';
+import { adminToken, http, setupStrapi, strapiApp, teardownStrapi, unique, withToken } from '../helpers/strapi';
 import { makeAlumnus, makeCohort, makeCollege } from '../helpers/fixtures';
 import { signInStaff } from '../helpers/staff';
 
@@ -8,6 +8,10 @@ import { signInStaff } from '../helpers/staff';
  * is shared with the run's other test files: each check looks for this file's own records.
  */
 let api: ReturnType<typeof withToken>;
+const onPostgres = process.env.DATABASE_CLIENT === 'postgres';
+// The compiled module the running app calls, to hold a scan open after its reading.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const scanModule = require('../../plugins/liaison/dist/server/duplicates/scan');
 const fieldsOf = (body: any): string[] => (body?.error?.details?.errors ?? []).map((e: any) => e.path.join('.'));
 
 /** Digits no other record of the run has: student numbers and phones of this file. */
@@ -21,6 +25,16 @@ const scanned = async () => {
     const res = await api.get('/liaison/duplicates/scan');
     if (res.body.data.status === 'done' && new Date(res.body.data.finishedAt).getTime() >= new Date(started.body.data.startedAt ?? 0).getTime()) return res.body.data;
     if (res.body.data.status === 'failed') throw new Error('scan failed');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the scan did not finish');
+};
+
+/** Waits for the scan (and any scan queued after it) to be written. */
+const settled = async () => {
+  for (let i = 0; i < 300; i++) {
+    const res = await api.get('/liaison/duplicates/scan');
+    if (res.body.data.status !== 'running') return res.body.data;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('the scan did not finish');
@@ -40,6 +54,7 @@ const allPairs = async (query = '') => {
 const pairOf = (pairs: any[], x: any, y: any) =>
   pairs.find((p) => [p.a.documentId, p.b.documentId].sort().join() === [x.documentId, y.documentId].sort().join());
 
+let home: any;
 let cohort: any;
 let other: any;
 const people: Record<string, any> = {};
@@ -48,6 +63,7 @@ beforeAll(async () => {
   await setupStrapi();
   api = withToken(await adminToken());
   const college = await makeCollege();
+  home = college;
   cohort = await makeCohort({ college: college.documentId, className: unique('计算机2015级1班') });
   other = await makeCohort({ college: college.documentId, className: unique('数学2016级') });
   const n = digits();
@@ -173,6 +189,52 @@ describe('scan and review list', () => {
     expect(pairOf(await allPairs(), people.mailA, people.mailB)).toBeUndefined();
     expect((await api.get(`/liaison/duplicates/${pair.documentId}`)).status).toBe(404);
   });
+
+  it('scans again for a request made while a scan runs: records added meanwhile are found', async () => {
+    // The first scan has read the records and is slow to finish (as on 300,000 records); the twins come after its reading.
+    let finish!: () => void;
+    const slow = new Promise<void>((resolve) => (finish = resolve));
+    const read = scanModule.findAll;
+    const spy = jest.spyOn(scanModule, 'findAll').mockImplementationOnce(async (strapi: unknown) => {
+      const found = await read(strapi);
+      await slow;
+      return found;
+    });
+    try {
+      const first = await api.post('/liaison/duplicates/scan');
+      expect(first.body.data.status).toBe('running');
+      const n = digits();
+      const late = await makeAlumnus({ name: '欧阳锋', cohort: cohort.documentId, studentNo: `S${n}` });
+      const later = await makeAlumnus({ name: '歐陽鋒', cohort: cohort.documentId, studentNo: `0${n}` });
+      const again = await api.post('/liaison/duplicates/scan');
+      expect(again.status).toBe(202);
+      expect(again.body.data.status).toBe('running');
+      finish();
+      // Running until the second scan is written; then the twins are a pair.
+      await settled();
+      expect(pairOf(await allPairs(), late, later)).toMatchObject({ evidence: expect.arrayContaining([expect.objectContaining({ key: 'studentNo' })]) });
+    } finally {
+      finish();
+      spy.mockRestore();
+    }
+  });
+
+  (onPostgres ? it : it.skip)('waits for another instance writing its scan, then writes its own (PostgreSQL)', async () => {
+    const n = digits();
+    let late: any;
+    let later: any;
+    // Another instance holds the scan's write (the jobs ledger's lock) while this one is asked to scan.
+    await strapiApp().db.connection.transaction(async (trx: any) => {
+      await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', ['liaison:job:duplicates-scan']);
+      late = await makeAlumnus({ name: '段正淳', cohort: cohort.documentId, studentNo: `S${n}` });
+      later = await makeAlumnus({ name: '段正純', cohort: cohort.documentId, studentNo: `00${n}` });
+      expect((await api.post('/liaison/duplicates/scan')).status).toBe(202);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect((await api.get('/liaison/duplicates/scan')).body.data.status).toBe('running');
+    });
+    await settled();
+    expect(pairOf(await allPairs(), late, later)).toBeDefined();
+  });
 });
 
 describe('who may review', () => {
@@ -184,6 +246,51 @@ describe('who may review', () => {
       expect((await staff.post('/liaison/duplicates/scan')).status).toBe(403);
       expect((await staff.post(`/liaison/alumni/${people.twinA.documentId}/merge`).send({ from: people.twinB.documentId })).status).toBe(403);
     }
+  });
+
+  it('limits a role the office gives the review to the pairs of its own colleges: another college’s pair, or one across colleges, is not found and stays open', async () => {
+    const app = strapiApp();
+    const elsewhere = await makeCohort({ college: (await makeCollege()).documentId, className: unique('法学2014级') });
+    const p = digits();
+    const q = digits();
+    // A pair within another college (one phone), and one across the two colleges (one e-mail).
+    const farA = await makeAlumnus({ cohort: elsewhere.documentId, name: unique('戊'), studentNo: unique('N'), phone: `137${p.slice(0, 8)}` });
+    const farB = await makeAlumnus({ cohort: elsewhere.documentId, name: unique('己'), studentNo: unique('N'), phone: `+86 137 ${p.slice(0, 4)} ${p.slice(4, 8)}` });
+    const acrossA = await makeAlumnus({ cohort: cohort.documentId, name: unique('庚'), studentNo: unique('N'), email: `across.${q}@example.com` });
+    const acrossB = await makeAlumnus({ cohort: elsewhere.documentId, name: unique('辛'), studentNo: unique('N'), email: `ACROSS.${q}@example.com` });
+    await scanned();
+    const everything = await allPairs();
+    const far = pairOf(everything, farA, farB);
+    const across = pairOf(everything, acrossA, acrossB);
+    const own = pairOf(everything, people.prefixed, people.bare);
+    expect([far, across, own].every(Boolean)).toBe(true);
+
+    const role = await app.service('admin::role').create({ name: unique('College duplicates reviewer'), description: 'test' });
+    await app.service('admin::role').addPermissions(role.id, [{ action: 'plugin::liaison.duplicates.review', subject: null, properties: {}, conditions: [] }]);
+    const email = `${unique('reviewer').toLowerCase()}@liaison.test`;
+    const user = await app.service('admin::user').create({ email, firstname: 'R', lastname: 'Reviewer', password: 'Review-Pass-2026', isActive: true, roles: [role.id] });
+    await app.documents('plugin::liaison.college').update({ documentId: home.documentId, data: { staff: { connect: [user.id] } } as any });
+    const login = await http().post('/admin/login').send({ email, password: 'Review-Pass-2026' });
+    const reviewer = withToken(login.body.data.token);
+
+    const seen: any[] = [];
+    for (let page = 1; page < 100; page++) {
+      const res = await reviewer.get(`/liaison/duplicates?page=${page}&pageSize=100`);
+      expect(res.status).toBe(200);
+      seen.push(...res.body.data);
+      if (page >= res.body.meta.pagination.pageCount) break;
+    }
+    expect(pairOf(seen, people.prefixed, people.bare)).toBeDefined();
+    expect(pairOf(seen, farA, farB)).toBeUndefined();
+    expect(pairOf(seen, acrossA, acrossB)).toBeUndefined();
+    expect((await reviewer.get(`/liaison/duplicates/${own.documentId}`)).status).toBe(200);
+    for (const pair of [far, across]) {
+      expect((await reviewer.get(`/liaison/duplicates/${pair.documentId}`)).status).toBe(404);
+      expect((await reviewer.post(`/liaison/duplicates/${pair.documentId}/dismiss`)).status).toBe(404);
+      expect((await api.get(`/liaison/duplicates/${pair.documentId}`)).body.data.status).toBe('open');
+    }
+    // The review is not the merge: that stays a right of its own.
+    expect((await reviewer.post(`/liaison/alumni/${people.prefixed.documentId}/merge`).send({ from: people.bare.documentId })).status).toBe(403);
   });
 
   it('lets the Alumni Office review', async () => {

@@ -42,7 +42,7 @@ const linkedEverywhere = async (cohort: any, data: Record<string, unknown>) => {
   // A nomination this person made, of someone else.
   await makePost({ nominator: person.documentId, postStatus: 'nominated', termStart: '2026-01-01' });
   await docs('plugin::liaison.contact-log').create({ data: { alumnus: person.documentId, liaison: post.documentId, channel: 'call', contactedAt: '2023-05-01T08:00:00Z', summary: '谈校庆' } as any });
-  await docs('plugin::liaison.feedback').create({ data: { alumnus: person.documentId, category: 'need', content: '想找实习', feedbackStatus: 'open', receivedAt: '2023-06-01T08:00:00Z' } as any });
+  await docs('plugin::liaison.feedback').create({ data: { alumnus: person.documentId, category: 'career_help', content: '想找实习', feedbackStatus: 'open', receivedAt: '2023-06-01T08:00:00Z' } as any });
   const course = await docs('plugin::liaison.training-course').create({ data: { title: unique('联络工作'), area: 'alumni_work' } as any });
   const session = await docs('plugin::liaison.training-session').create({ data: { course: course.documentId, startsAt: '2023-03-01T08:00:00Z' } as any });
   await docs('plugin::liaison.training-record').create({ data: { session: session.documentId, alumnus: person.documentId, result: 'passed' } as any });

@@ -19,13 +19,17 @@ module.exports = async () => {
     DATABASE_CLIENT: db.client,
     ...(db.client === 'postgres' ? { DATABASE_URL: db.url } : { DATABASE_FILENAME: db.filename }),
   });
-  // The plugin's server is compiled on its own (npm run build:plugin), then the app.
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'plugins/liaison/tsconfig.json'], {
-    stdio: 'inherit',
-  });
-  // Compile the TypeScript app once for the whole run; each test file loads dist/.
-  const { compileStrapi } = require('@strapi/strapi');
-  await compileStrapi({ appDir: process.cwd(), ignoreDiagnostics: false });
+  // The plugin's server is compiled on its own (npm run build:plugin), then the app: once for the
+  // whole run; each test file loads dist/. A run started beside another that has just compiled
+  // them (.ci/run: SQLite and PostgreSQL side by side) says LIAISON_TEST_COMPILED=true and does
+  // not write the files the other run is reading.
+  if (process.env.LIAISON_TEST_COMPILED !== 'true') {
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'plugins/liaison/tsconfig.json'], {
+      stdio: 'inherit',
+    });
+    const { compileStrapi } = require('@strapi/strapi');
+    await compileStrapi({ appDir: process.cwd(), ignoreDiagnostics: false });
+  }
   // The admin panel the browser tests open: built once, when it is missing.
   if (!fs.existsSync(path.join(process.cwd(), 'dist', 'build', 'index.html'))) {
     execFileSync(process.execPath, [path.join(path.dirname(require.resolve('@strapi/strapi/package.json')), 'bin', 'strapi.js'), 'build'], { stdio: 'inherit' });

@@ -26,6 +26,7 @@ const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
     cacheState: () => ({ size: website.cache()?.size ?? 0, listening: !!website.listener()?.listening, connections: website.listener()?.connections ?? 0 }),
     deliverDue: () => outbox.deliverDue(),
     enqueue: ({ mails }) => app.db.transaction(() => outbox.enqueue(mails)),
+    feedbackSweep: ({ day }) => app.plugin('liaison').service('feedback').sweep(day),
     runImport: ({ documentId }) => app.plugin('liaison').service('imports').run(documentId),
     runOnce: async ({ job, slot, pauseMs }) => {
       let ran = false;

@@ -1,4 +1,5 @@
 import net from 'net';
+import { strapiApp } from './strapi';
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { SMTPServer } = require('smtp-server');
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -88,3 +89,29 @@ export class TestSmtp {
     return this.received.filter((m) => m.subject === subject);
   }
 }
+
+/**
+ * Delivers the mail waiting for `to`, and only that: the outbox is shared by every test file of
+ * the run, and `deliverDue()` would send every earlier file's leftover mail first (hundreds by
+ * the end of a run: longer than a test may take on a loaded machine).
+ */
+export const deliverMailTo = async (to: string) => {
+  const app = strapiApp();
+  const rows = await app.db.query('plugin::liaison.notification').findMany({
+    where: { to, deliveryStatus: 'pending' },
+    populate: { alumnus: { select: ['id', 'documentId'] } },
+    orderBy: { id: 'asc' },
+  });
+  for (const row of rows) await app.plugin('liaison').service('outbox').deliverOne(row, new Date());
+  return rows.length;
+};
+
+/**
+ * Sets aside the mail the run's earlier files left waiting (they have finished): a file that
+ * tests deliverDue() itself would otherwise send all of it first, past its time limit when it
+ * runs late in a run.
+ */
+export const setAsideEarlierMail = () =>
+  strapiApp()
+    .db.query('plugin::liaison.notification')
+    .updateMany({ where: { deliveryStatus: 'pending' }, data: { nextAttemptAt: new Date('2999-01-01T00:00:00Z') } });

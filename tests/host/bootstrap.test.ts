@@ -136,4 +136,11 @@ describe('the database', () => {
       expect({ name, present: found.has(name) }).toEqual({ name, present: true });
     }
   });
+
+  (process.env.DATABASE_CLIENT === 'postgres' ? it : it.skip)('never JIT-compiles a query (PostgreSQL): a short query the planner overestimates would pay up to a second for it', async () => {
+    const app = strapiApp();
+    // Every connection of the pool, not only the first.
+    const settings = await Promise.all(Array.from({ length: 4 }, () => app.db.connection.raw('select current_setting(\'jit\') as jit, pg_sleep(0.05)')));
+    expect(settings.map((r: any) => r.rows[0].jit)).toEqual(['off', 'off', 'off', 'off']);
+  });
 });

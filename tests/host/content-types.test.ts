@@ -104,7 +104,7 @@ it('builds the whole network, each record read back with its relations', async (
   expect([ids(readContact.liaison), readContact.channel]).toEqual([second.documentId, 'visit']);
 
   const feedback = await createInCm('plugin::liaison.feedback', {
-    alumnus: connect(alumnus.documentId), liaison: connect(second.documentId), category: 'need', content: '希望组织行业沙龙', feedbackStatus: 'open', receivedAt: '2026-02-02T08:00:00.000Z',
+    alumnus: connect(alumnus.documentId), liaison: connect(second.documentId), category: 'career_help', content: '希望组织行业沙龙', feedbackStatus: 'open', receivedAt: '2026-02-02T08:00:00.000Z',
   });
   const readFeedback = await readBack('plugin::liaison.feedback', feedback.documentId, ['alumnus', 'liaison']);
   expect([ids(readFeedback.alumnus), ids(readFeedback.liaison), readFeedback.feedbackStatus]).toEqual([alumnus.documentId, second.documentId, 'open']);

@@ -141,6 +141,12 @@ describe('npm start', () => {
     expect(output).toContain('UNSUBSCRIBE_SECRET is the same as APP_KEYS (key 1)');
   });
 
+  it('refuses a number setting that is not a whole number in range, naming it', async () => {
+    const { code, output } = await refusedStart({ ...goodEnv(), RATE_LIMIT_POINTS: 'lots', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
+    expect(code).not.toBe(0);
+    expect(output).toContain('RATE_LIMIT_POINTS must be a whole number (0 or more), got "lots"');
+  });
+
   it('with good secrets: refuses an empty database without ADMIN_EMAIL/ADMIN_PASSWORD, starts with them, and refuses the development admin’s password later', async () => {
     const env = goodEnv();
     const refused = await refusedStart(env);

@@ -246,6 +246,48 @@ describe('bad rows are rejected, named by row, column and reason, and downloadab
     expect(zh.text).toContain('学院：未知学院');
   });
 
+  it('a student number twice, far apart: its first row, already written, is taken back with what was made for it', async () => {
+    // The file is judged and written in chunks as it is read: the first rows of 1,300 are in
+    // the database before the last are read.
+    const existing = rowsOf(1);
+    await runImport(token, csvOf(existing), 'first.csv', { dryRun: 'false' });
+    const newClass = unique('临床医学2013级9班');
+    const row = (name: string, n: number | string, extra: Partial<Record<number, string>> = {}) => {
+      const cells = [name, typeof n === 'number' ? sn(n) : n, '男', medicine.code, '', '', '2015', med1.code, '', '', '', '', '', '', '', '', ''];
+      for (const [i, v] of Object.entries(extra)) cells[Number(i)] = v as string;
+      return cells;
+    };
+    const rows = [
+      HEAD,
+      row('重号甲', 9001, { 6: '2018', 7: newClass }), // a new alumnus in a class made for him
+      row('王芳', sn(1).replace(/^/, ''), { 11: '新单位' }), // a change of a stored alumnus
+      row('无学院', 9002, { 3: unique('不存在学院') }), // rejected for its college…
+    ];
+    for (let i = 0; i < 1300; i++) rows.push(row(`校友${i}`, 10000 + i));
+    rows.push(row('重号乙', 9001), row('王芳', sn(1), { 11: '另一单位' }), row('有学院', 9002));
+    const dry = await runImport(token, csvOf(rows), 'twice.csv', { dryRun: 'true', create: { cohorts: true } });
+    const done = await runImport(token, csvOf(rows), 'twice.csv', { dryRun: 'false', create: { cohorts: true } });
+    const expected = { rows: 1306, new: 1300, updated: 0, unchanged: 0, rejected: 6 };
+    expect(dry.counts).toEqual(expected);
+    expect(done.counts).toEqual(expected);
+    expect(dry.created).toEqual({ colleges: 0, cohorts: 0, industries: 0 });
+    expect(done.created).toEqual({ colleges: 0, cohorts: 0, industries: 0 });
+    // Nobody under the numbers that came twice; the stored alumnus unchanged; the class made for the first row gone.
+    expect(await alumniWith([sn(9001), sn(9002)])).toEqual([]);
+    expect((await alumniWith([sn(1)]))[0].employer).toBe(existing[1][11]);
+    expect(await strapiApp().db.query(COHORTS as any).count({ where: { className: newClass } })).toBe(0);
+    expect((await alumniWith([sn(10000), sn(11299)])).length).toBe(2);
+    // Each row of such a number names all its rows (the first with its cells read again).
+    const { text } = await rejectedOf(token, done.documentId);
+    const byRow = new Map(text.slice(1).trim().split(/\r?\n/).slice(1).map((l) => [l.split(',')[0], l]));
+    expect([...byRow.keys()]).toEqual(['2', '3', '4', '1305', '1306', '1307']);
+    expect(byRow.get('2')).toContain(`student number ${sn(9001)} is in the file more than once (rows 2, 1305)`);
+    expect(byRow.get('2')).toContain('重号甲');
+    expect(byRow.get('3')).toContain('(rows 3, 1306)');
+    expect(byRow.get('4')).toContain('(rows 4, 1307)');
+    expect(byRow.get('4')).toContain('无学院');
+  });
+
   it('creates a class only where the office allows it', async () => {
     const className = unique('临床医学2012级3班');
     const rows = [HEAD, ['新生', sn(1), '男', medicine.code, '临床医学', '硕士', '2017', className, '', '', '', '', '', '', '', '', '']];

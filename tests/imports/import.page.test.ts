@@ -61,10 +61,17 @@ describe.each(['en', 'zh-Hans'] as const)('the Imports page in %s', (language) =
     const fileName = `校友名单-${language}.csv`;
 
     const page = await signInAdmin(browser, baseUrl, { email, password: PASSWORD }, language, { width: 1440, height: 1000 });
+    // The user's permissions arrive late, as on a loaded server: the side navigation still shows
+    // the links they allow once they are there (it checked too early, and hid them for good, before).
+    await page.route('**/admin/users/me/permissions', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      await route.continue();
+    });
     await page.goto(`${baseUrl}/admin/plugins/liaison/imports`);
     await page.getByRole('heading', { name: t('imports.title'), level: 1 }).waitFor({ timeout: 60000 });
     // The plugin's side navigation names the page.
     await page.getByRole('link', { name: t('imports.title') }).waitFor({ timeout: 60000 });
+    await page.unroute('**/admin/users/me/permissions');
 
     // 1. The file: its columns come back recognised.
     const previewed = page.waitForResponse((r) => r.url().endsWith('/liaison/imports/preview') && r.request().method() === 'POST');

@@ -12,8 +12,7 @@ import {
   cleanText,
 } from '../../plugins/liaison/server/src/imports/normalise';
 import { matchKey, toSimplified } from '../../plugins/liaison/server/src/imports/chinese';
-import { checkRow, duplicatesInFile } from '../../plugins/liaison/server/src/imports/rows';
-import { HeldRows } from '../../plugins/liaison/server/src/imports/held';
+import { checkRow } from '../../plugins/liaison/server/src/imports/rows';
 import { changeOf, matcherFor, type Snapshot } from '../../plugins/liaison/server/src/imports/resolve';
 import { detectDelimiter, detectEncoding, formatOf, cellText } from '../../plugins/liaison/server/src/imports/read';
 import { mergedRange, mergeFiller } from '../../plugins/liaison/server/src/imports/merges';
@@ -168,18 +167,6 @@ describe('a row is checked cell by cell', () => {
       expect(reasonOf(result.problems, 'en')).toBe('手机: bad phone number: 12345; 邮箱: bad e-mail address: nope; 毕业年份: impossible graduation year: 1850; 姓名: is required');
       expect(reasonOf(result.problems, 'zh-Hans')).toContain('手机：电话号码有误：12345；');
     }
-  });
-
-  it('finds student numbers that stand on several rows', () => {
-    const twice = duplicatesInFile([
-      { row: 2, studentNo: 'A1' },
-      { row: 3, studentNo: 'B2' },
-      { row: 9, studentNo: 'a1' },
-    ]);
-    expect([...twice.entries()]).toEqual([
-      [2, [2, 9]],
-      [9, [2, 9]],
-    ]);
   });
 });
 
@@ -339,42 +326,5 @@ describe('merged cells of a worksheet', () => {
   it('a range whose first row the file lacks fills nothing', () => {
     const fill = mergeFiller([mergedRange('B2:B3')!]);
     expect(fill(3, ['a', ''])).toEqual(['a', '']);
-  });
-});
-
-describe('rows held until they are written', () => {
-  const plan = planColumns(['姓名', '学号', '手机', '邮箱', '毕业年份', '班级', '学院', '学历']);
-  const checked = (cells: string[], row = 2) => {
-    const r = checkRow(plan, row, cells, new Date('2026-03-01'));
-    if (!r.ok) throw new Error('a good row was rejected');
-    return r.row;
-  };
-
-  it('gives each row back as it was checked: empty cells null, columns the file lacks absent', () => {
-    const held = new HeldRows();
-    const rows = [
-      checked(['王芳', '2015001', '+86 139 1234 5678', 'WANG@EXAMPLE.CN', '2015', '临床医学2010级1班', '臨床醫學院', '本科']),
-      checked(['李振东', '2015002', '', '', '', '', '', ''], 3),
-      // A separator inside a value: held as it is.
-      checked(['陈\u0001静', '2015003', '', '', '', '', '', ''], 4),
-    ];
-    for (const r of rows) held.add(r);
-    expect(held.length).toBe(3);
-    expect(held.numbers).toEqual([2, 3, 4]);
-    expect(held.studentNos).toEqual(['2015001', '2015002', '2015003']);
-    rows.forEach((r, i) => expect(held.at(i)).toEqual(r));
-    expect(held.at(1)!.values).toEqual({ name: '李振东', studentNo: '2015002', degree: null, phone: null, email: null });
-    expect('wechat' in held.at(0)!.values).toBe(false);
-    held.release(0);
-    expect(held.has(0)).toBe(false);
-    expect(held.at(0)).toBeUndefined();
-    expect(held.at(2)).toEqual(rows[2]);
-  });
-
-  it('holds many rows across its buffers', () => {
-    const held = new HeldRows();
-    for (let i = 0; i < 30000; i++) held.add(checked([`校友${i}`.repeat(9), `S${i}`, '', `a${i}@example.cn`, '2015', '班'.repeat(90), '', ''], i + 2));
-    expect(held.at(29999)!.values.email).toBe('a29999@example.cn');
-    expect(held.at(12345)!.values.name).toBe('校友12345'.repeat(9));
   });
 });

@@ -90,12 +90,14 @@ describe('jobs.runOnce: each job runs once per slot', () => {
     });
     await held;
     let runs = 0;
+    expect(await jobs().isRunning(job)).toBe(true);
     expect(await jobs().runOnce(job, slot, async () => runs++)).toBe('busy');
     expect(runs).toBe(0);
     expect(await ledgerOf(job)).toHaveLength(0);
 
     release();
     await other;
+    expect(await jobs().isRunning(job)).toBe(false);
     expect(await jobs().runOnce(job, slot, async () => runs++)).toBe('ran');
     expect(runs).toBe(1);
   });

@@ -57,7 +57,7 @@ const personLinkedEverywhere = async () => {
   });
   await docs('plugin::liaison.contact-log').create({ data: { liaison: otherPost.documentId, alumnus: person.documentId, channel: 'call', contactedAt: `${YEAR}-03-01T02:00:00.000Z`, summary: '张晓说她换了工作' } as any });
   await docs('plugin::liaison.contact-log').create({ data: { liaison: post.documentId, alumnus: other.documentId, channel: 'visit', contactedAt: `${YEAR}-04-01T02:00:00.000Z`, summary: '拜访李其他' } as any });
-  await docs('plugin::liaison.feedback').create({ data: { alumnus: person.documentId, category: 'need', content: '希望联系导师', receivedAt: `${YEAR}-05-01T02:00:00.000Z`, answer: '已转告' } as any });
+  await docs('plugin::liaison.feedback').create({ data: { alumnus: person.documentId, category: 'career_help', content: '希望联系导师', receivedAt: `${YEAR}-05-01T02:00:00.000Z`, answer: '已转告' } as any });
   const course = await docs('plugin::liaison.training-course').create({ data: { title: unique('课程'), area: 'alumni_work', mandatory: false } as any });
   const session = await docs('plugin::liaison.training-session').create({
     data: { course: course.documentId, startsAt: `${YEAR}-02-01T01:00:00.000Z`, endsAt: `${YEAR}-02-01T05:00:00.000Z`, location: '校友之家' } as any,
@@ -142,9 +142,9 @@ describe('the export of everything held about a person', () => {
     expect(d.posts[0].history.map((h: any) => h.action)).toEqual(['create']);
     expect(d.posts[0].history[0].by).toBeUndefined();
     expect(d.nominations).toEqual([{ dimension: 'cohort', role: 'league_secretary', postStatus: 'active', termStart: `${YEAR}-01-01` }]);
-    expect(d.contacts).toEqual([{ contactedAt: `${YEAR}-03-01T02:00:00.000Z`, channel: 'call', summary: '张晓说她换了工作' }]);
+    expect(d.contacts).toEqual([{ contactedAt: `${YEAR}-03-01T02:00:00.000Z`, channel: 'call', summary: '张晓说她换了工作', needs: null }]);
     expect(d.contactsMade).toEqual([{ contactedAt: `${YEAR}-04-01T02:00:00.000Z`, channel: 'visit' }]);
-    expect(d.feedback[0]).toMatchObject({ category: 'need', content: '希望联系导师', answer: '已转告' });
+    expect(d.feedback[0]).toMatchObject({ category: 'career_help', content: '希望联系导师', answer: '已转告' });
     expect(d.training[0]).toMatchObject({ attended: true, score: 88, note: '表现积极' });
     expect(d.conduct[0]).toMatchObject({ via: 'staff' });
     expect(d.honours[0]).toMatchObject({ kind: 'commendation', title: '优秀联络员', citation: '张晓组织了三次返校活动' });

@@ -1,3 +1,4 @@
+import { rowNamesPerson } from '../../plugins/liaison/server/src/imports/erase';
 import { namesToScrub, scrubBlocks, scrubStory, scrubText } from '../../plugins/liaison/server/src/personal-data/scrub';
 import { escapeHtml, renderHtml } from '../../plugins/liaison/server/src/personal-data/render-html';
 import { chooseFont, NoFontError, renderPdf } from '../../plugins/liaison/server/src/personal-data/render-pdf';
@@ -70,5 +71,21 @@ describe('the inputs', () => {
     expect(parseWith(consentsInput, { contact: false }).value).toEqual({ contact: false, source: 'admin' });
     expect(fields(consentsInput, { source: 'self' })).toEqual([['contact', 'personalData.consentNeeded']]);
     expect(fields(consentsInput, { publish: true, at: '2999-01-01' })).toEqual([['at', 'personalData.future']]);
+  });
+});
+
+describe('a rejected import row that names a person (what an erasure removes)', () => {
+  const person = { studentNo: 'S2015001', phone: '13912345678', email: 'wang.fang@example.cn' };
+  it.each([
+    [['王芳', 's2015001 ', '', ''], true],
+    [['王芳', '', '+86 139-1234-5678', ''], true],
+    [['王芳', '', '', 'Wang.Fang@Example.CN'], true],
+    [['王芳', 'S20150012', '139123456789', 'wang.fang@example.cn.evil'], false],
+    [['', '', '', ''], false],
+  ])('%j → %s', (cells, names) => {
+    expect(rowNamesPerson(cells, person)).toBe(names);
+  });
+  it('names nobody when the person has none of the three', () => {
+    expect(rowNamesPerson(['', '13912345678'], { studentNo: null, phone: null, email: null })).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import QRCode from 'qrcode';
 import ICAL from 'ical.js';
 import { setupStrapi, strapiApp, teardownStrapi, unique } from '../helpers/strapi';
 import { signedInAlumnus } from '../helpers/alumni';
-import { freePort, TestSmtp } from '../helpers/smtp';
+import { freePort, setAsideEarlierMail, TestSmtp } from '../helpers/smtp';
 import { makeEvent, signUp } from './helpers';
 
 let smtp: TestSmtp;
@@ -13,6 +13,7 @@ beforeAll(async () => {
   smtp.configureEnv();
   await smtp.start();
   await setupStrapi();
+  await setAsideEarlierMail();
 }, 120000);
 afterAll(async () => {
   await teardownStrapi();

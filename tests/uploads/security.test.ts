@@ -38,8 +38,18 @@ let editor: string;
 let apiToken: string;
 
 const uploadsDir = () => path.join(strapiApp().dirs.static.public, 'uploads');
-/** What is stored: the media library's rows and the files in public/uploads. */
-const stored = async () => ({ rows: await strapiApp().db.query(FILE).count({}), files: fs.readdirSync(uploadsDir()).length });
+/**
+ * What is stored: the media library's rows (this run's own database) and the files in
+ * public/uploads stored under the names of `parts` (the media library names a file
+ * `<name>_<hash>.<ext>`). Only those names: the same folder may take other runs' files.
+ */
+const stored = async (parts: Part[]) => {
+  const prefixes = parts.map((p) => `${path.parse(p.name).name.toLowerCase()}_`);
+  return {
+    rows: await strapiApp().db.query(FILE).count({}),
+    files: fs.readdirSync(uploadsDir()).filter((file) => prefixes.some((prefix) => file.toLowerCase().startsWith(prefix))).length,
+  };
+};
 
 const send = (url: string, token: string, parts: Part[], fields: Record<string, string> = {}) => {
   let req = http().post(url).set('Authorization', `Bearer ${token}`).set('Accept-Language', 'en');
@@ -79,9 +89,9 @@ describe('a Chapter Editor uploading to the media library', () => {
     ['a .txt that is a page', part('notes.txt', 'text/plain', PAGE)],
     ['a file without an extension', part('README', 'application/octet-stream', PAGE)],
   ])('is refused for %s: a 400 naming the file, and nothing is stored', async (_what, file) => {
-    const before = await stored();
+    const before = await stored([file]);
     expectRefused(await upload([file]), file.name);
-    expect(await stored()).toEqual(before);
+    expect(await stored([file])).toEqual(before);
   });
 
   it('says why in Chinese when asked', async () => {
@@ -92,25 +102,27 @@ describe('a Chapter Editor uploading to the media library', () => {
   });
 
   it('refuses the whole batch when one file of it is refused, and names that file', async () => {
-    const before = await stored();
-    const res = await upload([part('fine.png', 'image/png', PNG), part('evil.html', 'text/html', PAGE), part('fine.pdf', 'application/pdf', PDF)]);
+    const batch = [part('fine.png', 'image/png', PNG), part('evil.html', 'text/html', PAGE), part('fine.pdf', 'application/pdf', PDF)];
+    const before = await stored(batch);
+    const res = await upload(batch);
     expectRefused(res, 'evil.html');
     expect(res.body.error.message).not.toContain('fine.png');
-    expect(await stored()).toEqual(before);
+    expect(await stored(batch)).toEqual(before);
   });
 
   it('stores images, PDF, office documents and text: 201', async () => {
     const book = new ExcelJS.Workbook();
     book.addWorksheet('Members').addRow(['name', 'year']);
     const xlsx = Buffer.from(await book.xlsx.writeBuffer());
-    const before = await stored();
-    const res = await upload([
+    const parts = [
       part('pixel.png', 'image/png', PNG),
       part('photo.jpg', 'image/jpeg', JPEG),
       part('minutes.pdf', 'application/pdf', PDF),
       part('members.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', xlsx),
       part('members.csv', 'text/csv', Buffer.from('name,year\nZhang Wei,2015\n')),
-    ]);
+    ];
+    const before = await stored(parts);
+    const res = await upload(parts);
     expect(res.status).toBe(201);
     expect(res.body.map((f: any) => [f.name, f.mime]).sort()).toEqual([
       ['members.csv', 'text/csv'],
@@ -119,34 +131,39 @@ describe('a Chapter Editor uploading to the media library', () => {
       ['photo.jpg', 'image/jpeg'],
       ['pixel.png', 'image/png'],
     ]);
-    expect((await stored()).rows).toBe(before.rows + 5);
+    expect(await stored(parts)).toEqual({ rows: before.rows + 5, files: before.files + 5 });
   });
 
   it('cannot replace a file of theirs with a page, through either replace route', async () => {
-    const [mine] = (await upload([part('mine.png', 'image/png', PNG)])).body;
+    // A name of this run's own: another run may store files in the same folder meanwhile.
+    const name = `mine${process.pid}.png`;
+    const [mine] = (await upload([part(name, 'image/png', PNG)])).body;
     const onDisk = path.join(uploadsDir(), path.basename(mine.url));
     const bytes = fs.readFileSync(onDisk);
-    const before = await stored();
-    expectRefused(await send(`/upload?id=${mine.id}`, editor, [part('mine.png', 'image/png', PAGE)]), 'mine.png');
-    expectRefused(await send(`/upload/files/${mine.id}/replace`, editor, [part('new.svg', 'image/svg+xml', SVG)]), 'new.svg');
-    expect(await stored()).toEqual(before);
+    const sent = [part(name, 'image/png', PAGE), part('new.svg', 'image/svg+xml', SVG)];
+    const before = await stored(sent);
+    expectRefused(await send(`/upload?id=${mine.id}`, editor, [sent[0]]), name);
+    expectRefused(await send(`/upload/files/${mine.id}/replace`, editor, [sent[1]]), 'new.svg');
+    expect(await stored(sent)).toEqual(before);
     expect(fs.readFileSync(onDisk).equals(bytes)).toBe(true);
     expect(await strapiApp().db.query(FILE).findOne({ where: { id: mine.id } })).toMatchObject({ mime: 'image/png', url: mine.url });
   });
 
   it('is refused on the single-file route the media library uses too', async () => {
-    const before = await stored();
-    expectRefused(await send('/upload/files', editor, [part('evil.html', 'text/html', PAGE)]), 'evil.html');
-    expect(await stored()).toEqual(before);
+    const page = part('evil.html', 'text/html', PAGE);
+    const before = await stored([page]);
+    expectRefused(await send('/upload/files', editor, [page]), 'evil.html');
+    expect(await stored([page])).toEqual(before);
   });
 });
 
 describe('the content API upload', () => {
   it('refuses a page with a 400 naming it, and stores nothing', async () => {
-    const before = await stored();
-    expectRefused(await send('/api/upload', apiToken, [part('evil.html', 'text/html', PAGE)]), 'evil.html');
-    expectRefused(await send('/api/upload', apiToken, [part('cover.png', 'image/png', PAGE)]), 'cover.png');
-    expect(await stored()).toEqual(before);
+    const sent = [part('evil.html', 'text/html', PAGE), part('cover.png', 'image/png', PAGE)];
+    const before = await stored(sent);
+    expectRefused(await send('/api/upload', apiToken, [sent[0]]), 'evil.html');
+    expectRefused(await send('/api/upload', apiToken, [sent[1]]), 'cover.png');
+    expect(await stored(sent)).toEqual(before);
   });
 
   it('stores an image', async () => {
@@ -164,7 +181,7 @@ describe('code storing a file through the upload service, as the admin import fr
   };
 
   it('is refused too, naming the file, and nothing is stored', async () => {
-    const before = await stored();
+    const before = await stored([part('cover.png', 'image/png', PAGE)]);
     const files = { filepath: temporary(PAGE), originalFilename: 'cover.png', mimetype: 'image/png', size: PAGE.length };
     await expect(service().upload({ data: { fileInfo: {} }, files })).rejects.toMatchObject({
       name: 'ValidationError',
@@ -175,7 +192,7 @@ describe('code storing a file through the upload service, as the admin import fr
     const file = { filepath: temporary(SVG), originalFilename: 'kept.svg', mimetype: 'image/svg+xml', size: SVG.length };
     await expect(service().replace(mine.id, { data: { fileInfo: {} }, file })).rejects.toMatchObject({ message: expect.stringContaining('kept.svg') });
     expect(await strapiApp().db.query(FILE).findOne({ where: { id: mine.id } })).toMatchObject({ mime: 'image/png', url: mine.url });
-    expect((await stored()).rows).toBe(before.rows + 1);
+    expect(await stored([part('cover.png', 'image/png', PAGE)])).toEqual({ rows: before.rows + 1, files: before.files });
   });
 });
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 /**
- * Writes server/src/alumni-app/files.ts from the page's static files (static/app.js, app.css):
+ * Writes server/src/alumni-app/files.ts from the page's static files (static/app.js and the
+ * views that add themselves to it, feedback.js and liaison.js; survey.js, the page a survey's
+ * mailed link opens; app.css):
  * each file's text as a string, so that both builds of the plugin's server (the package's
  * bundle and the tests' tsc) carry them without a copy step. Run by `npm run build` (prebuild);
  * a test fails when files.ts and the sources differ.
@@ -9,7 +11,13 @@ const fs = require('fs');
 const path = require('path');
 
 const dir = path.join(__dirname, '../server/src/alumni-app');
-const FILES = { 'app.js': 'text/javascript; charset=utf-8', 'app.css': 'text/css; charset=utf-8' };
+const FILES = {
+  'app.js': 'text/javascript; charset=utf-8',
+  'feedback.js': 'text/javascript; charset=utf-8',
+  'liaison.js': 'text/javascript; charset=utf-8',
+  'survey.js': 'text/javascript; charset=utf-8',
+  'app.css': 'text/css; charset=utf-8',
+};
 
 const entries = Object.entries(FILES).map(
   ([name, type]) => `  ${JSON.stringify(name)}: { type: ${JSON.stringify(type)}, body: ${JSON.stringify(fs.readFileSync(path.join(dir, 'static', name), 'utf8'))} },`

@@ -19,3 +19,6 @@ export type * from './api-types/imports';
 export type * from './api-types/alumni';
 export type * from './api-types/accounts';
 export type * from './api-types/check-in';
+export type * from './api-types/feedback';
+export type * from './api-types/proposals';
+export type * from './api-types/surveys';

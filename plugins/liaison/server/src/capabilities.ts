@@ -17,6 +17,10 @@ import accounts from './accounts';
 import registrations from './registrations';
 import checkIn from './check-in';
 import alumniApp from './alumni-app';
+import liaisonWork from './liaison-work';
+import feedback from './feedback';
+import proposals from './proposals';
+import surveys from './surveys';
 
 /**
  * Each capability keeps its routes, controllers, services and rules in its own folder
@@ -43,4 +47,4 @@ export interface Capability {
 /** `plugin::liaison.<controller>.<action>` of every alumni route: what the Authenticated role holds. */
 export const alumniActions = () => CAPABILITIES.flatMap((c) => c.alumniRoutes ?? []).map((r) => `plugin::liaison.${r.handler}`);
 
-export const CAPABILITIES: Capability[] = [fields, access, jobs, outbox, assignment, coverage, board, training, appraisal, honours, website, uploads, imports, duplicates, personalData, accounts, registrations, checkIn, alumniApp];
+export const CAPABILITIES: Capability[] = [fields, access, jobs, outbox, assignment, coverage, board, training, appraisal, honours, website, uploads, imports, duplicates, personalData, accounts, registrations, checkIn, alumniApp, liaisonWork, feedback, proposals, surveys];

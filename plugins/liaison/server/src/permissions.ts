@@ -29,6 +29,13 @@ const DEFINITIONS = [
   { key: 'inviteAlumni', uid: 'accounts.invite', displayName: 'Invite a class or a chapter to open their alumni accounts', subCategory: 'alumni' },
   { key: 'readRegistrations', uid: 'events.read-registrations', displayName: "Read and export an event's registrations", subCategory: 'events' },
   { key: 'checkIn', uid: 'events.check-in', displayName: 'Check people in at an event', subCategory: 'events' },
+  { key: 'readFeedback', uid: 'feedback.read', displayName: 'Read alumni feedback, its deadlines and time to answer', subCategory: 'feedback' },
+  { key: 'manageFeedback', uid: 'feedback.manage', displayName: "Answer the office's feedback, reassign it, set deadlines and holidays", subCategory: 'feedback' },
+  // Chinese names beside the English ones (Strapi's roles page shows displayName only).
+  { key: 'reviewProposals', uid: 'proposals.review', displayName: 'Review proposed changes of alumni records: approve or reject', displayNameZh: '审核校友信息变更提议（批准或驳回）', subCategory: 'alumni' },
+  { key: 'configureProposals', uid: 'proposals.configure', displayName: "Choose the alumni fields whose owners' changes need review", displayNameZh: '设定校友本人修改时须经审核的字段', subCategory: 'alumni' },
+  { key: 'readSurveys', uid: 'surveys.read', displayName: 'Read surveys and their results', zh: '查看问卷及其结果', subCategory: 'surveys' },
+  { key: 'manageSurveys', uid: 'surveys.manage', displayName: 'Write and send surveys', zh: '编写和发送问卷', subCategory: 'surveys' },
 ] as const;
 
 type ActionKey = (typeof DEFINITIONS)[number]['key'];

@@ -59,6 +59,7 @@ export const END_REASON_NAMES = {
   removed: { en: 'Removed', 'zh-Hans': '免职' },
   deceased: { en: 'Deceased', 'zh-Hans': '去世' },
   replaced: { en: 'Replaced', 'zh-Hans': '由他人接任' },
+  unreachable: { en: 'Unreachable', 'zh-Hans': '失联' },
 } satisfies Record<string, Names>;
 export type EndReason = keyof typeof END_REASON_NAMES;
 export const END_REASONS: readonly EndReason[] = valuesOf<EndReason>('endReason');

@@ -58,11 +58,18 @@ export const ENUM_LABELS: Record<string, Record<string, Label>> = {
     wechat: ['WeChat', '微信'],
   },
   category: {
-    need: ['Need', '需求'],
-    opinion: ['Opinion', '意见'],
-    complaint: ['Complaint', '投诉'],
+    career_help: ['Career help', '职业发展'],
+    cooperation: ['Cooperation', '合作'],
     suggestion: ['Suggestion', '建议'],
-    data_update: ['Update of their data', '信息更新'],
+    complaint: ['Complaint', '投诉'],
+    data_correction: ['Correction of their data', '信息更正'],
+    other: ['Other', '其他'],
+  },
+  origin: {
+    alumnus: ['Sent by the alumnus', '校友提交'],
+    anonymous: ['Anonymous, from the alumni page', '匿名提交'],
+    liaison: ['Recorded by a liaison', '联络员代为登记'],
+    to_office: ["A liaison's question to the office", '联络员向校友办提出'],
   },
   feedbackStatus: {
     open: ['Open', '待处理'],
@@ -91,6 +98,11 @@ export const ENUM_LABELS: Record<string, Record<string, Label>> = {
     sending: ['Sending', '发送中'],
     sent: ['Sent', '已发送'],
     failed: ['Failed', '发送失败'],
+  },
+  surveyStatus: {
+    draft: ['Draft', '草稿'],
+    sent: ['Sent', '已发出'],
+    closed: ['Closed', '已截止'],
   },
   registrationStatus: {
     registered: ['Registered', '已报名'],
@@ -123,6 +135,21 @@ export const ENUM_LABELS: Record<string, Record<string, Label>> = {
     liaison: ['Recorded for a liaison', '由联络员转达'],
     erasure: ['Erasure of their data', '删除个人数据'],
     system: ['The system (a script or job)', '系统（脚本或定时任务）'],
+    proposal: ['An approved proposal', '经批准的变更提议'],
+  },
+  infoSource: {
+    call: ['A phone call', '电话'],
+    meeting: ['A meeting', '见面'],
+    message: ['A message', '消息'],
+    said_so: ['The person said so', '本人告知'],
+    public_record: ['A public record', '公开信息'],
+    other: ['Other', '其他'],
+    self: ['The person themself (their own account)', '校友本人（本人账号）'],
+  },
+  proposalStatus: {
+    pending: ['Waiting for review', '待审核'],
+    approved: ['Approved', '已批准'],
+    rejected: ['Rejected', '已驳回'],
   },
   purpose: {
     claim: ['Claim of a record by the person', '本人认领'],

@@ -4,7 +4,7 @@ import type { Capability } from '../capabilities';
 import { ACTIONS, routesOf } from '../permissions';
 import { account, accounts, invitations } from './controllers';
 import { AccountLimiter, accountLimitsMiddleware, limitsFromEnv, type AccountLimits } from './limits';
-import { issueTokens } from './tokens';
+import { issueTokens, lifetimeMs, mailsPerHour } from './tokens';
 import { activate } from './activate';
 
 const publicRoute = (path: string, handler: string) => ({ method: 'POST', path, handler: `account.${handler}`, config: { auth: false, policies: [] } });
@@ -78,6 +78,9 @@ const capability: Capability = {
       accountLimitsMiddleware(strapi, () => strapi.plugin('liaison').service('accounts').limiter()),
   },
   bootstrap: async ({ strapi }) => {
+    // A wrong ACCOUNT_INVITE_DAYS / ACCOUNT_MAILS_PER_HOUR stops the start, not the first claim.
+    lifetimeMs('invite');
+    mailsPerHour();
     await strapi.plugin('liaison').service('accounts').configureLimits({});
   },
   destroy: async ({ strapi }) => {

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { RateLimiter, tooManyRequests, type Decision } from '../website/rate-limit';
 import { addressOf } from '../website/callers';
+import { wholeNumberEnv as envInt } from '../utils/env';
 
 /**
  * Limits of the account routes, counted across instances in the website's shared table
@@ -15,14 +16,6 @@ export interface AccountLimits {
   signInPerAccount: number;
   perAddress: number;
 }
-
-const envInt = (name: string, fallback: number) => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number (0 or more), got "${raw}"`);
-  return n;
-};
 
 export const limitsFromEnv = (): AccountLimits => ({
   windowSeconds: envInt('ACCOUNT_LIMIT_WINDOW_SECONDS', 900) || 900,

@@ -8,13 +8,15 @@ import type { PersonalDataExport } from '../admin-api-types';
 import { TRACKED_FIELDS, type MeInput } from './inputs';
 import type { SignedInAlumnus } from './current';
 import { TOKEN } from './tokens';
+import { changesBetween, FIELD_CHANGE, recordChanges, written } from '../proposals/history';
+import { proposalSettings } from '../proposals/settings';
 
 const ACCOUNT = 'plugin::liaison.alumni-account';
 const USER = 'plugin::users-permissions.user';
-export const FIELD_CHANGE = 'plugin::liaison.field-change';
+const PROPOSAL = 'plugin::liaison.change-proposal';
+export { FIELD_CHANGE };
 
 const row = (strapi: Core.Strapi, id: number) => strapi.db.query(UID.alumnus as any).findOne({ where: { id }, populate: ALUMNUS_POPULATE });
-const written = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 /** The person's own record: every field of theirs (how to reach them, their student number …), their consents' history. */
 export const readMe = async (strapi: Core.Strapi, me: SignedInAlumnus, lang: Lang) => {
@@ -34,22 +36,39 @@ export const changesOf = async (strapi: Core.Strapi, alumnusId: number) =>
 /**
  * The person's own changes, in one transaction: the record updated through the Document
  * Service (whose consents step dates the consents and records them with source `self`), each
- * other field that changes recorded with who, when and from where. A new e-mail address is
- * also the sign-in's (409 when another sign-in uses it).
+ * other field that changes recorded with who, when and from where (proposals/history.ts, the
+ * same writer as approved proposals). A new e-mail address is also the sign-in's (409 when
+ * another sign-in uses it). A change of a field the office marks "needs review" is not applied:
+ * it waits as a proposal (source `self`), and `meta.pendingReview` names those fields.
  */
 export const updateMe = async (strapi: Core.Strapi, me: SignedInAlumnus, input: MeInput, lang: Lang) => {
+  const { reviewFields } = await proposalSettings(strapi).get();
+  const pendingReview: string[] = [];
   await strapi.db.transaction(async () => {
     const before = await row(strapi, me.id);
     const data: Record<string, unknown> = {};
-    const changes: { field: string; oldValue: string | null; newValue: string | null }[] = [];
+    const held: Record<string, unknown> = {};
     for (const field of TRACKED_FIELDS) {
       const value = input[field];
       if (value === undefined || written(value) === written(before[field])) continue;
-      data[field] = value;
-      changes.push({ field, oldValue: written(before[field]), newValue: written(value) });
+      if ((reviewFields as readonly string[]).includes(field)) held[field] = value;
+      else data[field] = value;
     }
+    const changes = changesBetween(before, data);
     for (const field of ['contactConsent', 'publishConsent'] as const) {
       if (input[field] !== undefined && input[field] !== !!before[field]) data[field] = input[field];
+    }
+    if (Object.keys(held).length) {
+      await strapi.plugin('liaison').service('proposals').create({
+        alumnusId: me.id,
+        before,
+        changes: held,
+        infoSource: 'self',
+        note: null,
+        postId: null,
+        proposerId: me.id,
+      });
+      pendingReview.push(...Object.keys(held));
     }
     if (!Object.keys(data).length) return;
     if (typeof data.email === 'string') {
@@ -60,12 +79,10 @@ export const updateMe = async (strapi: Core.Strapi, me: SignedInAlumnus, input: 
     await strapi
       .documents(UID.alumnus as any)
       .update(withConsentSource({ documentId: me.documentId, data } as any, { source: 'self', by: null }) as any);
-    const at = new Date();
-    for (const c of changes) {
-      await strapi.db.query(FIELD_CHANGE as any).create({ data: { alumnus: me.id, ...c, source: 'self', byUser: me.userId, at } });
-    }
+    await recordChanges(strapi, me.id, changes, { source: 'self', byUser: me.userId });
   });
-  return readMe(strapi, me, lang);
+  const answer = await readMe(strapi, me, lang);
+  return { ...answer, meta: { ...answer.meta, pendingReview } };
 };
 
 /**
@@ -93,11 +110,14 @@ export const exportMe = async (strapi: Core.Strapi, me: SignedInAlumnus, lang: L
   return dossier;
 };
 
-/** An erasure's part: the sign-in and its links go, and what the person changed themselves (old and new values are theirs). */
+/** An erasure's part: the sign-in and its links go, and the history of their fields and the proposals about them (old and new values are theirs). */
 export const eraseAccountData = async (strapi: Core.Strapi, alumnusId: number) => {
   const removed = await removeLogin(strapi, alumnusId);
   const changes: any[] = await strapi.db.query(FIELD_CHANGE as any).findMany({ where: { alumnus: { id: alumnusId } }, select: ['id'] });
   if (changes.length) await strapi.db.query(FIELD_CHANGE as any).deleteMany({ where: { id: { $in: changes.map((c) => c.id) } } });
+  // Proposed changes about the person hold their values too (old and proposed).
+  const proposals: any[] = await strapi.db.query(PROPOSAL as any).findMany({ where: { alumnus: { id: alumnusId } }, select: ['id'] });
+  if (proposals.length) await strapi.db.query(PROPOSAL as any).deleteMany({ where: { id: { $in: proposals.map((p) => p.id) } } });
   return removed;
 };
 

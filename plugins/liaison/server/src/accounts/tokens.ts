@@ -5,26 +5,19 @@ import { validationError } from '../utils/errors';
 import { isPostgres } from '../utils/db';
 import { mailLinkBase } from '../utils/mail-links';
 import { insertDocuments } from '../utils/bulk-insert';
+import { wholeNumberEnv } from '../utils/env';
 
 export const TOKEN = 'plugin::liaison.account-token';
 export type TokenPurpose = 'claim' | 'invite' | 'reset';
 
 const HOUR = 3600 * 1000;
 
-const envNumber = (name: string, fallback: number, min: number, max: number) => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
-  return n;
-};
-
 /** How long a link of each purpose stays valid: a claim 24 h, a reset 1 h, an invitation ACCOUNT_INVITE_DAYS (7). */
 export const lifetimeMs = (purpose: TokenPurpose) =>
-  purpose === 'claim' ? 24 * HOUR : purpose === 'reset' ? HOUR : envNumber('ACCOUNT_INVITE_DAYS', 7, 1, 90) * 24 * HOUR;
+  purpose === 'claim' ? 24 * HOUR : purpose === 'reset' ? HOUR : wholeNumberEnv('ACCOUNT_INVITE_DAYS', 7, { min: 1, max: 90 }) * 24 * HOUR;
 
 /** Mails of one purpose one person gets in an hour at most (ACCOUNT_MAILS_PER_HOUR, 3): nobody can flood a person's inbox. */
-export const mailsPerHour = () => envNumber('ACCOUNT_MAILS_PER_HOUR', 3, 1, 100);
+export const mailsPerHour = () => wholeNumberEnv('ACCOUNT_MAILS_PER_HOUR', 3, { min: 1, max: 100 });
 
 /** Only this is stored: a token read from the database is of no use. */
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');

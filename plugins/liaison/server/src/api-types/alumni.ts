@@ -95,7 +95,7 @@ export interface PersonalDataExport {
   /** Posts they nominated someone for: the post's kind only, not who holds it. */
   nominations: { dimension: string | null; role: string | null; postStatus: string | null; termStart: string | null }[];
   /** Their liaisons' contacts with them. */
-  contacts: { contactedAt: string | null; channel: string | null; summary: string | null }[];
+  contacts: { contactedAt: string | null; channel: string | null; summary: string | null; needs: string | null }[];
   /** Contacts they made as a liaison: when and how, not with whom. */
   contactsMade: { contactedAt: string | null; channel: string | null }[];
   feedback: {
@@ -147,6 +147,10 @@ export interface PersonalDataExport {
     sentAt: string | null;
     text: string | null;
   }[];
+  /** Their answers to surveys (question key → answer), latest version of each. */
+  surveyAnswers: { survey: string | null; answeredAt: string | null; answers: Record<string, unknown> }[];
+  /** Changes of their record proposed by their liaisons or by themselves, and what became of them. */
+  proposals: { changes: Record<string, unknown>; status: string | null; source: string | null; createdAt: string | null; decidedAt: string | null }[];
   requests: { request: string; format: string | null; at: string }[];
   /**
    * Fields held but left out of this copy: how to reach the person (phone, e-mail, WeChat, the
@@ -169,6 +173,10 @@ export interface ErasureResult {
     reviews: number;
     stories: number;
     mails: number;
+    /** Survey answers whose written parts were cleared (choices and numbers stay). */
+    surveyAnswers: number;
+    /** Rows of earlier imports' rejected-rows files that named the person, removed. */
+    importRows: number;
   };
 }
 

@@ -210,6 +210,8 @@ export interface TrainingOverview {
   courses: CourseCompletion[];
   dimensions: DimensionTraining[];
   provisional: ProvisionalLiaison[];
+  /** How fast the office answers the liaisons' own questions this year (feedback/service.ts). */
+  officeAnswerTime: { year: number; items: number; answered: number; medianHours: number | null };
 }
 
 export type TrainingOverviewResponse = DataResponse<TrainingOverview>;

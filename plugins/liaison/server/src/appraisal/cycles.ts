@@ -4,7 +4,8 @@ import { DEFAULT_THRESHOLDS } from './rules';
 import type { CycleChanges, CycleInput } from './inputs';
 import { resultMail, type Locale } from './templates';
 import { assertOpen } from './guard';
-import { day, n, parseJson, presentCycle, UID, type Deps } from './deps';
+import { day, n, presentCycle, UID, type Deps } from './deps';
+import { jsonColumn } from '../utils/db';
 import { commentsOf, resultRows } from './queries';
 import { enrol, recompute } from './compute';
 import { postLabelIn } from '../services/post-labels';
@@ -78,8 +79,8 @@ export const cycles = ({ strapi, findCycle, lockCycle, outbox }: Deps) => {
         name: (body.name ?? cycle.name).trim(),
         periodStart: body.periodStart ?? day(cycle.periodStart),
         periodEnd: body.periodEnd ?? day(cycle.periodEnd),
-        criteria: body.criteria ?? parseJson(cycle.criteria),
-        thresholds: body.thresholds ?? parseJson(cycle.thresholds),
+        criteria: body.criteria ?? jsonColumn(cycle.criteria),
+        thresholds: body.thresholds ?? jsonColumn(cycle.thresholds),
       };
       return strapi.db.transaction(async ({ trx }) => {
         await lockCycle(cycle.id, trx);

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { forbiddenError } from '../utils/errors';
-import { isPostgres } from '../utils/db';
+import { isPostgres, jsonColumn } from '../utils/db';
 import { DEFAULT_THRESHOLDS, type Criterion, type Thresholds } from './rules';
 import type { Cycle } from '../admin-api-types';
 
@@ -21,11 +21,10 @@ export const UID = {
 export type User = any;
 
 export const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-export const parseJson = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : (v ?? null));
 export const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v ? String(v).slice(0, 10) : null);
 
-export const criteriaOf = (cycle: any) => (parseJson(cycle.criteria) ?? []) as Criterion[];
-export const thresholdsOf = (cycle: any) => (parseJson(cycle.thresholds) ?? DEFAULT_THRESHOLDS) as Thresholds;
+export const criteriaOf = (cycle: any) => (jsonColumn(cycle.criteria) ?? []) as Criterion[];
+export const thresholdsOf = (cycle: any) => (jsonColumn(cycle.thresholds) ?? DEFAULT_THRESHOLDS) as Thresholds;
 
 export const presentCycle = (row: any): Cycle => ({
   documentId: row.documentId,
@@ -33,8 +32,8 @@ export const presentCycle = (row: any): Cycle => ({
   periodStart: day(row.periodStart),
   periodEnd: day(row.periodEnd),
   cycleStatus: row.cycleStatus,
-  criteria: parseJson(row.criteria) ?? [],
-  thresholds: parseJson(row.thresholds) ?? DEFAULT_THRESHOLDS,
+  criteria: jsonColumn(row.criteria) ?? [],
+  thresholds: jsonColumn(row.thresholds) ?? DEFAULT_THRESHOLDS,
   closedAt: row.closedAt ?? null,
 });
 

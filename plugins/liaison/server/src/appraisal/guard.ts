@@ -4,6 +4,7 @@ import { fieldError } from '../rules/field-error';
 import { conflictError, validationError } from '../utils/errors';
 import { checkOpen, checkScoredCriterion, type Criterion } from './rules';
 import { cycleRulesProblems, scoreProblems } from './inputs';
+import { jsonColumn } from '../utils/db';
 
 const CYCLE = 'plugin::liaison.appraisal-cycle';
 const APPRAISAL = 'plugin::liaison.appraisal';
@@ -88,7 +89,7 @@ export const appraisalGuard = (strapi: Core.Strapi): DocumentMiddleware => {
       }
       // A score is for one of the cycle's scored criteria, whoever writes it.
       if (ctx.uid === SCORE && cycle && (ctx.action === 'create' || data?.criterion !== undefined)) {
-        const criteria = ((typeof cycle.criteria === 'string' ? JSON.parse(cycle.criteria) : cycle.criteria) ?? []) as Criterion[];
+        const criteria = (jsonColumn(cycle.criteria) ?? []) as Criterion[];
         const problems = checkScoredCriterion(criteria, data?.criterion);
         if (problems.length) throw validationError(problems);
       }

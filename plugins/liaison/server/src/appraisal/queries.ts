@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { DIMENSIONS, type Dimension } from '../vocabulary';
-import { columnOf, joinOf, rowsOf, tableOf } from '../utils/db';
+import { columnOf, joinOf, rowsOf, tableOf, jsonColumn } from '../utils/db';
 import { measureOf } from './measures';
 import { DEFAULT_SORT, type Criterion, type SortColumn, type SortKey } from './rules';
-import { day, n, parseJson, UID } from './deps';
+import { day, n, UID } from './deps';
 
 const SCOPE_FIELD: Record<Dimension, 'cohort' | 'college' | 'chapter' | 'industry'> = {
   cohort: 'cohort',
@@ -82,8 +82,8 @@ export const appraisalsOf = async (strapi: Core.Strapi, cycleId: number, trx?: a
     postId: n(r.post_id),
     dimension: r.dimension as string | null,
     scopeKey: r.scope_key as string | null,
-    measures: (parseJson(r.measures) ?? {}) as Record<string, number>,
-    scores: (parseJson(r.scores) ?? {}) as Record<string, number | null>,
+    measures: (jsonColumn(r.measures) ?? {}) as Record<string, number>,
+    scores: (jsonColumn(r.scores) ?? {}) as Record<string, number | null>,
     total: n(r.total),
     grade: r.grade as string | null,
     rank: n(r.a_rank),

@@ -5,7 +5,8 @@ import { fieldError } from '../rules/field-error';
 import { requestLanguage, validationError } from '../utils/errors';
 import { DEFAULT_SORT } from './rules';
 import type { ResultsQuery } from './inputs';
-import { criteriaOf, day, n, parseJson, presentCycle, UID, type Deps, type User } from './deps';
+import { criteriaOf, day, n, presentCycle, UID, type Deps, type User } from './deps';
+import { jsonColumn } from '../utils/db';
 import { commentsOf, countFiltered, gradeCounts, gradesOfRow, resultRows, type ResultsFilter } from './queries';
 import { postLabelIn } from '../services/post-labels';
 import type { AppraisalHistoryEntry, ResultRow, ResultsResponse } from '../admin-api-types';
@@ -37,8 +38,8 @@ const presentResult = (r: any, comments: any[], user: User): ResultRow => ({
     scope: { documentId: r.scope_document_id, name: (requestLanguage() === 'en' && r.scope_name_en) || r.scope_name },
   },
   alumnus: { documentId: r.alumnus_document_id, name: r.alumnus_name },
-  measures: parseJson(r.measures) ?? {},
-  scores: parseJson(r.scores) ?? {},
+  measures: jsonColumn(r.measures) ?? {},
+  scores: jsonColumn(r.scores) ?? {},
   total: n(r.a_total),
   grade: r.a_grade,
   rank: n(r.a_rank),
@@ -99,8 +100,8 @@ export const results = ({ strapi, findCycle, collegesOf }: Deps) => ({
       zh ? '范围内排名' : 'Rank in scope',
     ];
     const body = rows.map((r: any) => {
-      const measures = parseJson(r.measures) ?? {};
-      const scores = parseJson(r.scores) ?? {};
+      const measures = jsonColumn(r.measures) ?? {};
+      const scores = jsonColumn(r.scores) ?? {};
       return [
         r.alumnus_name ?? '',
         r.dimension ?? '',

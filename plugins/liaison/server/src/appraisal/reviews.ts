@@ -1,6 +1,7 @@
 import type { NoteInput, ScoreInput } from './inputs';
 import { noteMail, type Locale } from './templates';
-import { n, parseJson, UID, type Deps, type User } from './deps';
+import { n, UID, type Deps, type User } from './deps';
+import { jsonColumn } from '../utils/db';
 import { recompute } from './compute';
 import type { ScoreResult } from '../admin-api-types';
 
@@ -50,7 +51,7 @@ export const reviews = ({ strapi, appraisalFor, lockCycle, outbox }: Deps) => ({
         grade: fresh.grade,
         rank: n(fresh.rank),
         scopeRank: n(fresh.scopeRank),
-        scores: parseJson(fresh.scores) ?? {},
+        scores: jsonColumn(fresh.scores) ?? {},
       };
     });
   },

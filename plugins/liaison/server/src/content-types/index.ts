@@ -17,6 +17,7 @@ import alumni_account from './alumni-account';
 import event_registration from './event-registration';
 import account_token from './account-token';
 import field_change from './field-change';
+import change_proposal from './change-proposal';
 import contact_log from './contact-log';
 import feedback from './feedback';
 import honour from './honour';
@@ -31,6 +32,9 @@ import training_record from './training-record';
 import training_session from './training-session';
 import story from './story';
 import event from './event';
+import survey from './survey';
+import survey_invitation from './survey-invitation';
+import survey_answer from './survey-answer';
 
 export default {
   // The website's content: its tables keep the names they had as the host's api::story and api::event.
@@ -56,6 +60,7 @@ export default {
   'event-registration': event_registration,
   'account-token': account_token,
   'field-change': field_change,
+  'change-proposal': change_proposal,
   'feedback': feedback,
   'honour': honour,
   'industry-group': industry_group,
@@ -67,4 +72,7 @@ export default {
   'training-course': training_course,
   'training-record': training_record,
   'training-session': training_session,
+  'survey': survey,
+  'survey-invitation': survey_invitation,
+  'survey-answer': survey_answer,
 };

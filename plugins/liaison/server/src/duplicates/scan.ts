@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { insertDocuments, updateRows } from '../utils/bulk-insert';
-import { columnOf, joinOf, tableOf } from '../utils/db';
+import { columnOf, joinOf, jsonColumn, tableOf } from '../utils/db';
 import { findPairs, type Candidate, type Pair } from './pairs';
 
 export const ALUMNUS = 'plugin::liaison.alumnus';
@@ -77,7 +77,7 @@ export const storePairs = async (strapi: Core.Strapi, trx: Knex, found: Pair[]) 
     const before = byKey.get(key);
     if (!before) fresh.push(pair);
     else if (before.status === 'open') {
-      const evidence = typeof before.evidence === 'string' ? JSON.parse(before.evidence) : before.evidence;
+      const evidence = jsonColumn(before.evidence);
       if (Number(before.score) !== pair.score || !sameEvidence(evidence, pair.evidence)) changed.push({ id: Number(before.id), values: [pair.score, pair.evidence] });
     }
   }

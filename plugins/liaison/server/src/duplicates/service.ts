@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { DuplicatePair, DuplicatePairDetail, DuplicatesResponse, ScanStatus } from '../admin-api-types';
 import type { NetworkScope } from '../access/types';
 import { fieldError } from '../rules/field-error';
-import { columnOf, joinOf, tableOf } from '../utils/db';
+import { columnOf, joinOf, jsonColumn, tableOf } from '../utils/db';
 import { conflictError } from '../utils/errors';
 import { MERGE_FIELDS } from './merge';
 import { ALUMNUS, PAIR, findAll, storePairs, type ScanOutcome } from './scan';
@@ -11,6 +11,9 @@ const COHORT = 'plugin::liaison.cohort';
 const COLLEGE = 'plugin::liaison.college';
 const LEDGER = 'plugin::liaison.job-run';
 export const SCAN_JOB = 'duplicates-scan';
+/** How long a requested scan waits for another instance's to be written, and how often it tries. */
+const BUSY_WAIT_MS = 10 * 60_000;
+const BUSY_RETRY_MS = 1000;
 
 type User = { id: number; roles?: { code?: string; name?: string }[] } | null | undefined;
 
@@ -23,6 +26,7 @@ const CONTACT_EVIDENCE = ['phone', 'email'];
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let running: { startedAt: Date; done: Promise<ScanOutcome | null> } | null = null;
+  let queued: { startedAt: Date; done: Promise<ScanOutcome | null> } | null = null;
   let lastFailure: { startedAt: Date; finishedAt: Date } | null = null;
 
   const scopeOf = (user: User): Promise<NetworkScope> => strapi.plugin('liaison').service('access').scopeOf(user);
@@ -68,7 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       gradYear: r[`${s}_gradYear`] === null || r[`${s}_gradYear`] === undefined ? null : Number(r[`${s}_gradYear`]),
       college: r[`${s}_college`] ?? null,
     });
-    const evidence = (typeof r.evidence === 'string' ? JSON.parse(r.evidence) : r.evidence) ?? [];
+    const evidence = jsonColumn(r.evidence) ?? [];
     return {
       documentId: r.documentId,
       a: side('a'),
@@ -91,7 +95,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     /** The scan's state: running here, or the last run any instance finished (the jobs ledger). */
     async scanStatus(): Promise<ScanStatus> {
-      if (running) return { status: 'running', startedAt: running.startedAt.toISOString(), finishedAt: null, alumni: null, pairs: null, ms: null };
+      const current = running ?? queued;
+      if (current) return { status: 'running', startedAt: current.startedAt.toISOString(), finishedAt: null, alumni: null, pairs: null, ms: null };
       const last = await strapi.db.query(LEDGER).findOne({ where: { job: SCAN_JOB, finishedAt: { $notNull: true } }, orderBy: { finishedAt: 'desc' } });
       if (lastFailure && (!last || new Date(last.finishedAt) < lastFailure.finishedAt)) {
         return { status: 'failed', startedAt: lastFailure.startedAt.toISOString(), finishedAt: lastFailure.finishedAt.toISOString(), alumni: null, pairs: null, ms: null };
@@ -116,26 +121,47 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Finds every probable pair and stores them. The reading and comparing happen outside
      * any transaction; the writing in the jobs ledger's (one instance at a time on
-     * PostgreSQL). A second request while this instance scans joins the running scan.
+     * PostgreSQL: while another instance writes, this one waits its turn). A request while
+     * this instance scans gets one more scan after the running one, which read the records
+     * as they were before the request; any further requests meanwhile share that one.
      * `slot`: the nightly run's scheduled time, the same on every instance, so that one writes.
      */
     scan(slot?: Date): Promise<ScanOutcome | null> {
-      if (running) return running.done;
+      if (running) {
+        if (slot) return running.done;
+        if (!queued) {
+          const requestedAt = new Date();
+          const next = running.done.catch(() => null).then(() => {
+            queued = null;
+            return service.scan();
+          });
+          queued = { startedAt: requestedAt, done: next };
+        }
+        return queued.done;
+      }
       const startedAt = slot ?? new Date();
       const done = (async () => {
         const began = Date.now();
-        const found = await findAll(strapi);
         let outcome: ScanOutcome | null = null;
-        await strapi
-          .plugin('liaison')
-          .service('jobs')
-          .runOnce(SCAN_JOB, startedAt, () =>
-            strapi.db.transaction(async ({ trx }) => {
-              const stored = await storePairs(strapi, trx, found.pairs);
-              outcome = { alumni: found.alumni, pairs: found.pairs.length, skippedBlocks: found.skippedBlocks, ...stored, ms: Date.now() - began };
-              return outcome;
-            })
-          );
+        const write = (found: Awaited<ReturnType<typeof findAll>>) =>
+          strapi
+            .plugin('liaison')
+            .service('jobs')
+            .runOnce(SCAN_JOB, startedAt, () =>
+              strapi.db.transaction(async ({ trx }) => {
+                const stored = await storePairs(strapi, trx, found.pairs);
+                outcome = { alumni: found.alumni, pairs: found.pairs.length, skippedBlocks: found.skippedBlocks, ...stored, ms: Date.now() - began };
+                return outcome;
+              })
+            );
+        // Another instance writing its scan: a requested scan waits until it is written, then reads
+        // again, so that it never writes an older reading over a newer scan (the nightly slot is that instance's).
+        const jobs = strapi.plugin('liaison').service('jobs');
+        let result = await write(await findAll(strapi));
+        for (let waited = 0; result === 'busy' && !slot && waited < BUSY_WAIT_MS; waited += BUSY_RETRY_MS) {
+          await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
+          if (!(await jobs.isRunning(SCAN_JOB))) result = await write(await findAll(strapi));
+        }
         return outcome;
       })();
       running = { startedAt, done };

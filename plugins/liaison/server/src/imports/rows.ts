@@ -161,20 +161,3 @@ export const checkRow = (plan: ColumnPlan, row: number, cells: string[], today: 
     },
   };
 };
-
-/**
- * Student numbers that stand on more than one row: every such row is rejected (which of
- * them is right is for the office to say), naming the others.
- */
-export const duplicatesInFile = (rows: Iterable<{ row: number; studentNo: string }>): Map<number, number[]> => {
-  const byNumber = new Map<string, number[]>();
-  for (const r of rows) {
-    const key = r.studentNo.toUpperCase();
-    const list = byNumber.get(key);
-    if (list) list.push(r.row);
-    else byNumber.set(key, [r.row]);
-  }
-  const twice = new Map<number, number[]>();
-  for (const list of byNumber.values()) if (list.length > 1) for (const row of list) twice.set(row, list);
-  return twice;
-};

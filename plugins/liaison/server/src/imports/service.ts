@@ -4,7 +4,7 @@ import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { ImportJob, ImportPreview, RejectedRowsResponse } from '../admin-api-types';
-import { columnOf, isPostgres, rowsOf, tableOf } from '../utils/db';
+import { columnOf, isPostgres, rowsOf, tableOf, jsonColumn } from '../utils/db';
 import { newDocumentId } from '../outbox/service';
 import { IMPORT_FIELDS, REQUIRED_FIELDS, columnsUsed, planColumns, recognise, type ColumnPlan, type Mapping } from './columns';
 import { importMessage, type ImportLang } from './messages';
@@ -290,7 +290,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ),
         ]);
         stored = Number(rowsOf(length)[0]?.n ?? 0);
-        items = rowsOf(page).map((r) => (typeof r.v === 'string' ? JSON.parse(r.v) : r.v));
+        items = rowsOf(page).map((r) => jsonColumn<RejectedRow>(r.v)!);
       } else {
         const length = await strapi.db.connection.raw(`SELECT COALESCE(json_array_length(??), 0) AS n FROM ?? WHERE id = ?`, [rejected, table(), row.id]);
         const page = await strapi.db.connection.raw(
@@ -298,7 +298,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           [table(), rejected, row.id, query.pageSize, offset]
         );
         stored = Number(rowsOf(length)[0]?.n ?? 0);
-        items = rowsOf(page).map((r) => (typeof r.v === 'string' ? JSON.parse(r.v) : r.v));
+        items = rowsOf(page).map((r) => jsonColumn<RejectedRow>(r.v)!);
       }
       const total = Number(row.counts?.rejected ?? stored);
       return {

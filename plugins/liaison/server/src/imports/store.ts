@@ -163,50 +163,82 @@ export interface Creations {
   industries: NewIndustry[];
 }
 
-/** Creates the colleges, classes and industry groups the accepted rows name; returns their ids by key. */
-export const createRecords = async (strapi: Core.Strapi, trx: Knex, snapshot: Snapshot, wanted: Creations) => {
+/**
+ * Creates the colleges, classes and industry groups accepted rows name, as they come: `create`
+ * makes those of `wanted` not made yet (each once, with a code no other record has) and
+ * answers the id of any reference; `drop` takes back made ones no row kept wanting.
+ */
+export const recordCreator = (strapi: Core.Strapi, trx: Knex, snapshot: Snapshot) => {
   const ids = { colleges: new Map<string, number>(), cohorts: new Map<string, number>(), industries: new Map<string, number>() };
   const collegeCodes = new Set(snapshot.colleges.map((c) => c.code.toUpperCase()));
   const collegeCodeOf = new Map<number, string>(snapshot.colleges.map((c) => [c.id, c.code]));
-  if (wanted.colleges.length) {
-    const records = wanted.colleges.map((c) => ({
-      data: withDefaults(strapi, COLLEGE, { name: c.name.slice(0, 100), code: freeCode(initials(c.name) || 'C', collegeCodes, 32) }),
-    }));
-    const inserted = await insertDocuments(strapi, trx, COLLEGE, records);
-    wanted.colleges.forEach((c, i) => {
-      ids.colleges.set(c.key, inserted[i].id);
-      collegeCodeOf.set(inserted[i].id, records[i].data.code as string);
-    });
-  }
+  const cohortCodes = new Set(snapshot.cohorts.map((c) => c.code.toUpperCase()));
+  const industryCodes = new Set(snapshot.industries.map((s) => s.code.toUpperCase()));
   const collegeId = (ref: Ref<NewCollege>) => ('id' in ref ? ref.id : (ids.colleges.get(ref.created.key) as number));
-  if (wanted.cohorts.length) {
-    const cohortCodes = new Set(snapshot.cohorts.map((c) => c.code.toUpperCase()));
-    const records = wanted.cohorts.map((k) => {
-      const college = collegeId(k.college);
-      const base = `${collegeCodeOf.get(college) ?? 'C'}${k.gradYear}${DEGREE_LETTER[k.degreeLevel] ?? 'B'}`.slice(0, 36);
-      let code = '';
-      for (let seq = 1; !code || cohortCodes.has(code.toUpperCase()); seq++) code = `${base}${String(seq).padStart(2, '0')}`;
-      cohortCodes.add(code.toUpperCase());
-      return {
-        data: withDefaults(strapi, COHORT, { code, className: k.className.slice(0, 100), gradYear: k.gradYear, degreeLevel: k.degreeLevel }),
-        links: { college },
-      };
-    });
-    const inserted = await insertDocuments(strapi, trx, COHORT, records);
-    wanted.cohorts.forEach((k, i) => ids.cohorts.set(k.key, inserted[i].id));
-  }
-  if (wanted.industries.length) {
-    const codes = new Set(snapshot.industries.map((s) => s.code.toUpperCase()));
-    const records = wanted.industries.map((s) => ({
-      data: withDefaults(strapi, INDUSTRY, {
-        name: s.name.slice(0, 100),
-        code: freeCode(/^[A-Za-z0-9]{1,8}$/.test(s.name) ? s.name.toUpperCase() : initials(s.name).slice(0, 6) || 'I', codes, 8),
-      }),
-    }));
-    const inserted = await insertDocuments(strapi, trx, INDUSTRY, records);
-    wanted.industries.forEach((s, i) => ids.industries.set(s.key, inserted[i].id));
-  }
-  return ids;
+  const idOf = (ref: Ref<any> | undefined): number | undefined => {
+    if (!ref) return undefined;
+    if ('id' in ref) return ref.id;
+    const c = ref.created;
+    return c.kind === 'cohort' ? ids.cohorts.get(c.key) : c.kind === 'college' ? ids.colleges.get(c.key) : ids.industries.get(c.key);
+  };
+
+  const create = async (wanted: Creations) => {
+    const colleges = wanted.colleges.filter((c) => !ids.colleges.has(c.key));
+    if (colleges.length) {
+      const records = colleges.map((c) => ({
+        data: withDefaults(strapi, COLLEGE, { name: c.name.slice(0, 100), code: freeCode(initials(c.name) || 'C', collegeCodes, 32) }),
+      }));
+      const inserted = await insertDocuments(strapi, trx, COLLEGE, records);
+      colleges.forEach((c, i) => {
+        ids.colleges.set(c.key, inserted[i].id);
+        collegeCodeOf.set(inserted[i].id, records[i].data.code as string);
+      });
+    }
+    const cohorts = wanted.cohorts.filter((k) => !ids.cohorts.has(k.key));
+    if (cohorts.length) {
+      const records = cohorts.map((k) => {
+        const college = collegeId(k.college);
+        const base = `${collegeCodeOf.get(college) ?? 'C'}${k.gradYear}${DEGREE_LETTER[k.degreeLevel] ?? 'B'}`.slice(0, 36);
+        let code = '';
+        for (let seq = 1; !code || cohortCodes.has(code.toUpperCase()); seq++) code = `${base}${String(seq).padStart(2, '0')}`;
+        cohortCodes.add(code.toUpperCase());
+        return {
+          data: withDefaults(strapi, COHORT, { code, className: k.className.slice(0, 100), gradYear: k.gradYear, degreeLevel: k.degreeLevel }),
+          links: { college },
+        };
+      });
+      const inserted = await insertDocuments(strapi, trx, COHORT, records);
+      cohorts.forEach((k, i) => ids.cohorts.set(k.key, inserted[i].id));
+    }
+    const industries = wanted.industries.filter((s) => !ids.industries.has(s.key));
+    if (industries.length) {
+      const records = industries.map((s) => ({
+        data: withDefaults(strapi, INDUSTRY, {
+          name: s.name.slice(0, 100),
+          code: freeCode(/^[A-Za-z0-9]{1,8}$/.test(s.name) ? s.name.toUpperCase() : initials(s.name).slice(0, 6) || 'I', industryCodes, 8),
+        }),
+      }));
+      const inserted = await insertDocuments(strapi, trx, INDUSTRY, records);
+      industries.forEach((s, i) => ids.industries.set(s.key, inserted[i].id));
+    }
+    return { idOf };
+  };
+
+  /** Deletes made records by key (classes first: they link to colleges). */
+  const drop = async (keys: { colleges: string[]; cohorts: string[]; industries: string[] }) => {
+    const made = (map: Map<string, number>, list: string[]) => list.map((k) => map.get(k)).filter((id): id is number => id !== undefined);
+    const cohorts = made(ids.cohorts, keys.cohorts);
+    if (cohorts.length) {
+      const link = joinOf(strapi, COHORT, 'college');
+      await trx(link.table).whereIn(link.from, cohorts).delete();
+      await trx(tableOf(strapi, COHORT)).whereIn('id', cohorts).delete();
+    }
+    for (const [uid, list] of [[COLLEGE, made(ids.colleges, keys.colleges)], [INDUSTRY, made(ids.industries, keys.industries)]] as const) {
+      if (list.length) await trx(tableOf(strapi, uid)).whereIn('id', list).delete();
+    }
+  };
+
+  return { create, drop };
 };
 
 // ------------------------------------------------------------------ alumni

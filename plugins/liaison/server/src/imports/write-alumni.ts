@@ -22,14 +22,51 @@ export interface NewAlumnus {
  */
 const INSERT_BATCH = 1000;
 
+/** Ids taken from the alumni table's sequence at a time (PostgreSQL), the next block asked for before it is needed. */
+const ID_BLOCK = 10_000;
+
 /**
- * Writes `count` new alumni with their class and industry links as they come, as the
- * Document Service writes them (documentId, timestamps, published_at, schema defaults, link
- * tables with their order), a batch at a time: their ids are taken first (the table's sequence
- * on PostgreSQL), so that rows and links go in together, each statement carrying a batch
- * (PostgreSQL: one array a column, `unnest`). `done()` writes what is left and says how many.
+ * The ids of new alumni, as they are needed. PostgreSQL: blocks from the table's sequence,
+ * the next asked for half-way through the current one, so that it comes back while the batch
+ * before is written (the transaction's statements run one after the other). SQLite: one
+ * writer at a time holds the database, so the ids after the largest taken are this import's.
  */
-export const alumniWriter = async (strapi: Core.Strapi, trx: Knex, count: number, onBatch?: (done: number) => void) => {
+const idSource = async (strapi: Core.Strapi, trx: Knex, table: string) => {
+  if (!isPostgres(strapi)) {
+    let next = (await allocateIds(strapi, trx, table, 1))[0];
+    return { next: async () => next++ };
+  }
+  let block: number[] = [];
+  let used = 0;
+  let coming: Promise<number[]> | null = null;
+  // A small import takes a small block first.
+  const ask = () => {
+    const taken = allocateIds(strapi, trx, table, block.length ? ID_BLOCK : 1000);
+    // Awaited when needed; a failed transaction before then is not "unhandled".
+    taken.catch(() => undefined);
+    return taken;
+  };
+  return {
+    async next() {
+      if (used === block.length) {
+        block = await (coming ?? ask());
+        coming = null;
+        used = 0;
+      }
+      if (!coming && used >= block.length / 2) coming = ask();
+      return block[used++];
+    },
+  };
+};
+
+/**
+ * Writes new alumni with their class and industry links as they come, as the Document
+ * Service writes them (documentId, timestamps, published_at, schema defaults, link tables
+ * with their order), a batch at a time: each takes its id when added (idSource), so that rows
+ * and links go in together, each statement carrying a batch (PostgreSQL: one array a column,
+ * `unnest`). `add` answers the new alumnus's id; `done()` writes what is left and says how many.
+ */
+export const alumniWriter = async (strapi: Core.Strapi, trx: Knex, onBatch?: (done: number) => void) => {
   const meta = strapi.db.metadata.get(ALUMNUS as any);
   const json = (attribute: string) => (meta.attributes[attribute] as any)?.type === 'json';
   const system = ['documentId', 'createdAt', 'updatedAt', 'publishedAt'];
@@ -45,20 +82,17 @@ export const alumniWriter = async (strapi: Core.Strapi, trx: Knex, count: number
     return key;
   };
   const links = { cohort: new Map<number, number>(), industry: new Map<number, number>() };
-  // Every id at once: a batch is then made and sent without waiting on anything before.
-  const ids = await allocateIds(strapi, trx, meta.tableName, count);
-  let pending: NewAlumnus[] = [];
+  const ids = await idSource(strapi, trx, meta.tableName);
+  let pending: (NewAlumnus & { id: number })[] = [];
   let written = 0;
 
   const flush = async () => {
     if (!pending.length) return;
-    if (written + pending.length > ids.length) throw new Error(`alumniWriter: more than the ${count} alumni announced`);
     const part = pending;
     pending = [];
-    const from = written;
     const documentIds = newDocumentIds(part.length);
-    const cohorts = part.map((a, i) => ({ id: ids[from + i], target: a.cohort }));
-    const industries = part.map((a, i) => ({ id: ids[from + i], target: a.industry }));
+    const cohorts = part.map((a) => ({ id: a.id, target: a.cohort }));
+    const industries = part.map((a) => ({ id: a.id, target: a.industry }));
     const rows = part.map((a, i) => {
       const data: Record<string, unknown> = { studentNo: a.studentNo, searchKey: searchKey(a.values.name as string) };
       for (const attribute of ALUMNUS_ATTRIBUTES) {
@@ -67,7 +101,7 @@ export const alumniWriter = async (strapi: Core.Strapi, trx: Knex, count: number
       }
       const full = withDefaults(strapi, ALUMNUS, data);
       return [
-        ids[from + i],
+        a.id,
         documentIds[i],
         now,
         now,
@@ -97,9 +131,11 @@ export const alumniWriter = async (strapi: Core.Strapi, trx: Knex, count: number
   let inFlight: Promise<void> = Promise.resolve();
 
   return {
-    async add(alumnus: NewAlumnus) {
-      pending.push(alumnus);
+    async add(alumnus: NewAlumnus): Promise<number> {
+      const id = await ids.next();
+      pending.push({ ...alumnus, id });
       if (pending.length >= INSERT_BATCH) await flush();
+      return id;
     },
     async done() {
       await flush();
@@ -107,6 +143,17 @@ export const alumniWriter = async (strapi: Core.Strapi, trx: Knex, count: number
       return written;
     },
   };
+};
+
+/** Takes back new alumni of this import (their student number came again later in the file): their links, then them. */
+export const deleteNewAlumni = async (strapi: Core.Strapi, trx: Knex, ids: number[]) => {
+  for (const part of chunks(ids, LOOKUP_CHUNK)) {
+    for (const attribute of ['cohort', 'industry']) {
+      const join = joinOf(strapi, ALUMNUS, attribute);
+      await trx(join.table).whereIn(join.from, part).delete();
+    }
+    await trx(tableOf(strapi, ALUMNUS)).whereIn('id', part).delete();
+  }
 };
 
 /**

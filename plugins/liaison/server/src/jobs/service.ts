@@ -19,12 +19,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const registered: string[] = [];
   const col = (attribute: string) => columnOf(strapi, LEDGER, attribute);
 
+  /** The job's advisory lock key on PostgreSQL (hashed by the server). */
+  const lockKey = (job: string) => `liaison:job:${job}`;
+  const tryLock = async (trx: any, job: string): Promise<boolean> =>
+    !isPostgres(strapi) || (await trx.raw('SELECT pg_try_advisory_xact_lock(hashtext(?)) AS ok', [lockKey(job)])).rows[0].ok;
+
   const runOnce = async (job: string, slot: Date, work: () => Promise<unknown>): Promise<RunResult> =>
     strapi.db.transaction(async ({ trx }) => {
-      if (isPostgres(strapi)) {
-        const lock = await trx.raw('SELECT pg_try_advisory_xact_lock(hashtext(?)) AS ok', [`liaison:job:${job}`]);
-        if (!lock.rows[0].ok) return 'busy' as const;
-      }
+      if (!(await tryLock(trx, job))) return 'busy' as const;
       const now = new Date();
       const claimed = await trx(tableOf(strapi, LEDGER))
         .insert({
@@ -54,6 +56,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Runs `work` for this job and slot unless some instance has run it or is running it. */
     runOnce,
+
+    /**
+     * Whether some instance is running this job now (PostgreSQL; never on SQLite, one process).
+     * Read from pg_locks, not by trying the lock: holding it even for a moment would turn
+     * another instance's run of a slot away.
+     */
+    async isRunning(job: string): Promise<boolean> {
+      if (!isPostgres(strapi)) return false;
+      const held = await strapi.db.connection.raw(
+        `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 AND granted
+           AND ((classid::bigint << 32) | objid::bigint) = hashtext(?)::bigint) AS held`,
+        [lockKey(job)]
+      );
+      return held.rows[0].held === true;
+    },
 
     /** Schedules a job on this instance's cron (when CRON_ENABLED), guarded by runOnce. */
     schedule(definition: JobDefinition) {

@@ -3,6 +3,7 @@ import { ACTIONS, requires } from '../permissions';
 import outbox from './service';
 import controller from './controller';
 import { linkLifetimeMs } from '../utils/signed-link';
+import { outboxSettings } from './rules';
 
 const capability: Capability = {
   services: { outbox },
@@ -23,7 +24,8 @@ const capability: Capability = {
   ],
   // Each instance runs its own worker; claiming rows one by one keeps a mail from going out twice.
   bootstrap: ({ strapi }) => {
-    // A wrong UNSUBSCRIBE_LINK_DAYS / CONDUCT_LINK_DAYS stops the start, not the first mail.
+    // A wrong OUTBOX_* / UNSUBSCRIBE_LINK_DAYS / CONDUCT_LINK_DAYS stops the start, not the first mail.
+    outboxSettings();
     linkLifetimeMs('unsubscribe');
     linkLifetimeMs('conduct');
     if (strapi.config.get('server.cron.enabled', true)) strapi.plugin('liaison').service('outbox').startWorker();

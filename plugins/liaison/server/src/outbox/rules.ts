@@ -4,6 +4,7 @@
  */
 import { escapeHtml, type LinkPage } from '../utils/link-page';
 import { readLink, signLink } from '../utils/signed-link';
+import { wholeNumberEnv } from '../utils/env';
 
 export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
@@ -23,21 +24,14 @@ export interface OutboxSettings {
   intervalMs: number;
 }
 
-const positiveInt = (raw: string | undefined, fallback: number, name: string): number => {
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
-  return n;
-};
-
 /** The outbox settings from the environment (OUTBOX_*), with defaults. */
 export const outboxSettings = (env: Record<string, string | undefined> = process.env): OutboxSettings => ({
-  maxAttempts: positiveInt(env.OUTBOX_MAX_ATTEMPTS, 12, 'OUTBOX_MAX_ATTEMPTS'),
-  retryBaseMs: positiveInt(env.OUTBOX_RETRY_BASE_SECONDS, 60, 'OUTBOX_RETRY_BASE_SECONDS') * 1000,
-  retryMaxMs: positiveInt(env.OUTBOX_RETRY_MAX_SECONDS, 6 * 3600, 'OUTBOX_RETRY_MAX_SECONDS') * 1000,
+  maxAttempts: wholeNumberEnv('OUTBOX_MAX_ATTEMPTS', 12, { min: 1, env }),
+  retryBaseMs: wholeNumberEnv('OUTBOX_RETRY_BASE_SECONDS', 60, { min: 1, env }) * 1000,
+  retryMaxMs: wholeNumberEnv('OUTBOX_RETRY_MAX_SECONDS', 6 * 3600, { min: 1, env }) * 1000,
   leaseMs: 10 * 60 * 1000,
-  batchSize: positiveInt(env.OUTBOX_BATCH_SIZE, 50, 'OUTBOX_BATCH_SIZE'),
-  intervalMs: positiveInt(env.OUTBOX_INTERVAL_SECONDS, 30, 'OUTBOX_INTERVAL_SECONDS') * 1000,
+  batchSize: wholeNumberEnv('OUTBOX_BATCH_SIZE', 50, { min: 1, env }),
+  intervalMs: wholeNumberEnv('OUTBOX_INTERVAL_SECONDS', 30, { min: 1, env }) * 1000,
 });
 
 /** The wait before the next attempt after `attempts` failed ones: base, 2×base, 4×base … up to max. */

@@ -19,6 +19,7 @@ import {
   type UnsubscribeOutcome,
 } from './rules';
 import type { OutboxQuery } from './inputs';
+import { stoppedRecipients } from './recipients';
 
 const UID = 'plugin::liaison.notification';
 const ALUMNUS = 'plugin::liaison.alumnus';
@@ -154,9 +155,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
 
       return strapi.db.transaction(async ({ trx }) => {
+        // Nothing more goes to a person recorded as deceased or unreachable.
+        const stopped = await stoppedRecipients(strapi, fresh);
+        const sendable = fresh.filter((mail) => !stopped(mail));
         const now = new Date();
         const alumnusOf = new Map<string, number>();
-        const rows = fresh.map((mail) => {
+        const rows = sendable.map((mail) => {
           const documentId = newDocumentId();
           if (mail.alumnusId) alumnusOf.set(documentId, mail.alumnusId);
           return {
@@ -188,7 +192,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           for (const r of written) inserted.push({ id: Number(r.id), documentId: r[col('documentId')] });
         }
         if (!smtpConfigured() && !options.quiet) {
-          for (const mail of fresh) strapi.log.info(`outbox (no SMTP_HOST, the mail waits): to ${mail.to}: ${mail.subject}\n${mail.text ?? ''}`);
+          for (const mail of sendable) strapi.log.info(`outbox (no SMTP_HOST, the mail waits): to ${mail.to}: ${mail.subject}\n${mail.text ?? ''}`);
         }
 
         const join = joinOf(strapi, UID, 'alumnus');
@@ -227,7 +231,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           populate: { alumnus: { select: ['id', 'documentId'] } },
           orderBy: { id: 'asc' },
         });
+        // A mail queued before its recipient was recorded deceased or unreachable is not sent.
+        const stopped = await stoppedRecipients(strapi, rows.map((r: any) => ({ alumnusId: r.alumnus?.id ?? null, to: r.to })));
         for (const row of rows) {
+          if (stopped({ alumnusId: row.alumnus?.id ?? null, to: row.to })) {
+            await strapi.db.query(UID).update({
+              where: { id: row.id },
+              data: { deliveryStatus: 'failed', nextAttemptAt: null, lastError: 'not sent: the recipient is recorded as deceased or unreachable', updatedAt: new Date() } as any,
+            });
+            report.failed++;
+            continue;
+          }
           const outcome = await service.deliverOne(row, now, settings);
           report[outcome as 'sent' | 'retrying' | 'failed']++;
         }

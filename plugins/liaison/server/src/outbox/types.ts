@@ -10,6 +10,11 @@ export const MAIL_KINDS = [
   'event-registration',
   'event-waiting',
   'account',
+  'feedback-answer',
+  'feedback-reminder',
+  'feedback-escalation',
+  'survey',
+  'survey-reminder',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

@@ -52,6 +52,8 @@ const W: Words = {
   events: ['Events your posts organised', '您组织的活动'],
   stories: ['Stories featuring you', '介绍您的校友故事'],
   mails: ['E-mails sent to you', '发给您的邮件'],
+  surveyAnswers: ['Your survey answers', '您的问卷答复'],
+  proposals: ['Changes proposed to your record', '对您记录的修改提议'],
   requests: ['Your data requests', '个人数据请求'],
   // fields
   name: ['Name', '姓名'],
@@ -98,6 +100,7 @@ const W: Words = {
   reason: ['Reason', '理由'],
   channel: ['Channel', '方式'],
   summary: ['Summary', '摘要'],
+  needs: ['Needs', '需求'],
   category: ['Category', '类别'],
   content: ['Content', '内容'],
   status: ['Status', '状态'],
@@ -132,6 +135,9 @@ const W: Words = {
   text: ['Text', '正文'],
   request: ['Request', '请求'],
   format: ['Format', '格式'],
+  survey: ['Survey', '问卷'],
+  answers: ['Answers', '答复'],
+  changes: ['Changes', '修改内容'],
 };
 
 const SOURCES: Words = {
@@ -154,7 +160,14 @@ const VALUES: Record<string, Words> = {
   alumnusStatus: { active: ['Active', '正常'], unreachable: ['Unreachable', '失联'], deceased: ['Deceased', '已故'] },
   language: { 'zh-Hans': ['Chinese', '中文'], en: ['English', '英文'] },
   channel: { visit: ['Visit', '走访'], call: ['Call', '电话'], message: ['Message', '短信'], gathering: ['Gathering', '聚会'], email: ['E-mail', '邮件'], wechat: ['WeChat', '微信'] },
-  category: { need: ['Need', '需求'], opinion: ['Opinion', '意见'], complaint: ['Complaint', '投诉'], suggestion: ['Suggestion', '建议'], data_update: ['Update of their data', '信息更新'] },
+  category: {
+    career_help: ['Career help', '职业发展'],
+    cooperation: ['Cooperation', '合作'],
+    suggestion: ['Suggestion', '建议'],
+    complaint: ['Complaint', '投诉'],
+    data_correction: ['Correction of their data', '信息更正'],
+    other: ['Other', '其他'],
+  },
   feedbackStatus: { open: ['Open', '待处理'], in_progress: ['In progress', '处理中'], answered: ['Answered', '已答复'], closed: ['Closed', '已关闭'] },
   result: { pending: ['Not graded yet', '待评定'], passed: ['Passed', '通过'], failed: ['Failed', '未通过'] },
   via: { link: ['By the link in an e-mail', '通过邮件中的链接'], staff: ['Recorded by staff', '由工作人员登记'] },
@@ -163,6 +176,7 @@ const VALUES: Record<string, Words> = {
   grade: { excellent: ['Excellent', '优秀'], good: ['Good', '良好'], pass: ['Pass', '合格'], fail: ['Fail', '不合格'] },
   deliveryStatus: { pending: ['Waiting', '待发送'], sending: ['Sending', '发送中'], sent: ['Sent', '已发送'], failed: ['Failed', '发送失败'] },
   request: { export: ['Export of your data', '导出个人数据'], erase: ['Erasure of your data', '删除个人数据'] },
+  proposalStatus: { pending: ['Waiting for the alumni office', '待校友办审核'], approved: ['Applied', '已采纳'], rejected: ['Not applied', '未采纳'] },
   locale: { 'zh-Hans': ['Chinese', '中文'], en: ['English', '英文'] },
 };
 
@@ -256,7 +270,7 @@ export const readableDocument = (d: PersonalDataExport, lang: Lang): ReadableDoc
       d.posts.flatMap((p) => p.history.map((h) => [p.label ?? p.documentId, h.action, when(h.at), h.reason]))
     ),
     table('nominations', ['dimension', 'role', 'postStatus', 'term'], d.nominations.map((n) => [word('dimension', n.dimension), word('role', n.role), word('postStatus', n.postStatus), n.termStart])),
-    table('contacts', ['at', 'channel', 'summary'], d.contacts.map((c) => [when(c.contactedAt), word('channel', c.channel), c.summary])),
+    table('contacts', ['at', 'channel', 'summary', 'needs'], d.contacts.map((c) => [when(c.contactedAt), word('channel', c.channel), c.summary, c.needs])),
     table('contactsMade', ['at', 'channel'], d.contactsMade.map((c) => [when(c.contactedAt), word('channel', c.channel)])),
     table(
       'feedback',
@@ -288,6 +302,16 @@ export const readableDocument = (d: PersonalDataExport, lang: Lang): ReadableDoc
     table('events', ['title_', 'startsAt', 'locale'], d.events.map((e) => [e.title, when(e.startsAt), word('locale', e.locale)])),
     table('stories', ['title_', 'slug', 'locale', 'published'], d.stories.map((s) => [s.title, s.slug, word('locale', s.locale), s.published])),
     table('mails', ['at', 'to', 'subject', 'status', 'sentAt'], d.mails.map((m) => [when(m.createdAt), m.to, m.subject, word('deliveryStatus', m.deliveryStatus), when(m.sentAt)])),
+    table(
+      'surveyAnswers',
+      ['survey', 'at', 'answers'],
+      (d.surveyAnswers ?? []).map((a) => [a.survey, when(a.answeredAt), Object.entries(a.answers).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`).join('; ') || null])
+    ),
+    table(
+      'proposals',
+      ['at', 'changes', 'status'],
+      (d.proposals ?? []).map((p) => [when(p.createdAt), Object.entries(p.changes).map(([f, v]) => `${w(f)}: ${(f === 'alumnusStatus' ? word(f, v as string) : (v as string | null)) ?? '—'}`).join('; ') || null, word('proposalStatus', p.status)])
+    ),
     table('requests', ['request', 'format', 'at'], d.requests.map((r) => [word('request', r.request), r.format, when(r.at)])),
   ];
   const intro = w('intro', { date: when(d.exportedAt) }) + (d.withheld.length ? ` ${w('withheld', { fields: d.withheld.map((f) => w(f === 'mails.to' ? 'mailsTo' : f)).join(lang === 'en' ? ', ' : '、') })}` : '');

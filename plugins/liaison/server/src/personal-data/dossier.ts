@@ -5,6 +5,8 @@ import { postLabelIn } from '../services/post-labels';
 import type { Lang } from '../rules/messages';
 import type { PersonalDataExport, PersonalRecord } from '../admin-api-types';
 import { consentHistoryOf } from './consents';
+import { CONTACT_FIELDS } from '../access/members';
+import { jsonColumn } from '../utils/db';
 
 /**
  * Everything held about one person, gathered for their export: their record with its
@@ -36,7 +38,7 @@ const q = (strapi: Core.Strapi, uid: string) => strapi.db.query(uid as any);
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? null : String(v));
 const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v ? String(v).slice(0, 10) : null);
 const num = (v: unknown) => (v === null || v === undefined || v === '' ? null : Number(v));
-const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : (v ?? {}));
+const json = (v: unknown) => jsonColumn(v) ?? {};
 const bool = (v: unknown) => (v === null || v === undefined ? null : !!v);
 
 /** The alumnus row with what their record shows: class, college, industry, chapter. */
@@ -102,13 +104,10 @@ const ownSnapshot = (s: any) => {
   return own;
 };
 
-/** How to reach a person: what College Staff do not read of alumni (services/admin-roles.ts), so not in their copy either. */
-export const CONTACT_FIELDS = ['phone', 'email', 'wechat'] as const;
-
 /**
  * The whole export of one alumnus (the row as `findAlumnus` read it). `withContacts`: false for
- * a user whose role may not read how to reach alumni: those fields (and the mails' address) are
- * left out and named in `withheld`.
+ * a user whose role may not read how to reach alumni (CONTACT_FIELDS, which College Staff's role
+ * lacks: services/admin-roles.ts): those fields (and the mails' address) are left out and named in `withheld`.
  */
 export const gatherDossier = async (strapi: Core.Strapi, alumnus: any, lang: Lang, withContacts = true): Promise<PersonalDataExport> => {
   const id = alumnus.id as number;
@@ -118,7 +117,7 @@ export const gatherDossier = async (strapi: Core.Strapi, alumnus: any, lang: Lan
 
   const [nominations, contacts, contactsMade, feedback, training, conduct, honours, appraisals, events, stories, mails, requests, consents] = await Promise.all([
     q(strapi, UID.post).findMany({ where: { nominator: { id } }, select: ['dimension', 'role', 'postStatus', 'termStart'] }),
-    q(strapi, UID.contact).findMany({ where: { alumnus: { id } }, select: ['contactedAt', 'channel', 'summary'], orderBy: { contactedAt: 'asc' } }),
+    q(strapi, UID.contact).findMany({ where: { alumnus: { id } }, select: ['contactedAt', 'channel', 'summary', 'needs'], orderBy: { contactedAt: 'asc' } }),
     q(strapi, UID.contact).findMany({ where: { liaison: { id: { $in: anyPost } } }, select: ['contactedAt', 'channel'], orderBy: { contactedAt: 'asc' } }),
     q(strapi, UID.feedback).findMany({ where: { alumnus: { id } }, orderBy: { receivedAt: 'asc' } }),
     q(strapi, UID.training).findMany({
@@ -146,6 +145,21 @@ export const gatherDossier = async (strapi: Core.Strapi, alumnus: any, lang: Lan
   const histories = await Promise.all(posts.map((p) => historyOf(strapi, p.documentId)));
   // What the person changed themselves (accounts: PUT /api/liaison/me): their own old and new values.
   const ownChanges: any[] = await q(strapi, 'plugin::liaison.field-change').findMany({ where: { alumnus: { id } }, orderBy: [{ at: 'desc' }, { id: 'desc' }] });
+  // Their answers to surveys, and the changes of their record proposed by liaisons (or by them) and what became of them.
+  const [surveyAnswers, proposals]: any[][] = await Promise.all([
+    q(strapi, 'plugin::liaison.survey-answer').findMany({
+      where: { alumnus: { id } },
+      select: ['answers', 'updatedAt'],
+      populate: { survey: { select: ['title', 'titleEn'] } },
+      orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
+    }),
+    q(strapi, 'plugin::liaison.change-proposal').findMany({
+      where: { alumnus: { id } },
+      select: ['changes', 'proposalStatus', 'infoSource', 'createdAt', 'decidedAt'],
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    }),
+  ]);
+  const isContact = (field: string) => (CONTACT_FIELDS as readonly string[]).includes(field);
 
   return {
     exportedAt: new Date().toISOString(),
@@ -178,7 +192,7 @@ export const gatherDossier = async (strapi: Core.Strapi, alumnus: any, lang: Lan
       history: histories[i].map((h) => ({ action: h.action, at: iso(h.at)!, reason: h.reason ?? null, before: ownSnapshot(h.before), after: ownSnapshot(h.after) })),
     })),
     nominations: nominations.map((p: any) => ({ dimension: p.dimension ?? null, role: p.role ?? null, postStatus: p.postStatus ?? null, termStart: day(p.termStart) })),
-    contacts: contacts.map((c: any) => ({ contactedAt: iso(c.contactedAt), channel: c.channel ?? null, summary: c.summary ?? null })),
+    contacts: contacts.map((c: any) => ({ contactedAt: iso(c.contactedAt), channel: c.channel ?? null, summary: c.summary ?? null, needs: c.needs ?? null })),
     contactsMade: contactsMade.map((c: any) => ({ contactedAt: iso(c.contactedAt), channel: c.channel ?? null })),
     feedback: feedback.map((f: any) => ({
       category: f.category ?? null,
@@ -238,6 +252,18 @@ export const gatherDossier = async (strapi: Core.Strapi, alumnus: any, lang: Lan
       createdAt: iso(m.createdAt),
       sentAt: iso(m.sentAt),
       text: m.text ?? null,
+    })),
+    surveyAnswers: surveyAnswers.map((a: any) => ({
+      survey: (lang === 'en' && a.survey?.titleEn) || a.survey?.title || null,
+      answeredAt: iso(a.updatedAt),
+      answers: json(a.answers) ?? {},
+    })),
+    proposals: proposals.map((p: any) => ({
+      changes: Object.fromEntries(Object.entries(json(p.changes) ?? {}).map(([f, v]) => [f, withContacts || !isContact(f) ? v : null])),
+      status: p.proposalStatus ?? null,
+      source: p.infoSource ?? null,
+      createdAt: iso(p.createdAt),
+      decidedAt: iso(p.decidedAt),
     })),
     requests: requests.map((r: any) => ({ request: r.request, format: r.format ?? null, at: iso(r.at)! })),
     withheld: withContacts ? [] : [...CONTACT_FIELDS.filter((f) => alumnus[f]), ...(mails.some((m: any) => m.to) ? ['mails.to'] : [])],

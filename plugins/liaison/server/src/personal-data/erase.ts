@@ -11,6 +11,8 @@ import { ALUMNUS_POPULATE, personalRecord, UID } from './dossier';
 import { withConsentSource } from './consents';
 import { namesToScrub, scrubStory, scrubText } from './scrub';
 import { eraseAccountData } from '../accounts/me';
+import { dropRejectedRowsOf } from '../imports/erase';
+import { eraseSurveyTexts } from '../surveys/erase';
 
 /** What an erased person's name becomes: one placeholder, numbered so that staff can still tell records apart. */
 export const placeholderName = (id: number) => `已删除校友 #${id}`;
@@ -56,7 +58,9 @@ const refused = (id: 'personalData.livePost' | 'personalData.erased', values: Re
  * consents are cleared; the free texts about them (contact summaries, feedback and answers,
  * training notes, honour citations, reviewers' comments and feedback on their appraisals,
  * their posts' reasons and notes, in the posts' history too) are cleared; stories that
- * featured them no longer link or name them; mails to them keep no address or text.
+ * featured them no longer link or name them; mails to them keep no address or text; what
+ * they wrote in surveys goes (their choices stay, for the results); the rejected rows of earlier
+ * imports that name them go.
  * The record and its relations stay, so that counts, coverage, appraisal figures and the
  * posts' history stay as they were. The erasure is recorded (who, when, why), never the data.
  * Refused (409) while they hold a live post, and when they were erased already.
@@ -78,6 +82,8 @@ export const eraseAlumnus = async (strapi: Core.Strapi, alumnus: any, reason: st
 
     const names = namesToScrub(alumnus);
     const placeholder = placeholderName(id);
+    // Before the record forgets them: the rows of earlier imports' rejected-rows files that name the person.
+    const importRows = await dropRejectedRowsOf(strapi, { studentNo: alumnus.studentNo, phone: alumnus.phone, email: alumnus.email });
 
     // The record: through the Document Service, so that the write pipeline refreshes the labels that
     // name them, records the consents' withdrawal (source: erasure) and clears the website's cache.
@@ -95,7 +101,7 @@ export const eraseAlumnus = async (strapi: Core.Strapi, alumnus: any, reason: st
       q(strapi, UID.post).findMany({ where: { alumnus: { id } }, select: ['id', 'documentId', ...POST_TEXTS] }),
     ]);
     const count = {
-      contacts: await updateIds(strapi, UID.contact, idsOf(contacts), { summary: null }),
+      contacts: await updateIds(strapi, UID.contact, idsOf(contacts), { summary: null, needs: null }),
       feedback: await updateIds(strapi, UID.feedback, idsOf(feedback), { content: null, answer: null }),
       training: await updateIds(strapi, UID.training, idsOf(training), { note: null }),
       honours: await updateIds(strapi, UID.honour, idsOf(honours), { citation: null, rejectionReason: null, showPublicly: false }),
@@ -103,6 +109,8 @@ export const eraseAlumnus = async (strapi: Core.Strapi, alumnus: any, reason: st
       reviews: 0,
       stories: 0,
       mails: 0,
+      surveyAnswers: await eraseSurveyTexts(strapi, id),
+      importRows,
     };
 
     // Their posts' free texts, in the posts and in their history (the changes themselves stay).

@@ -4,6 +4,8 @@
  * one-character names are left alone, since they would match inside other words.
  */
 
+import { jsonColumn } from '../utils/db';
+
 /** What stands for the person in a story they were featured in, by the story's locale. */
 export const STAND_IN: Record<string, string> = { 'zh-Hans': '某校友', en: 'an alumnus' };
 
@@ -39,7 +41,7 @@ export const scrubStory = (
   names: string[]
 ): Record<string, unknown> | null => {
   const by = STAND_IN[story.locale ?? ''] ?? STAND_IN['zh-Hans'];
-  const body = typeof story.body === 'string' ? JSON.parse(story.body) : story.body;
+  const body = jsonColumn<unknown[]>(story.body);
   const next = {
     title: story.title ? scrubText(story.title, names, by) : story.title,
     summary: story.summary ? scrubText(story.summary, names, by) : story.summary,

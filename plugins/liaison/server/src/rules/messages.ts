@@ -1,3 +1,9 @@
+import { SURVEY_MESSAGES } from '../surveys/messages';
+import { LIAISON_WORK_MESSAGES } from '../liaison-work/messages';
+import { FEEDBACK_MESSAGES } from '../feedback/messages';
+import { PROPOSAL_MESSAGES } from '../proposals/messages';
+import { termZh } from './terms-zh';
+
 /**
  * The rules' messages in the admin's two languages. A rule names its error by message id
  * and values (`fieldError('termEnd', 'date.after', { field: 'termStart' })`); the answer
@@ -289,6 +295,10 @@ export const MESSAGES = {
     'zh-Hans': '有报名的活动按签到统计参加人数（目前 {arrived} 人），不能手工填写',
   },
   'checkIn.status': { en: 'this registration is {status}, not registered: it cannot be checked in', 'zh-Hans': '此报名状态为{status}，不是已报名，不能签到' },
+  ...LIAISON_WORK_MESSAGES,
+  ...FEEDBACK_MESSAGES,
+  ...PROPOSAL_MESSAGES,
+  ...SURVEY_MESSAGES,
 } as const satisfies Record<string, Bilingual>;
 
 /** The id of a message in the catalogue: what rules and schemas name their errors by. */
@@ -298,115 +308,6 @@ export type MessageId = keyof typeof MESSAGES;
 export type MessageValues = Record<string, string | number>;
 
 export const isMessageId = (id: unknown): id is MessageId => typeof id === 'string' && Object.prototype.hasOwnProperty.call(MESSAGES, id);
-
-/** Field names and values that messages quote, as staff call them in Chinese. */
-export const TERMS_ZH: Record<string, string> = {
-  startsAt: '开始时间',
-  endsAt: '结束时间',
-  registrationOpensAt: '报名开始时间',
-  registrationClosesAt: '报名截止时间',
-  termStart: '任期开始',
-  termEnd: '任期结束',
-  periodStart: '考核期开始',
-  periodEnd: '考核期结束',
-  alumnus: '校友',
-  cohort: '年级（班级）',
-  college: '学院',
-  chapter: '地区校友会',
-  industry: '行业校友组织',
-  region: '地区',
-  session: '培训场次',
-  cycle: '考核周期',
-  liaison: '联络员岗位',
-  course: '培训课程',
-  dimension: '维度',
-  nominationReason: '举荐理由',
-  endReason: '卸任原因',
-  onlineUrl: '线上链接',
-  venue: '举办地点',
-  cohortYears: '届别',
-  tags: '标签',
-  featuredAlumni: '故事主人公',
-  studentNo: '学号',
-  nominator: '举荐人',
-  successor: '继任者',
-  posts: '岗位数',
-  scope: '范围',
-  role: '职务',
-  reason: '理由',
-  appointments: '任命名单',
-  postStatus: '岗位状态',
-  nominated: '已提名',
-  approved: '已批准',
-  active: '在任',
-  ended: '已卸任',
-  rejected: '未获批准',
-  open: '未定',
-  criteria: '考核指标',
-  thresholds: '等级分数线',
-  criterion: '指标',
-  score: '分数',
-  comment: '评语',
-  text: '内容',
-  grade: '等级',
-  sort: '排序',
-  page: '页码',
-  pageSize: '每页条数',
-  format: '格式',
-  cycleStatus: '周期状态',
-  name: '名称',
-  appraisal: '考核记录',
-  attended: '出勤',
-  textZh: '中文正文',
-  textEn: '英文正文',
-  version: '版本',
-  months: '月数',
-  'honorary title': '荣誉称号',
-  bonus: '奖金',
-  scholarship: '奖学金',
-  commendation: '表彰',
-  invitation: '特邀',
-  excellent: '优秀',
-  good: '良好',
-  pass: '合格',
-  fail: '不合格',
-  amount: '金额',
-  honour: '荣誉',
-  honourStatus: '荣誉状态',
-  awarded: '已授予',
-  alumni: '校友名单',
-  rules: '评选规则',
-  citation: '授予理由',
-  locale: '语言',
-  year: '年度',
-  attendance: '参加人数',
-  capacity: '容量',
-  guests: '来宾人数',
-  registrationStatus: '报名状态',
-  organisers: '组织者',
-  phone: '电话',
-  email: '电子邮箱',
-  wechat: '微信',
-  employer: '工作单位',
-  jobTitle: '职位',
-  none: '无',
-  limit: '条数',
-  body: '请求内容',
-  'the honour roll': '荣誉榜',
-  'the chapter directory': '地区校友会名录',
-  'the events feed': '活动日历',
-  'this endpoint': '此接口',
-  registered: '已报名',
-  waiting: '候补',
-  cancelled: '已取消',
-};
-
-/** A quoted term (or a list of them: "a, b" / "a and b") in Chinese. */
-export const termZh = (value: string) =>
-  value
-    .split(/, | and /)
-    .map((part) => TERMS_ZH[part] ?? part)
-    .join('、');
 
 /** A message in a language, its values filled in (in Chinese, quoted terms in Chinese too). */
 export const format = (id: MessageId, values: MessageValues, lang: Lang) =>

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ACTIONS, ALL_ACTIONS } from '../permissions';
 import contentTypes from '../content-types';
 import { CONDITIONS } from '../access/conditions';
+import { CONTACT_FIELDS } from '../access/members';
 
 /** Every content type of the plugin that staff edit: a new one is covered without touching this list. */
 const LIAISON_TYPES = Object.entries(contentTypes)
@@ -39,9 +40,8 @@ const scoped = (subject: string, actions: string[], condition: string, fields?: 
   }));
 
 /** Alumni seen by scoped staff: everything but how to reach them (phone, e-mail, WeChat). */
-const CONTACT_FIELDS = ['phone', 'email', 'wechat'];
 const ALUMNUS_FIELDS_WITHOUT_CONTACT = Object.entries(contentTypes.alumnus.schema.attributes)
-  .filter(([f, a]) => !CONTACT_FIELDS.includes(f) && (a as { visible?: boolean }).visible !== false)
+  .filter(([f, a]) => !(CONTACT_FIELDS as readonly string[]).includes(f) && (a as { visible?: boolean }).visible !== false)
   .map(([f]) => f);
 
 /** Localised types need the locales in the permission, or Strapi's permission clean-up drops it. */
@@ -108,6 +108,14 @@ export const STAFF_ROLES = [
         // A person's request for their data, for their own colleges' alumni (another college's: 404).
         // Recording consents and erasing stay with the alumni office.
         ACTIONS.exportAlumni,
+        // Feedback about their own colleges' alumni (feedback/service.ts checks the scope).
+        ACTIONS.readFeedback,
+        ACTIONS.manageFeedback,
+        // Proposed changes of their own colleges' alumni (another college's: 404). Which fields need review is the office's.
+        ACTIONS.reviewProposals,
+        // Surveys to their own colleges and classes, and those surveys' results for them (surveys/store.ts).
+        ACTIONS.readSurveys,
+        ACTIONS.manageSurveys,
       ]),
       // Content Manager, within their own colleges (access/conditions.ts; writes also go
       // through the access guard). No delete: a post ends or is rejected, and keeps its history.

@@ -11,11 +11,12 @@ import { ROLE_NAMES_ZH, SEPARATOR } from './label-names';
  * pieces read along relations; one UPDATE recomputes the labels of many records.
  */
 export const CATEGORY_NAMES_ZH: Record<string, string> = {
-  need: '需求',
-  opinion: '意见',
-  complaint: '投诉',
+  career_help: '职业发展',
+  cooperation: '合作',
   suggestion: '建议',
-  data_update: '信息更新',
+  complaint: '投诉',
+  data_correction: '信息更正',
+  other: '其他',
 };
 
 export const CHANNEL_NAMES_ZH: Record<string, string> = {

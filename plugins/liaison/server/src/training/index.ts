@@ -5,6 +5,7 @@ import { timeWindow } from '../appraisal/builtin-measures';
 import { columnOf, joinOf, tableOf } from '../utils/db';
 import { dayOf } from '../assignment/rules/lifecycle';
 import service from './service';
+import { deadlineMonths } from './rules';
 import conduct, { acknowledgePage, type AcknowledgeOutcome, type LinkCheck } from './conduct';
 import { sendLinkPage, tokenOf } from '../utils/link-page';
 import { documentIdParams } from '../rules/inputs';
@@ -118,6 +119,7 @@ const capability: Capability = {
     });
   },
   bootstrap: ({ strapi }) => {
+    deadlineMonths(); // a wrong TRAINING_DEADLINE_MONTHS stops the start, not the first approval
     strapi
       .plugin('liaison')
       .service('jobs')

@@ -1,3 +1,4 @@
+import { wholeNumberEnv } from '../utils/env';
 /** Training as plain rules: a course's result, and the deadline of a provisional liaison. */
 export type Result = 'pending' | 'passed' | 'failed';
 
@@ -21,10 +22,7 @@ export const addMonths = (day: string, months: number): string => {
 };
 
 /** Months a newly approved liaison has to complete the required courses: TRAINING_DEADLINE_MONTHS, default 6. */
-export const deadlineMonths = (env: string | undefined = process.env.TRAINING_DEADLINE_MONTHS) => {
-  const n = Number(env);
-  return Number.isInteger(n) && n > 0 && n <= 60 ? n : 6;
-};
+export const deadlineMonths = () => wholeNumberEnv('TRAINING_DEADLINE_MONTHS', 6, { min: 1, max: 60, unit: 'months' });
 
 /** Days before the deadline a provisional liaison is reminded, once each. */
 export const REMINDER_DAYS = [30, 7] as const;

@@ -255,6 +255,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         months: await service.months(),
         conduct: await strapi.plugin('liaison').service('conduct').status(user),
+        officeAnswerTime: await strapi.plugin('liaison').service('feedback').officeAnswerTime(),
         courses: courses.map((r) => ({
           documentId: r.document_id,
           title: (language === 'en' && r.title_en) || r.title,

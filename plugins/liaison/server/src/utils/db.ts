@@ -24,3 +24,6 @@ export const joinOf = (strapi: Core.Strapi, uid: string, attribute: string) => {
 
 /** Today as YYYY-MM-DD in UTC: the date columns' format. */
 export const isoDate = (d: Date = new Date()) => d.toISOString().slice(0, 10);
+
+/** A JSON column as read by raw SQL: PostgreSQL's driver parses it, SQLite's gives the text. */
+export const jsonColumn = <T = any>(v: unknown): T | null => (typeof v === 'string' ? JSON.parse(v) : ((v ?? null) as T | null));

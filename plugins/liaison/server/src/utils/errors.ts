@@ -1,7 +1,8 @@
 import createHttpError from 'http-errors';
 import { errors } from '@strapi/utils';
 import type { FieldError } from '../rules/field-error';
-import { format, languageOf, TERMS_ZH, type Lang, type MessageId, type MessageValues } from '../rules/messages';
+import { format, languageOf, type Lang, type MessageId, type MessageValues } from '../rules/messages';
+import { TERMS_ZH } from '../rules/terms-zh';
 
 /**
  * The language of the request being served: its Accept-Language (the admin panel sends its

@@ -5,6 +5,7 @@
  * No Strapi here: unit-tested on their own.
  */
 import { createHmac, timingSafeEqual } from 'crypto';
+import { wholeNumberEnv } from './env';
 
 export type LinkPurpose = 'unsubscribe' | 'conduct';
 
@@ -47,14 +48,8 @@ export const readLink = (key: string, purpose: LinkPurpose, partCount: number, t
 };
 
 /** How long the links of each purpose stay valid (UNSUBSCRIBE_LINK_DAYS, CONDUCT_LINK_DAYS; default 90 days). */
-export const linkLifetimeMs = (purpose: LinkPurpose, env: Record<string, string | undefined> = process.env): number => {
-  const name = purpose === 'unsubscribe' ? 'UNSUBSCRIBE_LINK_DAYS' : 'CONDUCT_LINK_DAYS';
-  const raw = env[name];
-  if (raw === undefined || raw === '') return 90 * DAY_MS;
-  const days = Number(raw);
-  if (!Number.isInteger(days) || days < 1 || days > 3650) throw new Error(`${name} must be a whole number of days from 1 to 3650, got "${raw}"`);
-  return days * DAY_MS;
-};
+export const linkLifetimeMs = (purpose: LinkPurpose, env: Record<string, string | undefined> = process.env): number =>
+  wholeNumberEnv(purpose === 'unsubscribe' ? 'UNSUBSCRIBE_LINK_DAYS' : 'CONDUCT_LINK_DAYS', 90, { min: 1, max: 3650, unit: 'days', env }) * DAY_MS;
 
 /** The links' base: PUBLIC_URL (server.url), never a request header; http://localhost:1337 outside production. */
 export const publicBaseUrl = (configured: unknown): string =>

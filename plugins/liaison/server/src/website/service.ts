@@ -12,12 +12,7 @@ import { publicPathsOf } from './paths';
 import type { TranslatedQuery } from './query';
 import { eventQuery, eventsQuery, parsePublic, storiesQuery, storyQuery, type DirectoryQuery, type FeedQuery } from './inputs';
 import { mailLinkBase } from '../utils/mail-links';
-
-const envInt = (name: string, fallback: number) => {
-  const v = process.env[name];
-  const n = v === undefined || v === '' ? NaN : Number(v);
-  return Number.isFinite(n) && n >= 0 ? Math.floor(n) : fallback;
-};
+import { wholeNumberEnv as envInt } from '../utils/env';
 
 /**
  * The university website's API: the public reads, their cache and its invalidation

@@ -4,8 +4,9 @@ import { useT } from '../../utils/labels';
 
 /**
  * The device camera reading QR codes (@zxing/browser, loaded only when the camera is turned
- * on). Each code read is handed on once; the same code again only after a pause, so that a
- * code held in front of the camera is not checked in twice a second.
+ * on). Each code read is handed on once; the same code again only once it has been out of
+ * sight for a while, so that a code held in front of the camera is checked in once, not
+ * refused as "already checked in" every few seconds.
  */
 export const Scanner = ({ onCode }: { onCode: (text: string) => void }) => {
   const t = useT();
@@ -27,8 +28,9 @@ export const Scanner = ({ onCode }: { onCode: (text: string) => void }) => {
           if (!result) return;
           const text = result.getText();
           const now = Date.now();
-          if (text === last.text && now - last.at < 3000) return;
+          const seen = text === last.text && now - last.at < 3000;
           last = { text, at: now };
+          if (seen) return;
           handler.current(text);
         });
         if (stopped) started.stop();

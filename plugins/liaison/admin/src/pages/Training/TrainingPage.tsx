@@ -106,6 +106,21 @@ export const TrainingPage = () => {
             <Suspense fallback={null}>
               <TrainingChart rows={data.dimensions} />
             </Suspense>
+            {data.officeAnswerTime ? (
+              <Box background="neutral0" hasRadius shadow="tableShadow" padding={4} data-testid="office-answer-time">
+                <Typography variant="delta" tag="h3">{t('training.officeAnswer.title', 'How fast the office answers liaisons')}</Typography>
+                <Typography tag="p">
+                  {data.officeAnswerTime.medianHours === null
+                    ? t('training.officeAnswer.none', 'No question from a liaison answered in {year} yet.', { year: data.officeAnswerTime.year })
+                    : t('training.officeAnswer.median', 'Median time to answer in {year}: {hours} hours ({answered} of {items} questions answered)', {
+                        year: data.officeAnswerTime.year,
+                        hours: data.officeAnswerTime.medianHours,
+                        answered: data.officeAnswerTime.answered,
+                        items: data.officeAnswerTime.items,
+                      })}
+                </Typography>
+              </Box>
+            ) : null}
             <Box background="neutral0" hasRadius shadow="tableShadow" padding={4}>
               <Typography variant="delta" tag="h3">
                 {t('training.courses', 'Courses')}

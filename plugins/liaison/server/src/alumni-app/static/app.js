@@ -3,7 +3,8 @@
  * WeChat's built-in browser, and shows website developers the alumni API in use: every call
  * below is one `api(...)` line with the method, the path and the body.
  *
- * Views (the part of the address after #): claim, signin, forgot, me, events, registrations.
+ * Views (the part of the address after #): claim, signin, forgot, me, events, registrations;
+ * liaisons' views come from static/liaison.js (window.alumniPage, at the end).
  * A mailed link opens /api/liaison/app/activate?token=… or /reset?token=…: the activate and
  * reset views, which post the token with the new password.
  */
@@ -47,6 +48,8 @@
       save: '保存', saved: '已保存', cohort: '班级', noEvents: '暂无可报名的活动', signUp: '报名', cancel: '取消报名',
       cancelled: '已取消', registered: '已报名', waiting: '候补第 {n} 位', showCode: '签到时出示此二维码',
       noRegistrations: '您还没有报名活动', venue: '地点', online: '线上', loading: '加载中…', signinFirst: '请先登录',
+      guests: '同行人数', myData: '我的数据', exportPdf: '下载我的数据（PDF）', exportJson: '下载我的数据（JSON）',
+      deleteAccount: '注销账号', deleteHelp: '注销只删除登录账号，校友会的校友记录保留。', confirmDelete: '确定注销账号？注销后需重新开通才能登录。', deleted: '账号已注销。',
       confirmCancel: '确定取消报名？', badSignIn: '邮箱或密码不正确', haveAccount: '已有账号？登录', noAccount: '还没有账号？开通', error: '出错了',
     },
     en: {
@@ -63,6 +66,8 @@
       save: 'Save', saved: 'Saved', cohort: 'Class', noEvents: 'No events to sign up for at the moment', signUp: 'Sign up', cancel: 'Cancel',
       cancelled: 'Cancelled', registered: 'Signed up', waiting: 'Waiting list, number {n}', showCode: 'Show this code at the door',
       noRegistrations: 'You have not signed up for any event', venue: 'Venue', online: 'Online', loading: 'Loading…', signinFirst: 'Please sign in first',
+      guests: 'Guests coming with you', myData: 'My data', exportPdf: 'Download my data (PDF)', exportJson: 'Download my data (JSON)',
+      deleteAccount: 'Delete my account', deleteHelp: 'This deletes your sign-in only: the alumni office keeps your alumni record.', confirmDelete: 'Delete your account? You would have to open it again to sign in.', deleted: 'Your account is deleted.',
       confirmCancel: 'Cancel this sign-up?', badSignIn: 'Wrong e-mail address or password', haveAccount: 'Have an account? Sign in', noAccount: 'No account yet? Open one', error: 'Something went wrong',
     },
   };
@@ -259,8 +264,38 @@
         });
         if (Object.keys(changes).length) me = (await api('PUT', '/liaison/me', changes)).data;
         status.appendChild(notice(t('saved'), 'ok'));
-      })
+      }),
+      h('h2', null, t('myData')),
+      h('div', { class: 'row' }, exportButton('pdf', t('exportPdf')), exportButton('json', t('exportJson'))),
+      h('p', { class: 'muted' }, t('deleteHelp')),
+      h('button', { type: 'button', class: 'secondary danger', on: { click: async function (ev) {
+        if (!window.confirm(t('confirmDelete'))) return;
+        try {
+          await api('DELETE', '/liaison/me');
+          signOut();
+          drawChrome();
+          show(h('h1', null, t('deleteAccount')), notice(t('deleted'), 'ok'), h('p', null, link('claim', t('noAccount'))));
+        } catch (err) { ev.target.parentNode.insertBefore(notice(err.message, 'error'), ev.target); }
+      } } }, t('deleteAccount'))
     );
+  };
+
+  /** Everything held about me, as a file: GET /api/liaison/me/export?format=pdf|json, saved by the browser. */
+  var exportButton = function (format, label) {
+    return h('button', { type: 'button', class: 'secondary', 'data-export': format, on: { click: async function (ev) {
+      ev.target.disabled = true;
+      try {
+        var res = await fetch(API + '/liaison/me/export?format=' + format, { headers: { Authorization: 'Bearer ' + jwt(), 'Accept-Language': lang } });
+        if (!res.ok) throw new Error(t('error') + ' (' + res.status + ')');
+        var url = URL.createObjectURL(await res.blob());
+        var a = h('a', { href: url, download: 'my-alumni-data.' + format });
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+      } catch (err) { ev.target.parentNode.insertBefore(notice(err.message, 'error'), ev.target); }
+      ev.target.disabled = false;
+    } } }, label);
   };
 
   /** My sign-ups, by event: GET /api/liaison/me/registrations (cancelled ones left out). */
@@ -294,18 +329,22 @@
     results[1].forEach(function (r) { mine[r.event.documentId] = r; });
     var list = events.map(function (e) {
       var r = mine[e.documentId];
+      var guests = h('select', { name: 'guests', id: 'g-' + e.documentId },
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(function (n) { return h('option', { value: String(n) }, String(n)); }));
       var act = r
         ? h('div', { class: 'row' }, h('span', { class: 'badge ' + r.status }, statusText(r)), cancelButton(r))
-        : h('button', { type: 'button', class: 'primary', on: { click: async function (ev) {
-            ev.target.disabled = true;
-            try {
-              await api('POST', '/liaison/events/' + e.documentId + '/registrations', { guests: 0 });
-              go('registrations');
-            } catch (err) {
-              ev.target.disabled = false;
-              ev.target.parentNode.insertBefore(notice(err.message, 'error'), ev.target);
-            }
-          } } }, t('signUp'));
+        : h('div', { class: 'row' },
+            h('label', { class: 'inline', for: 'g-' + e.documentId }, t('guests'), guests),
+            h('button', { type: 'button', class: 'primary', on: { click: async function (ev) {
+              ev.target.disabled = true;
+              try {
+                await api('POST', '/liaison/events/' + e.documentId + '/registrations', { guests: Number(guests.value) });
+                go('registrations');
+              } catch (err) {
+                ev.target.disabled = false;
+                ev.target.parentNode.insertBefore(notice(err.message, 'error'), ev.target);
+              }
+            } } }, t('signUp')));
       return h('li', { class: 'card', 'data-event': e.documentId },
         h('h2', null, e.title),
         h('p', { class: 'muted' }, when(e.startsAt)),
@@ -349,6 +388,10 @@
 
   // ---------------------------------------------------------------- navigation
   var SIGNED_IN = ['events', 'registrations', 'me'];
+  /** Views that need the sign-in: these and those other scripts add (alumniPage.addView). */
+  var NEEDS_SIGN_IN = SIGNED_IN.slice();
+  /** Tabs other scripts add, each shown when its `shown()` says so: { view, label(), shown() }. */
+  var moreTabs = [];
   var nav = document.getElementById('nav');
 
   function drawChrome() {
@@ -357,10 +400,11 @@
     document.getElementById('title').textContent = t('app');
     document.getElementById('lang').textContent = t('switchTo');
     nav.textContent = '';
-    nav.hidden = !jwt();
-    if (!jwt()) return;
-    SIGNED_IN.forEach(function (v) { nav.appendChild(link(v, t(v))); });
-    nav.appendChild(h('a', { href: '#signin', on: { click: function () { signOut(); } } }, t('signout')));
+    var tabs = moreTabs.filter(function (tab) { return tab.shown(); });
+    nav.hidden = !jwt() && !tabs.length;
+    if (jwt()) SIGNED_IN.forEach(function (v) { nav.appendChild(link(v, t(v))); });
+    tabs.forEach(function (tab) { nav.appendChild(link(tab.view, tab.label())); });
+    if (jwt()) nav.appendChild(h('a', { href: '#signin', on: { click: function () { signOut(); } } }, t('signout')));
   }
 
   function go(view) {
@@ -373,14 +417,14 @@
     var view = location.hash.slice(1);
     var fromPath = /\/(activate|reset)$/.exec(location.pathname);
     if (!views[view]) view = fromPath && linkToken ? fromPath[1] : jwt() ? 'events' : 'signin';
-    if (SIGNED_IN.indexOf(view) >= 0 && !jwt()) view = 'signin';
+    if (NEEDS_SIGN_IN.indexOf(view) >= 0 && !jwt()) view = 'signin';
     drawChrome();
     Array.prototype.forEach.call(nav.querySelectorAll('a'), function (a) { a.classList.toggle('active', a.getAttribute('href') === '#' + view); });
     show(notice(t('loading')));
     try {
       await views[view]();
     } catch (err) {
-      if (!jwt() && SIGNED_IN.indexOf(view) >= 0) return go('signin');
+      if (!jwt() && NEEDS_SIGN_IN.indexOf(view) >= 0) return go('signin');
       show(notice(err.message, 'error'));
     }
   }
@@ -391,5 +435,20 @@
     route();
   });
   window.addEventListener('hashchange', route);
-  route();
+
+  // ---------------------------------------------------------------- more views
+  // The page's other scripts (static/feedback.js, liaison.js) draw with the same
+  // helpers and add their views, texts and tabs here; they run after this one and before
+  // DOMContentLoaded (deferred scripts, in order), so the first view drawn can be theirs.
+  window.alumniPage = {
+    api: api, h: h, show: show, notice: notice, field: field, checkbox: checkbox, form: form, link: link, when: when, go: go, route: route,
+    jwt: jwt, t: t, lang: function () { return lang; }, drawChrome: drawChrome, views: views,
+    signedIn: function () { return !!jwt(); },
+    addTexts: function (texts) { Object.keys(texts).forEach(function (l) { Object.assign(TEXT[l], texts[l]); }); },
+    addView: function (name, view) { views[name] = view; NEEDS_SIGN_IN.push(name); },
+    addTab: function (tab) { moreTabs.push(tab); },
+    /** A tab for everyone, signed in or not, titled `title(lang)`. */
+    nav: function (view, title) { moreTabs.push({ view: view, label: function () { return title(lang); }, shown: function () { return true; } }); },
+  };
+  document.addEventListener('DOMContentLoaded', route);
 })();

@@ -1,0 +1,127 @@
+import { useState } from 'react';
+import { Badge, Button, Flex, Table, Tabs, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Layouts, Page, Pagination, useQueryParams, useRBAC } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import type { FeedbackItem, FeedbackStatus } from '../../../../server/src/admin-api-types';
+import { useT } from '../../utils/labels';
+import { DEFAULT_PAGE_SIZE, pageSizeOptions } from '../../utils/pageSize';
+import { useFeedbackList } from './api';
+import { AnswerDialog, ReassignDialog } from './Dialogs';
+import { SettingsPanel } from './SettingsPanel';
+import { StatsTable } from './StatsTable';
+
+const STATUSES: FeedbackStatus[] = ['open', 'overdue', 'answered'];
+const MANAGE = [{ action: 'plugin::liaison.feedback.manage', subject: null }];
+
+/**
+ * Alumni feedback and the liaisons' questions: open, overdue and answered items with their
+ * deadline and responsible post; the office answers its own and reassigns; time to answer per
+ * post; the deadlines, holidays and escalation.
+ */
+export const FeedbackPage = () => {
+  const t = useT();
+  const intl = useIntl();
+  const [{ query }, setQuery] = useQueryParams<{ status?: string; page?: string; pageSize?: string }>();
+  const status = (STATUSES.includes(query.status as FeedbackStatus) ? query.status : 'open') as FeedbackStatus;
+  const list = useFeedbackList({ status, page: query.page ?? 1, pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE });
+  const { allowedActions } = useRBAC(MANAGE);
+  const canManage = !!allowedActions.canManage;
+  const [answering, setAnswering] = useState<FeedbackItem | null>(null);
+  const [moving, setMoving] = useState<FeedbackItem | null>(null);
+  const title = t('feedback.title', 'Feedback');
+  const when = (iso: string | null) => (iso ? intl.formatDate(iso, { dateStyle: 'short', timeStyle: 'short' }) : '–');
+  const from = (i: FeedbackItem) =>
+    i.origin === 'anonymous'
+      ? [t('feedback.anonymous', 'Anonymous'), i.sender?.name, i.sender?.email].filter(Boolean).join(' · ')
+      : [i.alumnus?.name, i.fromPost ? `(${i.fromPost.label ?? ''})` : null].filter(Boolean).join(' ');
+  const rows = list.data?.data ?? [];
+  const pagination = list.data?.meta.pagination;
+
+  return (
+    <Page.Main aria-busy={list.isFetching}>
+      <Page.Title>{title}</Page.Title>
+      <Layouts.Header title={title} subtitle={t('feedback.subtitle', 'Alumni needs and opinions and the liaisons’ questions, each answered by its deadline')} />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={6}>
+          <Tabs.Root value={status} onValueChange={(v: string) => setQuery({ status: v, page: '1' })}>
+            <Tabs.List aria-label={t('feedback.tabs', 'Status')}>
+              {STATUSES.map((s) => (
+                <Tabs.Trigger key={s} value={s}>{t(`feedback.status.${s}`, s)}</Tabs.Trigger>
+              ))}
+            </Tabs.List>
+            {STATUSES.map((s) => (
+              <Tabs.Content key={s} value={s}>
+                {s === status ? (
+                  <Flex direction="column" alignItems="stretch" gap={4} paddingTop={4}>
+                    <Table colCount={8} rowCount={rows.length + 1}>
+                      <Thead>
+                        <Tr>
+                          <Th><Typography variant="sigma">{t('feedback.column.received', 'Received')}</Typography></Th>
+                          <Th><Typography variant="sigma">{t('feedback.column.kind', 'Kind')}</Typography></Th>
+                          <Th><Typography variant="sigma">{t('feedback.column.content', 'Content')}</Typography></Th>
+                          <Th><Typography variant="sigma">{t('feedback.column.from', 'From')}</Typography></Th>
+                          <Th><Typography variant="sigma">{t('feedback.column.responsible', 'Responsible')}</Typography></Th>
+                          <Th><Typography variant="sigma">{t('feedback.column.due', 'Due')}</Typography></Th>
+                          <Th><Typography variant="sigma">{t('feedback.column.answer', 'Answer')}</Typography></Th>
+                          <Th><Typography variant="sigma">{t('feedback.column.actions', 'Actions')}</Typography></Th>
+                        </Tr>
+                      </Thead>
+                      <Tbody>
+                        {rows.map((i) => (
+                          <Tr key={i.documentId} data-testid="feedback-row">
+                            <Td><Typography>{when(i.receivedAt)}</Typography></Td>
+                            <Td><Typography>{t(`feedback.kind.${i.kind}`, i.kind)}</Typography></Td>
+                            <Td style={{ maxWidth: 320, whiteSpace: 'normal' }}><Typography>{i.content}</Typography></Td>
+                            <Td><Typography>{from(i) || '–'}</Typography></Td>
+                            <Td><Typography>{i.responsible === 'office' ? t('feedback.office', 'Alumni office') : (i.responsible.label ?? i.responsible.scope)}</Typography></Td>
+                            <Td>
+                              <Flex gap={2}>
+                                <Typography>{when(i.dueAt)}</Typography>
+                                {i.overdue ? <Badge backgroundColor="danger100" textColor="danger700">{t('feedback.status.overdue', 'Overdue')}</Badge> : null}
+                              </Flex>
+                            </Td>
+                            <Td style={{ maxWidth: 320, whiteSpace: 'normal' }}>
+                              {i.answer ? (
+                                <Flex direction="column" alignItems="flex-start">
+                                  <Typography>{i.answer}</Typography>
+                                  <Typography variant="pi" textColor="neutral600">{[i.answeredBy, when(i.answeredAt)].filter(Boolean).join(' · ')}</Typography>
+                                </Flex>
+                              ) : (
+                                <Typography textColor="neutral500">–</Typography>
+                              )}
+                            </Td>
+                            <Td>
+                              {canManage && !i.answer ? (
+                                <Flex gap={2}>
+                                  {i.responsible === 'office' ? (
+                                    <Button size="S" onClick={() => setAnswering(i)}>{t('feedback.answer.open', 'Answer')}</Button>
+                                  ) : null}
+                                  <Button size="S" variant="secondary" onClick={() => setMoving(i)}>{t('feedback.reassign.open', 'Reassign')}</Button>
+                                </Flex>
+                              ) : null}
+                            </Td>
+                          </Tr>
+                        ))}
+                      </Tbody>
+                    </Table>
+                    {rows.length === 0 && !list.isLoading ? <Typography textColor="neutral600">{t('feedback.empty', 'Nothing here.')}</Typography> : null}
+                    {pagination && pagination.total > 0 ? (
+                      <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={DEFAULT_PAGE_SIZE}>
+                        <Pagination.PageSize options={pageSizeOptions(query.pageSize)} />
+                        <Pagination.Links />
+                      </Pagination.Root>
+                    ) : null}
+                  </Flex>
+                ) : null}
+              </Tabs.Content>
+            ))}
+          </Tabs.Root>
+          <StatsTable />
+          <SettingsPanel canManage={canManage} />
+        </Flex>
+      </Layouts.Content>
+      {answering ? <AnswerDialog item={answering} onClose={() => setAnswering(null)} /> : null}
+      {moving ? <ReassignDialog item={moving} onClose={() => setMoving(null)} /> : null}
+    </Page.Main>
+  );
+};
