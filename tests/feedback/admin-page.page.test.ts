@@ -43,7 +43,7 @@ describe.each(['en', 'zh-Hans'] as const)('the Feedback page in %s', (language) 
     const { user } = await signInStaff('Alumni Office Staff');
     const page = await signInAdmin(browser, baseUrl, { email: user.email, password: 'Staff-Pass-2026' }, language, { width: 1400, height: 900 });
     await page.goto(`${baseUrl}/admin/plugins/liaison/feedback?pageSize=100`);
-    await page.getByRole('heading', { name: t('feedback.title'), exact: true }).waitFor({ timeout: 30000 });
+    await page.getByRole('heading', { name: t('feedback.title'), exact: true }).waitFor({ timeout: 60000 });
     const row = page.getByRole('row').filter({ hasText: content });
     await row.waitFor();
     await row.getByRole('button', { name: t('feedback.answer.open'), exact: true }).click();
@@ -62,16 +62,16 @@ describe.each(['en', 'zh-Hans'] as const)('the Feedback page in %s', (language) 
     await page.getByRole('heading', { name: t('feedback.settings.title') }).waitFor();
     await page.getByRole('button', { name: t('feedback.settings.save') }).waitFor();
     await page.context().close();
-  });
+  }, 150000);
 
   it('shows College Staff the office’s deadlines and calendar without a Save button, saying who sets them', async () => {
     const college = await makeCollege();
     const { user } = await signInStaff('College Staff', { colleges: [college.documentId] });
     const page = await signInAdmin(browser, baseUrl, { email: user.email, password: 'Staff-Pass-2026' }, language, { width: 1400, height: 900 });
     await page.goto(`${baseUrl}/admin/plugins/liaison/feedback`);
-    await page.getByRole('heading', { name: t('feedback.settings.title') }).waitFor({ timeout: 30000 });
+    await page.getByRole('heading', { name: t('feedback.settings.title') }).waitFor({ timeout: 60000 });
     await page.getByTestId('feedback-settings-office-only').getByText(t('feedback.settings.officeOnly')).waitFor();
     expect(await page.getByRole('button', { name: t('feedback.settings.save') }).count()).toBe(0);
     await page.context().close();
-  });
+  }, 120000);
 });
