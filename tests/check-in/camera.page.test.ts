@@ -81,6 +81,8 @@ it('checks a person in from the QR code held to the camera, once', async () => {
   await context.grantPermissions(['camera'], { origin: baseUrl });
   const answers: number[] = [];
   page.on('response', (r) => r.request().method() === 'POST' && r.url().includes('/check-in') && answers.push(r.status()));
+  const consoleLines: string[] = [];
+  page.on('console', (m) => m.type() !== 'log' && consoleLines.push(`${m.type()}: ${m.text()}`));
   await page.goto(`${baseUrl}/admin/plugins/liaison/check-in`);
   await page.getByRole('heading', { name: t('checkIn.title'), level: 1 }).waitFor({ timeout: 60000 });
   await page.getByRole('combobox', { name: t('checkIn.event') }).click();
@@ -94,7 +96,13 @@ it('checks a person in from the QR code held to the camera, once', async () => {
     .catch(async (error) => {
       // Say what the page showed instead: a camera problem, another outcome, or nothing read.
       const shown = await page.locator('[data-testid="camera-problem"], [data-testid="check-in-outcome"]').allTextContents();
-      throw new Error(`no check-in from the camera; the page showed ${JSON.stringify(shown)}; answers ${JSON.stringify(answers)}: ${error.message}`);
+      const camera = await page
+        .locator('video')
+        .evaluate((v: HTMLVideoElement) => ({ readyState: v.readyState, paused: v.paused, currentTime: v.currentTime, width: v.videoWidth, stream: Boolean(v.srcObject) }))
+        .catch((e) => String(e));
+      throw new Error(
+        `no check-in from the camera; the page showed ${JSON.stringify(shown)}; answers ${JSON.stringify(answers)}; video ${JSON.stringify(camera)}; console ${JSON.stringify(consoleLines.slice(-10))}: ${error.message}`,
+      );
     });
   await page.getByTestId('arrival-count').filter({ hasText: t('checkIn.count', { checkedIn: 1, registered: 1 }) }).waitFor();
   // The code stays in front of the camera (the video loops): checked in once, not refused as
