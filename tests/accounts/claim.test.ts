@@ -3,6 +3,7 @@ import { adminToken, http, setupStrapi, strapiApp, teardownStrapi, unique, withT
 import { makeAlumnus, makeChapter, makeCohort } from '../helpers/fixtures';
 import { signedInAlumnus } from '../helpers/alumni';
 import { accounts, activate, claim, claimAndActivate, lastToken, mailsTo, median, problems } from './helpers';
+import { awayFromWindowEnd, WINDOW_SECONDS } from '../helpers/rate-limits';
 
 beforeAll(setupStrapi);
 afterAll(teardownStrapi);
@@ -295,7 +296,8 @@ describe('rate limits', () => {
   afterAll(() => accounts().configureLimits({ signInPerAddress: 0, signInPerAccount: 0, perAddress: 0 }));
 
   it('limits sign-in attempts per account and per address, and the public account routes per address', async () => {
-    await accounts().configureLimits({ windowSeconds: 600, signInPerAddress: 8, signInPerAccount: 3, perAddress: 4 });
+    await awayFromWindowEnd();
+    await accounts().configureLimits({ windowSeconds: WINDOW_SECONDS, signInPerAddress: 8, signInPerAccount: 3, perAddress: 4 });
     const email = address();
     const tries = [];
     for (let i = 0; i < 4; i++) tries.push((await http().post('/api/auth/local').send({ identifier: email, password: 'Wrong-Pass-2026' })).status);

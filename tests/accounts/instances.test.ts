@@ -2,6 +2,7 @@ import type { AddressInfo } from 'net';
 import { setupStrapi, strapiApp, teardownStrapi, unique } from '../helpers/strapi';
 import { SecondInstance } from '../helpers/instance';
 import { accounts } from './helpers';
+import { awayFromWindowEnd, WINDOW_SECONDS } from '../helpers/rate-limits';
 
 const onPostgres = process.env.DATABASE_CLIENT === 'postgres';
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -21,7 +22,8 @@ afterAll(teardownStrapi);
     firstUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     await second.start(LIMITS);
     secondUrl = `http://127.0.0.1:${(await second.call<{ port: number }>('listen')).port}`;
-    await accounts().configureLimits({ windowSeconds: 600, signInPerAccount: 4, signInPerAddress: 100, perAddress: 100 });
+    await awayFromWindowEnd();
+    await accounts().configureLimits({ windowSeconds: WINDOW_SECONDS, signInPerAccount: 4, signInPerAddress: 100, perAddress: 100 });
   }, 180000);
   afterAll(async () => {
     await second.stop();

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import path from 'path';
 import { setupStrapi, strapiApp, teardownStrapi } from '../helpers/strapi';
-import { launchBrowser, listen } from '../helpers/browser';
+import { launchBrowser, listen, openInAdmin } from '../helpers/browser';
 import { makeChapter, makePost } from '../helpers/fixtures';
 
 /**
@@ -62,7 +62,7 @@ describe.each(['en', 'zh-Hans'] as const)('the admin panel in %s', (language) =>
   afterAll(() => page?.context().close());
 
   it('lists every content type of the network in the Content Manager', async () => {
-    await page.goto(`${baseUrl}/admin/content-manager`);
+    await openInAdmin(page, baseUrl, `/admin/content-manager`);
     const nav = page.locator('nav[aria-label]').filter({ hasText: CONTENT_TYPES[language][0] }).first();
     await nav.waitFor({ timeout: 30000 });
     const text = await nav.innerText();
@@ -71,7 +71,7 @@ describe.each(['en', 'zh-Hans'] as const)('the admin panel in %s', (language) =>
   }, 60000);
 
   it('labels the fields of the alumnus form in the same language', async () => {
-    await page.goto(`${baseUrl}/admin/content-manager/collection-types/plugin::liaison.alumnus/create`);
+    await openInAdmin(page, baseUrl, `/admin/content-manager/collection-types/plugin::liaison.alumnus/create`);
     const labels = language === 'en' ? ['Student number', 'WeChat ID', 'Consents to be contacted'] : ['学号', '微信号', '同意被联络'];
     await page.getByText(labels[0], { exact: true }).first().waitFor({ timeout: 30000 });
     for (const label of labels) await expect(page.getByText(label, { exact: true }).count()).resolves.toBeGreaterThan(0);
@@ -79,7 +79,7 @@ describe.each(['en', 'zh-Hans'] as const)('the admin panel in %s', (language) =>
   }, 60000);
 
   it('shows the network overview with every dimension', async () => {
-    await page.goto(`${baseUrl}/admin/plugins/liaison/overview`);
+    await openInAdmin(page, baseUrl, `/admin/plugins/liaison/overview`);
     const region = page.getByTestId('dimension-region');
     await region.waitFor({ timeout: 30000 });
     const heading = language === 'en' ? 'Liaison network' : '校友联络员网络';
@@ -95,7 +95,7 @@ describe.each(['en', 'zh-Hans'] as const)('the admin panel in %s', (language) =>
   }, 60000);
 
   it('greets staff with their home page, without the guided tour, Cloud or Media Library prompts', async () => {
-    await page.goto(`${baseUrl}/admin`);
+    await openInAdmin(page, baseUrl, `/admin`);
     const hello = language === 'en' ? 'Hello E2E' : '您好，E2E';
     await page.getByRole('heading', { level: 1 }).filter({ hasText: hello }).waitFor({ timeout: 30000 });
     await page.waitForLoadState('networkidle');
@@ -112,7 +112,7 @@ describe.each(['en', 'zh-Hans'] as const)('the admin panel in %s', (language) =>
       if (r.resourceType() === 'fetch' && r.url().includes('/content-manager/collection-types/plugin::liaison.liaison')) sent.push(r.headers()['accept-language']);
     };
     page.on('request', onRequest);
-    await page.goto(`${baseUrl}/admin/content-manager/collection-types/plugin::liaison.liaison?filters[$and][0][documentId][$eq]=${post.documentId}`);
+    await openInAdmin(page, baseUrl, `/admin/content-manager/collection-types/plugin::liaison.liaison?filters[$and][0][documentId][$eq]=${post.documentId}`);
     const row = page.locator('tbody tr').filter({ hasText: post.label });
     await row.first().waitFor({ timeout: 30000 });
     const cells = await row.first().locator('td').allInnerTexts();
@@ -120,8 +120,7 @@ describe.each(['en', 'zh-Hans'] as const)('the admin panel in %s', (language) =>
     for (const word of words) expect(cells).toContain(word);
     for (const raw of ['region', 'head', 'active']) expect(cells).not.toContain(raw);
     // a filter chip says the field and the value in words too
-    await page.goto(
-      `${baseUrl}/admin/content-manager/collection-types/plugin::liaison.liaison?filters[$and][0][postStatus][$eq]=active&filters[$and][1][documentId][$eq]=${post.documentId}`
+    await openInAdmin(page, baseUrl, `/admin/content-manager/collection-types/plugin::liaison.liaison?filters[$and][0][postStatus][$eq]=active&filters[$and][1][documentId][$eq]=${post.documentId}`
     );
     const chip = language === 'en' ? 'Status is Active' : '状态 等于 在任';
     await page.getByText(chip, { exact: true }).first().waitFor({ timeout: 30000 });
@@ -137,7 +136,7 @@ describe.each(['en', 'zh-Hans'] as const)('the admin panel in %s', (language) =>
   it('names a chapter’s country in the admin language, not by its code', async () => {
     // Finland: no other test counts on it as a place without a chapter (the board's next chapters).
     const chapter = await makeChapter({ country: 'FI', city: 'Helsinki' });
-    await page.goto(`${baseUrl}/admin/content-manager/collection-types/plugin::liaison.chapter?filters[$and][0][documentId][$eq]=${chapter.documentId}`);
+    await openInAdmin(page, baseUrl, `/admin/content-manager/collection-types/plugin::liaison.chapter?filters[$and][0][documentId][$eq]=${chapter.documentId}`);
     const row = page.locator('tbody tr').filter({ hasText: chapter.name });
     await row.first().waitFor({ timeout: 30000 });
     const cells = await row.first().locator('td').allInnerTexts();
@@ -146,7 +145,7 @@ describe.each(['en', 'zh-Hans'] as const)('the admin panel in %s', (language) =>
   }, 60000);
 
   it('titles a post’s edit view by its name, and its selects speak the admin language', async () => {
-    await page.goto(`${baseUrl}/admin/content-manager/collection-types/plugin::liaison.liaison/${post.documentId}`);
+    await openInAdmin(page, baseUrl, `/admin/content-manager/collection-types/plugin::liaison.liaison/${post.documentId}`);
     const title = page.getByRole('heading', { level: 1 });
     await title.filter({ hasText: post.label }).waitFor({ timeout: 30000 });
     expect(await title.innerText()).not.toContain(post.documentId);
@@ -158,7 +157,7 @@ describe.each(['en', 'zh-Hans'] as const)('the admin panel in %s', (language) =>
   }, 60000);
 
   it('draws the covered part of the overview bars in colour on the white card', async () => {
-    await page.goto(`${baseUrl}/admin/plugins/liaison/overview`);
+    await openInAdmin(page, baseUrl, `/admin/plugins/liaison/overview`);
     const card = page.getByTestId('dimension-region');
     await card.waitFor({ timeout: 30000 });
     const colours = await card.evaluate((el) => {
@@ -180,7 +179,7 @@ describe.each(['en', 'zh-Hans'] as const)('the admin panel in %s', (language) =>
   }, 60000);
 
   it("shows the integrity guard's refusal on the field, in the admin language, and saves nothing", async () => {
-    await page.goto(`${baseUrl}/admin/content-manager/collection-types/plugin::liaison.liaison/${post.documentId}`);
+    await openInAdmin(page, baseUrl, `/admin/content-manager/collection-types/plugin::liaison.liaison/${post.documentId}`);
     await page.getByRole('heading', { level: 1 }).filter({ hasText: post.label }).waitFor({ timeout: 30000 });
     // a regional post moved to the cohort dimension, still in its chapter
     const dimension = page.getByRole('combobox', { name: language === 'en' ? 'Dimension' : '维度' }).first();

@@ -1,6 +1,7 @@
 import { http, setupStrapi, strapiApp, teardownStrapi, unique } from '../helpers/strapi';
 import { fullAccessToken } from '../helpers/fixtures';
 import { PREPARED_PER_CONNECTION } from '../../plugins/liaison/server/src/website/list-statement';
+import { awayFromWindowEnd, WINDOW_SECONDS } from '../helpers/rate-limits';
 
 /**
  * The website's read path as an attacker tries it: links never come from request
@@ -13,7 +14,8 @@ const website = () => strapiApp().plugin('liaison').service('website');
 const SYNC_MS = 40;
 
 const limits = async (points: number, websitePoints?: number) => {
-  await website().configureRateLimit({ points, durationSeconds: 60, syncMs: SYNC_MS, websitePoints });
+  await awayFromWindowEnd();
+  await website().configureRateLimit({ points, durationSeconds: WINDOW_SECONDS, syncMs: SYNC_MS, websitePoints });
   await strapiApp().db.connection('liaison_rate_counts').del();
 };
 

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'net';
 import type { Core } from '@strapi/strapi';
 import { http, setupStrapi, teardownStrapi, unique } from '../helpers/strapi';
 import { SecondInstance } from '../helpers/instance';
+import { awayFromWindowEnd, WINDOW_SECONDS } from '../helpers/rate-limits';
 
 /**
  * The website's API on several instances: rate limits are counted once for all of them
@@ -15,7 +16,8 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const SYNC_MS = 40;
 const resetLimits = async (points: number) => {
-  await website().configureRateLimit({ points, durationSeconds: 60, syncMs: SYNC_MS });
+  await awayFromWindowEnd();
+  await website().configureRateLimit({ points, durationSeconds: WINDOW_SECONDS, syncMs: SYNC_MS });
   await first.db.connection('liaison_rate_counts').del();
 };
 
@@ -43,7 +45,7 @@ describe('rate limits', () => {
     expect(limited.status).toBe(429);
     const wait = Number(limited.headers['retry-after']);
     expect(wait).toBeGreaterThanOrEqual(1);
-    expect(wait).toBeLessThanOrEqual(60);
+    expect(wait).toBeLessThanOrEqual(WINDOW_SECONDS);
     expect(limited.body.error).toMatchObject({ status: 429, name: 'TooManyRequestsError', details: { retryAfter: wait } });
     // A cached answer is limited as well: the limit comes first.
     expect((await http().get('/api/stories').query({ 'pagination[pageSize]': '1' })).status).toBe(429);
@@ -87,7 +89,7 @@ describe('rate limits', () => {
 
   it('count one limit for all instances (each learns the others\' counts at its next sync)', async () => {
     await resetLimits(4);
-    await second.call('rateLimit', { points: 4, durationSeconds: 60, syncMs: SYNC_MS });
+    await second.call('rateLimit', { points: 4, durationSeconds: WINDOW_SECONDS, syncMs: SYNC_MS });
     const statuses = [];
     for (const url of [firstUrl, secondUrl, firstUrl, secondUrl, firstUrl, secondUrl]) {
       statuses.push((await get(url, '/api/events')).status);

@@ -1,4 +1,5 @@
 import { http, setupStrapi, strapiApp, teardownStrapi } from '../helpers/strapi';
+import { awayFromWindowEnd, WINDOW_SECONDS } from '../helpers/rate-limits';
 
 /**
  * Behind a load balancer (PROXY_ENABLED) the client address comes from X-Forwarded-For,
@@ -24,7 +25,8 @@ afterAll(async () => {
 });
 
 const limits = async (points: number) => {
-  await website().configureRateLimit({ points, durationSeconds: 60, syncMs: 40 });
+  await awayFromWindowEnd();
+  await website().configureRateLimit({ points, durationSeconds: WINDOW_SECONDS, syncMs: 40 });
   await strapiApp().db.connection('liaison_rate_counts').del();
 };
 
