@@ -19,8 +19,18 @@ export async function setupStrapi(): Promise<Core.Strapi> {
   return app;
 }
 
+/** Set while a capability's group of cases (./cases.ts) runs on one boot: their own teardowns wait for its end. */
+let keptForGroup = false;
+export function keepStrapiForGroup() {
+  keptForGroup = true;
+  afterAll(async () => {
+    keptForGroup = false;
+    await teardownStrapi();
+  });
+}
+
 export async function teardownStrapi() {
-  if (!instance) return;
+  if (!instance || keptForGroup) return;
   const app = instance;
   instance = null;
   await app.server.httpServer.close();

@@ -11,7 +11,7 @@ const LIAISON_TYPES = Object.entries(contentTypes)
 const WEBSITE_TYPES = ['plugin::liaison.story', 'plugin::liaison.event'];
 /**
  * The fields of the website types, named in their permissions: the admin panel shows a
- * field only when the permission lists it (tests/access/roles.test.ts checks these
+ * field only when the permission lists it (tests/access/roles.cases.ts checks these
  * lists against the schemas).
  */
 export const WEBSITE_FIELDS: Record<string, string[]> = {

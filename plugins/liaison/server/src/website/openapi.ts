@@ -12,7 +12,7 @@ import type { PublicPaths } from './paths';
  * The OpenAPI 3.1 description of what the website may call, and nothing else (no users,
  * auth or admin routes). Written from the same field lists and parameter specs the server
  * checks queries against (query.ts, filters.ts, values.ts), so the two cannot drift apart;
- * tests/website/fuzz.test.ts holds them to it.
+ * tests/website/fuzz.cases.ts holds them to it.
  */
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ref('Error') } } });
