@@ -1,7 +1,7 @@
 import { createHmac } from 'crypto';
 import { http, setupStrapi, strapiApp, teardownStrapi, unique } from '../helpers/strapi';
 import { makeAlumnus } from '../helpers/fixtures';
-import { freePort, TestSmtp } from '../helpers/smtp';
+import { freePort, setAsideEarlierMail, TestSmtp } from '../helpers/smtp';
 
 const NOTIFICATIONS = 'plugin::liaison.notification';
 const ALUMNI = 'plugin::liaison.alumnus';
@@ -19,6 +19,8 @@ beforeAll(async () => {
   smtp.configureEnv();
   await smtp.start();
   await setupStrapi();
+  // The mail the run's earlier files left: deliverDue() would send it all first.
+  await setAsideEarlierMail();
 });
 afterAll(async () => {
   await teardownStrapi();
