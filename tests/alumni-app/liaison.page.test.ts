@@ -129,8 +129,10 @@ it('shows no liaison tab to an alumnus who holds no post', async () => {
   await page.waitForSelector('nav a[href="#me"]');
   expect((await asked).status()).toBe(200);
   expect(await page.locator('nav a[href="#posts"]').count()).toBe(0);
+  // The events view may still be loading: the posts view, asked for last, is the one drawn.
   await page.goto(`${baseUrl}/api/liaison/app#posts`);
-  await page.waitForSelector('.notice');
+  await page.locator('main .notice').filter({ hasText: 'You hold no liaison post' }).waitFor();
+  await page.waitForLoadState('networkidle');
   expect(await page.textContent('main')).toContain('You hold no liaison post');
   expect(problems).toEqual([]);
   await context.close();

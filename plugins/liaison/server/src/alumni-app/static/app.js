@@ -78,11 +78,18 @@
    * One call: JSON in and out, the JWT when signed in, answers in the page's language. A
    * failed call throws an Error whose message is the API's own (it names the field and why).
    */
+  /**
+   * The reads of the view being drawn: a view asked for while another still loads aborts the
+   * other's reads, so that the one drawn last is the one asked for last (route()).
+   */
+  var viewLoads = new AbortController();
+
   async function api(method, path, body) {
     var headers = { 'Accept-Language': lang, Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (jwt()) headers.Authorization = 'Bearer ' + jwt();
-    var res = await fetch(API + path, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    var signal = method === 'GET' ? viewLoads.signal : undefined;
+    var res = await fetch(API + path, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body), signal: signal });
     if (res.status === 401) { signOut(); }
     var text = await res.text();
     var json = text && /json/.test(res.headers.get('Content-Type') || '') ? JSON.parse(text) : null;
@@ -380,7 +387,7 @@
   };
 
   async function qrImage(r) {
-    var res = await fetch(API + '/liaison/me/registrations/' + r.documentId + '/qr', { headers: { Authorization: 'Bearer ' + jwt() } });
+    var res = await fetch(API + '/liaison/me/registrations/' + r.documentId + '/qr', { headers: { Authorization: 'Bearer ' + jwt() }, signal: viewLoads.signal });
     if (!res.ok) return null;
     var svg = await res.text();
     return h('img', { alt: 'QR ' + r.code, width: 220, height: 220, src: 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg) });
@@ -418,12 +425,15 @@
     var fromPath = /\/(activate|reset)$/.exec(location.pathname);
     if (!views[view]) view = fromPath && linkToken ? fromPath[1] : jwt() ? 'events' : 'signin';
     if (NEEDS_SIGN_IN.indexOf(view) >= 0 && !jwt()) view = 'signin';
+    viewLoads.abort();
+    var loads = (viewLoads = new AbortController());
     drawChrome();
     Array.prototype.forEach.call(nav.querySelectorAll('a'), function (a) { a.classList.toggle('active', a.getAttribute('href') === '#' + view); });
     show(notice(t('loading')));
     try {
       await views[view]();
     } catch (err) {
+      if (loads.signal.aborted) return; // another view was asked for meanwhile: it draws
       if (!jwt() && NEEDS_SIGN_IN.indexOf(view) >= 0) return go('signin');
       show(notice(err.message, 'error'));
     }
