@@ -109,9 +109,10 @@ export const deliverMailTo = async (to: string) => {
 /**
  * Sets aside the mail the run's earlier files left waiting (they have finished): a file that
  * tests deliverDue() itself would otherwise send all of it first, past its time limit when it
- * runs late in a run.
+ * runs late in a run, or count it as its own. Both states a worker claims: 'pending', and
+ * 'sending' left by an app that stopped mid-send (claimed again once its lease runs out).
  */
 export const setAsideEarlierMail = () =>
   strapiApp()
     .db.query('plugin::liaison.notification')
-    .updateMany({ where: { deliveryStatus: 'pending' }, data: { nextAttemptAt: new Date('2999-01-01T00:00:00Z') } });
+    .updateMany({ where: { deliveryStatus: { $in: ['pending', 'sending'] } }, data: { nextAttemptAt: new Date('2999-01-01T00:00:00Z') } });

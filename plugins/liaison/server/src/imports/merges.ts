@@ -1,10 +1,11 @@
-import unzipper from 'unzipper';
+import type { Entry } from 'unzipper';
 
 /**
- * Merged cells of an XLSX worksheet: which ranges are merged (read from the zip before the
- * rows, since exceljs' streaming reader skips them), and every cell of a range filled with the
- * value of its first cell, as the sheet shows it.
+ * Merged cells of an XLSX worksheet: which ranges are merged (read before the rows, which the
+ * sheet lists first), and every cell of a range filled with the value of its first cell, as the
+ * sheet shows it.
  */
+
 /** A merged range of a worksheet: rows and columns from 1, both ends included. */
 export interface MergedRange {
   top: number;
@@ -34,20 +35,14 @@ export const mergedRange = (ref: string): MergedRange | null => {
   return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
 };
 
-/** The worksheet exceljs' streaming reader reads first: the first one in the zip. */
-const SHEET = /xl\/worksheets\/sheet\d+[.]xml/;
 const MERGE_CELL = /<(?:\w+:)?mergeCell\b[^>]*?\bref="([^"]+)"/g;
 
 /**
- * The merged ranges of the workbook's first worksheet. exceljs' streaming reader skips a
- * sheet's <mergeCell> elements (exceljs#3000, open), and a worksheet lists them after all
- * its rows (<mergeCells> follows <sheetData>): they are read first, in a pass of their own
- * over that part of the zip (its central directory says where), scanning the XML as text.
+ * The merged ranges of a worksheet. A worksheet lists them after all its rows (<mergeCells>
+ * follows <sheetData>), and the rows are read streaming: they are read first, in a pass of
+ * their own over the sheet's part of the zip, scanning the XML as text.
  */
-export const readMerges = async (path: string): Promise<MergedRange[]> => {
-  const directory = await unzipper.Open.file(path);
-  const entry = directory.files.find((f) => SHEET.test(f.path));
-  if (!entry) return [];
+export const readMerges = async (entry: Entry): Promise<MergedRange[]> => {
   const merges: MergedRange[] = [];
   let carry = '';
   const stream = entry.stream();

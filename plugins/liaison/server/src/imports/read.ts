@@ -4,14 +4,14 @@ import { Transform, type Readable } from 'stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import chardet from 'chardet';
-import ExcelJS from 'exceljs';
 import { recognise, type Mapping } from './columns';
-import { mergeFiller, readMerges, type MergedRange } from './merges';
+import { mergeFiller, readMerges } from './merges';
+import { openWorkbook, SheetTooWide, type Workbook } from './xlsx';
 
 /**
  * Reading a registrar's file as rows of text, streaming (never the whole file in memory):
  * CSV in UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK (what Excel in China
- * saves), detected; XLSX through exceljs' streaming reader (first worksheet), merged cells
+ * saves), detected; XLSX by its zip's directory (the first worksheet, xlsx.ts), merged cells
  * filled from their first cell.
  */
 export type Format = 'csv' | 'xlsx';
@@ -142,24 +142,6 @@ const counter = (count: (n: number) => void) =>
     },
   });
 
-/** An XLSX cell's value as text: rich text joined, a formula's result, a link's text, a date as yyyy-MM-dd. */
-export const cellText = (value: unknown): string => {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    const v = value as Record<string, any>;
-    if (Array.isArray(v.richText)) return v.richText.map((r: { text?: string }) => r.text ?? '').join('');
-    if ('result' in v) return cellText(v.result);
-    if ('formula' in v || 'sharedFormula' in v) return '';
-    if (typeof v.text === 'string' || typeof v.text === 'object') return cellText(v.text);
-    if (typeof v.error === 'string') return v.error;
-  }
-  return String(value);
-};
-
 const isEmpty = (cells: string[]) => cells.every((c) => c === null || c === undefined || String(c).trim() === '');
 
 const checkSize = (cells: string[], row: number, fileName: string) => {
@@ -214,48 +196,34 @@ const openCsv = async (path: string, fileName: string, size: number): Promise<Op
 };
 
 const openXlsx = async (path: string, fileName: string, size: number): Promise<OpenedFile> => {
-  let read = 0;
+  let reading: Workbook | null = null;
   async function* rows(): AsyncGenerator<FileRow> {
-    let merges: MergedRange[];
     try {
-      merges = await readMerges(path);
+      reading = await openWorkbook(path);
     } catch (error) {
       throw new ImportFileError('imports.file.unreadable', { file: fileName, detail: (error as Error).message.slice(0, 200) });
     }
-    const fill = mergeFiller(merges);
-    const source = createReadStream(path, { highWaterMark: 256 * 1024 });
-    const input = source.pipe(counter((n) => (read += n)));
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-      sharedStrings: 'cache',
-      hyperlinks: 'ignore',
-      styles: 'ignore',
-      worksheets: 'emit',
-      entries: 'emit',
-    } as any);
+    const workbook = reading;
     try {
-      for await (const sheet of reader) {
-        for await (const row of sheet as any) {
-          const values = (row.values ?? []) as unknown[];
-          const cells: string[] = [];
-          for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
-          checkSize(cells, row.number, fileName);
-          // A row whose only content is what merged cells lend it is empty.
-          const empty = isEmpty(cells);
-          fill(row.number, cells);
-          if (empty) continue;
-          yield { row: row.number, cells };
-        }
-        // The first worksheet only.
-        break;
+      if (!workbook.sheet) return;
+      const fill = mergeFiller(await readMerges(workbook.sheet));
+      for await (const { row, cells } of workbook.rows(MAX_COLUMNS)) {
+        checkSize(cells, row, fileName);
+        // A row whose only content is what merged cells lend it is empty.
+        const empty = isEmpty(cells);
+        fill(row, cells);
+        if (empty) continue;
+        yield { row, cells };
       }
     } catch (error) {
       if (error instanceof ImportFileError) throw error;
+      if (error instanceof SheetTooWide) throw new ImportFileError('imports.file.tooManyColumns', { file: fileName, row: error.row, limit: MAX_COLUMNS });
       throw new ImportFileError('imports.file.unreadable', { file: fileName, detail: (error as Error).message.slice(0, 200) });
     } finally {
-      source.destroy();
+      workbook.close();
     }
   }
-  return { format: 'xlsx', encoding: null, size, rows, bytesRead: () => read };
+  return { format: 'xlsx', encoding: null, size, rows, bytesRead: () => Math.round((reading?.progress() ?? 0) * size) };
 };
 
 /** Opens a file for reading: 400-worthy problems (extension, empty, encoding) are thrown as ImportFileError. */

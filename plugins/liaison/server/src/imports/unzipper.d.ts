@@ -1,7 +1,7 @@
-/** The part of unzipper (exceljs' own zip reader) the import uses: a zip's directory and one entry's stream. */
+/** The part of unzipper the import uses: a zip's central directory, read from a source of our own, and one entry's stream. */
 declare module 'unzipper' {
   import type { Readable } from 'stream';
-  interface Entry {
+  export interface Entry {
     path: string;
     type: 'File' | 'Directory';
     uncompressedSize: number;
@@ -10,6 +10,10 @@ declare module 'unzipper' {
   interface Directory {
     files: Entry[];
   }
-  const unzipper: { Open: { file(path: string): Promise<Directory> } };
+  interface Source {
+    stream(offset: number, length?: number): Readable;
+    size(): Promise<number>;
+  }
+  const unzipper: { Open: { custom(source: Source): Promise<Directory> } };
   export default unzipper;
 }
