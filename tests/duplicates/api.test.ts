@@ -138,6 +138,35 @@ describe('scan and review list', () => {
     expect(strong.every((p) => p.score >= 0.85)).toBe(true);
   });
 
+  it('finds pairs by words in either one\'s name or student number, any case; % and _ are only themselves', async () => {
+    const q = (words: string) => api.get(`/liaison/duplicates?pageSize=100&q=${encodeURIComponent(words)}`);
+    const byName = await q(people.bare.name.slice(-6));
+    expect(byName.status).toBe(200);
+    expect(byName.body.data.map((p: any) => p.documentId)).toEqual([pairOf(pairs, people.prefixed, people.bare).documentId]);
+    expect(byName.body.meta.pagination.total).toBe(1);
+    // The student number of the other one, in another case, with spaces around.
+    const byNumber = await q(` s00${people.bare.studentNo} `);
+    expect(pairOf(byNumber.body.data, people.prefixed, people.bare)).toBeDefined();
+    expect(byNumber.body.data.every((p: any) => [p.a.studentNo, p.b.studentNo].some((n: string) => n?.toLowerCase().includes(`s00${people.bare.studentNo}`)))).toBe(true);
+    const romanised = await q('XIAOLONG');
+    expect(pairOf(romanised.body.data, people.given, people.family)).toBeDefined();
+    for (const wildcard of ['%', '_', '\\']) {
+      const found = (await q(wildcard)).body.data;
+      expect(pairOf(found, people.prefixed, people.bare)).toBeUndefined();
+      expect(found.every((p: any) => [p.a.name, p.a.studentNo, p.b.name, p.b.studentNo].some((v) => String(v ?? '').includes(wildcard)))).toBe(true);
+    }
+    // With the other filters: the pair scores 0.9.
+    expect((await api.get(`/liaison/duplicates?minScore=0.95&q=${encodeURIComponent(people.bare.name)}`)).body.data).toEqual([]);
+    for (const [query, field] of [
+      [`q=${'字'.repeat(101)}`, 'q'],
+      ['q=a%00b', 'q'],
+      ['q[$ne]=x', 'q'],
+    ]) {
+      const res = await api.get(`/liaison/duplicates?${query}`);
+      expect([query, res.status, fieldsOf(res.body)]).toEqual([query, 400, [field]]);
+    }
+  });
+
   it('shows one pair with both records field by field and what links to each', async () => {
     const pair = pairOf(pairs, people.phoneA, people.phoneB);
     const res = await api.get(`/liaison/duplicates/${pair.documentId}`);
@@ -283,6 +312,12 @@ describe('who may review', () => {
     expect(pairOf(seen, people.prefixed, people.bare)).toBeDefined();
     expect(pairOf(seen, farA, farB)).toBeUndefined();
     expect(pairOf(seen, acrossA, acrossB)).toBeUndefined();
+    // A search finds nothing outside the reviewer's colleges either: by name or by number.
+    for (const words of [farA.name, farB.studentNo, acrossB.name]) {
+      const found = await reviewer.get(`/liaison/duplicates?pageSize=100&q=${encodeURIComponent(words)}`);
+      expect([words, found.status, found.body.data, found.body.meta.pagination.total]).toEqual([words, 200, [], 0]);
+    }
+    expect(pairOf((await reviewer.get(`/liaison/duplicates?q=${encodeURIComponent(people.bare.name)}`)).body.data, people.prefixed, people.bare)).toBeDefined();
     expect((await reviewer.get(`/liaison/duplicates/${own.documentId}`)).status).toBe(200);
     for (const pair of [far, across]) {
       expect((await reviewer.get(`/liaison/duplicates/${pair.documentId}`)).status).toBe(404);

@@ -7,9 +7,9 @@ import { makeAlumnus, makeCohort } from '../helpers/fixtures';
 
 /**
  * Staff find and merge a duplicate on the Probable duplicates page, in English and in
- * Chinese: scan, find the pair best first with its evidence, compare the records side by
- * side, choose the other record's phone, merge; the merged record's feedback now
- * belongs to the one kept.
+ * Chinese: scan, find the pair best first with its evidence (and by a student number),
+ * compare the records side by side, choose the other record's phone, merge; the merged
+ * record's feedback now belongs to the one kept.
  */
 const SHOTS = path.join(__dirname, '../screenshots');
 const PASSWORD = 'E2e-Duplicates-Pass-2026';
@@ -71,6 +71,14 @@ describe.each(['en', 'zh-Hans'] as const)('the duplicates page in %s', (language
     await expect(row.textContent()).resolves.toContain(t('duplicates.evidence.nameScript'));
     await expect(row.textContent()).resolves.toContain(t('duplicates.evidence.email'));
     await shot(page, 'list');
+
+    // A search by the other record's student number, in another case, leaves this pair alone.
+    await page.getByRole('textbox', { name: t('duplicates.search') }).fill(`fx00${n}`);
+    await page.waitForURL((url) => url.searchParams.get('q') === `fx00${n}`);
+    await page.waitForFunction((name) => {
+      const rows = [...document.querySelectorAll('[data-testid="duplicate-row"]')];
+      return rows.length === 1 && rows[0].textContent!.includes(name);
+    }, kept.name);
 
     // Compare: both records field by field; the differing ones can be chosen.
     await row.getByRole('button', { name: t('duplicates.review') }).click();

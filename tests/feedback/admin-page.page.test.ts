@@ -7,8 +7,9 @@ import { makeCollege } from '../helpers/fixtures';
 
 /**
  * The Feedback page in both languages: staff of the office find an anonymous item in the
- * open tab, answer it in the dialog, and see it under answered; an overdue item under overdue;
- * the time to answer per post and the settings are on the page.
+ * open tab, answer it in the dialog, and see it under answered; an overdue item under overdue,
+ * found by its words and not among another kind's; the time to answer per post and the settings
+ * are on the page.
  */
 const FEEDBACK = 'plugin::liaison.feedback';
 let browser: Browser;
@@ -58,6 +59,18 @@ describe.each(['en', 'zh-Hans'] as const)('the Feedback page in %s', (language) 
     await page.getByRole('row').filter({ hasText: '已修复，谢谢反馈。' }).first().waitFor();
     await page.getByRole('tab', { name: t('feedback.status.overdue') }).click();
     await page.getByRole('row').filter({ hasText: late }).waitFor();
+    // Words narrow the list, and stay in the address; a kind the item is not of leaves nothing.
+    const words = late.slice(-8);
+    await page.getByRole('textbox', { name: t('feedback.search') }).fill(words);
+    await page.waitForURL((url) => url.searchParams.get('q') === words);
+    await page.waitForFunction((text) => {
+      const rows = [...document.querySelectorAll('[data-testid="feedback-row"]')];
+      return rows.length === 1 && rows[0].textContent!.includes(text);
+    }, late);
+    await page.getByRole('combobox', { name: t('feedback.column.kind') }).click();
+    await page.getByRole('option', { name: t('feedback.kind.complaint'), exact: true }).click();
+    await page.getByTestId('feedback-empty').getByText(t('feedback.empty.filtered')).waitFor();
+    expect(new URL(page.url()).searchParams.get('kind')).toBe('complaint');
     await page.getByRole('heading', { name: t('feedback.stats.title') }).waitFor();
     await page.getByRole('heading', { name: t('feedback.settings.title') }).waitFor();
     await page.getByRole('button', { name: t('feedback.settings.save') }).waitFor();

@@ -247,6 +247,54 @@ describe('staff', () => {
     expect((await chapterEditor.get('/liaison/feedback')).status).toBe(403);
   });
 
+  it('narrow a list by kind and by words in the item, its answer or who it is from; College Staff find nothing outside their colleges', async () => {
+    const word = unique('宿舍楼');
+    const ids = (res: any) => res.body.data.map((i: any) => i.documentId);
+    const byContent = (await send(net.alumnus.auth, { kind: 'suggestion', content: `建议翻修${word}` })).body.data.documentId;
+    const named = await signedInAlumnus({ name: `${word}校友`, cohort: net.cohort.documentId });
+    const byName = (await send(named.auth, { kind: 'career_help', content: '求职咨询' })).body.data.documentId;
+    await feedback().configureLimits({ perAddress: 100 });
+    const anonymous = (await http().post('/api/liaison/feedback/anonymous').send({ kind: 'complaint', content: '页面打不开', name: `${word}的家长` })).body.data.documentId;
+    await feedback().configureLimits({});
+    const outsider = await signedInAlumnus({ name: unique('校友'), cohort: (await makeCohort({ college: net.otherCollege.documentId })).documentId });
+    const elsewhere = (await send(outsider.auth, { kind: 'suggestion', content: `另一学院的${word}` })).body.data.documentId;
+    const unrelated = (await send(net.alumnus.auth, { kind: 'suggestion', content: '别的事' })).body.data.documentId;
+
+    // Any case, any part of the words; the list keeps its order (due first).
+    const found = await staff.get(`/liaison/feedback?status=open&pageSize=100&q=${encodeURIComponent(` ${word} `)}`);
+    expect(found.status).toBe(200);
+    expect(ids(found).sort()).toEqual([byContent, byName, anonymous, elsewhere].sort());
+    expect(found.body.meta.pagination.total).toBe(4);
+    const suggestions = await staff.get(`/liaison/feedback?status=open&pageSize=100&kind=suggestion&q=${encodeURIComponent(word)}`);
+    expect(ids(suggestions).sort()).toEqual([byContent, elsewhere].sort());
+    const allSuggestions = ids(await staff.get('/liaison/feedback?status=open&pageSize=100&kind=suggestion'));
+    expect(allSuggestions).toEqual(expect.arrayContaining([byContent, elsewhere, unrelated]));
+    expect(allSuggestions).not.toContain(byName);
+
+    // An answer is searched too, in the answered list.
+    const answer = unique('已转交宿管科');
+    expect((await staff.post(`/liaison/feedback/${anonymous}/answer`).send({ answer })).status).toBe(200);
+    expect(ids(await staff.get(`/liaison/feedback?status=answered&pageSize=100&q=${encodeURIComponent(answer.toUpperCase())}`))).toEqual([anonymous]);
+
+    // College Staff: the same words find their colleges' items only; the count tells nothing more.
+    const mine = withToken((await signInStaff('College Staff', { colleges: [net.college.documentId] })).token);
+    const theirs = await mine.get(`/liaison/feedback?status=open&pageSize=100&q=${encodeURIComponent(word)}`);
+    expect(ids(theirs).sort()).toEqual([byContent, byName].sort());
+    expect(theirs.body.meta.pagination.total).toBe(2);
+    const probe = await mine.get(`/liaison/feedback?status=open&pageSize=100&q=${encodeURIComponent(`另一学院的${word}`)}`);
+    expect([probe.body.data, probe.body.meta.pagination.total]).toEqual([[], 0]);
+
+    for (const [query, field] of [
+      [`q=${'字'.repeat(101)}`, 'q'],
+      ['q=a%00b', 'q'],
+      ['kind=gossip', 'kind'],
+      ['q[$ne]=x', 'q'],
+    ]) {
+      const res = await staff.get(`/liaison/feedback?${query}`);
+      expect([query, res.status, fieldsOf(res.body)]).toEqual([query, 400, [field]]);
+    }
+  });
+
   it('reassign an item to another post (who may then answer it, the first no longer) or to the office, kept in its history', async () => {
     const { documentId } = (await send(net.alumnus.auth, { kind: 'career_help', content: '求职建议' })).body.data;
     const moved = await staff.post(`/liaison/feedback/${documentId}/reassign`).send({ post: net.chapterLiaison.post.documentId });

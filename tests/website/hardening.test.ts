@@ -1,7 +1,7 @@
 import { http, setupStrapi, strapiApp, teardownStrapi, unique } from '../helpers/strapi';
 import { fullAccessToken } from '../helpers/fixtures';
 import { PREPARED_PER_CONNECTION } from '../../plugins/liaison/server/src/website/list-statement';
-import { awayFromWindowEnd, WINDOW_SECONDS } from '../helpers/rate-limits';
+import { limitWebsite } from '../helpers/rate-limits';
 
 /**
  * The website's read path as an attacker tries it: links never come from request
@@ -11,13 +11,6 @@ import { awayFromWindowEnd, WINDOW_SECONDS } from '../helpers/rate-limits';
  */
 const onPostgres = process.env.DATABASE_CLIENT === 'postgres';
 const website = () => strapiApp().plugin('liaison').service('website');
-const SYNC_MS = 40;
-
-const limits = async (points: number, websitePoints?: number) => {
-  await awayFromWindowEnd();
-  await website().configureRateLimit({ points, durationSeconds: WINDOW_SECONDS, syncMs: SYNC_MS, websitePoints });
-  await strapiApp().db.connection('liaison_rate_counts').del();
-};
 
 const readOnlyToken = async () =>
   (await strapiApp().service('admin::api-token').create({ name: unique('website'), type: 'read-only', lifespan: null, description: 'the website' }))
@@ -66,10 +59,10 @@ describe('links come from PUBLIC_URL, never from the request (cache poisoning th
 });
 
 describe('every spelling the router accepts is one route for the limits and the cache', () => {
-  afterEach(() => limits(0));
+  afterEach(() => limitWebsite(0));
 
   it('trailing slashes and capitals are counted and refused like the route itself', async () => {
-    await limits(3);
+    await limitWebsite(3);
     for (const path of ['/api/stories', '/api/stories/', '/API/STORIES']) expect((await http().get(path)).status).toBe(200);
     for (const path of ['/api/events.ICS', '/api/openapi.json/', '/Api/Liaison/Chapters/', '/api/stories/nothing-here/', '/api/EVENTS'])
       expect((await http().get(path)).status).toBe(429);
@@ -93,11 +86,11 @@ describe('every spelling the router accepts is one route for the limits and the 
 });
 
 describe('the website’s server: a read-only API token', () => {
-  afterEach(() => limits(0));
+  afterEach(() => limitWebsite(0));
 
   it('has its own limit, apart from the public’s, and is still served from the cache', async () => {
     const token = await readOnlyToken();
-    await limits(2, 5);
+    await limitWebsite(2, 5);
     website().cache()?.clear();
     expect((await http().get('/api/stories')).status).toBe(200);
     expect((await http().get('/api/stories')).status).toBe(200);

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'net';
 import type { Core } from '@strapi/strapi';
 import { http, setupStrapi, teardownStrapi, unique } from '../helpers/strapi';
 import { SecondInstance } from '../helpers/instance';
-import { awayFromWindowEnd, WINDOW_SECONDS } from '../helpers/rate-limits';
+import { limitWebsite, SYNC_MS, WINDOW_SECONDS } from '../helpers/rate-limits';
 
 /**
  * The website's API on several instances: rate limits are counted once for all of them
@@ -14,12 +14,6 @@ let first: Core.Strapi;
 const website = () => first.plugin('liaison').service('website');
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const SYNC_MS = 40;
-const resetLimits = async (points: number) => {
-  await awayFromWindowEnd();
-  await website().configureRateLimit({ points, durationSeconds: WINDOW_SECONDS, syncMs: SYNC_MS });
-  await first.db.connection('liaison_rate_counts').del();
-};
 
 beforeAll(async () => {
   first = await setupStrapi();
@@ -30,10 +24,10 @@ afterAll(async () => {
 });
 
 describe('rate limits', () => {
-  afterEach(() => resetLimits(0));
+  afterEach(() => limitWebsite(0));
 
   it('answer 429 with Retry-After once a client has used its requests, on public endpoints only', async () => {
-    await resetLimits(3);
+    await limitWebsite(3);
     const remaining: string[] = [];
     for (let i = 0; i < 3; i += 1) {
       const res = await http().get('/api/stories').query({ 'pagination[pageSize]': '1' });
@@ -88,7 +82,7 @@ describe('rate limits', () => {
   };
 
   it('count one limit for all instances (each learns the others\' counts at its next sync)', async () => {
-    await resetLimits(4);
+    await limitWebsite(4);
     await second.call('rateLimit', { points: 4, durationSeconds: WINDOW_SECONDS, syncMs: SYNC_MS });
     const statuses = [];
     for (const url of [firstUrl, secondUrl, firstUrl, secondUrl, firstUrl, secondUrl]) {
@@ -100,7 +94,7 @@ describe('rate limits', () => {
     const rows = await first.db.connection('liaison_rate_counts').select('client', 'hits');
     expect(rows.map((r: any) => [r.client, Number(r.hits)])).toEqual([['ip:127.0.0.1', 4]]);
     await second.call('rateLimit', { points: 0, durationSeconds: 60 });
-    await resetLimits(0);
+    await limitWebsite(0);
   });
 
   it('clear every instance’s cache when one of them writes', async () => {

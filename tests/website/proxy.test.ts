@@ -1,5 +1,5 @@
 import { http, setupStrapi, strapiApp, teardownStrapi } from '../helpers/strapi';
-import { awayFromWindowEnd, WINDOW_SECONDS } from '../helpers/rate-limits';
+import { limitWebsite } from '../helpers/rate-limits';
 
 /**
  * Behind a load balancer (PROXY_ENABLED) the client address comes from X-Forwarded-For,
@@ -24,15 +24,10 @@ afterAll(async () => {
   }
 });
 
-const limits = async (points: number) => {
-  await awayFromWindowEnd();
-  await website().configureRateLimit({ points, durationSeconds: WINDOW_SECONDS, syncMs: 40 });
-  await strapiApp().db.connection('liaison_rate_counts').del();
-};
 
 describe('client addresses behind a proxy', () => {
   it('a forged leftmost X-Forwarded-For does not make a new client', async () => {
-    await limits(2);
+    await limitWebsite(2);
     const statuses = [];
     for (const forged of ['1.1.1.1', '2.2.2.2', '3.3.3.3', '4.4.4.4']) {
       statuses.push((await http().get('/api/stories').set('X-Forwarded-For', `${forged}, 203.0.113.9`)).status);
@@ -44,7 +39,7 @@ describe('client addresses behind a proxy', () => {
   });
 
   it('two clients the proxy names apart are counted apart', async () => {
-    await limits(1);
+    await limitWebsite(1);
     expect((await http().get('/api/stories').set('X-Forwarded-For', '198.51.100.1')).status).toBe(200);
     expect((await http().get('/api/stories').set('X-Forwarded-For', '198.51.100.2')).status).toBe(200);
     expect((await http().get('/api/stories').set('X-Forwarded-For', '9.9.9.9, 198.51.100.1')).status).toBe(429);

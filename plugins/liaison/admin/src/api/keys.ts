@@ -107,4 +107,4 @@ export type OutboxParams = { status?: string; page: string | number; pageSize: s
 export type PageParams = { page: string | number; pageSize: string | number };
 
 /** A page of probable duplicates: open, dismissed or merged, at or above a score. */
-export type DuplicatesParams = { status?: string; minScore?: string | number; page: string | number; pageSize: string | number };
+export type DuplicatesParams = { status?: string; minScore?: string | number; q?: string; page: string | number; pageSize: string | number };

@@ -97,6 +97,7 @@ export interface ImportPreview {
   rows: { row: number; cells: string[] }[];
   /** What the import would refuse with these columns (no column for name or student number, a field read twice …). */
   problems: ImportProblem[];
+  /** Every field a column can be imported as, in the order of the registrar's forms. */
   fields: ImportField[];
   required: ImportField[];
   /** What this user's imports may create: College Staff create classes of their colleges only. */

@@ -1,8 +1,8 @@
 import { z } from '@strapi/utils';
-import { addProblem, documentId, oneOf, optional, paging, says, withDefault } from '../rules/inputs';
+import { addProblem, documentId, oneOf, optional, paging, says, text, withDefault } from '../rules/inputs';
 import { MERGE_FIELDS, type MergeField } from './merge';
 
-/** GET /duplicates: a page of pairs, best first, at or above a score. */
+/** GET /duplicates: a page of pairs, best first, at or above a score; `q`: in either one's name or student number. */
 export const duplicatesQuery = z
   .object({
     ...paging(100_000, 100),
@@ -11,8 +11,10 @@ export const duplicatesQuery = z
       0
     ),
     status: withDefault(oneOf(['open', 'dismissed', 'merged'] as const), 'open'),
+    q: optional(text(100).transform((v) => v.trim())),
   })
   .strict();
+export type DuplicatesQuery = z.output<typeof duplicatesQuery>;
 
 /** POST /alumni/:documentId/merge: the other record, and which side each chosen field comes from. */
 export const mergeInput = z

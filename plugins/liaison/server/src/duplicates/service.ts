@@ -1,9 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { DuplicatePair, DuplicatePairDetail, DuplicatesResponse, ScanStatus } from '../admin-api-types';
 import type { NetworkScope } from '../access/types';
+import { containsPattern } from '../board/search-index';
 import { fieldError } from '../rules/field-error';
 import { columnOf, joinOf, jsonColumn, tableOf } from '../utils/db';
 import { conflictError } from '../utils/errors';
+import type { DuplicatesQuery } from './inputs';
 import { MERGE_FIELDS } from './merge';
 import { ALUMNUS, PAIR, findAll, storePairs, type ScanOutcome } from './scan';
 
@@ -49,6 +51,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!access.all) q.whereIn(`${side}m.${college.to}`, access.colleges.length ? access.colleges : [-1]);
     }
     return q;
+  };
+
+  /** Pairs where either one's name or student number holds the words (any case; % and _ are themselves). */
+  const naming = (q: any, words: string | undefined) => {
+    if (!words) return q;
+    const pattern = containsPattern(words.toLowerCase());
+    return q.where((w: any) => {
+      for (const side of ['a', 'b'])
+        for (const attribute of ['name', 'studentNo']) w.orWhereRaw(`LOWER(??) LIKE ? ESCAPE '\\'`, [`${side}.${columnOf(strapi, ALUMNUS, attribute)}`, pattern]);
+    });
   };
 
   const sideColumns = (side: 'a' | 'b') => {
@@ -176,7 +188,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return done;
     },
 
-    async list(query: { page: number; pageSize: number; minScore: number; status: 'open' | 'dismissed' | 'merged' }, user: User): Promise<DuplicatesResponse> {
+    async list(query: DuplicatesQuery, user: User): Promise<DuplicatesResponse> {
       const access = await scopeOf(user);
       const score = columnOf(strapi, PAIR, 'score');
       const order = [{ column: score, order: 'desc' }, { column: 'id', order: 'desc' }];
@@ -185,7 +197,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const offset = (query.page - 1) * query.pageSize;
       let rows: any[];
       let n: unknown;
-      if (access.all) {
+      if (access.all && !query.q) {
         // The page is cut from the pairs alone (an index scan of status and score), then joined.
         const page = filter(strapi.db.connection(tableOf(strapi, PAIR)).select('*')).orderBy(order).limit(query.pageSize).offset(offset);
         [rows, [{ n }]] = await Promise.all([
@@ -193,9 +205,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           filter(strapi.db.connection(tableOf(strapi, PAIR))).count({ n: '*' }),
         ]);
       } else {
+        const pairs = () => naming(filter(pairsQuery(access), 'p.'), query.q);
         [rows, [{ n }]] = await Promise.all([
-          filter(pairsQuery(access), 'p.').select(select()).orderBy(order.map((o) => ({ ...o, column: `p.${o.column}` }))).limit(query.pageSize).offset(offset),
-          filter(pairsQuery(access), 'p.').count({ n: 'p.id' }),
+          pairs().select(select()).orderBy(order.map((o) => ({ ...o, column: `p.${o.column}` }))).limit(query.pageSize).offset(offset),
+          pairs().count({ n: 'p.id' }),
         ]);
       }
       const scan = await service.scanStatus();

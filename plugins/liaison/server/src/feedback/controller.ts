@@ -60,9 +60,9 @@ const staffScope = async (strapi: Core.Strapi, ctx: any) => {
 /** Admin routes of staff (College Staff: their colleges' alumni's items only). */
 export const staffController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async list(ctx: any) {
-    const { status, page, pageSize } = inputOf(ctx).query(staffListQuery);
+    const query = inputOf(ctx).query(staffListQuery);
     const { scope } = await staffScope(strapi, ctx);
-    ctx.body = await feedback(strapi).list(scope, status, page, pageSize);
+    ctx.body = await feedback(strapi).list(scope, query);
   },
   async stats(ctx: any) {
     const { scope } = await staffScope(strapi, ctx);

@@ -53,7 +53,11 @@ export const reassignInput = z
   });
 
 export const STATUSES = ['open', 'overdue', 'answered'] as const;
-export const staffListQuery = z.object({ status: withDefault(oneOf(STATUSES), 'open'), ...paging(10_000, 100, 25) }).strict();
+/** GET /liaison/feedback: a status's items, narrowed by kind and by words in the item, its answer or who it is from. */
+export const staffListQuery = z
+  .object({ status: withDefault(oneOf(STATUSES), 'open'), kind: optional(kind), q: optional(text(100).transform((v) => v.trim())), ...paging(10_000, 100, 25) })
+  .strict();
+export type StaffListQuery = z.output<typeof staffListQuery>;
 
 const days = z
   .array(z.string(says('feedback.days')).refine(isDay, says('feedback.days')), says('feedback.days'))

@@ -14,7 +14,7 @@ import { liveWhere, postPopulate, responsibleFor, scopeNameOf } from './routing'
 import { answerMail, type Locale } from './mails';
 import { answerTimes, epochMs, feedbackOfColleges } from './stats';
 import { sweep } from './escalation';
-import type { Kind } from './inputs';
+import type { Kind, StaffListQuery } from './inputs';
 
 export const UID = 'plugin::liaison.feedback';
 const POST = 'plugin::liaison.liaison';
@@ -207,15 +207,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { queue: queued, sent: (sent as any[]).map((r) => ({ ...present(r), alumnus: undefined })) };
     },
 
-    /** GET /liaison/feedback (staff): by status, College Staff only their colleges' alumni's items. */
-    async list(scope: NetworkScope, status: Status, page: number, pageSize: number) {
+    /**
+     * GET /liaison/feedback (staff): by status, College Staff only their colleges' alumni's items;
+     * `kind`, and `q`: words in the item, its answer, or the name of whom it is from (all of which
+     * the list shows its reader).
+     */
+    async list(scope: NetworkScope, { status, kind, q: words, page, pageSize }: StaffListQuery) {
       const now = new Date();
-      const where: any = {
-        ...(status === 'answered' ? { answeredAt: { $notNull: true } } : { answeredAt: { $null: true } }),
-        ...(status === 'open' ? { $or: [{ dueAt: { $null: true } }, { dueAt: { $gte: now } }] } : {}),
-        ...(status === 'overdue' ? { dueAt: { $lt: now } } : {}),
-        ...(scope.all ? {} : { alumnus: { cohort: { college: { id: { $in: scope.colleges.length ? scope.colleges : [0] } } } } }),
-      };
+      const conditions: any[] = [status === 'answered' ? { answeredAt: { $notNull: true } } : { answeredAt: { $null: true } }];
+      if (status === 'open') conditions.push({ $or: [{ dueAt: { $null: true } }, { dueAt: { $gte: now } }] });
+      if (status === 'overdue') conditions.push({ dueAt: { $lt: now } });
+      if (!scope.all) conditions.push({ alumnus: { cohort: { college: { id: { $in: scope.colleges.length ? scope.colleges : [0] } } } } });
+      if (kind) conditions.push({ category: kind });
+      if (words) {
+        const containing = { $containsi: words };
+        conditions.push({ $or: [{ content: containing }, { answer: containing }, { alumnus: { name: containing } }, { senderName: containing }] });
+      }
+      const where = { $and: conditions };
       const [rows, total] = await Promise.all([
         q(strapi).findMany({ where, populate: itemPopulate, orderBy: status === 'answered' ? [{ answeredAt: 'desc' }, { id: 'desc' }] : [{ dueAt: 'asc' }, { id: 'asc' }], offset: (page - 1) * pageSize, limit: pageSize }),
         q(strapi).count({ where }),

@@ -10,6 +10,7 @@ import { useErrorMessage } from '../../api/errors';
 import { useDismissPair, useStartScan } from '../../api/mutations';
 import { useDuplicates, useDuplicateScan } from '../../api/queries';
 import { keys } from '../../api/keys';
+import { SearchField } from '../../components/SearchField';
 import { useT } from '../../utils/labels';
 import { DEFAULT_PAGE_SIZE, pageSizeOptions } from '../../utils/pageSize';
 import { Evidence, ScoreBar, Side } from './parts';
@@ -48,9 +49,10 @@ export const DuplicatesPage = () => {
   const navigate = useNavigate();
   const { toggleNotification } = useNotification();
   const messageOf = useErrorMessage();
-  const [{ query }, setQuery] = useQueryParams<{ status?: string; minScore?: string; page?: string; pageSize?: string }>();
+  const [{ query }, setQuery] = useQueryParams<{ status?: string; minScore?: string; q?: string; page?: string; pageSize?: string }>();
   const status = query.status ?? 'open';
-  const list = useDuplicates({ status, minScore: query.minScore ?? '0', page: query.page ?? 1, pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE });
+  const words = query.q?.trim() || undefined;
+  const list = useDuplicates({ status, minScore: query.minScore ?? '0', q: words, page: query.page ?? 1, pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE });
   const scanState = useDuplicateScan();
   const scan = scanState.data?.data ?? list.data?.meta.scan;
   const starting = useStartScan();
@@ -95,7 +97,14 @@ export const DuplicatesPage = () => {
       />
       <Layouts.Action
         startActions={
-          <Flex gap={2}>
+          <Flex gap={2} wrap="wrap">
+            <SearchField
+              value={query.q}
+              onSearch={(q) => setQuery({ q, page: '1' })}
+              label={t('duplicates.search', 'Search')}
+              placeholder={t('duplicates.search.placeholder', 'Name or student number of either')}
+              width={280}
+            />
             <Box style={{ width: 200 }}>
               <SingleSelect
                 aria-label={t('duplicates.filter.status', 'Pairs')}
@@ -155,7 +164,11 @@ export const DuplicatesPage = () => {
               ))}
             </Tbody>
           </Table>
-          {rows.length === 0 && !list.isFetching ? <Typography textColor="neutral600">{t('duplicates.empty', 'No probable duplicates here.')}</Typography> : null}
+          {rows.length === 0 && !list.isFetching ? (
+            <Typography textColor="neutral600" data-testid="duplicates-empty">
+              {words ? t('duplicates.empty.filtered', 'No probable duplicates with these words.') : t('duplicates.empty', 'No probable duplicates here.')}
+            </Typography>
+          ) : null}
           {pagination ? (
             <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={DEFAULT_PAGE_SIZE}>
               <Pagination.PageSize options={pageSizeOptions(query.pageSize)} />

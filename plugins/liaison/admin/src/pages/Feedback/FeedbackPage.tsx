@@ -1,17 +1,48 @@
 import { useState } from 'react';
-import { Badge, Button, Flex, Table, Tabs, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Flex, SingleSelect, SingleSelectOption, Table, Tabs, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, Pagination, useQueryParams, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import type { FeedbackItem, FeedbackStatus } from '../../../../server/src/admin-api-types';
+import type { FeedbackItem, FeedbackKind, FeedbackStatus } from '../../../../server/src/admin-api-types';
+import { SearchField } from '../../components/SearchField';
 import { useT } from '../../utils/labels';
 import { DEFAULT_PAGE_SIZE, pageSizeOptions } from '../../utils/pageSize';
 import { useFeedbackList } from './api';
 import { AnswerDialog, ReassignDialog } from './Dialogs';
-import { SettingsPanel } from './SettingsPanel';
+import { KINDS, SettingsPanel } from './SettingsPanel';
 import { StatsTable } from './StatsTable';
 
 const STATUSES: FeedbackStatus[] = ['open', 'overdue', 'answered'];
 const MANAGE = [{ action: 'plugin::liaison.feedback.manage', subject: null }];
+const ALL_KINDS = 'all';
+
+type ListQuery = { status?: string; kind?: string; q?: string; page?: string; pageSize?: string };
+
+/** Words to look for and a kind, kept in the address: a reload or a shared link shows the same list. */
+const ListFilters = ({ query, setQuery }: { query: ListQuery; setQuery: (next: ListQuery) => void }) => {
+  const t = useT();
+  return (
+    <Flex gap={3} alignItems="flex-end" wrap="wrap">
+      <SearchField
+        value={query.q}
+        onSearch={(q) => setQuery({ q, page: '1' })}
+        label={t('feedback.search', 'Search')}
+        placeholder={t('feedback.search.placeholder', 'Words in the item or its answer, or a name')}
+      />
+      <Box style={{ width: 220 }}>
+        <SingleSelect
+          aria-label={t('feedback.column.kind', 'Kind')}
+          value={KINDS.includes(query.kind as FeedbackKind) ? query.kind : ALL_KINDS}
+          onChange={(v: string | number) => setQuery({ kind: v === ALL_KINDS ? undefined : String(v), page: '1' })}
+        >
+          <SingleSelectOption value={ALL_KINDS}>{t('feedback.kind.all', 'Every kind')}</SingleSelectOption>
+          {KINDS.map((k) => (
+            <SingleSelectOption key={k} value={k}>{t(`feedback.kind.${k}`, k)}</SingleSelectOption>
+          ))}
+        </SingleSelect>
+      </Box>
+    </Flex>
+  );
+};
 
 /**
  * Alumni feedback and the liaisons' questions: open, overdue and answered items with their
@@ -21,9 +52,11 @@ const MANAGE = [{ action: 'plugin::liaison.feedback.manage', subject: null }];
 export const FeedbackPage = () => {
   const t = useT();
   const intl = useIntl();
-  const [{ query }, setQuery] = useQueryParams<{ status?: string; page?: string; pageSize?: string }>();
+  const [{ query }, setQuery] = useQueryParams<ListQuery>();
   const status = (STATUSES.includes(query.status as FeedbackStatus) ? query.status : 'open') as FeedbackStatus;
-  const list = useFeedbackList({ status, page: query.page ?? 1, pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE });
+  const kind = KINDS.includes(query.kind as FeedbackKind) ? (query.kind as FeedbackKind) : undefined;
+  const words = query.q?.trim() || undefined;
+  const list = useFeedbackList({ status, kind, q: words, page: query.page ?? 1, pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE });
   const { allowedActions } = useRBAC(MANAGE);
   const canManage = !!allowedActions.canManage;
   const [answering, setAnswering] = useState<FeedbackItem | null>(null);
@@ -43,6 +76,7 @@ export const FeedbackPage = () => {
       <Layouts.Header title={title} subtitle={t('feedback.subtitle', 'Alumni needs and opinions and the liaisons’ questions, each answered by its deadline')} />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
+          <ListFilters query={query} setQuery={setQuery} />
           <Tabs.Root value={status} onValueChange={(v: string) => setQuery({ status: v, page: '1' })}>
             <Tabs.List aria-label={t('feedback.tabs', 'Status')}>
               {STATUSES.map((s) => (
@@ -104,7 +138,11 @@ export const FeedbackPage = () => {
                         ))}
                       </Tbody>
                     </Table>
-                    {rows.length === 0 && !list.isLoading ? <Typography textColor="neutral600">{t('feedback.empty', 'Nothing here.')}</Typography> : null}
+                    {rows.length === 0 && !list.isLoading ? (
+                      <Typography textColor="neutral600" data-testid="feedback-empty">
+                        {kind || words ? t('feedback.empty.filtered', 'Nothing here matches.') : t('feedback.empty', 'Nothing here.')}
+                      </Typography>
+                    ) : null}
                     {pagination && pagination.total > 0 ? (
                       <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={DEFAULT_PAGE_SIZE}>
                         <Pagination.PageSize options={pageSizeOptions(query.pageSize)} />

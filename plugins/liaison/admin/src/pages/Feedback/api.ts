@@ -1,6 +1,6 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DataResponse, FeedbackAnswerTime, FeedbackItem, FeedbackListResponse, FeedbackSettings, FeedbackStatus } from '../../../../server/src/admin-api-types';
+import type { DataResponse, FeedbackAnswerTime, FeedbackItem, FeedbackKind, FeedbackListResponse, FeedbackSettings, FeedbackStatus } from '../../../../server/src/admin-api-types';
 import { queryString } from '../../api/client';
 
 /** The query keys of the Feedback page: one branch, refreshed as a whole after each change. */
@@ -12,7 +12,7 @@ const keys = {
   posts: (q: string) => [...ROOT, 'posts', q] as const,
 };
 
-export const useFeedbackList = (params: { status: FeedbackStatus; page: string | number; pageSize: string | number }) => {
+export const useFeedbackList = (params: { status: FeedbackStatus; kind?: FeedbackKind; q?: string; page: string | number; pageSize: string | number }) => {
   const { get } = useFetchClient();
   return useQuery({
     queryKey: keys.list(params),

@@ -18,7 +18,7 @@ import { useState } from 'react';
 import type { ImportField, ImportPreview } from '../../../../server/src/admin-api-types';
 import type { ImportMapping } from '../../api/mutations';
 import { useT } from '../../utils/labels';
-import { FIELDS, useFieldName } from './parts';
+import { useFieldName } from './parts';
 
 /** Rows of the file shown beside each column. */
 const SAMPLE_ROWS = 3;
@@ -163,7 +163,7 @@ export const MappingTable = ({
                         onChange={(v: string | number) => onChange(c.header, v === IGNORE ? null : (String(v) as ImportField))}
                       >
                         <SingleSelectOption value={IGNORE}>{t('imports.mapping.ignore', 'Not imported')}</SingleSelectOption>
-                        {FIELDS.filter((f) => preview.fields.includes(f)).map((f) => (
+                        {preview.fields.map((f) => (
                           <SingleSelectOption key={f} value={f}>
                             {fieldName(f)}
                           </SingleSelectOption>

@@ -5,27 +5,6 @@ import { useIntl } from 'react-intl';
 import type { ImportField, ImportJob, ImportStatus } from '../../../../server/src/admin-api-types';
 import { useEnumLabel, useT } from '../../utils/labels';
 
-/** Every field a column can be imported as, in the order of the registrar's forms. */
-export const FIELDS: ImportField[] = [
-  'name',
-  'studentNo',
-  'gender',
-  'college',
-  'major',
-  'degree',
-  'gradYear',
-  'cohort',
-  'phone',
-  'email',
-  'wechat',
-  'employer',
-  'jobTitle',
-  'country',
-  'province',
-  'city',
-  'industry',
-];
-
 /** A field's name in the admin's language. */
 export const useFieldName = () => {
   const t = useT();
