@@ -105,16 +105,16 @@ export const FeedbackPage = () => {
                           <Tr key={i.documentId} data-testid="feedback-row">
                             <Td><Typography>{when(i.receivedAt)}</Typography></Td>
                             <Td><Typography>{t(`feedback.kind.${i.kind}`, i.kind)}</Typography></Td>
-                            <Td style={{ maxWidth: 320, whiteSpace: 'normal' }}><Typography>{i.content}</Typography></Td>
+                            <Td style={{ minWidth: 200, maxWidth: 320, whiteSpace: 'normal' }}><Typography>{i.content}</Typography></Td>
                             <Td><Typography>{from(i) || '–'}</Typography></Td>
-                            <Td><Typography>{i.responsible === 'office' ? t('feedback.office', 'Alumni office') : (i.responsible.label ?? i.responsible.scope)}</Typography></Td>
+                            <Td style={{ minWidth: 150, maxWidth: 220, whiteSpace: 'normal' }}><Typography>{i.responsible === 'office' ? t('feedback.office', 'Alumni office') : (i.responsible.label ?? i.responsible.scope)}</Typography></Td>
                             <Td>
                               <Flex gap={2}>
                                 <Typography>{when(i.dueAt)}</Typography>
                                 {i.overdue ? <Badge backgroundColor="danger100" textColor="danger700">{t('feedback.status.overdue', 'Overdue')}</Badge> : null}
                               </Flex>
                             </Td>
-                            <Td style={{ maxWidth: 320, whiteSpace: 'normal' }}>
+                            <Td style={{ minWidth: 200, maxWidth: 320, whiteSpace: 'normal' }}>
                               {i.answer ? (
                                 <Flex direction="column" alignItems="flex-start">
                                   <Typography>{i.answer}</Typography>
