@@ -3,6 +3,7 @@ import path from 'path';
 import { setupStrapi, strapiApp, teardownStrapi } from '../helpers/strapi';
 import { launchBrowser, listen, openInAdmin } from '../helpers/browser';
 import { makeChapter, makePost } from '../helpers/fixtures';
+import { ADMIN_LANGUAGES } from '../helpers/languages';
 
 /**
  * Staff open the admin panel in English or in Chinese and find every part of the
@@ -54,7 +55,7 @@ async function signIn(language: 'en' | 'zh-Hans'): Promise<Page> {
   return page;
 }
 
-describe.each(['en', 'zh-Hans'] as const)('the admin panel in %s', (language) => {
+describe.each(ADMIN_LANGUAGES)('the admin panel in %s', (language) => {
   let page: Page;
   beforeAll(async () => {
     page = await signIn(language);

@@ -6,6 +6,7 @@ import { setupStrapi, strapiApp, teardownStrapi, unique } from '../helpers/strap
 import { adminMessages, launchBrowser, listen, signInAdmin } from '../helpers/browser';
 import { makeAlumnus, makeChapter } from '../helpers/fixtures';
 import { signInStaff } from '../helpers/staff';
+import { ADMIN_LANGUAGES } from '../helpers/languages';
 
 /**
  * A chapter editor at the door, in English and in Chinese: picks their chapter's event,
@@ -39,7 +40,7 @@ const register = async (event: string, name: string, data: Record<string, unknow
   return code;
 };
 
-describe.each(['en', 'zh-Hans'] as const)('the door page in %s', (language) => {
+describe.each(ADMIN_LANGUAGES)('the door page in %s', (language) => {
   const t = adminMessages(language);
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `check-in-${name}-${language}.png`), fullPage: true });
 

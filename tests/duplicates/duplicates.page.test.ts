@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { setupStrapi, strapiApp, teardownStrapi, unique } from '../helpers/strapi';
 import { adminMessages, launchBrowser, listen, signInAdmin } from '../helpers/browser';
 import { makeAlumnus, makeCohort } from '../helpers/fixtures';
+import { ADMIN_LANGUAGES } from '../helpers/languages';
 
 /**
  * Staff find and merge a duplicate on the Probable duplicates page, in English and in
@@ -34,7 +35,7 @@ afterAll(async () => {
   await teardownStrapi();
 });
 
-describe.each(['en', 'zh-Hans'] as const)('the duplicates page in %s', (language) => {
+describe.each(ADMIN_LANGUAGES)('the duplicates page in %s', (language) => {
   const t = adminMessages(language);
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `duplicates-${name}-${language}.png`), fullPage: true });
 

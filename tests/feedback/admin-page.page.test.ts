@@ -4,6 +4,7 @@ import { adminMessages, launchBrowser, listen, signInAdmin } from '../helpers/br
 import { signInStaff } from '../helpers/staff';
 import { signedInAlumnus } from '../helpers/alumni';
 import { makeCollege } from '../helpers/fixtures';
+import { ADMIN_LANGUAGES } from '../helpers/languages';
 
 /**
  * The Feedback page in both languages: staff of the office find an anonymous item in the
@@ -27,7 +28,7 @@ afterAll(async () => {
   await teardownStrapi();
 });
 
-describe.each(['en', 'zh-Hans'] as const)('the Feedback page in %s', (language) => {
+describe.each(ADMIN_LANGUAGES)('the Feedback page in %s', (language) => {
   const t = adminMessages(language);
 
   it('lists open and overdue items and answers the office’s', async () => {

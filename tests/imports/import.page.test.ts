@@ -6,6 +6,7 @@ import { adminMessages, launchBrowser, listen, signInAdmin } from '../helpers/br
 import { makeCohort, makeCollege, makeIndustry } from '../helpers/fixtures';
 import { csvOf } from './helpers';
 import { ENUM_LABELS } from '../../plugins/liaison/admin/src/strings/enum-labels';
+import { ADMIN_LANGUAGES } from '../helpers/languages';
 
 /**
  * Issue 15, step 2: staff import the registrar's file on the Imports page, in English and
@@ -48,7 +49,7 @@ afterAll(async () => {
   await teardownStrapi();
 });
 
-describe.each(['en', 'zh-Hans'] as const)('the Imports page in %s', (language) => {
+describe.each(ADMIN_LANGUAGES)('the Imports page in %s', (language) => {
   const t = adminMessages(language);
   const lang = language === 'en' ? 0 : 1;
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `import-${name}-${language}.png`) });

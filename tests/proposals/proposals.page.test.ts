@@ -5,6 +5,7 @@ import { setupStrapi, strapiApp, teardownStrapi, unique } from '../helpers/strap
 import { adminMessages, launchBrowser, listen, signInAdmin } from '../helpers/browser';
 import { classWithLiaison, propose } from './helpers';
 import { signInStaff } from '../helpers/staff';
+import { ADMIN_LANGUAGES } from '../helpers/languages';
 
 /**
  * Alumni Office Staff review proposed changes on the Proposed changes page, in English and in
@@ -35,7 +36,7 @@ afterAll(async () => {
 
 const alumnus = (documentId: string) => strapiApp().db.query('plugin::liaison.alumnus').findOne({ where: { documentId } }) as Promise<any>;
 
-describe.each(['en', 'zh-Hans'] as const)('the proposals page in %s', (language) => {
+describe.each(ADMIN_LANGUAGES)('the proposals page in %s', (language) => {
   const t = adminMessages(language);
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `proposals-${name}-${language}.png`), fullPage: true });
 

@@ -5,6 +5,7 @@ import { setupStrapi, teardownStrapi, unique, withToken } from '../helpers/strap
 import { adminMessages, launchBrowser, listen, signInAdmin } from '../helpers/browser';
 import { signInStaff } from '../helpers/staff';
 import { fromNow, mailsTo, network, tokenIn, writeAnswer } from './helpers';
+import { ADMIN_LANGUAGES } from '../helpers/languages';
 
 /**
  * The Surveys page in English and in Chinese: a new survey written in the editor (titles, a
@@ -28,7 +29,7 @@ afterAll(async () => {
   await teardownStrapi();
 });
 
-describe.each(['en', 'zh-Hans'] as const)('the Surveys page in %s', (language) => {
+describe.each(ADMIN_LANGUAGES)('the Surveys page in %s', (language) => {
   const t = adminMessages(language);
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `surveys-${name}-${language}.png`), fullPage: true });
 

@@ -6,6 +6,7 @@ import { makeAlumnus, makeCohort, makeCollege } from '../helpers/fixtures';
 import en from '../../plugins/liaison/admin/src/translations/en.json';
 import zh from '../../plugins/liaison/admin/src/translations/zh-Hans.json';
 import { ENUM_LABELS } from '../../plugins/liaison/admin/src/strings/enum-labels';
+import { ADMIN_LANGUAGES } from '../helpers/languages';
 
 /**
  * Staff open the Training page: each provisional liaison is named once, beside their post;
@@ -51,7 +52,7 @@ afterAll(async () => {
   await teardownStrapi();
 });
 
-describe.each(['en', 'zh-Hans'] as const)('the Training page in %s', (language) => {
+describe.each(ADMIN_LANGUAGES)('the Training page in %s', (language) => {
   const t = (key: string, values: Record<string, string | number> = {}) =>
     Object.entries(values).reduce((text, [k, v]) => text.replace(`{${k}}`, String(v)), (MESSAGES[language] as Record<string, string>)[key]);
   const role = ENUM_LABELS.role.monitor[language === 'en' ? 0 : 1];

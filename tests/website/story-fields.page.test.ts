@@ -4,6 +4,7 @@ import { setupStrapi, strapiApp, teardownStrapi, unique } from '../helpers/strap
 import { launchBrowser, listen, signInAdmin } from '../helpers/browser';
 import en from '../../plugins/liaison/admin/src/translations/en.json';
 import zh from '../../plugins/liaison/admin/src/translations/zh-Hans.json';
+import { ADMIN_LANGUAGES } from '../helpers/languages';
 
 /**
  * Staff edit a story's tags and cohort years with inputs of their own (the plugin's custom
@@ -32,7 +33,7 @@ afterAll(async () => {
   await teardownStrapi();
 });
 
-describe.each(['en', 'zh-Hans'] as const)('a story’s tags and cohort years in %s', (language) => {
+describe.each(ADMIN_LANGUAGES)('a story’s tags and cohort years in %s', (language) => {
   const t = (key: string, values: Record<string, string | number> = {}) =>
     Object.entries(values).reduce((text, [k, v]) => text.replace(`{${k}}`, String(v)), (MESSAGES[language] as Record<string, string>)[key]);
 
