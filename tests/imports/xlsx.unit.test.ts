@@ -3,7 +3,7 @@ import { tmpdir } from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { openWorkbook, SheetTooWide, type SheetRow } from '../../plugins/liaison/server/src/imports/xlsx';
+import { openWorkbook, SheetRowTooLong, SheetTooWide, type SheetRow } from '../../plugins/liaison/server/src/imports/xlsx';
 import { readMerges } from '../../plugins/liaison/server/src/imports/merges';
 
 /**
@@ -22,11 +22,11 @@ const save = (name: string, data: Buffer) => {
   return file;
 };
 
-const rowsOf = async (file: string, maxColumns = 200) => {
+const rowsOf = async (file: string, maxColumns = 200, maxRowChars = 65_536) => {
   const workbook = await openWorkbook(file);
   const rows: SheetRow[] = [];
   try {
-    for await (const row of workbook.rows(maxColumns)) rows.push(row);
+    for await (const row of workbook.rows({ maxColumns, maxRowChars })) rows.push(row);
   } finally {
     workbook.close();
   }
@@ -121,6 +121,20 @@ describe('the XLSX reader', () => {
     const error = await rowsOf(file, 200).catch((e) => e);
     expect(error).toBeInstanceOf(SheetTooWide);
     expect(error.row).toBe(2);
+  });
+
+  it('stops at a row with more text than it takes while reading it, inline or in a value', async () => {
+    for (const cell of [`<c r="B2" t="inlineStr"><is><t>${'长'.repeat(40_000)}</t><t>${'长'.repeat(40_000)}</t></is></c>`, `<c r="B2" t="str"><v>${'x'.repeat(70_000)}</v></c>`]) {
+      const zip = await JSZip.loadAsync(readFileSync(await excelJsFile('long-base.xlsx')));
+      zip.file(
+        'xl/worksheets/sheet1.xml',
+        `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c></row><row r="2">${cell}</row></sheetData></worksheet>`
+      );
+      const file = save('long.xlsx', await zip.generateAsync({ type: 'nodebuffer' }));
+      const error = await rowsOf(file, 200, 65_536).catch((e) => e);
+      expect(error).toBeInstanceOf(SheetRowTooLong);
+      expect(error.row).toBe(2);
+    }
   });
 
   it('refuses a part that is not well-formed XML, and one that defines its own entities', async () => {

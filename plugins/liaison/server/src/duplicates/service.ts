@@ -53,14 +53,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return q;
   };
 
-  /** Pairs where either one's name or student number holds the words (any case; % and _ are themselves). */
-  const naming = (q: any, words: string | undefined) => {
+  /**
+   * Pairs where either one's name or student number holds the words (any case; % and _ are
+   * themselves): the alumni who match are found first, and the pairs by their ids, so that
+   * the pairs are never joined to both records before they are narrowed.
+   */
+  const naming = (q: any, words: string | undefined, prefix = '') => {
     if (!words) return q;
     const pattern = containsPattern(words.toLowerCase());
-    return q.where((w: any) => {
-      for (const side of ['a', 'b'])
-        for (const attribute of ['name', 'studentNo']) w.orWhereRaw(`LOWER(??) LIKE ? ESCAPE '\\'`, [`${side}.${columnOf(strapi, ALUMNUS, attribute)}`, pattern]);
-    });
+    const named = () =>
+      strapi.db
+        .connection(tableOf(strapi, ALUMNUS))
+        .select('id')
+        .whereRaw(`LOWER(??) LIKE ? ESCAPE '\\'`, [columnOf(strapi, ALUMNUS, 'name'), pattern])
+        .orWhereRaw(`LOWER(??) LIKE ? ESCAPE '\\'`, [columnOf(strapi, ALUMNUS, 'studentNo'), pattern]);
+    return q.where((w: any) => w.whereIn(`${prefix}${columnOf(strapi, PAIR, 'first')}`, named()).orWhereIn(`${prefix}${columnOf(strapi, PAIR, 'second')}`, named()));
   };
 
   const sideColumns = (side: 'a' | 'b') => {
@@ -193,11 +200,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const score = columnOf(strapi, PAIR, 'score');
       const order = [{ column: score, order: 'desc' }, { column: 'id', order: 'desc' }];
       const filter = (q: any, prefix = '') =>
-        q.where(`${prefix}${columnOf(strapi, PAIR, 'pairStatus')}`, query.status).andWhere(`${prefix}${score}`, '>=', query.minScore);
+        naming(q.where(`${prefix}${columnOf(strapi, PAIR, 'pairStatus')}`, query.status).andWhere(`${prefix}${score}`, '>=', query.minScore), query.q, prefix);
       const offset = (query.page - 1) * query.pageSize;
       let rows: any[];
       let n: unknown;
-      if (access.all && !query.q) {
+      if (access.all) {
         // The page is cut from the pairs alone (an index scan of status and score), then joined.
         const page = filter(strapi.db.connection(tableOf(strapi, PAIR)).select('*')).orderBy(order).limit(query.pageSize).offset(offset);
         [rows, [{ n }]] = await Promise.all([
@@ -205,10 +212,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           filter(strapi.db.connection(tableOf(strapi, PAIR))).count({ n: '*' }),
         ]);
       } else {
-        const pairs = () => naming(filter(pairsQuery(access), 'p.'), query.q);
         [rows, [{ n }]] = await Promise.all([
-          pairs().select(select()).orderBy(order.map((o) => ({ ...o, column: `p.${o.column}` }))).limit(query.pageSize).offset(offset),
-          pairs().count({ n: 'p.id' }),
+          filter(pairsQuery(access), 'p.').select(select()).orderBy(order.map((o) => ({ ...o, column: `p.${o.column}` }))).limit(query.pageSize).offset(offset),
+          filter(pairsQuery(access), 'p.').count({ n: 'p.id' }),
         ]);
       }
       const scan = await service.scanStatus();

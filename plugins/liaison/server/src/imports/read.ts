@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import chardet from 'chardet';
 import { recognise, type Mapping } from './columns';
 import { mergeFiller, readMerges } from './merges';
-import { openWorkbook, SheetTooWide, type Workbook } from './xlsx';
+import { openWorkbook, SheetRowTooLong, SheetTooWide, type Workbook } from './xlsx';
 
 /**
  * Reading a registrar's file as rows of text, streaming (never the whole file in memory):
@@ -207,7 +207,7 @@ const openXlsx = async (path: string, fileName: string, size: number): Promise<O
     try {
       if (!workbook.sheet) return;
       const fill = mergeFiller(await readMerges(workbook.sheet));
-      for await (const { row, cells } of workbook.rows(MAX_COLUMNS)) {
+      for await (const { row, cells } of workbook.rows({ maxColumns: MAX_COLUMNS, maxRowChars: MAX_ROW_CHARS })) {
         checkSize(cells, row, fileName);
         // A row whose only content is what merged cells lend it is empty.
         const empty = isEmpty(cells);
@@ -218,6 +218,7 @@ const openXlsx = async (path: string, fileName: string, size: number): Promise<O
     } catch (error) {
       if (error instanceof ImportFileError) throw error;
       if (error instanceof SheetTooWide) throw new ImportFileError('imports.file.tooManyColumns', { file: fileName, row: error.row, limit: MAX_COLUMNS });
+      if (error instanceof SheetRowTooLong) throw new ImportFileError('imports.file.rowTooBig', { file: fileName, row: error.row, limit: MAX_ROW_CHARS });
       throw new ImportFileError('imports.file.unreadable', { file: fileName, detail: (error as Error).message.slice(0, 200) });
     } finally {
       workbook.close();

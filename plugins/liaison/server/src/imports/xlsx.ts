@@ -26,6 +26,19 @@ export class SheetTooWide extends Error {
   }
 }
 
+/** A row with more text than the import takes, found while it is read (a cell of a gigabyte is not kept). */
+export class SheetRowTooLong extends Error {
+  constructor(public readonly row: number) {
+    super(`row ${row} is too long`);
+  }
+}
+
+/** What the import takes of one row. */
+export interface RowLimits {
+  maxColumns: number;
+  maxRowChars: number;
+}
+
 export interface SheetRow {
   row: number;
   cells: string[];
@@ -80,7 +93,7 @@ export interface Workbook {
   /** The workbook's first worksheet (the first tab), or null when it has none. */
   sheet: Entry | null;
   /** Rows of the first worksheet, in order; a row with no cell is not given. */
-  rows(maxColumns: number): AsyncGenerator<SheetRow>;
+  rows(limits: RowLimits): AsyncGenerator<SheetRow>;
   /** Part of the sheet read so far, 0..1. */
   progress(): number;
   /** Closes what reading left open (an early stop leaves the file open otherwise). */
@@ -202,7 +215,7 @@ export const openWorkbook = async (path: string): Promise<Workbook> => {
     const sheetPath = await firstSheetPath(parts);
     const sheet = sheetPath ? (parts.get(sheetPath) ?? null) : null;
     let read = 0;
-    async function* rows(maxColumns: number): AsyncGenerator<SheetRow> {
+    async function* rows({ maxColumns, maxRowChars }: RowLimits): AsyncGenerator<SheetRow> {
       if (!sheet) return;
       const shared = await readSharedStrings(parts.get('xl/sharedstrings.xml'));
       const parser = new SaxesParser();
@@ -216,6 +229,7 @@ export const openWorkbook = async (path: string): Promise<Workbook> => {
       let reading: 'v' | 't' | null = null;
       let inInline = false;
       let phonetic = 0;
+      let rowChars = 0;
       parser.on('opentag', (tag: SaxesTagPlain) => {
         switch (localName(tag.name)) {
           case 'row': {
@@ -223,6 +237,7 @@ export const openWorkbook = async (path: string): Promise<Workbook> => {
             lastRow = Number.isSafeInteger(r) && r > 0 ? r : lastRow + 1;
             row = { row: lastRow, cells: [] };
             column = 0;
+            rowChars = 0;
             break;
           }
           case 'c':
@@ -247,8 +262,11 @@ export const openWorkbook = async (path: string): Promise<Workbook> => {
         }
       });
       const text = (t: string) => {
+        if (!reading) return;
+        rowChars += t.length;
+        if (rowChars > maxRowChars) throw new SheetRowTooLong(lastRow);
         if (reading === 'v') value.push(t);
-        else if (reading === 't') inline.push(t);
+        else inline.push(t);
       };
       parser.on('text', text);
       parser.on('cdata', text);
