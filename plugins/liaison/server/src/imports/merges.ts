@@ -17,7 +17,8 @@ export interface MergedRange {
 /** Merged ranges read from one worksheet at most; a registrar's sheet has a few thousand. */
 export const MAX_MERGES = 200_000;
 
-const columnNumber = (letters: string) => {
+/** A column's number from its letters (A = 1, AA = 27). */
+export const columnNumber = (letters: string) => {
   let n = 0;
   for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;

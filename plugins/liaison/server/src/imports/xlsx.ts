@@ -3,6 +3,7 @@ import { stat } from 'fs/promises';
 import { posix } from 'path';
 import unzipper, { type Entry } from 'unzipper';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { columnNumber } from './merges';
 
 /**
  * The first worksheet of an XLSX workbook as rows of text, streamed, reading the zip by its
@@ -53,17 +54,10 @@ const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 const unescapeOoxml = (text: string) =>
   text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
 
-const columnOf = (ref: string | undefined) => {
-  if (!ref) return 0;
-  let n = 0;
-  for (const ch of ref) {
-    const code = ch.charCodeAt(0);
-    if (code >= 65 && code <= 90) n = n * 26 + (code - 64);
-    else if (code >= 97 && code <= 122) n = n * 26 + (code - 96);
-    else break;
-    if (n > 1_000_000) break;
-  }
-  return n;
+/** A cell reference's column ("C3" → 3), 0 when it has none; four letters at most (Excel's widest is XFD). */
+const columnOfRef = (ref: string | undefined) => {
+  const letters = /^[A-Za-z]{1,4}/.exec(ref ?? '')?.[0];
+  return letters ? columnNumber(letters.toUpperCase()) : 0;
 };
 
 /** Feeds an entry's XML to a parser, pausing after each chunk so that the caller can hand on what it found. */
@@ -241,7 +235,7 @@ export const openWorkbook = async (path: string): Promise<Workbook> => {
             break;
           }
           case 'c':
-            column = columnOf(tag.attributes.r as string | undefined) || column + 1;
+            column = columnOfRef(tag.attributes.r as string | undefined) || column + 1;
             if (column > maxColumns) throw new SheetTooWide(lastRow);
             type = String(tag.attributes.t ?? 'n');
             value = [];

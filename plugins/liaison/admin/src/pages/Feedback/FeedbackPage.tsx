@@ -18,12 +18,12 @@ const ALL_KINDS = 'all';
 type ListQuery = { status?: string; kind?: string; q?: string; page?: string; pageSize?: string };
 
 /** Words to look for and a kind, kept in the address: a reload or a shared link shows the same list. */
-const ListFilters = ({ query, setQuery }: { query: ListQuery; setQuery: (next: ListQuery) => void }) => {
+const ListFilters = ({ kind, words, setQuery }: { kind?: FeedbackKind; words?: string; setQuery: (next: ListQuery) => void }) => {
   const t = useT();
   return (
     <Flex gap={3} alignItems="flex-end" wrap="wrap">
       <SearchField
-        value={query.q}
+        value={words}
         onSearch={(q) => setQuery({ q, page: '1' })}
         label={t('feedback.search', 'Search')}
         placeholder={t('feedback.search.placeholder', 'Words in the item or its answer, or a name')}
@@ -31,7 +31,7 @@ const ListFilters = ({ query, setQuery }: { query: ListQuery; setQuery: (next: L
       <Box style={{ width: 220 }}>
         <SingleSelect
           aria-label={t('feedback.column.kind', 'Kind')}
-          value={KINDS.includes(query.kind as FeedbackKind) ? query.kind : ALL_KINDS}
+          value={kind ?? ALL_KINDS}
           onChange={(v: string | number) => setQuery({ kind: v === ALL_KINDS ? undefined : String(v), page: '1' })}
         >
           <SingleSelectOption value={ALL_KINDS}>{t('feedback.kind.all', 'Every kind')}</SingleSelectOption>
@@ -76,7 +76,7 @@ export const FeedbackPage = () => {
       <Layouts.Header title={title} subtitle={t('feedback.subtitle', 'Alumni needs and opinions and the liaisons’ questions, each answered by its deadline')} />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
-          <ListFilters query={query} setQuery={setQuery} />
+          <ListFilters kind={kind} words={words} setQuery={setQuery} />
           <Tabs.Root value={status} onValueChange={(v: string) => setQuery({ status: v, page: '1' })}>
             <Tabs.List aria-label={t('feedback.tabs', 'Status')}>
               {STATUSES.map((s) => (
