@@ -171,6 +171,8 @@ async function ceiling() {
     }
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // Exits on the parent's SIGTERM as Strapi does, so that --profile's CPU profile is written.
+  process.once('SIGTERM', () => process.exit(0));
   fs.writeFileSync(args.out, JSON.stringify({ port: server.address().port }));
 }
 

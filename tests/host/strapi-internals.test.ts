@@ -40,6 +40,13 @@ describe('Strapi internals the plugin depends on', () => {
     expect(typeof tokens?.hash).toBe('function');
   });
 
+  it('what website/public-role.ts decides an anonymous reader with: users-permissions’ read of the Public role’s permissions and the content-API permission engine', () => {
+    const permissions = strapiApp().plugin('users-permissions').service('permission') as any;
+    expect(typeof permissions.findPublicPermissions).toBe('function');
+    expect(permissions.toContentAPIPermission({ action: 'plugin::liaison.story.find', role: 1 })).toEqual({ action: 'plugin::liaison.story.find' });
+    expect(typeof (strapiApp() as any).contentAPI.permissions.engine.generateAbility).toBe('function');
+  });
+
   it('the Content Manager list-view hooks strings/enum-display.tsx registers (values and filters in words)', () => {
     const hooks = fs.readFileSync(
       path.join(path.dirname(require.resolve('@strapi/content-manager/package.json')), 'dist/admin/constants/hooks.mjs'),

@@ -3,6 +3,7 @@ import { PublicCache } from './cache';
 import { InvalidationListener, subscribeInvalidation, type Clearable } from './invalidation';
 import { RateLimiter, type RateLimitSettings } from './rate-limit';
 import { callerOf, WebsiteTokens } from './callers';
+import { PublicRole } from './public-role';
 import { findOnePublic, findPublic } from './reads';
 import { EVENT, STORY } from './public-types';
 import { chapterDirectory, pastFilter, upcomingFilter } from './directory';
@@ -27,17 +28,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ? null
       : new PublicCache({ maxEntries: envInt('PUBLIC_CACHE_MAX_ENTRIES', 5000), maxBytes: envInt('PUBLIC_CACHE_MAX_MB', 64) * 1024 * 1024, ttlSeconds: cacheTtl || 60 });
   const tokens = new WebsiteTokens(strapi);
+  let listener: InvalidationListener | null = null;
+  let started = false;
+  /** Whether what is kept in memory may be trusted: on PostgreSQL only while this instance listens for others' writes. */
+  const trusted = () => started && (strapi.db?.dialect.client !== 'postgres' || !!listener?.listening);
+  const publicRole = new PublicRole(strapi, trusted);
   /** What every write of public content (or of who may read it) clears. */
   const kept: Clearable = {
     clear: (what = 'all') => {
       tokens.clear();
-      if (what === 'all') cache?.clear();
+      if (what === 'all') {
+        cache?.clear();
+        publicRole.clear();
+      }
     },
   };
-  let listener: InvalidationListener | null = null;
-  let started = false;
-  /** Whether what is kept in memory may be trusted: on PostgreSQL only while this instance listens for others' writes. */
-  const trusted = () => strapi.db?.dialect.client !== 'postgres' || !!listener?.listening;
   let limiter: RateLimiter | null = null;
   let listStatement = true;
   const caller = callerOf(tokens);
@@ -50,6 +55,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     cache: () => cache,
     listener: () => listener,
     rateLimiter: () => limiter,
+    /** The Public role's permissions for the website's anonymous reads (public-role.ts). */
+    publicRole: () => publicRole,
     /** Who asks (public, the website's server, anyone else), once per request. */
     callerOf: caller,
     /** What a write of public content clears (the write pipeline's cache invalidation): nothing before start. */
