@@ -2,7 +2,7 @@
 /**
  * Event sign-up benchmark: the rush when registration opens.
  *
- *   npm run bench:signup -- [--people=2000] [--seats=500]
+ *   npm run bench:signup -- [--people=2000] [--seats=500] [--profile=DIR]
  *
  * On a fresh PostgreSQL database (BENCH_PG_URL; dropped afterwards):
  *   1. one published event of --seats seats whose registration is open, and --people
@@ -94,7 +94,9 @@ async function serve() {
 /** Runs a child mode; resolves with what it wrote to its out file (the server keeps running). */
 async function startChild(mode, env, waitForExit) {
   const out = path.join(os.tmpdir(), `liaison-bench-${process.pid}-${mode}-${Date.now()}.json`);
-  const child = spawn(process.execPath, [__filename, `--child=${mode}`, `--out=${out}`, `--people=${PEOPLE}`, `--seats=${SEATS}`], {
+  // --profile=DIR: the server writes a V8 CPU profile there when it stops.
+  const profile = args.profile && mode === 'serve' ? ['--cpu-prof', `--cpu-prof-dir=${args.profile}`] : [];
+  const child = spawn(process.execPath, [...profile, __filename, `--child=${mode}`, `--out=${out}`, `--people=${PEOPLE}`, `--seats=${SEATS}`], {
     cwd: appDir,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, ...env },
