@@ -1,3 +1,4 @@
+import { createSecretKey } from 'crypto';
 import { secret } from '../src/utils/secret';
 import { ALLOWED_UPLOAD_TYPES, DENIED_UPLOAD_TYPES } from '../plugins/liaison/server/src/uploads/kinds';
 
@@ -27,7 +28,9 @@ export default ({ env }) => ({
   },
   'users-permissions': {
     config: {
-      jwtSecret: secret('JWT_SECRET'),
+      // A key object, not the string: jsonwebtoken tries a string as a PEM public key first, on
+      // every verification of a signed-in request (7 % of its time), before taking it as a shared secret.
+      jwtSecret: createSecretKey(Buffer.from(secret('JWT_SECRET'))),
       // Its own limiter counts per instance and per address only: sign-in attempts are counted by
       // the liaison plugin's account-limits middleware instead (per address and per account, across instances).
       ratelimit: { enabled: false },

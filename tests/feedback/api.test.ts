@@ -276,6 +276,13 @@ describe('staff', () => {
     expect((await staff.post(`/liaison/feedback/${anonymous}/answer`).send({ answer })).status).toBe(200);
     expect(ids(await staff.get(`/liaison/feedback?status=answered&pageSize=100&q=${encodeURIComponent(answer.toUpperCase())}`))).toEqual([anonymous]);
 
+    // `%` and `_` are only themselves: "100%" does not find "1000", "a_b" does not find "axb".
+    const tag = unique('rate').replace(/[^a-z0-9]/gi, '');
+    const percent = (await send(net.alumnus.auth, { kind: 'suggestion', content: `${tag} 满意度 100% 了` })).body.data.documentId;
+    await send(net.alumnus.auth, { kind: 'suggestion', content: `${tag} 满意度 1000 人 axb` });
+    expect(ids(await staff.get(`/liaison/feedback?status=open&pageSize=100&q=${encodeURIComponent(`${tag} 满意度 100%`)}`))).toEqual([percent]);
+    expect(ids(await staff.get(`/liaison/feedback?status=open&pageSize=100&q=${encodeURIComponent(`${tag} 满意度 1_0`)}`))).toEqual([]);
+
     // College Staff: the same words find their colleges' items only; the count tells nothing more.
     const mine = withToken((await signInStaff('College Staff', { colleges: [net.college.documentId] })).token);
     const theirs = await mine.get(`/liaison/feedback?status=open&pageSize=100&q=${encodeURIComponent(word)}`);
