@@ -48,7 +48,11 @@ describe.each(ADMIN_LANGUAGES)('the Feedback page in %s', (language) => {
     await page.getByRole('heading', { name: t('feedback.title'), exact: true }).waitFor({ timeout: 60000 });
     const row = page.getByRole('row').filter({ hasText: content });
     await row.waitFor();
-    await row.getByRole('button', { name: t('feedback.answer.open'), exact: true }).click();
+    // The row's actions are on the page as it opens, not past the table's right edge.
+    const answer = row.getByRole('button', { name: t('feedback.answer.open'), exact: true });
+    const box = (await answer.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(1400);
+    await answer.click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('textbox').fill('已修复，谢谢反馈。');
     const answered = page.waitForResponse((r) => r.url().includes('/answer') && r.request().method() === 'POST');

@@ -87,7 +87,8 @@ export const FeedbackPage = () => {
               <Tabs.Content key={s} value={s}>
                 {s === status ? (
                   <Flex direction="column" alignItems="stretch" gap={4} paddingTop={4}>
-                    <Table colCount={8} rowCount={rows.length + 1}>
+                    {/* Open and overdue items have no answer yet, answered ones no action: each tab shows its own last column, so the table fits the page. */}
+                    <Table colCount={7} rowCount={rows.length + 1}>
                       <Thead>
                         <Tr>
                           <Th><Typography variant="sigma">{t('feedback.column.received', 'Received')}</Typography></Th>
@@ -96,8 +97,11 @@ export const FeedbackPage = () => {
                           <Th><Typography variant="sigma">{t('feedback.column.from', 'From')}</Typography></Th>
                           <Th><Typography variant="sigma">{t('feedback.column.responsible', 'Responsible')}</Typography></Th>
                           <Th><Typography variant="sigma">{t('feedback.column.due', 'Due')}</Typography></Th>
-                          <Th><Typography variant="sigma">{t('feedback.column.answer', 'Answer')}</Typography></Th>
-                          <Th><Typography variant="sigma">{t('feedback.column.actions', 'Actions')}</Typography></Th>
+                          {s === 'answered' ? (
+                            <Th><Typography variant="sigma">{t('feedback.column.answer', 'Answer')}</Typography></Th>
+                          ) : (
+                            <Th><Typography variant="sigma">{t('feedback.column.actions', 'Actions')}</Typography></Th>
+                          )}
                         </Tr>
                       </Thead>
                       <Tbody>
@@ -105,35 +109,34 @@ export const FeedbackPage = () => {
                           <Tr key={i.documentId} data-testid="feedback-row">
                             <Td><Typography>{when(i.receivedAt)}</Typography></Td>
                             <Td><Typography>{t(`feedback.kind.${i.kind}`, i.kind)}</Typography></Td>
-                            <Td style={{ minWidth: 200, maxWidth: 320, whiteSpace: 'normal' }}><Typography>{i.content}</Typography></Td>
-                            <Td><Typography>{from(i) || '–'}</Typography></Td>
-                            <Td style={{ minWidth: 150, maxWidth: 220, whiteSpace: 'normal' }}><Typography>{i.responsible === 'office' ? t('feedback.office', 'Alumni office') : (i.responsible.label ?? i.responsible.scope)}</Typography></Td>
+                            <Td style={{ minWidth: 200, maxWidth: 280, whiteSpace: 'normal' }}><Typography>{i.content}</Typography></Td>
+                            <Td style={{ minWidth: 100, maxWidth: 180, whiteSpace: 'normal', overflowWrap: 'anywhere' }}><Typography>{from(i) || '–'}</Typography></Td>
+                            <Td style={{ minWidth: 150, maxWidth: 200, whiteSpace: 'normal' }}><Typography>{i.responsible === 'office' ? t('feedback.office', 'Alumni office') : (i.responsible.label ?? i.responsible.scope)}</Typography></Td>
                             <Td>
                               <Flex gap={2}>
                                 <Typography>{when(i.dueAt)}</Typography>
                                 {i.overdue ? <Badge backgroundColor="danger100" textColor="danger700">{t('feedback.status.overdue', 'Overdue')}</Badge> : null}
                               </Flex>
                             </Td>
-                            <Td style={{ minWidth: 200, maxWidth: 320, whiteSpace: 'normal' }}>
-                              {i.answer ? (
+                            {s === 'answered' ? (
+                              <Td style={{ minWidth: 200, maxWidth: 320, whiteSpace: 'normal' }}>
                                 <Flex direction="column" alignItems="flex-start">
-                                  <Typography>{i.answer}</Typography>
+                                  <Typography>{i.answer ?? '–'}</Typography>
                                   <Typography variant="pi" textColor="neutral600">{[i.answeredBy, when(i.answeredAt)].filter(Boolean).join(' · ')}</Typography>
                                 </Flex>
-                              ) : (
-                                <Typography textColor="neutral500">–</Typography>
-                              )}
-                            </Td>
-                            <Td>
-                              {canManage && !i.answer ? (
-                                <Flex gap={2}>
-                                  {i.responsible === 'office' ? (
-                                    <Button size="S" onClick={() => setAnswering(i)}>{t('feedback.answer.open', 'Answer')}</Button>
-                                  ) : null}
-                                  <Button size="S" variant="secondary" onClick={() => setMoving(i)}>{t('feedback.reassign.open', 'Reassign')}</Button>
-                                </Flex>
-                              ) : null}
-                            </Td>
+                              </Td>
+                            ) : (
+                              <Td>
+                                {canManage && !i.answer ? (
+                                  <Flex gap={2}>
+                                    {i.responsible === 'office' ? (
+                                      <Button size="S" onClick={() => setAnswering(i)}>{t('feedback.answer.open', 'Answer')}</Button>
+                                    ) : null}
+                                    <Button size="S" variant="secondary" onClick={() => setMoving(i)}>{t('feedback.reassign.open', 'Reassign')}</Button>
+                                  </Flex>
+                                ) : null}
+                              </Td>
+                            )}
                           </Tr>
                         ))}
                       </Tbody>
