@@ -3,7 +3,7 @@ import fs from 'fs';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { setupStrapi, strapiApp, teardownStrapi, unique } from '../helpers/strapi';
-import { adminMessages, launchBrowser, listen, signInAdmin } from '../helpers/browser';
+import { adminMessages, launchBrowser, listen, openInAdmin, signInAdmin } from '../helpers/browser';
 import { makeAlumnus, makeChapter } from '../helpers/fixtures';
 import { signInStaff } from '../helpers/staff';
 import { ADMIN_LANGUAGES } from '../helpers/languages';
@@ -12,7 +12,8 @@ import { ADMIN_LANGUAGES } from '../helpers/languages';
  * A chapter editor at the door, in English and in Chinese: picks their chapter's event,
  * types a person's code (the camera: camera.page.test.ts), sees who arrived and the running
  * count; the same code again is refused with when it was checked in; a waiting-list code is
- * refused; the registrations page lists everyone with the waiting position.
+ * refused; the registrations page lists everyone with the waiting position, and before an
+ * event is chosen the chapter's events to come with their counts.
  */
 const SHOTS = path.join(__dirname, '../screenshots');
 const EVENT = 'plugin::liaison.event';
@@ -119,6 +120,23 @@ describe.each(ADMIN_LANGUAGES)('the door page in %s', (language) => {
     const mine = await strapiApp().db.query(REG).findOne({ where: { alumnus: { id: member.id }, eventDocumentId: event.documentId }, populate: ['registeredBy'] });
     expect(mine).toMatchObject({ registrationStatus: 'waiting', guests: 1, registeredBy: { id: user.id } });
     await shot(page, 'signed-up');
+
+    // Before an event is chosen, the page lists the chapter's events to come with their counts, within the page; a title opens one.
+    await openInAdmin(page, baseUrl, '/admin/plugins/liaison/registrations');
+    const listed = page.getByTestId('registration-event');
+    await listed.first().waitFor();
+    expect(await listed.count()).toBe(1);
+    const cells = (await listed.locator('td').allTextContents()).map((text) => text.trim());
+    expect(cells.slice(1, 7)).toEqual([title, chapter.name, t('registrations.events.seats', { taken: 4, capacity: 50 }), '2', '2', '1']);
+    await shot(page, 'events');
+    await page.getByRole('tab', { name: t('registrations.events.past') }).click();
+    await page.getByTestId('registration-events-empty').getByText(t('registrations.events.empty.past')).waitFor();
+    await page.getByRole('tab', { name: t('registrations.events.upcoming') }).click();
+    const table = (await page.getByRole('grid').or(page.getByRole('table')).first().boundingBox())!;
+    expect(table.x + table.width).toBeLessThanOrEqual(1280);
+    await listed.getByRole('link', { name: title }).click();
+    await rows.nth(3).waitFor();
+    expect(new URL(page.url()).searchParams.get('event')).toBe(event.documentId);
     await page.context().close();
   }, 180000);
 });

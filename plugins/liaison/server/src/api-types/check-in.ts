@@ -1,5 +1,5 @@
 /** Event registrations and check-in, the staff's side. Types only (see ../admin-api-types.ts). */
-import type { Pagination } from './common';
+import type { NamedRef, Pagination } from './common';
 
 // GET /liaison/events/:documentId/registrations, …/arrivals, POST …/check-in
 
@@ -55,4 +55,21 @@ export interface CheckInResult {
   checkedInAt: string | null;
   event: { documentId: string; title: string };
   arrivals: { checkedIn: number; registered: number; arrived: number; seatsTaken: number };
+}
+
+// GET /liaison/registrations/events?when=upcoming|past&page=&pageSize=
+
+/** A published event the caller may reach, with its registrations counted. */
+export interface EventRegistrations {
+  documentId: string;
+  title: string;
+  startsAt: string | null;
+  endsAt: string | null;
+  chapter: NamedRef | null;
+  counts: RegistrationCounts;
+}
+
+export interface EventRegistrationsResponse {
+  data: EventRegistrations[];
+  meta: { pagination: Pagination };
 }

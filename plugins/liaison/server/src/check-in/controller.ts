@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { documentIdParams } from '../rules/inputs';
 import { inputOf } from '../utils/input';
 import { toCsv, toXlsx } from '../utils/spreadsheet';
-import { checkInInput, exportQuery, registrationsQuery } from './inputs';
+import { checkInInput, eventsQuery, exportQuery, registrationsQuery } from './inputs';
 
 const service = (strapi: Core.Strapi) => strapi.plugin('liaison').service('checkIn');
 
@@ -20,6 +20,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const input = inputOf(ctx);
     const { documentId } = input.params(documentIdParams);
     ctx.body = await service(strapi).list(documentId, input.query(registrationsQuery), ctx.state);
+  },
+
+  /** GET /liaison/registrations/events?when=upcoming|past&page=&pageSize= */
+  async events(ctx: any) {
+    ctx.body = await service(strapi).events(inputOf(ctx).query(eventsQuery), ctx.state);
   },
 
   /** GET /liaison/events/:documentId/arrivals: the counts alone. */

@@ -16,6 +16,7 @@ const capability: Capability = {
     route('GET', '/events/:documentId/arrivals', 'arrivals', ACTIONS.checkIn),
     route('GET', '/events/:documentId/registrations', 'registrations', ACTIONS.readRegistrations),
     route('GET', '/events/:documentId/registrations/export', 'export', ACTIONS.readRegistrations),
+    route('GET', '/registrations/events', 'events', ACTIONS.readRegistrations),
   ],
   controllers: { checkIn: controller },
   services: { checkIn: service },

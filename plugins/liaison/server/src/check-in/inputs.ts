@@ -29,3 +29,11 @@ export const exportQuery = z
     status: optional(oneOf(STATUSES)),
   })
   .strict();
+
+/** GET /registrations/events: the events to come (soonest first) or past (latest first), a page of them. */
+export const eventsQuery = z
+  .object({
+    when: withDefault(oneOf(['upcoming', 'past'] as const), 'upcoming'),
+    ...paging(10_000, 100, 20),
+  })
+  .strict();

@@ -17,30 +17,41 @@ const num = (v: unknown) => Number(v ?? 0) || 0;
 
 export type Counts = RegistrationCounts;
 
-/** Every count of an event's registrations in one query. */
-export const countsOf = async (strapi: Core.Strapi, eventDocumentId: string, capacity: number | null): Promise<Counts> => {
+/** Every count of each event's registrations (by the events' documentIds), in one query. */
+export const countsByEvent = async (strapi: Core.Strapi, events: Array<{ documentId: string; capacity: number | null }>): Promise<Map<string, Counts>> => {
+  const counted = new Map<string, Counts>();
+  if (!events.length) return counted;
   const c = (a: string) => columnOf(strapi, REGISTRATION, a);
-  const [status, guests, checked] = [c('registrationStatus'), c('guests'), c('checkedInAt')];
+  const [event, status, guests, checked] = [c('eventDocumentId'), c('registrationStatus'), c('guests'), c('checkedInAt')];
   const sum = (when: string, what = '1') => `COALESCE(SUM(CASE WHEN ${when} THEN ${what} ELSE 0 END), 0)`;
-  const [row] = rowsOf(
+  const rows = rowsOf(
     await strapi.db.connection.raw(
-      `SELECT ${sum(`${status} = 'registered'`)} AS registered, ${sum(`${status} = 'waiting'`)} AS waiting,
+      `SELECT ${event} AS event, ${sum(`${status} = 'registered'`)} AS registered, ${sum(`${status} = 'waiting'`)} AS waiting,
         ${sum(`${status} = 'cancelled'`)} AS cancelled, ${sum(`${status} = 'registered'`, `1 + COALESCE(${guests}, 0)`)} AS seats,
         ${sum(`${checked} IS NOT NULL`)} AS checked_in, ${sum(`${checked} IS NOT NULL`, `1 + COALESCE(${guests}, 0)`)} AS arrived
-      FROM ${tableOf(strapi, REGISTRATION)} WHERE ${c('eventDocumentId')} = ?`,
-      [eventDocumentId]
+      FROM ${tableOf(strapi, REGISTRATION)} WHERE ${event} IN (${events.map(() => '?').join(', ')}) GROUP BY ${event}`,
+      events.map((e) => e.documentId)
     )
   );
-  return {
-    registered: num(row?.registered),
-    waiting: num(row?.waiting),
-    cancelled: num(row?.cancelled),
-    seatsTaken: num(row?.seats),
-    capacity,
-    checkedIn: num(row?.checked_in),
-    arrived: num(row?.arrived),
-  };
+  const byEvent = new Map(rows.map((row: any) => [String(row.event), row]));
+  for (const { documentId, capacity } of events) {
+    const row: any = byEvent.get(documentId);
+    counted.set(documentId, {
+      registered: num(row?.registered),
+      waiting: num(row?.waiting),
+      cancelled: num(row?.cancelled),
+      seatsTaken: num(row?.seats),
+      capacity,
+      checkedIn: num(row?.checked_in),
+      arrived: num(row?.arrived),
+    });
+  }
+  return counted;
 };
+
+/** Every count of an event's registrations in one query. */
+export const countsOf = async (strapi: Core.Strapi, eventDocumentId: string, capacity: number | null): Promise<Counts> =>
+  (await countsByEvent(strapi, [{ documentId: eventDocumentId, capacity }])).get(eventDocumentId)!;
 
 export type RegistrationRow = StaffRegistration;
 

@@ -9,10 +9,22 @@ const EVENT = 'plugin::liaison.event';
 export type StaffEvent = { id: number; documentId: string; title: string; capacity: number | null; chapter: number | null };
 
 /**
+ * The chapters whose events the caller may reach, or null for every event: a chapter
+ * editor (who does not see the whole network) reaches their own chapters' events only, and
+ * an event without a chapter is the office's. The same rule as the role's `own-chapters`
+ * condition on events (access/rules.ts).
+ */
+export const staffChapters = async (strapi: Core.Strapi, state: any): Promise<number[] | null> => {
+  const user = await requestAdminUser(strapi, state);
+  if (!user) return null;
+  const scope = await scopeForRequest(strapi, user);
+  return scope.all ? null : scope.chapters.map(Number);
+};
+
+/**
  * The event named in the path, as staff may reach it: 404 when there is none; 403 when
  * the caller (a chapter editor) does not see the whole network and the event is not one
- * of their chapters' (an event without a chapter is the office's). The same rule as the
- * role's `own-chapters` condition on events (access/rules.ts).
+ * of their chapters' (`staffChapters`).
  */
 export const staffEvent = async (strapi: Core.Strapi, documentId: string, state: any): Promise<StaffEvent> => {
   const rows = (await strapi.db.query(EVENT).findMany({
@@ -22,12 +34,9 @@ export const staffEvent = async (strapi: Core.Strapi, documentId: string, state:
     orderBy: { id: 'asc' },
   })) as any[];
   if (!rows.length) throw new errors.NotFoundError(format('checkIn.noEvent', {}, requestLanguage()));
-  const user = await requestAdminUser(strapi, state);
   const chapter = rows.find((r) => r.chapter)?.chapter?.id ?? null;
-  if (user) {
-    const scope = await scopeForRequest(strapi, user);
-    if (!scope.all && (chapter === null || !scope.chapters.includes(Number(chapter)))) throw forbiddenError('chapter', 'checkIn.otherChapter');
-  }
+  const chapters = await staffChapters(strapi, state);
+  if (chapters && (chapter === null || !chapters.includes(Number(chapter)))) throw forbiddenError('chapter', 'checkIn.otherChapter');
   // The published row's title, in Chinese first (the content's default locale).
   const best = [...rows].sort((a, b) => Number(!!b.publishedAt) - Number(!!a.publishedAt) || Number(b.locale === 'zh-Hans') - Number(a.locale === 'zh-Hans'))[0];
   return { id: best.id, documentId, title: best.title, capacity: best.capacity ?? null, chapter: chapter === null ? null : Number(chapter) };

@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { CheckInResult, RegistrationsResponse } from '../api-types/check-in';
+import type { CheckInResult, EventRegistrationsResponse, RegistrationsResponse } from '../api-types/check-in';
 import { fieldError } from '../rules/field-error';
 import { format, type Lang } from '../rules/messages';
 import { conflictError, requestLanguage } from '../utils/errors';
-import { countsOf, isoOf, REGISTRATION, registrationRows, type RegistrationRow } from './queries';
-import { staffEvent } from './scope';
+import { countsByEvent, countsOf, isoOf, REGISTRATION, registrationRows, type RegistrationRow } from './queries';
+import { staffChapters, staffEvent } from './scope';
+import { pastFilter, upcomingFilter } from '../website/directory';
 
 /** A time as the door reads it: in China's time (the office's), written 2026-12-03 21:42:25, the zone said. */
 const doorTime = (iso: string, lang: Lang) => {
@@ -75,6 +76,49 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       checkedInAt: isoOf(row.checkedInAt),
       event: { documentId, title: event.title },
       arrivals: { checkedIn: counts.checkedIn, registered: counts.registered, arrived: counts.arrived, seatsTaken: counts.seatsTaken },
+    };
+  },
+
+  /**
+   * The published events the caller may reach (a chapter editor: their chapters'), to come
+   * (soonest first) or past (latest first) as the website counts them, a page of them with
+   * their registrations counted: two queries.
+   */
+  async events({ when, page, pageSize }: { when: 'upcoming' | 'past'; page: number; pageSize: number }, state: any): Promise<EventRegistrationsResponse> {
+    const chapters = await staffChapters(strapi, state);
+    const locale = await (strapi.plugin('i18n').service('locales') as any).getDefaultLocale();
+    const now = new Date();
+    const where = {
+      $and: [
+        { publishedAt: { $notNull: true }, locale },
+        when === 'past' ? pastFilter(now) : upcomingFilter(now),
+        ...(chapters ? [{ chapter: { id: { $in: chapters.length ? chapters : [0] } } }] : []),
+      ],
+    };
+    const order = when === 'past' ? 'desc' : 'asc';
+    const events = strapi.db.query('plugin::liaison.event');
+    const [rows, total] = await Promise.all([
+      events.findMany({
+        where,
+        select: ['documentId', 'title', 'startsAt', 'endsAt', 'capacity'],
+        populate: { chapter: { select: ['documentId', 'name'] } },
+        orderBy: [{ startsAt: order }, { id: order }],
+        offset: (page - 1) * pageSize,
+        limit: pageSize,
+      }) as Promise<any[]>,
+      events.count({ where }),
+    ]);
+    const counts = await countsByEvent(strapi, rows.map((r) => ({ documentId: r.documentId, capacity: r.capacity ?? null })));
+    return {
+      data: rows.map((r) => ({
+        documentId: r.documentId,
+        title: r.title,
+        startsAt: isoOf(r.startsAt),
+        endsAt: isoOf(r.endsAt),
+        chapter: r.chapter ? { documentId: r.chapter.documentId, name: r.chapter.name } : null,
+        counts: counts.get(r.documentId)!,
+      })),
+      meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
     };
   },
 

@@ -10,6 +10,7 @@ import { useT } from '../../utils/labels';
 import { DEFAULT_PAGE_SIZE, pageSizeOptions } from '../../utils/pageSize';
 import { useDownloadRegistrations, useRegistrations } from './api';
 import { EventPicker } from './EventPicker';
+import { EventsTable } from './EventsTable';
 import { SignUpForm } from './SignUpForm';
 
 const STATUSES: RegistrationStatus[] = ['registered', 'waiting', 'cancelled'];
@@ -25,7 +26,7 @@ export const RegistrationsPage = () => {
   const intl = useIntl();
   const { toggleNotification } = useNotification();
   const messageOf = useErrorMessage();
-  const [{ query }, setQuery] = useQueryParams<{ event?: string; status?: string; q?: string; page?: string; pageSize?: string }>();
+  const [{ query }, setQuery] = useQueryParams<{ event?: string; status?: string; q?: string; page?: string; pageSize?: string; when?: string }>();
   const event = query.event || undefined;
   const [search, setSearch] = useState(query.q ?? '');
   const list = useRegistrations(event, { status: query.status, q: query.q, page: query.page ?? 1, pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE });
@@ -115,7 +116,11 @@ export const RegistrationsPage = () => {
       />
       <Layouts.Content>
         {!event ? (
-          <Typography textColor="neutral600">{t('registrations.pickFirst', 'Choose an event to see its registrations.')}</Typography>
+          <EventsTable
+            when={query.when === 'past' ? 'past' : 'upcoming'}
+            page={query.page ?? '1'}
+            onWhen={(when) => setQuery({ when, page: '1' })}
+          />
         ) : (
           <Flex direction="column" alignItems="stretch" gap={4}>
             <SignUpForm event={event} />

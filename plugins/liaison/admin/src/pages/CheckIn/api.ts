@@ -1,6 +1,6 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ArrivalsResponse, CheckInResult, DataResponse, RegistrationsResponse } from '../../../../server/src/admin-api-types';
+import type { ArrivalsResponse, CheckInResult, DataResponse, EventRegistrationsResponse, RegistrationsResponse } from '../../../../server/src/admin-api-types';
 import { queryString } from '../../api/client';
 
 /** The query keys of the check-in pages: one branch, refreshed as a whole after each arrival. */
@@ -10,6 +10,7 @@ const keys = {
   events: (q: string) => [...ROOT, 'events', q] as const,
   arrivals: (event: string) => [...ROOT, 'arrivals', event] as const,
   list: (event: string, params: object) => [...ROOT, 'list', event, params] as const,
+  registrationEvents: (params: object) => [...ROOT, 'registration-events', params] as const,
 };
 
 export type EventOption = { documentId: string; title: string; startsAt: string | null };
@@ -39,6 +40,16 @@ export const useArrivals = (event: string | undefined) => {
     enabled: !!event,
     refetchInterval: 10_000,
     queryFn: async () => (await get<ArrivalsResponse>(`/liaison/events/${event}/arrivals`)).data.data,
+  });
+};
+
+/** The events to come or past that the user may reach, a page of them, each with its registrations counted. */
+export const useEventRegistrations = (params: { when: 'upcoming' | 'past'; page: string | number; pageSize: string | number }) => {
+  const { get } = useFetchClient();
+  return useQuery({
+    queryKey: keys.registrationEvents(params),
+    placeholderData: keepPreviousData,
+    queryFn: async () => (await get<EventRegistrationsResponse>(`/liaison/registrations/events${queryString(params)}`)).data,
   });
 };
 
