@@ -1,8 +1,9 @@
-import { Box, Flex, Link, Table, Tabs, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Flex, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Pagination } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 import type { EventRegistrations } from '../../../../server/src/admin-api-types';
+import { ListTabs } from '../../components/ListTabs';
 import { useT } from '../../utils/labels';
 import { CoverageBar } from '../OverviewPage';
 import { useEventRegistrations } from './api';
@@ -37,60 +38,47 @@ export const EventsTable = ({ when, page, onWhen }: { when: When; page: string; 
   const rows = events.data?.data ?? [];
   const pagination = events.data?.meta.pagination;
   return (
-    <Tabs.Root value={when} onValueChange={(value: string) => onWhen(value as When)}>
-      <Tabs.List aria-label={t('registrations.events.label', 'Events')}>
-        {WHEN.map((w) => (
-          <Tabs.Trigger key={w} value={w}>{t(`registrations.events.${w}`, w)}</Tabs.Trigger>
-        ))}
-      </Tabs.List>
-      {WHEN.map((w) => (
-        <Tabs.Content key={w} value={w}>
-          {w === when ? (
-            <Flex direction="column" alignItems="stretch" gap={4} paddingTop={4}>
-              <Table colCount={7} rowCount={rows.length + 1}>
-                <Thead>
-                  <Tr>
-                    <Th><Typography variant="sigma">{t('registrations.events.date', 'Date')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('checkIn.event', 'Event')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('registrations.events.chapter', 'Chapter')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('registrations.events.seatsTaken', 'Seats taken')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('registrations.status.registered', 'registered')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('registrations.status.waiting', 'waiting')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('registrations.events.checkedIn', 'Checked in')}</Typography></Th>
-                  </Tr>
-                </Thead>
-                <Tbody>
-                  {rows.map((e) => (
-                    <Tr key={e.documentId} data-testid="registration-event">
-                      <Td style={{ maxWidth: 140, whiteSpace: 'normal' }}><Typography>{e.startsAt ? intl.formatDate(e.startsAt, { dateStyle: 'medium', timeStyle: 'short' }) : '–'}</Typography></Td>
-                      <Td style={{ minWidth: 160, maxWidth: 280, whiteSpace: 'normal' }}>
-                        <Link tag={RouterLink} to={{ search: `?event=${encodeURIComponent(e.documentId)}` }}>
-                          {e.title}
-                        </Link>
-                      </Td>
-                      <Td style={{ maxWidth: 160, whiteSpace: 'normal' }}><Typography>{e.chapter?.name ?? t('feedback.office', 'Alumni office')}</Typography></Td>
-                      <Td><Seats counts={e.counts} /></Td>
-                      <Td><Typography>{e.counts.registered}</Typography></Td>
-                      <Td><Typography>{e.counts.waiting}</Typography></Td>
-                      <Td><Typography>{e.counts.checkedIn}</Typography></Td>
-                    </Tr>
-                  ))}
-                </Tbody>
-              </Table>
-              {rows.length === 0 && !events.isLoading ? (
-                <Box data-testid="registration-events-empty">
-                  <Typography textColor="neutral600">{t(`registrations.events.empty.${w}`, 'No events.')}</Typography>
-                </Box>
-              ) : null}
-              {pagination && pagination.pageCount > 1 ? (
-                <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={PAGE_SIZE}>
-                  <Pagination.Links />
-                </Pagination.Root>
-              ) : null}
-            </Flex>
-          ) : null}
-        </Tabs.Content>
-      ))}
-    </Tabs.Root>
+    <ListTabs values={WHEN} value={when} label={t('registrations.events.label', 'Events')} labelOf={(w) => t(`registrations.events.${w}`, w)} onChange={onWhen}>
+      <Table colCount={7} rowCount={rows.length + 1}>
+        <Thead>
+          <Tr>
+            <Th><Typography variant="sigma">{t('registrations.events.date', 'Date')}</Typography></Th>
+            <Th><Typography variant="sigma">{t('checkIn.event', 'Event')}</Typography></Th>
+            <Th><Typography variant="sigma">{t('registrations.events.chapter', 'Chapter')}</Typography></Th>
+            <Th><Typography variant="sigma">{t('registrations.events.seatsTaken', 'Seats taken')}</Typography></Th>
+            <Th><Typography variant="sigma">{t('registrations.status.registered', 'registered')}</Typography></Th>
+            <Th><Typography variant="sigma">{t('registrations.status.waiting', 'waiting')}</Typography></Th>
+            <Th><Typography variant="sigma">{t('registrations.events.checkedIn', 'Checked in')}</Typography></Th>
+          </Tr>
+        </Thead>
+        <Tbody>
+          {rows.map((e) => (
+            <Tr key={e.documentId} data-testid="registration-event">
+              <Td style={{ maxWidth: 140, whiteSpace: 'normal' }}><Typography>{e.startsAt ? intl.formatDate(e.startsAt, { dateStyle: 'medium', timeStyle: 'short' }) : '–'}</Typography></Td>
+              <Td style={{ minWidth: 160, maxWidth: 280, whiteSpace: 'normal' }}>
+                <Link tag={RouterLink} to={{ search: `?event=${encodeURIComponent(e.documentId)}` }}>
+                  {e.title}
+                </Link>
+              </Td>
+              <Td style={{ maxWidth: 160, whiteSpace: 'normal' }}><Typography>{e.chapter?.name ?? t('feedback.office', 'Alumni office')}</Typography></Td>
+              <Td><Seats counts={e.counts} /></Td>
+              <Td><Typography>{e.counts.registered}</Typography></Td>
+              <Td><Typography>{e.counts.waiting}</Typography></Td>
+              <Td><Typography>{e.counts.checkedIn}</Typography></Td>
+            </Tr>
+          ))}
+        </Tbody>
+      </Table>
+      {rows.length === 0 && !events.isLoading ? (
+        <Box data-testid="registration-events-empty">
+          <Typography textColor="neutral600">{t(`registrations.events.empty.${when}`, 'No events.')}</Typography>
+        </Box>
+      ) : null}
+      {pagination && pagination.pageCount > 1 ? (
+        <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={PAGE_SIZE}>
+          <Pagination.Links />
+        </Pagination.Root>
+      ) : null}
+    </ListTabs>
   );
 };

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Badge, Box, Button, Flex, SingleSelect, SingleSelectOption, Table, Tabs, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, Pagination, useQueryParams, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { FeedbackItem, FeedbackKind, FeedbackStatus } from '../../../../server/src/admin-api-types';
 import { SearchField } from '../../components/SearchField';
+import { ListTabs } from '../../components/ListTabs';
 import { useT } from '../../utils/labels';
 import { DEFAULT_PAGE_SIZE, pageSizeOptions } from '../../utils/pageSize';
 import { useFeedbackList } from './api';
@@ -77,86 +78,73 @@ export const FeedbackPage = () => {
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
           <ListFilters kind={kind} words={words} setQuery={setQuery} />
-          <Tabs.Root value={status} onValueChange={(v: string) => setQuery({ status: v, page: '1' })}>
-            <Tabs.List aria-label={t('feedback.tabs', 'Status')}>
-              {STATUSES.map((s) => (
-                <Tabs.Trigger key={s} value={s}>{t(`feedback.status.${s}`, s)}</Tabs.Trigger>
-              ))}
-            </Tabs.List>
-            {STATUSES.map((s) => (
-              <Tabs.Content key={s} value={s}>
-                {s === status ? (
-                  <Flex direction="column" alignItems="stretch" gap={4} paddingTop={4}>
-                    {/* Open and overdue items have no answer yet, answered ones no action: each tab shows its own last column, so the table fits the page. */}
-                    <Table colCount={7} rowCount={rows.length + 1}>
-                      <Thead>
-                        <Tr>
-                          <Th><Typography variant="sigma">{t('feedback.column.received', 'Received')}</Typography></Th>
-                          <Th><Typography variant="sigma">{t('feedback.column.kind', 'Kind')}</Typography></Th>
-                          <Th><Typography variant="sigma">{t('feedback.column.content', 'Content')}</Typography></Th>
-                          <Th><Typography variant="sigma">{t('feedback.column.from', 'From')}</Typography></Th>
-                          <Th><Typography variant="sigma">{t('feedback.column.responsible', 'Responsible')}</Typography></Th>
-                          <Th><Typography variant="sigma">{t('feedback.column.due', 'Due')}</Typography></Th>
-                          {s === 'answered' ? (
-                            <Th><Typography variant="sigma">{t('feedback.column.answer', 'Answer')}</Typography></Th>
-                          ) : (
-                            <Th><Typography variant="sigma">{t('feedback.column.actions', 'Actions')}</Typography></Th>
-                          )}
-                        </Tr>
-                      </Thead>
-                      <Tbody>
-                        {rows.map((i) => (
-                          <Tr key={i.documentId} data-testid="feedback-row">
-                            <Td><Typography>{when(i.receivedAt)}</Typography></Td>
-                            <Td><Typography>{t(`feedback.kind.${i.kind}`, i.kind)}</Typography></Td>
-                            <Td style={{ minWidth: 200, maxWidth: 280, whiteSpace: 'normal' }}><Typography>{i.content}</Typography></Td>
-                            <Td style={{ minWidth: 100, maxWidth: 180, whiteSpace: 'normal', overflowWrap: 'anywhere' }}><Typography>{from(i) || '–'}</Typography></Td>
-                            <Td style={{ minWidth: 150, maxWidth: 200, whiteSpace: 'normal' }}><Typography>{i.responsible === 'office' ? t('feedback.office', 'Alumni office') : (i.responsible.label ?? i.responsible.scope)}</Typography></Td>
-                            <Td>
-                              <Flex gap={2}>
-                                <Typography>{when(i.dueAt)}</Typography>
-                                {i.overdue ? <Badge backgroundColor="danger100" textColor="danger700">{t('feedback.status.overdue', 'Overdue')}</Badge> : null}
-                              </Flex>
-                            </Td>
-                            {s === 'answered' ? (
-                              <Td style={{ minWidth: 200, maxWidth: 320, whiteSpace: 'normal' }}>
-                                <Flex direction="column" alignItems="flex-start">
-                                  <Typography>{i.answer ?? '–'}</Typography>
-                                  <Typography variant="pi" textColor="neutral600">{[i.answeredBy, when(i.answeredAt)].filter(Boolean).join(' · ')}</Typography>
-                                </Flex>
-                              </Td>
-                            ) : (
-                              <Td>
-                                {canManage && !i.answer ? (
-                                  <Flex gap={2}>
-                                    {i.responsible === 'office' ? (
-                                      <Button size="S" onClick={() => setAnswering(i)}>{t('feedback.answer.open', 'Answer')}</Button>
-                                    ) : null}
-                                    <Button size="S" variant="secondary" onClick={() => setMoving(i)}>{t('feedback.reassign.open', 'Reassign')}</Button>
-                                  </Flex>
-                                ) : null}
-                              </Td>
-                            )}
-                          </Tr>
-                        ))}
-                      </Tbody>
-                    </Table>
-                    {rows.length === 0 && !list.isLoading ? (
-                      <Typography textColor="neutral600" data-testid="feedback-empty">
-                        {kind || words ? t('feedback.empty.filtered', 'Nothing here matches.') : t('feedback.empty', 'Nothing here.')}
-                      </Typography>
-                    ) : null}
-                    {pagination && pagination.total > 0 ? (
-                      <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={DEFAULT_PAGE_SIZE}>
-                        <Pagination.PageSize options={pageSizeOptions(query.pageSize)} />
-                        <Pagination.Links />
-                      </Pagination.Root>
-                    ) : null}
-                  </Flex>
-                ) : null}
-              </Tabs.Content>
-            ))}
-          </Tabs.Root>
+          <ListTabs values={STATUSES} value={status} label={t('feedback.tabs', 'Status')} labelOf={(v) => t(`feedback.status.${v}`, v)} onChange={(v) => setQuery({ status: v, page: '1' })}>
+            {/* Open and overdue items have no answer yet, answered ones no action: each tab shows its own last column, so the table fits the page. */}
+            <Table colCount={7} rowCount={rows.length + 1}>
+              <Thead>
+                <Tr>
+                  <Th><Typography variant="sigma">{t('feedback.column.received', 'Received')}</Typography></Th>
+                  <Th><Typography variant="sigma">{t('feedback.column.kind', 'Kind')}</Typography></Th>
+                  <Th><Typography variant="sigma">{t('feedback.column.content', 'Content')}</Typography></Th>
+                  <Th><Typography variant="sigma">{t('feedback.column.from', 'From')}</Typography></Th>
+                  <Th><Typography variant="sigma">{t('feedback.column.responsible', 'Responsible')}</Typography></Th>
+                  <Th><Typography variant="sigma">{t('feedback.column.due', 'Due')}</Typography></Th>
+                  {status === 'answered' ? (
+                    <Th><Typography variant="sigma">{t('feedback.column.answer', 'Answer')}</Typography></Th>
+                  ) : (
+                    <Th><Typography variant="sigma">{t('feedback.column.actions', 'Actions')}</Typography></Th>
+                  )}
+                </Tr>
+              </Thead>
+              <Tbody>
+                {rows.map((i) => (
+                  <Tr key={i.documentId} data-testid="feedback-row">
+                    <Td><Typography>{when(i.receivedAt)}</Typography></Td>
+                    <Td><Typography>{t(`feedback.kind.${i.kind}`, i.kind)}</Typography></Td>
+                    <Td style={{ minWidth: 200, maxWidth: 280, whiteSpace: 'normal' }}><Typography>{i.content}</Typography></Td>
+                    <Td style={{ minWidth: 100, maxWidth: 180, whiteSpace: 'normal', overflowWrap: 'anywhere' }}><Typography>{from(i) || '–'}</Typography></Td>
+                    <Td style={{ minWidth: 150, maxWidth: 200, whiteSpace: 'normal' }}><Typography>{i.responsible === 'office' ? t('feedback.office', 'Alumni office') : (i.responsible.label ?? i.responsible.scope)}</Typography></Td>
+                    <Td>
+            <Flex gap={2}>
+                        <Typography>{when(i.dueAt)}</Typography>
+                        {i.overdue ? <Badge backgroundColor="danger100" textColor="danger700">{t('feedback.status.overdue', 'Overdue')}</Badge> : null}
+            </Flex>
+                    </Td>
+                    {status === 'answered' ? (
+            <Td style={{ minWidth: 200, maxWidth: 320, whiteSpace: 'normal' }}>
+                        <Flex direction="column" alignItems="flex-start">
+                          <Typography>{i.answer ?? '–'}</Typography>
+                          <Typography variant="pi" textColor="neutral600">{[i.answeredBy, when(i.answeredAt)].filter(Boolean).join(' · ')}</Typography>
+                        </Flex>
+            </Td>
+                    ) : (
+            <Td>
+                        {canManage && !i.answer ? (
+                          <Flex gap={2}>
+                            {i.responsible === 'office' ? (
+                              <Button size="S" onClick={() => setAnswering(i)}>{t('feedback.answer.open', 'Answer')}</Button>
+                            ) : null}
+                            <Button size="S" variant="secondary" onClick={() => setMoving(i)}>{t('feedback.reassign.open', 'Reassign')}</Button>
+                          </Flex>
+                        ) : null}
+            </Td>
+                    )}
+                  </Tr>
+                ))}
+              </Tbody>
+            </Table>
+            {rows.length === 0 && !list.isLoading ? (
+              <Typography textColor="neutral600" data-testid="feedback-empty">
+                {kind || words ? t('feedback.empty.filtered', 'Nothing here matches.') : t('feedback.empty', 'Nothing here.')}
+              </Typography>
+            ) : null}
+            {pagination && pagination.total > 0 ? (
+              <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={DEFAULT_PAGE_SIZE}>
+                <Pagination.PageSize options={pageSizeOptions(query.pageSize)} />
+                <Pagination.Links />
+              </Pagination.Root>
+            ) : null}
+          </ListTabs>
           <StatsTable />
           <SettingsPanel canManage={canManage} />
         </Flex>
