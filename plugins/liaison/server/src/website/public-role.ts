@@ -5,10 +5,10 @@ import { errors } from '@strapi/utils';
  * The Public role's permissions, read from users-permissions (its own `findPublicPermissions`)
  * and held between writes. users-permissions' strategy reads them from the database and builds
  * their ability on every anonymous request; for the website's reads that was a second round
- * trip beside the list's one statement, a quarter of an uncached answer's cost. Any write of a
- * permission or a role clears what is held, on every instance (invalidation.ts: the same
- * announcement that clears the public cache), and nothing is held while this instance cannot
- * hear the others (PostgreSQL without its LISTEN connection).
+ * trip beside the list's one statement, a quarter of an uncached answer's cost. A write of a
+ * permission or a role (or of anything the website shows) clears what is held, on every
+ * instance (invalidation.ts: the announcement that clears the public cache), and nothing is
+ * held while this instance cannot hear the others (PostgreSQL without its LISTEN connection).
  */
 export class PublicRole {
   private held: Promise<unknown | null> | null = null;
