@@ -85,7 +85,7 @@ export const OverviewPage = () => {
       <Layouts.Header
         title={title}
         subtitle={formatMessage(
-          { id: getTranslation('overview.subtitle'), defaultMessage: '{alumni} alumni in the register' },
+          { id: getTranslation('overview.subtitle'), defaultMessage: '{alumni, number} alumni in the register' },
           { alumni: data.alumni }
         )}
       />
