@@ -112,6 +112,8 @@ interface Props {
 
 /** Cells a little tighter than the design system's (16 px each side), so nine columns fit beside the menus. */
 const CELL: CSSProperties = { paddingLeft: 12, paddingRight: 12 };
+/** Names and scopes wrap, a long one without spaces too (another test's or an import's), so the table keeps its width. */
+const WRAPS: CSSProperties = { whiteSpace: 'normal', overflowWrap: 'anywhere' };
 
 const linkButton: CSSProperties = {
   background: 'none',
@@ -181,7 +183,7 @@ export const ResultsTable = ({ rows, criteria, measureLabels, editable, onOpenPe
           const now = saved && saved.row === row ? saved.answer : row;
           return (
             <Tr key={row.appraisal.documentId} data-testid="result-row" data-name={row.alumnus.name}>
-              <Td style={CELL}>
+              <Td style={{ ...CELL, ...WRAPS, minWidth: 110, maxWidth: 160 }}>
                 <button type="button" onClick={() => onOpenPerson(row)} style={linkButton}>
                   <Typography fontWeight="semiBold" textColor="primary600">
                     {row.alumnus.name}
@@ -189,7 +191,7 @@ export const ResultsTable = ({ rows, criteria, measureLabels, editable, onOpenPe
                 </button>
               </Td>
               <Td style={CELL}>
-                <Box style={{ minWidth: 130, whiteSpace: 'normal' }} data-testid="post">
+                <Box style={{ minWidth: 130, maxWidth: 200, ...WRAPS }} data-testid="post">
                   <button
                     type="button"
                     title={t('appraisal.scope.pick', 'Show only this scope')}
