@@ -82,7 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * The published events the caller may reach (a chapter editor: their chapters'), to come
    * (soonest first) or past (latest first) as the website counts them, a page of them with
-   * their registrations counted: two queries.
+   * their registrations counted: three queries (the page, its total, their counts).
    */
   async events({ when, page, pageSize }: { when: 'upcoming' | 'past'; page: number; pageSize: number }, state: any): Promise<EventRegistrationsResponse> {
     const chapters = await staffChapters(strapi, state);

@@ -4,6 +4,7 @@ import type { Criterion, Grade, ResultRow, ScoreResult } from '../../api/apprais
 import { useErrorMessage } from '../../api/errors';
 import { useScore } from '../../api/mutations';
 import { useEnumLabel, useT } from '../../utils/labels';
+import { WRAPS } from '../../utils/wraps';
 
 export const GRADE_BADGES: Record<Grade, [string, string]> = {
   excellent: ['success100', 'success700'],
@@ -112,8 +113,6 @@ interface Props {
 
 /** Cells a little tighter than the design system's (16 px each side), so nine columns fit beside the menus. */
 const CELL: CSSProperties = { paddingLeft: 12, paddingRight: 12 };
-/** Names and scopes wrap, a long one without spaces too (another test's or an import's), so the table keeps its width. */
-const WRAPS: CSSProperties = { whiteSpace: 'normal', overflowWrap: 'anywhere' };
 
 const linkButton: CSSProperties = {
   background: 'none',

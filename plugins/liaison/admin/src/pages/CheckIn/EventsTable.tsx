@@ -5,6 +5,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import type { EventRegistrations } from '../../../../server/src/admin-api-types';
 import { ListTabs } from '../../components/ListTabs';
 import { useT } from '../../utils/labels';
+import { WRAPS } from '../../utils/wraps';
 import { CoverageBar } from '../OverviewPage';
 import { useEventRegistrations } from './api';
 
@@ -55,12 +56,12 @@ export const EventsTable = ({ when, page, onWhen }: { when: When; page: string; 
           {rows.map((e) => (
             <Tr key={e.documentId} data-testid="registration-event">
               <Td style={{ maxWidth: 140, whiteSpace: 'normal' }}><Typography>{e.startsAt ? intl.formatDate(e.startsAt, { dateStyle: 'medium', timeStyle: 'short' }) : '–'}</Typography></Td>
-              <Td style={{ minWidth: 160, maxWidth: 280, whiteSpace: 'normal' }}>
+              <Td style={{ minWidth: 160, maxWidth: 280, ...WRAPS }}>
                 <Link tag={RouterLink} to={{ search: `?event=${encodeURIComponent(e.documentId)}` }}>
                   {e.title}
                 </Link>
               </Td>
-              <Td style={{ maxWidth: 160, whiteSpace: 'normal' }}><Typography>{e.chapter?.name ?? t('feedback.office', 'Alumni office')}</Typography></Td>
+              <Td style={{ maxWidth: 160, ...WRAPS }}><Typography>{e.chapter?.name ?? t('feedback.office', 'Alumni office')}</Typography></Td>
               <Td><Seats counts={e.counts} /></Td>
               <Td><Typography>{e.counts.registered}</Typography></Td>
               <Td><Typography>{e.counts.waiting}</Typography></Td>

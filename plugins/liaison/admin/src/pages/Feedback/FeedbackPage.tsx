@@ -7,6 +7,7 @@ import { SearchField } from '../../components/SearchField';
 import { ListTabs } from '../../components/ListTabs';
 import { useT } from '../../utils/labels';
 import { DEFAULT_PAGE_SIZE, pageSizeOptions } from '../../utils/pageSize';
+import { WRAPS } from '../../utils/wraps';
 import { useFeedbackList } from './api';
 import { AnswerDialog, ReassignDialog } from './Dialogs';
 import { KINDS, SettingsPanel } from './SettingsPanel';
@@ -102,7 +103,7 @@ export const FeedbackPage = () => {
                     <Td><Typography>{when(i.receivedAt)}</Typography></Td>
                     <Td><Typography>{t(`feedback.kind.${i.kind}`, i.kind)}</Typography></Td>
                     <Td style={{ minWidth: 200, maxWidth: 280, whiteSpace: 'normal' }}><Typography>{i.content}</Typography></Td>
-                    <Td style={{ minWidth: 100, maxWidth: 180, whiteSpace: 'normal', overflowWrap: 'anywhere' }}><Typography>{from(i) || '–'}</Typography></Td>
+                    <Td style={{ minWidth: 100, maxWidth: 180, ...WRAPS }}><Typography>{from(i) || '–'}</Typography></Td>
                     <Td style={{ minWidth: 150, maxWidth: 200, whiteSpace: 'normal' }}><Typography>{i.responsible === 'office' ? t('feedback.office', 'Alumni office') : (i.responsible.label ?? i.responsible.scope)}</Typography></Td>
                     <Td>
             <Flex gap={2}>
